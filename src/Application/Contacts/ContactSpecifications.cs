@@ -1,0 +1,33 @@
+using Ardalis.Specification;
+using Portal.Domain.Contacts;
+
+namespace Portal.Application.Contacts;
+
+/// <summary>A contact with everything its access moves touch: company, portal user, invitations, history.</summary>
+public sealed class ContactWithAccessSpec : Specification<Contact>, ISingleResultSpecification<Contact>
+{
+    public ContactWithAccessSpec(int contactId)
+    {
+        Query.Where(c => c.Id == contactId)
+            .Include(c => c.Company)
+            .Include(c => c.PortalUser!).ThenInclude(u => u.Invitations)
+            .Include(c => c.PortalUser!).ThenInclude(u => u.History);
+    }
+}
+
+public sealed class CompanyByIdSpec : Specification<Contact>, ISingleResultSpecification<Contact>
+{
+    public CompanyByIdSpec(int companyId) =>
+        Query.Where(c => c.Id == companyId && c.Kind == ContactKind.Company);
+}
+
+public sealed record CompanyOption(int Id, string Name);
+
+public sealed class CompanyOptionsSpec : Specification<Contact, CompanyOption>
+{
+    public CompanyOptionsSpec()
+    {
+        Query.Where(c => c.Kind == ContactKind.Company).OrderBy(c => c.Name).AsNoTracking();
+        Query.Select(c => new CompanyOption(c.Id, c.Name));
+    }
+}

@@ -1,0 +1,106 @@
+using Ardalis.Specification;
+using Mediator;
+using Portal.Application.Common;
+using Portal.Domain.Contacts;
+using Portal.Domain.Mail;
+using Portal.Domain.PortalAccess;
+
+namespace Portal.Application.Contacts;
+
+/// <summary>The back-office contact page: details, company and members, portal access with delivery state and history.</summary>
+public sealed record GetContact(int Id) : IRequest<ContactView>;
+
+public sealed record ContactView(
+    int Id,
+    ContactKind Kind,
+    string Name,
+    string? Email,
+    ContactDetails Details,
+    int? CompanyId,
+    string? CompanyName,
+    IReadOnlyList<ContactMember> Members,
+    PortalAccessView? Access);
+
+public sealed record ContactMember(int Id, string Name, string? Email, PortalAccessState? AccessState);
+
+public sealed record PortalAccessView(
+    PortalAccessState State,
+    string Login,
+    DateTimeOffset? LastSignInAt,
+    InvitationSummary? LatestInvitation,
+    IReadOnlyList<AccessHistoryEntry> History);
+
+public sealed record InvitationSummary(
+    DateTimeOffset CreatedAt,
+    DateTimeOffset ExpiresAt,
+    InvitationStatus Status,
+    OutboxStatus? DeliveryStatus,
+    DateTimeOffset? DeliveredAt,
+    string? DeliveryError);
+
+public enum InvitationStatus { Open, Used, Voided, Expired }
+
+public sealed record AccessHistoryEntry(PortalAccessEventKind Kind, DateTimeOffset OccurredAt, string Actor);
+
+public sealed class GetContactHandler(IReadRepository<Contact> contacts, IReadRepository<OutboxMessage> outbox, TimeProvider clock)
+    : IRequestHandler<GetContact, ContactView>
+{
+    public async ValueTask<ContactView> Handle(GetContact query, CancellationToken cancellationToken)
+    {
+        var contact = await contacts.FirstOrDefaultAsync(new ContactPageSpec(query.Id), cancellationToken)
+            ?? throw new NotFoundException("Contact");
+        var members = contact.Kind == ContactKind.Company
+            ? await contacts.ListAsync(new CompanyMembersSpec(contact.Id), cancellationToken)
+            : [];
+
+        PortalAccessView? access = null;
+        if (contact.PortalUser is { } user)
+        {
+            InvitationSummary? latest = null;
+            if (user.LatestInvitation is { } invitation)
+            {
+                var mail = invitation.MailId is { } mailId ? await outbox.GetByIdAsync(mailId, cancellationToken) : null;
+                var now = clock.GetUtcNow();
+                var status = invitation.UsedAt is not null ? InvitationStatus.Used
+                    : invitation.VoidedAt is not null ? InvitationStatus.Voided
+                    : now >= invitation.ExpiresAt ? InvitationStatus.Expired
+                    : InvitationStatus.Open;
+                latest = new InvitationSummary(invitation.CreatedAt, invitation.ExpiresAt, status, mail?.Status, mail?.SentAt, mail?.LastError);
+            }
+            access = new PortalAccessView(
+                user.State,
+                user.Login,
+                user.LastSignInAt,
+                latest,
+                user.History.OrderByDescending(h => h.OccurredAt).ThenByDescending(h => h.Id)
+                    .Select(h => new AccessHistoryEntry(h.Kind, h.OccurredAt, h.Actor)).ToList());
+        }
+
+        var details = new ContactDetails(contact.Name, contact.Phone, contact.Street, contact.PostalCode, contact.City,
+            contact.CountryCode, contact.VatNumber, contact.CompanyName, contact.PreferredLanguage);
+        return new ContactView(contact.Id, contact.Kind, contact.Name, contact.Email, details, contact.CompanyId,
+            contact.Company?.Name ?? contact.CompanyName, members, access);
+    }
+}
+
+public sealed class ContactPageSpec : Specification<Contact>, ISingleResultSpecification<Contact>
+{
+    public ContactPageSpec(int contactId)
+    {
+        Query.Where(c => c.Id == contactId)
+            .Include(c => c.Company)
+            .Include(c => c.PortalUser!).ThenInclude(u => u.Invitations)
+            .Include(c => c.PortalUser!).ThenInclude(u => u.History)
+            .AsNoTracking()
+            .AsSplitQuery();
+    }
+}
+
+public sealed class CompanyMembersSpec : Specification<Contact, ContactMember>
+{
+    public CompanyMembersSpec(int companyId)
+    {
+        Query.Where(c => c.CompanyId == companyId).OrderBy(c => c.Name).AsNoTracking();
+        Query.Select(c => new ContactMember(c.Id, c.Name, c.Email, c.PortalUser != null ? c.PortalUser.State : null));
+    }
+}

@@ -1,0 +1,13 @@
+using Mediator;
+using Portal.Application.Common;
+using Portal.Domain.Contacts;
+
+namespace Portal.Application.Contacts;
+
+public sealed record ListCompanies : IRequest<IReadOnlyList<CompanyOption>>;
+
+public sealed class ListCompaniesHandler(IReadRepository<Contact> contacts) : IRequestHandler<ListCompanies, IReadOnlyList<CompanyOption>>
+{
+    public async ValueTask<IReadOnlyList<CompanyOption>> Handle(ListCompanies query, CancellationToken cancellationToken) =>
+        await contacts.ListAsync(new CompanyOptionsSpec(), cancellationToken);
+}

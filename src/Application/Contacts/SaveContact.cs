@@ -1,0 +1,63 @@
+using FluentValidation;
+using Mediator;
+using Portal.Application.Common;
+using Portal.Domain.Common;
+using Portal.Domain.Contacts;
+
+namespace Portal.Application.Contacts;
+
+/// <summary>Creates a contact (Id null) or changes one. The e-mail of a contact with accepted access stays as it is.</summary>
+public sealed record SaveContact(
+    int? Id,
+    ContactKind Kind,
+    string? Email,
+    int? CompanyId,
+    ContactDetails Details) : IRequest<int>;
+
+public sealed class SaveContactValidator : AbstractValidator<SaveContact>
+{
+    public SaveContactValidator()
+    {
+        this.AddDetailRules(c => c.Details);
+        RuleFor(c => c.Email).ValidOptionalEmail().MaximumLength(EmailAddress.MaxLength).WithMessage(ContactValidation.TooLong);
+        RuleFor(c => c.Kind).IsInEnum();
+        RuleFor(c => c.CompanyId).Null().When(c => c.Kind == ContactKind.Company)
+            .WithMessage(DomainErrors.CompanyCannotBelongToACompany.Message);
+    }
+}
+
+public sealed class SaveContactHandler(IRepository<Contact> contacts, IUnitOfWork unitOfWork, TimeProvider clock)
+    : IRequestHandler<SaveContact, int>
+{
+    public async ValueTask<int> Handle(SaveContact command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        Contact? company = null;
+        if (command.CompanyId is { } companyId)
+        {
+            company = await contacts.FirstOrDefaultAsync(new CompanyByIdSpec(companyId), cancellationToken)
+                ?? throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(SaveContact.CompanyId), DomainErrors.CompanyMustBeACompany.Message)]);
+        }
+
+        Contact contact;
+        if (command.Id is { } id)
+        {
+            contact = await contacts.FirstOrDefaultAsync(new ContactWithAccessSpec(id), cancellationToken)
+                ?? throw new NotFoundException("Contact");
+            if (company?.Id == contact.Id) throw new DomainException(DomainErrors.CompanyCannotBelongToACompany);
+            contact.UpdateDetails(command.Details, now);
+            contact.MoveToCompany(company, now);
+            contact.ChangeEmail(command.Email, now);
+        }
+        else
+        {
+            contact = command.Kind == ContactKind.Company
+                ? Contact.CreateCompany(command.Details, command.Email, now)
+                : Contact.CreatePerson(command.Details, command.Email, company, now);
+            await contacts.AddAsync(contact, cancellationToken);
+        }
+
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return contact.Id;
+    }
+}

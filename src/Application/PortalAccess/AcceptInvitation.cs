@@ -1,0 +1,45 @@
+using FluentValidation;
+using FluentValidation.Results;
+using Mediator;
+using Portal.Application.Common;
+using Portal.Domain.PortalAccess;
+
+namespace Portal.Application.PortalAccess;
+
+/// <summary>Consumes an invitation link: sets the password and makes the access active. The caller signs the user in.</summary>
+public sealed record AcceptInvitation(string Token, string Password, string ConfirmPassword) : IRequest<SignedInUser>;
+
+public sealed class AcceptInvitationValidator : AbstractValidator<AcceptInvitation>
+{
+    public AcceptInvitationValidator()
+    {
+        RuleFor(c => c.Token).NotEmpty().MaximumLength(200);
+        RuleFor(c => c.Password).MeetsPasswordPolicy(_ => []);
+        RuleFor(c => c.ConfirmPassword).Equal(c => c.Password).WithMessage(PasswordPolicy.ConfirmationMismatch);
+    }
+}
+
+public sealed class AcceptInvitationHandler(
+    IRepository<PortalUser> users,
+    ITokenGenerator tokens,
+    IPasswordHasher hasher,
+    IUnitOfWork unitOfWork,
+    TimeProvider clock) : IRequestHandler<AcceptInvitation, SignedInUser>
+{
+    public async ValueTask<SignedInUser> Handle(AcceptInvitation command, CancellationToken cancellationToken)
+    {
+        var hash = tokens.Hash(command.Token);
+        var user = await users.FirstOrDefaultAsync(new PortalUserByInvitationSpec(hash), cancellationToken)
+            ?? throw new Domain.Common.DomainException(Domain.Common.DomainErrors.InvitationUnknown);
+
+        // Only now is the user known, so the personal-data part of the policy is checked here.
+        if (PasswordPolicy.ContainsPersonalData(command.Password, [user.Login, user.Contact.Name]))
+            throw new ValidationException([new ValidationFailure(nameof(AcceptInvitation.Password), PasswordPolicy.ContainsPersonalDataMessage)]);
+
+        var now = clock.GetUtcNow();
+        user.AcceptInvitation(hash, hasher.Hash(user, command.Password), now);
+        user.RecordSignIn(now);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return SignedInUser.From(user);
+    }
+}

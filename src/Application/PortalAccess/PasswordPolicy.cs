@@ -1,0 +1,56 @@
+using FluentValidation;
+
+namespace Portal.Application.PortalAccess;
+
+/// <summary>
+/// NIST SP 800-63B: length over composition. 12–128 characters, no composition rules, but nothing a
+/// guesser tries early (zxcvbn's dictionaries, sequences, repeats) and nothing built from the user's
+/// own e-mail or name.
+/// </summary>
+public static class PasswordPolicy
+{
+    public const int MinLength = 12;
+    public const int MaxLength = 128;
+
+    public const string TooShort = "The password must be at least 12 characters long.";
+    public const string TooLong = "The password must be at most 128 characters long.";
+    public const string TooGuessable = "This password is too easy to guess: it is made of common words, names, dates, sequences or repeats. A longer phrase of unrelated words works well.";
+    public const string ContainsPersonalDataMessage = "The password must not contain your e-mail address or name.";
+    public const string ConfirmationMismatch = "The password and its confirmation don't match.";
+
+    private static readonly Zxcvbn.Zxcvbn Estimator = new();
+
+    public static IRuleBuilderOptions<T, string> MeetsPasswordPolicy<T>(this IRuleBuilderInitial<T, string> rule, Func<T, IEnumerable<string?>> personalData) =>
+        rule.Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage(TooShort)
+            .MinimumLength(MinLength).WithMessage(TooShort)
+            .MaximumLength(MaxLength).WithMessage(TooLong)
+            .Must((message, password) => !ContainsPersonalData(password, personalData(message))).WithMessage(ContainsPersonalDataMessage)
+            .Must((message, password) => !IsGuessable(password, personalData(message))).WithMessage(TooGuessable);
+
+    public static bool IsGuessable(string password, IEnumerable<string?> personalData) =>
+        Estimator.EvaluatePassword(password, personalData.OfType<string>().ToList()).Score < 3;
+
+    public static bool ContainsPersonalData(string password, IEnumerable<string?> personalData)
+    {
+        foreach (var item in personalData.OfType<string>())
+        {
+            foreach (var part in Parts(item))
+            {
+                if (part.Length >= 4 && password.Contains(part, StringComparison.OrdinalIgnoreCase)) return true;
+            }
+        }
+        return false;
+    }
+
+    // The whole e-mail, its local part, and each word of a name: "anna.berg@x.de" → anna.berg@x.de, anna.berg, anna, berg.
+    private static IEnumerable<string> Parts(string value)
+    {
+        var trimmed = value.Trim();
+        yield return trimmed;
+        var at = trimmed.IndexOf('@');
+        var local = at > 0 ? trimmed[..at] : trimmed;
+        yield return local;
+        foreach (var word in local.Split([' ', '.', '-', '_', '+'], StringSplitOptions.RemoveEmptyEntries)) yield return word;
+    }
+}

@@ -1,0 +1,53 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.Extensions.Options;
+using Portal.Application.Common;
+using Portal.Application.Contacts;
+using Portal.Domain.Contacts;
+using Portal.Domain.Mail;
+using Portal.Domain.PortalAccess;
+
+namespace Portal.Application.PortalAccess;
+
+/// <summary>Sends a fresh link and voids every older one. For an active customer the link sets a new password.</summary>
+public sealed record ReInvitePortalUser(int ContactId, string? Email, string? WelcomeMessage) : IRequest<Unit>;
+
+public sealed class ReInvitePortalUserValidator : AbstractValidator<ReInvitePortalUser>
+{
+    public ReInvitePortalUserValidator()
+    {
+        RuleFor(c => c.Email).MaximumLength(EmailAddress.MaxLength).WithMessage(ContactValidation.TooLong);
+        RuleFor(c => c.WelcomeMessage).MaximumLength(GrantPortalAccessValidator.WelcomeMessageMaxLength).WithMessage(ContactValidation.TooLong);
+    }
+}
+
+public sealed class ReInvitePortalUserHandler(
+    IRepository<Contact> contacts,
+    IRepository<OutboxMessage> outbox,
+    LoginOwnership logins,
+    ITokenGenerator tokens,
+    IInvitationMailComposer mails,
+    ICurrentUser currentUser,
+    IOptions<InvitationOptions> options,
+    IUnitOfWork unitOfWork,
+    TimeProvider clock) : IRequestHandler<ReInvitePortalUser, Unit>
+{
+    public async ValueTask<Unit> Handle(ReInvitePortalUser command, CancellationToken cancellationToken)
+    {
+        var contact = await contacts.FirstOrDefaultAsync(new ContactWithAccessSpec(command.ContactId), cancellationToken)
+            ?? throw new NotFoundException("Contact");
+        var email = command.Email ?? contact.Email;
+        var owner = await logins.OwnerOf(email, contact.Id, cancellationToken);
+        var now = clock.GetUtcNow();
+        var token = tokens.Create();
+        var setsNewPassword = contact.PortalUser?.State == PortalAccessState.Active;
+
+        var invitation = contact.ReInvite(email, owner, token.Hash, now, options.Value.Validity, currentUser.ActorName);
+
+        var mail = mails.Compose(contact.InvitationMailFor(token.Token, invitation.ExpiresAt, currentUser.ActorName, command.WelcomeMessage, setsNewPassword), now);
+        await outbox.AddAsync(mail, cancellationToken);
+        invitation.AttachMail(mail.Id);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}

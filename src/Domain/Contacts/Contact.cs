@@ -1,0 +1,156 @@
+using Portal.Domain.Common;
+using Portal.Domain.PortalAccess;
+
+namespace Portal.Domain.Contacts;
+
+/// <summary>A customer: a person or a company. A person may belong to a company. Has at most one portal user, ever.</summary>
+public sealed class Contact
+{
+    public const int NameMaxLength = 200;
+    public const int FieldMaxLength = 200;
+
+    private Contact() { }
+
+    public int Id { get; private set; }
+    public ContactKind Kind { get; private set; }
+    public string Name { get; private set; } = "";
+    public string? Email { get; private set; }
+    public string? Phone { get; private set; }
+    public string? Street { get; private set; }
+    public string? PostalCode { get; private set; }
+    public string? City { get; private set; }
+    public string? CountryCode { get; private set; }
+    public string? VatNumber { get; private set; }
+    /// <summary>Free-text company of a person that is not linked to a company contact.</summary>
+    public string? CompanyName { get; private set; }
+    public string PreferredLanguage { get; private set; } = "en";
+    public int? CompanyId { get; private set; }
+    public Contact? Company { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public PortalUser? PortalUser { get; private set; }
+
+    public bool HasLivePortalAccess => PortalUser is { State: PortalAccessState.Invited or PortalAccessState.Active };
+
+    public static Contact CreatePerson(ContactDetails details, string? email, Contact? company, DateTimeOffset now) =>
+        Create(ContactKind.Person, details, email, company, now);
+
+    public static Contact CreateCompany(ContactDetails details, string? email, DateTimeOffset now) =>
+        Create(ContactKind.Company, details, email, null, now);
+
+    private static Contact Create(ContactKind kind, ContactDetails details, string? email, Contact? company, DateTimeOffset now)
+    {
+        var contact = new Contact { Kind = kind, CreatedAt = now };
+        contact.UpdateDetails(details, now);
+        contact.MoveToCompany(company, now);
+        contact.Email = CleanEmail(email);
+        return contact;
+    }
+
+    public void UpdateDetails(ContactDetails details, DateTimeOffset now)
+    {
+        var clean = details.Normalized();
+        Name = clean.Name;
+        Phone = clean.Phone;
+        Street = clean.Street;
+        PostalCode = clean.PostalCode;
+        City = clean.City;
+        CountryCode = clean.CountryCode;
+        VatNumber = clean.VatNumber;
+        CompanyName = Kind == ContactKind.Company ? null : clean.CompanyName;
+        PreferredLanguage = clean.PreferredLanguage;
+        UpdatedAt = now;
+    }
+
+    public void MoveToCompany(Contact? company, DateTimeOffset now)
+    {
+        if (company is not null)
+        {
+            if (Kind == ContactKind.Company) throw new DomainException(DomainErrors.CompanyCannotBelongToACompany);
+            if (company.Kind != ContactKind.Company) throw new DomainException(DomainErrors.CompanyMustBeACompany);
+        }
+        Company = company;
+        CompanyId = company?.Id;
+        UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// The e-mail is the portal login, so it changes here only while the contact has no live access;
+    /// an invited contact's address is corrected by re-inviting, an accepted one is the customer's own.
+    /// </summary>
+    public void ChangeEmail(string? email, DateTimeOffset now)
+    {
+        var clean = CleanEmail(email);
+        if (string.Equals(clean, Email, StringComparison.Ordinal)) return;
+        if (HasLivePortalAccess) throw new DomainException(DomainErrors.EmailLockedByPortalAccess);
+        Email = clean;
+        UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// Grants portal access (or grants it again after a revoke) to <paramref name="email"/>, which becomes
+    /// the contact's e-mail and login, and issues the first invitation.
+    /// </summary>
+    public Invitation GrantPortalAccess(string? email, EmailOwner owner, string invitationTokenHash, DateTimeOffset now, TimeSpan validity, string grantedBy)
+    {
+        if (HasLivePortalAccess) throw new DomainException(DomainErrors.AccessAlreadyGranted);
+        var login = RequireUsableLogin(email, owner);
+        SetEmail(email, now);
+        if (PortalUser is null)
+        {
+            PortalUser = PortalUser.Invite(this, login, now, grantedBy);
+        }
+        else
+        {
+            PortalUser.GrantAgain(login, now, grantedBy);
+        }
+        return PortalUser.IssueInvitation(invitationTokenHash, now, validity);
+    }
+
+    /// <summary>Sends a new link; every older one stops working. While only invited, the address may be corrected here.</summary>
+    public Invitation ReInvite(string? email, EmailOwner owner, string invitationTokenHash, DateTimeOffset now, TimeSpan validity, string invitedBy)
+    {
+        if (!HasLivePortalAccess) throw new DomainException(DomainErrors.AccessNotGranted);
+        if (PortalUser!.State == PortalAccessState.Active && !string.Equals(CleanEmail(email), Email, StringComparison.Ordinal))
+            throw new DomainException(DomainErrors.EmailLockedByPortalAccess);
+        var login = RequireUsableLogin(email, owner);
+        SetEmail(email, now);
+        return PortalUser.ReInvite(login, invitationTokenHash, now, validity, invitedBy);
+    }
+
+    public void RevokePortalAccess(DateTimeOffset now, string revokedBy)
+    {
+        if (!HasLivePortalAccess) throw new DomainException(DomainErrors.AccessNotGranted);
+        PortalUser!.Revoke(now, revokedBy);
+    }
+
+    /// <summary>Whether the contact's current e-mail can be its login, as the grant wizard shows it per row.</summary>
+    public EmailState EmailStateFor(EmailOwner owner) => StateOf(Email, owner);
+
+    private static EmailState StateOf(string? email, EmailOwner owner) =>
+        !EmailAddress.IsValid(email) ? EmailState.Invalid
+        : owner switch
+        {
+            EmailOwner.Nobody or EmailOwner.ThisContact => EmailState.Ok,
+            EmailOwner.InternalUser => EmailState.InternalUser,
+            _ => EmailState.UsedByAnotherUser,
+        };
+
+    private static string RequireUsableLogin(string? email, EmailOwner owner) => StateOf(email, owner) switch
+    {
+        EmailState.Ok => EmailAddress.Normalize(email!),
+        EmailState.InternalUser => throw new DomainException(DomainErrors.EmailBelongsToInternalUser),
+        EmailState.UsedByAnotherUser => throw new DomainException(DomainErrors.EmailUsedByAnotherUser),
+        _ => throw new DomainException(DomainErrors.EmailInvalid),
+    };
+
+    private void SetEmail(string? email, DateTimeOffset now)
+    {
+        var clean = CleanEmail(email);
+        if (string.Equals(clean, Email, StringComparison.Ordinal)) return;
+        Email = clean;
+        UpdatedAt = now;
+    }
+
+    private static string? CleanEmail(string? email) => string.IsNullOrWhiteSpace(email) ? null : email.Trim();
+}

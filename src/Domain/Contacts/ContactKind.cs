@@ -1,0 +1,7 @@
+namespace Portal.Domain.Contacts;
+
+public enum ContactKind
+{
+    Person = 0,
+    Company = 1,
+}

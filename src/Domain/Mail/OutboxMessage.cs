@@ -1,0 +1,67 @@
+namespace Portal.Domain.Mail;
+
+/// <summary>
+/// An e-mail written in the same transaction as the change that caused it, and delivered later by the
+/// dispatcher: a crash or an SMTP outage loses no mail.
+/// </summary>
+public sealed class OutboxMessage
+{
+    public const int MaxAttempts = 10;
+
+    private OutboxMessage() { }
+
+    public Guid Id { get; private set; }
+    public string ToAddress { get; private set; } = "";
+    public string ToName { get; private set; } = "";
+    public string Subject { get; private set; } = "";
+    public string TextBody { get; private set; } = "";
+    public string HtmlBody { get; private set; } = "";
+    public DateTimeOffset CreatedAt { get; private set; }
+    public OutboxStatus Status { get; private set; }
+    public int Attempts { get; private set; }
+    public DateTimeOffset NextAttemptAt { get; private set; }
+    public DateTimeOffset? SentAt { get; private set; }
+    public string? LastError { get; private set; }
+
+    public static OutboxMessage Compose(string toAddress, string toName, string subject, string textBody, string htmlBody, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        ToAddress = toAddress,
+        ToName = toName,
+        Subject = subject,
+        TextBody = textBody,
+        HtmlBody = htmlBody,
+        CreatedAt = now,
+        Status = OutboxStatus.Pending,
+        NextAttemptAt = now,
+    };
+
+    public void MarkSent(DateTimeOffset now)
+    {
+        Status = OutboxStatus.Sent;
+        SentAt = now;
+        Attempts++;
+        LastError = null;
+    }
+
+    /// <summary>Backs off exponentially (base × 2^attempts, capped at an hour); gives up after <see cref="MaxAttempts"/>.</summary>
+    public void MarkAttemptFailed(string error, DateTimeOffset now, TimeSpan retryBase)
+    {
+        Attempts++;
+        LastError = error.Length > 2000 ? error[..2000] : error;
+        if (Attempts >= MaxAttempts)
+        {
+            Status = OutboxStatus.Failed;
+            return;
+        }
+        var delay = TimeSpan.FromTicks(Math.Min(retryBase.Ticks * (1L << Math.Min(Attempts - 1, 20)), TimeSpan.FromHours(1).Ticks));
+        NextAttemptAt = now + delay;
+    }
+}
+
+public enum OutboxStatus
+{
+    Pending = 0,
+    Sent = 1,
+    Failed = 2,
+}

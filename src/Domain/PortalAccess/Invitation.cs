@@ -1,0 +1,49 @@
+using Portal.Domain.Common;
+
+namespace Portal.Domain.PortalAccess;
+
+/// <summary>A one-time link. Only the SHA-256 hash of its token is kept; the token itself lives only in the e-mail.</summary>
+public sealed class Invitation
+{
+    public static readonly TimeSpan DefaultValidity = TimeSpan.FromDays(7);
+
+    private Invitation() { }
+
+    internal Invitation(PortalUser portalUser, string tokenHash, DateTimeOffset createdAt, DateTimeOffset expiresAt)
+    {
+        PortalUser = portalUser;
+        TokenHash = tokenHash;
+        CreatedAt = createdAt;
+        ExpiresAt = expiresAt;
+    }
+
+    public int Id { get; private set; }
+    public int PortalUserId { get; private set; }
+    public PortalUser PortalUser { get; private set; } = null!;
+    public string TokenHash { get; private set; } = "";
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset ExpiresAt { get; private set; }
+    public DateTimeOffset? UsedAt { get; private set; }
+    public DateTimeOffset? VoidedAt { get; private set; }
+    /// <summary>The outbox message that carries the link, so the back office can show whether it was delivered.</summary>
+    public Guid? MailId { get; private set; }
+
+    public bool IsOpen => UsedAt is null && VoidedAt is null;
+
+    /// <summary>Why this link can't be used now, or null when it can.</summary>
+    public DomainError? Problem(DateTimeOffset now) =>
+        PortalUser.State == PortalAccessState.Revoked ? DomainErrors.InvitationRevoked
+        : UsedAt is not null ? DomainErrors.InvitationUsed
+        : VoidedAt is not null ? DomainErrors.InvitationVoided
+        : now >= ExpiresAt ? DomainErrors.InvitationExpired
+        : null;
+
+    public void AttachMail(Guid mailId) => MailId = mailId;
+
+    internal void Void(DateTimeOffset now)
+    {
+        if (IsOpen) VoidedAt = now;
+    }
+
+    internal void MarkUsed(DateTimeOffset now) => UsedAt = now;
+}

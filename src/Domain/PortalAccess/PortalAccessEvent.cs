@@ -1,0 +1,20 @@
+namespace Portal.Domain.PortalAccess;
+
+/// <summary>One line of a contact's access history: what happened, when, and who did it.</summary>
+public sealed class PortalAccessEvent
+{
+    private PortalAccessEvent() { }
+
+    internal PortalAccessEvent(PortalAccessEventKind kind, DateTimeOffset occurredAt, string actor)
+    {
+        Kind = kind;
+        OccurredAt = occurredAt;
+        Actor = actor;
+    }
+
+    public int Id { get; private set; }
+    public int PortalUserId { get; private set; }
+    public PortalAccessEventKind Kind { get; private set; }
+    public DateTimeOffset OccurredAt { get; private set; }
+    public string Actor { get; private set; } = "";
+}

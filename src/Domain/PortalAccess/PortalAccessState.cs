@@ -1,0 +1,16 @@
+namespace Portal.Domain.PortalAccess;
+
+public enum PortalAccessState
+{
+    Invited = 1,
+    Active = 2,
+    Revoked = 3,
+}
+
+public enum PortalAccessEventKind
+{
+    Granted = 1,
+    ReInvited = 2,
+    Accepted = 3,
+    Revoked = 4,
+}

@@ -1,0 +1,103 @@
+using Portal.Domain.Common;
+using Portal.Domain.Contacts;
+using Portal.Domain.Users;
+
+namespace Portal.Domain.PortalAccess;
+
+/// <summary>
+/// A contact's portal identity. Legal moves: grant → Invited; accept → Active; re-invite keeps the state
+/// and voids older links; revoke → Revoked (links void, password cleared, every session ends); grant
+/// again after revoke → Invited, same user, history kept.
+/// </summary>
+public sealed class PortalUser : UserAccount, IHasDomainEvents
+{
+    private readonly List<IDomainEvent> _domainEvents = [];
+    private readonly List<Invitation> _invitations = [];
+    private readonly List<PortalAccessEvent> _history = [];
+
+    private PortalUser() => Kind = UserKind.Portal;
+
+    public int ContactId { get; private set; }
+    public Contact Contact { get; private set; } = null!;
+    public PortalAccessState State { get; private set; }
+    public IReadOnlyCollection<Invitation> Invitations => _invitations.AsReadOnly();
+    public IReadOnlyCollection<PortalAccessEvent> History => _history.AsReadOnly();
+
+    public override bool CanSignIn => State == PortalAccessState.Active && PasswordHash is not null;
+
+    internal static PortalUser Invite(Contact contact, string login, DateTimeOffset now, string grantedBy)
+    {
+        var user = new PortalUser { Contact = contact, Login = login, State = PortalAccessState.Invited };
+        user.Record(PortalAccessEventKind.Granted, now, grantedBy);
+        return user;
+    }
+
+    internal void GrantAgain(string login, DateTimeOffset now, string grantedBy)
+    {
+        if (State != PortalAccessState.Revoked) throw new DomainException(DomainErrors.AccessAlreadyGranted);
+        Login = login;
+        State = PortalAccessState.Invited;
+        Record(PortalAccessEventKind.Granted, now, grantedBy);
+    }
+
+    internal Invitation ReInvite(string login, string tokenHash, DateTimeOffset now, TimeSpan validity, string invitedBy)
+    {
+        if (State is not (PortalAccessState.Invited or PortalAccessState.Active))
+            throw new DomainException(DomainErrors.AccessNotGranted);
+        // An accepted login only changes through a confirmed e-mail change, never by a re-invite.
+        if (State == PortalAccessState.Invited) Login = login;
+        Record(PortalAccessEventKind.ReInvited, now, invitedBy);
+        return IssueInvitation(tokenHash, now, validity);
+    }
+
+    internal Invitation IssueInvitation(string tokenHash, DateTimeOffset now, TimeSpan validity)
+    {
+        VoidOpenInvitations(now);
+        var invitation = new Invitation(this, tokenHash, now, now + validity);
+        _invitations.Add(invitation);
+        return invitation;
+    }
+
+    /// <summary>Consumes the link and sets the password. Works for an invited user and, after a re-invite, for an active one.</summary>
+    public void AcceptInvitation(string tokenHash, string passwordHash, DateTimeOffset now)
+    {
+        var invitation = _invitations.SingleOrDefault(i => i.TokenHash == tokenHash)
+            ?? throw new DomainException(DomainErrors.InvitationUnknown);
+        if (invitation.Problem(now) is { } problem) throw new DomainException(problem);
+
+        invitation.MarkUsed(now);
+        PasswordHash = passwordHash;
+        State = PortalAccessState.Active;
+        RotateSecurityStamp();
+        Record(PortalAccessEventKind.Accepted, now, Login);
+    }
+
+    internal void Revoke(DateTimeOffset now, string revokedBy)
+    {
+        if (State is not (PortalAccessState.Invited or PortalAccessState.Active))
+            throw new DomainException(DomainErrors.AccessNotGranted);
+        VoidOpenInvitations(now);
+        PasswordHash = null;
+        State = PortalAccessState.Revoked;
+        RotateSecurityStamp();
+        Record(PortalAccessEventKind.Revoked, now, revokedBy);
+    }
+
+    public Invitation? LatestInvitation => _invitations.OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id).FirstOrDefault();
+
+    private void VoidOpenInvitations(DateTimeOffset now)
+    {
+        foreach (var open in _invitations.Where(i => i.IsOpen)) open.Void(now);
+    }
+
+    public IReadOnlyCollection<IDomainEvent> DomainEvents => _domainEvents.AsReadOnly();
+
+    public void ClearDomainEvents() => _domainEvents.Clear();
+
+    private void Record(PortalAccessEventKind kind, DateTimeOffset now, string actor)
+    {
+        _history.Add(new PortalAccessEvent(kind, now, actor));
+        _domainEvents.Add(new PortalAccessChanged(ContactId == 0 ? Contact.Id : ContactId, Login, kind, actor, now));
+        Touch();
+    }
+}

@@ -1,0 +1,13 @@
+namespace Portal.Infrastructure;
+
+/// <summary>Where the portal keeps its files: the SQLite database, data-protection keys, the mail pickup folder.</summary>
+public sealed class DataFolder
+{
+    public DataFolder(string path)
+    {
+        Path = System.IO.Path.GetFullPath(path);
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+}

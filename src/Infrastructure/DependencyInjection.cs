@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Application.Common;
+using Portal.Application.PortalAccess;
+using Portal.Infrastructure.Mail;
+using Portal.Infrastructure.Persistence;
+using Portal.Infrastructure.Security;
+using Portal.Infrastructure.Startup;
+
+namespace Portal.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var dataFolder = new DataFolder(Path.Combine(contentRoot, configuration["Portal:DataFolder"] is { Length: > 0 } folder ? folder : "App_Data"));
+        services.AddSingleton(dataFolder);
+
+        var connectionString = configuration.GetConnectionString("Portal") is { Length: > 0 } configured
+            ? configured
+            : $"Data Source={Path.Combine(dataFolder.Path, "portal.db")}";
+        services.AddDbContextPool<PortalDbContext>(options => options.UseSqlite(connectionString));
+
+        services.AddScoped(typeof(IRepository<>), typeof(PortalRepository<>));
+        services.AddScoped(typeof(IReadRepository<>), typeof(PortalRepository<>));
+        services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddScoped<SessionStamps>();
+        services.AddScoped<DatabaseInitializer>();
+
+        services.AddOptions<PasswordHashingOptions>().Bind(configuration.GetSection(PasswordHashingOptions.Section));
+        services.AddOptions<AdministratorOptions>().Bind(configuration.GetSection(AdministratorOptions.Section));
+        services.AddOptions<BrandingOptions>().Bind(configuration.GetSection(BrandingOptions.Section));
+        services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section));
+        services.AddOptions<InvitationOptions>().Bind(configuration.GetSection(InvitationOptions.Section));
+
+        services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
+        services.AddSingleton<ITokenGenerator, RandomTokenGenerator>();
+        services.AddSingleton<IInvitationMailComposer, InvitationMailComposer>();
+        services.AddScoped<LoginOwnership>();
+
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<MailTransportFactory>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        return services;
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Domain.Contacts;
+using Portal.Domain.PortalAccess;
+
+namespace Portal.Infrastructure.Persistence.Configurations;
+
+internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
+{
+    public void Configure(EntityTypeBuilder<Contact> builder)
+    {
+        builder.ToTable("Contacts");
+        builder.Property(c => c.Name).HasMaxLength(Contact.NameMaxLength).IsRequired();
+        builder.Property(c => c.Email).HasMaxLength(EmailAddress.MaxLength);
+        builder.Property(c => c.Phone).HasMaxLength(50);
+        builder.Property(c => c.Street).HasMaxLength(Contact.FieldMaxLength);
+        builder.Property(c => c.PostalCode).HasMaxLength(20);
+        builder.Property(c => c.City).HasMaxLength(100);
+        builder.Property(c => c.CountryCode).HasMaxLength(2);
+        builder.Property(c => c.VatNumber).HasMaxLength(30);
+        builder.Property(c => c.CompanyName).HasMaxLength(Contact.FieldMaxLength);
+        builder.Property(c => c.PreferredLanguage).HasMaxLength(5).IsRequired();
+
+        builder.HasOne(c => c.Company).WithMany().HasForeignKey(c => c.CompanyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(c => c.PortalUser).WithOne(u => u.Contact).HasForeignKey<PortalUser>(u => u.ContactId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(c => c.HasLivePortalAccess);
+
+        // One index per filter and sort the contact list offers.
+        builder.HasIndex(c => c.Name);
+        builder.HasIndex(c => c.Email);
+        builder.HasIndex(c => c.CompanyId);
+        builder.HasIndex(c => c.CreatedAt);
+    }
+}

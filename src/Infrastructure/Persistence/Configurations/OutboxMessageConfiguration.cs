@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Domain.Mail;
+
+namespace Portal.Infrastructure.Persistence.Configurations;
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
+    {
+        builder.ToTable("OutboxMessages");
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Property(m => m.ToAddress).HasMaxLength(254).IsRequired();
+        builder.Property(m => m.ToName).HasMaxLength(200).IsRequired();
+        builder.Property(m => m.Subject).HasMaxLength(300).IsRequired();
+        builder.Property(m => m.LastError).HasMaxLength(2000);
+        builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
+        builder.HasIndex(m => m.CreatedAt);
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Domain.Contacts;
+using Portal.Domain.PortalAccess;
+using Portal.Domain.Users;
+
+namespace Portal.Infrastructure.Persistence.Configurations;
+
+internal sealed class UserAccountConfiguration : IEntityTypeConfiguration<UserAccount>
+{
+    public void Configure(EntityTypeBuilder<UserAccount> builder)
+    {
+        builder.ToTable("Users");
+        builder.HasDiscriminator(u => u.Kind)
+            .HasValue<InternalUser>(UserKind.Internal)
+            .HasValue<PortalUser>(UserKind.Portal);
+        builder.Property(u => u.Login).HasMaxLength(EmailAddress.MaxLength).IsRequired();
+        builder.Property(u => u.PasswordHash).HasMaxLength(500);
+        builder.Property(u => u.SecurityStamp).HasMaxLength(64).IsRequired();
+        builder.Property(u => u.Version).IsConcurrencyToken();
+        builder.Ignore(u => u.CanSignIn);
+
+        // The login is unique across internal and portal users alike: one table, one index.
+        builder.HasIndex(u => u.Login).IsUnique();
+    }
+}
+
+internal sealed class InternalUserConfiguration : IEntityTypeConfiguration<InternalUser>
+{
+    public void Configure(EntityTypeBuilder<InternalUser> builder) =>
+        builder.Property(u => u.DisplayName).HasMaxLength(200).HasColumnName("DisplayName");
+}
+
+internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalUser>
+{
+    public void Configure(EntityTypeBuilder<PortalUser> builder)
+    {
+        builder.Property(u => u.State).HasColumnName("AccessState");
+        builder.HasIndex(u => u.ContactId).IsUnique();
+        builder.HasIndex(u => u.State);
+        builder.HasIndex(u => u.LastSignInAt);
+        builder.HasMany(u => u.Invitations).WithOne(i => i.PortalUser).HasForeignKey(i => i.PortalUserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(u => u.History).WithOne().HasForeignKey(e => e.PortalUserId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(u => u.Invitations).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(u => u.History).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(u => u.LatestInvitation);
+        builder.Ignore(u => u.DomainEvents);
+    }
+}
+
+internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitation>
+{
+    public void Configure(EntityTypeBuilder<Invitation> builder)
+    {
+        builder.ToTable("Invitations");
+        builder.Property(i => i.TokenHash).HasMaxLength(64).IsRequired();
+        builder.HasIndex(i => i.TokenHash).IsUnique();
+        builder.Ignore(i => i.IsOpen);
+    }
+}
+
+internal sealed class PortalAccessEventConfiguration : IEntityTypeConfiguration<PortalAccessEvent>
+{
+    public void Configure(EntityTypeBuilder<PortalAccessEvent> builder)
+    {
+        builder.ToTable("PortalAccessEvents");
+        builder.Property(e => e.Actor).HasMaxLength(254).IsRequired();
+        builder.HasIndex(e => new { e.PortalUserId, e.OccurredAt });
+    }
+}

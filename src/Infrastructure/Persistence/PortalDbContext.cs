@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Portal.Domain.Contacts;
+using Portal.Domain.Mail;
+using Portal.Domain.PortalAccess;
+using Portal.Domain.Users;
+
+namespace Portal.Infrastructure.Persistence;
+
+public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbContext(options)
+{
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<UserAccount> Users => Set<UserAccount>();
+    public DbSet<PortalUser> PortalUsers => Set<PortalUser>();
+    public DbSet<InternalUser> InternalUsers => Set<InternalUser>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<PortalAccessEvent> PortalAccessEvents => Set<PortalAccessEvent>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        if (Database.IsSqlite())
+        {
+            // SQLite has no date type that sorts or compares; UTC ticks as an integer do both.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+
+    private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+        value => value.UtcTicks,
+        ticks => new DateTimeOffset(ticks, TimeSpan.Zero));
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Portal.Application.Common;
+using Portal.Domain.Users;
+
+namespace Portal.Infrastructure.Security;
+
+/// <summary>ASP.NET Core Identity's PBKDF2 hasher (HMAC-SHA512), at an iteration count that keeps guessing expensive.</summary>
+internal sealed class IdentityPasswordHasher(IOptions<PasswordHashingOptions> options) : IPasswordHasher
+{
+    private readonly PasswordHasher<UserAccount> _hasher = new(Options.Create(new PasswordHasherOptions
+    {
+        CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3,
+        IterationCount = Math.Max(PasswordHashingOptions.MinimumIterations, options.Value.Iterations),
+    }));
+
+    public string Hash(UserAccount user, string password) => _hasher.HashPassword(user, password);
+
+    public PasswordCheck Verify(UserAccount user, string passwordHash, string password) =>
+        _hasher.VerifyHashedPassword(user, passwordHash, password) switch
+        {
+            PasswordVerificationResult.Success => PasswordCheck.Success,
+            PasswordVerificationResult.SuccessRehashNeeded => PasswordCheck.SuccessRehashNeeded,
+            _ => PasswordCheck.Failed,
+        };
+}
+
+public sealed class PasswordHashingOptions
+{
+    public const string Section = "Portal:PasswordHashing";
+    public const int MinimumIterations = 220_000;
+
+    public int Iterations { get; set; } = MinimumIterations;
+}

@@ -1,0 +1,78 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Portal.Application.Common;
+using Portal.Domain.Contacts;
+using Portal.Domain.Users;
+using Portal.Infrastructure.Mail;
+using Portal.Infrastructure.Persistence;
+
+namespace Portal.Infrastructure.Startup;
+
+/// <summary>First start: applies migrations, creates the first administrator, and in Development adds demo contacts.</summary>
+public sealed class DatabaseInitializer(
+    PortalDbContext db,
+    IPasswordHasher hasher,
+    IOptions<AdministratorOptions> admin,
+    IOptions<BrandingOptions> branding,
+    TimeProvider clock,
+    ILogger<DatabaseInitializer> logger)
+{
+    public async Task InitializeAsync(bool seedDemoContacts, CancellationToken cancellationToken)
+    {
+        await db.Database.MigrateAsync(cancellationToken);
+        await EnsureAdministratorAsync(cancellationToken);
+        if (seedDemoContacts) await SeedDemoContactsAsync(cancellationToken);
+    }
+
+    private async Task EnsureAdministratorAsync(CancellationToken cancellationToken)
+    {
+        if (await db.InternalUsers.AnyAsync(cancellationToken)) return;
+
+        var email = admin.Value.Email;
+        var generated = string.IsNullOrWhiteSpace(admin.Value.Password);
+        var password = generated ? WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(18)) : admin.Value.Password!;
+        var administrator = InternalUser.Create(email, admin.Value.Name);
+        administrator.SetPassword(hasher.Hash(administrator, password));
+        db.InternalUsers.Add(administrator);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var signIn = $"{branding.Value.PublicBaseUrl.TrimEnd('/')}/account/sign-in";
+        if (generated)
+        {
+            // Shown once: only the hash is stored, so this is the one moment the password can be read.
+            Console.WriteLine();
+            Console.WriteLine("==================================================================");
+            Console.WriteLine($" Administrator created. Sign in at {signIn}");
+            Console.WriteLine($"   E-mail:   {administrator.Login}");
+            Console.WriteLine($"   Password: {password}");
+            Console.WriteLine(" This password is shown only now. Set Portal:Admin:Password to choose one.");
+            Console.WriteLine("==================================================================");
+            Console.WriteLine();
+        }
+        else
+        {
+            logger.LogInformation("Administrator {Email} created from configuration; sign in at {SignIn}.", administrator.Login, signIn);
+        }
+    }
+
+    private async Task SeedDemoContactsAsync(CancellationToken cancellationToken)
+    {
+        if (await db.Contacts.AnyAsync(cancellationToken)) return;
+        var now = clock.GetUtcNow();
+
+        var alpine = Contact.CreateCompany(new ContactDetails("Alpine Outfitters GmbH", "+49 89 1234560", "Leopoldstraße 12", "80802", "München", "DE", "DE123456789", PreferredLanguage: "de"), "info@alpine-outfitters.example", now);
+        var harbor = Contact.CreateCompany(new ContactDetails("Harbor Coffee Ltd", "+44 20 7946 0000", "12 Wharf Road", "N1 7GR", "London", "GB", "GB123456789"), "hello@harbor-coffee.example", now);
+        db.Contacts.AddRange(alpine, harbor);
+        db.Contacts.AddRange(
+            Contact.CreatePerson(new ContactDetails("Anna Berger", "+49 89 1234561", "Leopoldstraße 12", "80802", "München", "DE", PreferredLanguage: "de"), "anna.berger@alpine-outfitters.example", alpine, now),
+            Contact.CreatePerson(new ContactDetails("Lukas Huber", "+49 89 1234562", "Leopoldstraße 12", "80802", "München", "DE", PreferredLanguage: "de"), "lukas.huber@alpine-outfitters.example", alpine, now),
+            Contact.CreatePerson(new ContactDetails("Emma Clarke", "+44 20 7946 0001", "12 Wharf Road", "N1 7GR", "London", "GB"), "emma.clarke@harbor-coffee.example", harbor, now),
+            Contact.CreatePerson(new ContactDetails("Jonas Weber", "+49 30 5550100", "Torstraße 5", "10119", "Berlin", "DE", CompanyName: "Weber Design", PreferredLanguage: "de"), "jonas@weber-design.example", null, now),
+            Contact.CreatePerson(new ContactDetails("Sophie Martin", null, "8 Rue de la Paix", "75002", "Paris", "FR"), "sophie.martin@example", null, now));
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Demo contacts added (Development).");
+    }
+}

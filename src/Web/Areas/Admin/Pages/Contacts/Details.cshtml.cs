@@ -1,0 +1,11 @@
+using Portal.Application.Contacts;
+using Portal.Web.Infrastructure;
+
+namespace Portal.Web.Areas.Admin.Pages.Contacts;
+
+public sealed class ContactDetailsModel : PortalPageModel
+{
+    public ContactView Contact { get; private set; } = null!;
+
+    public async Task OnGetAsync(int id) => Contact = await SendAsync(new GetContact(id));
+}

@@ -1,0 +1,71 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Portal.Application.Contacts;
+using Portal.Domain.Contacts;
+using Portal.Web.Infrastructure;
+using Portal.Web.Pages.Shared;
+
+namespace Portal.Web.Areas.Admin.Pages.Contacts;
+
+/// <summary>Creates a contact (at /admin/contacts/new) or edits one.</summary>
+public sealed class EditContactModel : PortalPageModel
+{
+    [FromRoute(Name = "id")] public int? Id { get; set; }
+
+    [BindProperty] public ContactKind Kind { get; set; } = ContactKind.Person;
+
+    [BindProperty, Display(Name = "E-mail")] public string? Email { get; set; }
+
+    [BindProperty, Display(Name = "Company")] public int? CompanyId { get; set; }
+
+    [BindProperty] public ContactDetailsInput Details { get; set; } = new();
+
+    public IReadOnlyList<CompanyOption> Companies { get; private set; } = [];
+    public string? OriginalName { get; private set; }
+    public bool EmailLocked { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        if (Id is { } id)
+        {
+            var contact = await SendAsync(new GetContact(id));
+            Kind = contact.Kind;
+            Email = contact.Email;
+            CompanyId = contact.CompanyId;
+            Details = ContactDetailsInput.From(contact.Details);
+        }
+        else if (Request.Query["kind"] == "company")
+        {
+            Kind = ContactKind.Company;
+        }
+        await LoadAsync();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!Enum.IsDefined(Kind)) Kind = ContactKind.Person;
+        if (ModelState.IsValid)
+        {
+            var (succeeded, id) = await TrySendAsync(new SaveContact(Id, Kind, Email, Kind == ContactKind.Person ? CompanyId : null, Details.ToDetails()), prefix: "");
+            if (succeeded)
+            {
+                TempData["Notice"] = T["The contact has been saved."].Value;
+                return Redirect($"/admin/contacts/{id}");
+            }
+        }
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task LoadAsync()
+    {
+        Companies = (await SendAsync(new ListCompanies())).Where(c => c.Id != Id).ToList();
+        if (Id is { } id)
+        {
+            var contact = await SendAsync(new GetContact(id));
+            OriginalName = contact.Name;
+            EmailLocked = contact.Access?.State is Domain.PortalAccess.PortalAccessState.Invited or Domain.PortalAccess.PortalAccessState.Active;
+            if (EmailLocked) Email = contact.Email;
+        }
+    }
+}

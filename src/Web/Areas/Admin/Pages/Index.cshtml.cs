@@ -1,0 +1,11 @@
+using Portal.Application.Contacts;
+using Portal.Web.Infrastructure;
+
+namespace Portal.Web.Areas.Admin.Pages;
+
+public sealed class AdminIndexModel : PortalPageModel
+{
+    public BackOfficeOverview Overview { get; private set; } = null!;
+
+    public async Task OnGetAsync() => Overview = await SendAsync(new GetBackOfficeOverview());
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Html;
+using Microsoft.Extensions.Localization;
+using Portal.Application.Contacts;
+using Portal.Domain.Contacts;
+using Portal.Domain.Mail;
+using Portal.Domain.PortalAccess;
+
+namespace Portal.Web.Infrastructure;
+
+/// <summary>How states and times read on a page, in the user's language.</summary>
+public static class Display
+{
+    public static string AccessState(this IStringLocalizer t, PortalAccessState? state) => state switch
+    {
+        PortalAccessState.Invited => t["Invited"],
+        PortalAccessState.Active => t["Active"],
+        PortalAccessState.Revoked => t["Revoked"],
+        _ => t["No access"],
+    };
+
+    public static string AccessBadge(PortalAccessState? state) => state switch
+    {
+        PortalAccessState.Invited => "badge text-bg-warning",
+        PortalAccessState.Active => "badge text-bg-success",
+        PortalAccessState.Revoked => "badge text-bg-secondary",
+        _ => "badge text-bg-light border",
+    };
+
+    public static string EmailState(this IStringLocalizer t, EmailState state) => state switch
+    {
+        Domain.Contacts.EmailState.Ok => t["ok"],
+        Domain.Contacts.EmailState.Invalid => t["invalid"],
+        Domain.Contacts.EmailState.UsedByAnotherUser => t["already used by another user"],
+        _ => t["internal user"],
+    };
+
+    public static string EventKind(this IStringLocalizer t, PortalAccessEventKind kind) => kind switch
+    {
+        PortalAccessEventKind.Granted => t["Access granted"],
+        PortalAccessEventKind.ReInvited => t["Re-invited"],
+        PortalAccessEventKind.Accepted => t["Invitation accepted"],
+        _ => t["Access revoked"],
+    };
+
+    public static string MailStatus(this IStringLocalizer t, OutboxStatus? status) => status switch
+    {
+        OutboxStatus.Pending => t["Waiting to be sent"],
+        OutboxStatus.Sent => t["Delivered"],
+        OutboxStatus.Failed => t["Failed"],
+        _ => t["Unknown"],
+    };
+
+    public static string InvitationStatus(this IStringLocalizer t, InvitationStatus status) => status switch
+    {
+        Application.Contacts.InvitationStatus.Open => t["Open"],
+        Application.Contacts.InvitationStatus.Used => t["Used"],
+        Application.Contacts.InvitationStatus.Voided => t["Replaced"],
+        _ => t["Expired"],
+    };
+
+    public static string Kind(this IStringLocalizer t, ContactKind kind) =>
+        kind == ContactKind.Company ? t["Company"] : t["Person"];
+
+    public static string Country(string? code) =>
+        string.IsNullOrEmpty(code) ? "" : Countries.DisplayName(code, CultureInfo.CurrentUICulture);
+
+    /// <summary>A UTC time as a &lt;time&gt; element, formatted for the user's culture.</summary>
+    public static IHtmlContent Time(DateTimeOffset? value)
+    {
+        if (value is not { } time) return new HtmlString("—");
+        var utc = time.ToUniversalTime();
+        var text = System.Net.WebUtility.HtmlEncode(utc.ToString("g", CultureInfo.CurrentCulture) + " UTC");
+        return new HtmlString($"<time datetime=\"{utc:O}\">{text}</time>");
+    }
+
+    public static IReadOnlyList<(string Code, string Name)> CountryOptions() =>
+        Countries.All.Select(code => (code, Country(code)))
+            .OrderBy(c => c.Item2, StringComparer.Create(CultureInfo.CurrentUICulture, true))
+            .ToList();
+}

@@ -1,0 +1,15 @@
+using System.Security.Claims;
+using Portal.Application.Common;
+
+namespace Portal.Web.Infrastructure;
+
+internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUser
+{
+    private ClaimsPrincipal? Principal => accessor.HttpContext?.User;
+
+    public int? UserId => Principal?.Identity?.IsAuthenticated == true ? Principal.UserId() : null;
+
+    public string ActorName => Principal?.Identity?.IsAuthenticated == true
+        ? $"{Principal.FindFirstValue(ClaimTypes.Name)} <{Principal.FindFirstValue(ClaimTypes.Email)}>"
+        : "system";
+}

@@ -1,0 +1,32 @@
+namespace Portal.Web.Infrastructure;
+
+/// <summary>
+/// Headers every response carries: a strict CSP (no inline script or style), no sniffing, no framing,
+/// no referrer (token links must never leak through it), and no caching of signed-in pages.
+/// </summary>
+internal sealed class SecurityHeaders(RequestDelegate next)
+{
+    private const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+        "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        context.Response.OnStarting(() =>
+        {
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            if (context.User.Identity?.IsAuthenticated == true || context.Request.Path.StartsWithSegments("/invitation"))
+            {
+                headers.CacheControl = "no-store";
+                headers.Pragma = "no-cache";
+            }
+            return Task.CompletedTask;
+        });
+        return next(context);
+    }
+}

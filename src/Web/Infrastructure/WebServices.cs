@@ -1,0 +1,103 @@
+using System.Security.Claims;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Portal.Application.Common;
+using Portal.Domain.Common;
+using Portal.Infrastructure;
+using Portal.Infrastructure.Security;
+
+namespace Portal.Web.Infrastructure;
+
+public static class WebServices
+{
+    public const string InternalPolicy = "Internal";
+    public const string PortalPolicy = "Portal";
+    public static readonly string[] Cultures = ["en", "de"];
+
+    public static IServiceCollection AddPortalWeb(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddMediator((Mediator.MediatorOptions options) =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.Assemblies = [typeof(DomainMarker), typeof(ApplicationMarker)];
+            options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
+        });
+        services.AddValidatorsFromAssemblyContaining(typeof(ApplicationMarker), ServiceLifetime.Singleton, includeInternalTypes: true);
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+
+        services.AddDataProtection()
+            .SetApplicationName("Portal")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(services.BuildDataFolder().Path, "keys")));
+
+        var idleTimeout = configuration.GetValue("Portal:Session:IdleTimeout", TimeSpan.FromMinutes(30));
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(options =>
+            {
+                options.LoginPath = "/account/sign-in";
+                options.LogoutPath = "/account/sign-out";
+                options.AccessDeniedPath = "/account/access-denied";
+                options.Cookie.Name = environment.IsDevelopment() ? "portal.session" : "__Host-portal.session";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+                options.ExpireTimeSpan = idleTimeout;
+                options.SlidingExpiration = true;
+                options.Events = new SessionCookieEvents();
+            });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(InternalPolicy, policy => policy.RequireRole(SessionClaims.InternalRole))
+            .AddPolicy(PortalPolicy, policy => policy.RequireRole(SessionClaims.PortalRole));
+
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.SetDefaultCulture("en").AddSupportedCultures(Cultures).AddSupportedUICultures(Cultures);
+            options.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+
+        services.AddRazorPages(options =>
+            {
+                options.Conventions.AuthorizeAreaFolder("Admin", "/", InternalPolicy);
+                options.Conventions.AuthorizeFolder("/My", PortalPolicy);
+                options.Conventions.AddAreaPageRoute("Admin", "/Contacts/Edit", "/admin/contacts/new");
+            })
+            .AddMvcOptions(options =>
+            {
+                options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+                options.Filters.Add<RequestFailureFilter>();
+            })
+            .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
+            .AddDataAnnotationsLocalization(options =>
+                options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>, LocalizedModelBindingMessages>();
+        return services;
+    }
+
+    private static DataFolder BuildDataFolder(this IServiceCollection services) =>
+        (DataFolder)services.Single(d => d.ServiceType == typeof(DataFolder)).ImplementationInstance!;
+
+    public static WebApplication UsePortalWeb(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error");
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapStaticAssets();
+        app.MapRazorPages().WithStaticAssets();
+        return app;
+    }
+}

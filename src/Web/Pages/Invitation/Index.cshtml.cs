@@ -1,0 +1,60 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Portal.Application.PortalAccess;
+using Portal.Domain.Common;
+using Portal.Web.Infrastructure;
+
+namespace Portal.Web.Pages.Invitation;
+
+/// <summary>GET only shows the invitation (mail scanners that open links consume nothing); the POST consumes it.</summary>
+public sealed class InvitationModel : PortalPageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public string? Problem { get; private set; }
+    public string? Name { get; private set; }
+    public string? Email { get; private set; }
+    public bool SetsNewPassword { get; private set; }
+
+    public async Task OnGetAsync(string token) => await DescribeAsync(token);
+
+    public async Task<IActionResult> OnPostAsync(string token)
+    {
+        try
+        {
+            var (succeeded, user) = await TrySendAsync(new AcceptInvitation(token, Input.Password ?? "", Input.ConfirmPassword ?? ""));
+            if (succeeded)
+            {
+                await HttpContext.SignInAsync(user!);
+                return LocalRedirect("/my");
+            }
+        }
+        finally
+        {
+            Input = new InputModel();
+        }
+        await DescribeAsync(token);
+        return Page();
+    }
+
+    private async Task DescribeAsync(string token)
+    {
+        var invitation = await SendAsync(new GetInvitation(token));
+        Problem = invitation.Problem is { } problem ? T[problem.Message].Value : null;
+        Name = invitation.Name;
+        Email = invitation.Email;
+        SetsNewPassword = invitation.SetsNewPassword;
+    }
+
+    public sealed class InputModel
+    {
+        [Display(Name = "New password")]
+        [DataType(DataType.Password)]
+        public string? Password { get; set; }
+
+        [Display(Name = "Repeat the password")]
+        [DataType(DataType.Password)]
+        public string? ConfirmPassword { get; set; }
+    }
+}

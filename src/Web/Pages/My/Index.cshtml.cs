@@ -1,0 +1,11 @@
+using Portal.Application.MyAccount;
+using Portal.Web.Infrastructure;
+
+namespace Portal.Web.Pages.My;
+
+public sealed class MyIndexModel : PortalPageModel
+{
+    public MyDetails Details { get; private set; } = null!;
+
+    public async Task OnGetAsync() => Details = await SendAsync(new GetMyDetails());
+}
