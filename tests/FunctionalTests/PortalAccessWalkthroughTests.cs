@@ -38,8 +38,8 @@ public sealed class PortalAccessWalkthroughTests(PortalFactory factory) : IClass
         var link = mail.InvitationPath();
 
         // The contact page shows the invitation as delivered and the history says who granted
-        var afterGrant = await admin.GetAsync($"/admin/contacts/{contactId}");
-        afterGrant.Document.QuerySelector("[data-testid=invitation-delivery]")!.TextContent.ShouldContain("Delivered");
+        var afterGrant = await Eventually.HoldsAsync(() => admin.GetAsync($"/admin/contacts/{contactId}"),
+            page => page.Document.QuerySelector("[data-testid=invitation-delivery]")!.TextContent.Contains("Delivered"), "the invitation to show as delivered");
         afterGrant.Text.ShouldContain("Access granted");
         afterGrant.Text.ShouldContain(PortalFactory.AdminEmail);
 
@@ -140,21 +140,12 @@ public sealed class PortalAccessWalkthroughTests(PortalFactory factory) : IClass
 
         var mailId = (await factory.ContactAsync(contactId)).PortalUser!.Invitations.Single().MailId;
         mailId.ShouldNotBeNull();
-        var stored = await factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == mailId));
-        await WaitUntilAsync(async () => (await factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == mailId))).Status == OutboxStatus.Sent);
+        var stored = await Eventually.HoldsAsync(() => factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == mailId)),
+            mail => mail.Status == OutboxStatus.Sent, "the mail to be recorded as sent");
         stored.ToAddress.ShouldBe("otto.outbox@example.com");
+        stored.SentAt.ShouldNotBeNull();
 
         var emails = await admin.GetAsync("/admin/emails");
         emails.Text.ShouldContain("otto.outbox@example.com");
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("Condition not met in time.");
-            await Task.Delay(25);
-        }
     }
 }

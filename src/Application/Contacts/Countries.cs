@@ -15,19 +15,10 @@ public static class Countries
 
     public static bool IsKnown(string code) => Codes.Contains(code.Trim().ToUpperInvariant());
 
-    /// <summary>The country's name in the given UI language, e.g. DE → "Germany" / "Deutschland".</summary>
-    public static string DisplayName(string code, CultureInfo uiCulture)
+    /// <summary>The platform's English name for a code, for codes the UI has no translated name of.</summary>
+    public static string EnglishName(string code)
     {
-        try
-        {
-            var previous = CultureInfo.CurrentUICulture;
-            CultureInfo.CurrentUICulture = uiCulture;
-            try { return new RegionInfo(code).DisplayName; }
-            finally { CultureInfo.CurrentUICulture = previous; }
-        }
-        catch (ArgumentException)
-        {
-            return code;
-        }
+        try { return new RegionInfo(code).EnglishName; }
+        catch (ArgumentException) { return code; }
     }
 }

@@ -52,7 +52,7 @@ public sealed class ContactListSpec : Specification<Contact, ContactListItem>
 
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var pattern = $"%{EscapeLike(query.Search.Trim())}%";
+            var pattern = SearchPattern.Contains(query.Search);
             Query.Search(c => c.Name, pattern, 1)
                 .Search(c => c.Email!, pattern, 1)
                 .Search(c => c.CompanyName!, pattern, 1)
@@ -87,8 +87,8 @@ public sealed class ContactListSpec : Specification<Contact, ContactListItem>
         {
             case (ContactSort.Email, false): Query.OrderBy(c => c.Email).ThenBy(c => c.Id); break;
             case (ContactSort.Email, true): Query.OrderByDescending(c => c.Email).ThenByDescending(c => c.Id); break;
-            case (ContactSort.Company, false): Query.OrderBy(c => c.Company!.Name).ThenBy(c => c.Name).ThenBy(c => c.Id); break;
-            case (ContactSort.Company, true): Query.OrderByDescending(c => c.Company!.Name).ThenBy(c => c.Name).ThenBy(c => c.Id); break;
+            case (ContactSort.Company, false): Query.OrderBy(c => c.Company != null ? c.Company.Name : c.CompanyName).ThenBy(c => c.Name).ThenBy(c => c.Id); break;
+            case (ContactSort.Company, true): Query.OrderByDescending(c => c.Company != null ? c.Company.Name : c.CompanyName).ThenBy(c => c.Name).ThenBy(c => c.Id); break;
             case (ContactSort.AccessState, false): Query.OrderBy(c => c.PortalUser!.State).ThenBy(c => c.Name).ThenBy(c => c.Id); break;
             case (ContactSort.AccessState, true): Query.OrderByDescending(c => c.PortalUser!.State).ThenBy(c => c.Name).ThenBy(c => c.Id); break;
             case (ContactSort.LastSignIn, false): Query.OrderBy(c => c.PortalUser!.LastSignInAt).ThenBy(c => c.Id); break;
@@ -99,6 +99,4 @@ public sealed class ContactListSpec : Specification<Contact, ContactListItem>
             default: Query.OrderBy(c => c.Name).ThenBy(c => c.Id); break;
         }
     }
-
-    private static string EscapeLike(string term) => term.Replace("[", "[[]").Replace("%", "[%]").Replace("_", "[_]");
 }

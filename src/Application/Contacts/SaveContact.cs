@@ -16,11 +16,13 @@ public sealed record SaveContact(
 
 public sealed class SaveContactValidator : AbstractValidator<SaveContact>
 {
+    public const string ContactKindInvalid = "Please choose person or company.";
+
     public SaveContactValidator()
     {
         this.AddDetailRules(c => c.Details);
         RuleFor(c => c.Email).ValidOptionalEmail().MaximumLength(EmailAddress.MaxLength).WithMessage(ContactValidation.TooLong);
-        RuleFor(c => c.Kind).IsInEnum();
+        RuleFor(c => c.Kind).IsInEnum().WithMessage(ContactKindInvalid);
         RuleFor(c => c.CompanyId).Null().When(c => c.Kind == ContactKind.Company)
             .WithMessage(DomainErrors.CompanyCannotBelongToACompany.Message);
     }

@@ -62,8 +62,15 @@ public static class Display
     public static string Kind(this IStringLocalizer t, ContactKind kind) =>
         kind == ContactKind.Company ? t["Company"] : t["Person"];
 
-    public static string Country(string? code) =>
-        string.IsNullOrEmpty(code) ? "" : Countries.DisplayName(code, CultureInfo.CurrentUICulture);
+    private static readonly System.Resources.ResourceManager CountryNameTexts =
+        new("Portal.Web.CountryNames", typeof(CountryNames).Assembly);
+
+    /// <summary>The country's name in the user's language (ISO 3166-1 names in English and German).</summary>
+    public static string Country(string? code)
+    {
+        if (string.IsNullOrEmpty(code)) return "";
+        return CountryNameTexts.GetString(code.ToUpperInvariant(), CultureInfo.CurrentUICulture) ?? Countries.EnglishName(code);
+    }
 
     /// <summary>A UTC time as a &lt;time&gt; element, formatted for the user's culture.</summary>
     public static IHtmlContent Time(DateTimeOffset? value)

@@ -21,7 +21,7 @@ public static partial class Flows
     public static async Task<Page> SignInAsync(this PortalBrowser browser, string email, string password)
     {
         var form = await browser.GetAsync("/account/sign-in");
-        return await browser.SubmitAsync(form, "Sign in", new Dictionary<string, string?> { ["Input.Email"] = email, ["Input.Password"] = password });
+        return await browser.SubmitAsync(form, fields: new Dictionary<string, string?> { ["Input.Email"] = email, ["Input.Password"] = password }, buttonSelector: "main form button[type=submit]");
     }
 
     public static async Task<int> CreateContactAsync(this PortalBrowser admin, string name, string? email, string? companyId = null, string kind = "Person")

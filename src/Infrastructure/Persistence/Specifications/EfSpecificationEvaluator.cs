@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using System.Reflection;
 using Ardalis.Specification;
+using Portal.Application.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace Portal.Infrastructure.Persistence.Specifications;
@@ -204,7 +205,10 @@ public sealed class EfSpecificationEvaluator : ISpecificationEvaluator
 
         private static readonly MethodInfo LikeMethod = typeof(DbFunctionsExtensions).GetMethod(
             nameof(DbFunctionsExtensions.Like),
-            [typeof(DbFunctions), typeof(string), typeof(string)])!;
+            [typeof(DbFunctions), typeof(string), typeof(string), typeof(string)])!;
+
+        /// <summary>Search patterns escape % _ and \ with a backslash (see Portal.Application.Common.SearchPattern).</summary>
+        private static readonly ConstantExpression EscapeCharacter = Expression.Constant(SearchPattern.EscapeCharacter.ToString());
 
         private static readonly MemberExpression EfFunctions = Expression.Property(
             null,
@@ -232,7 +236,8 @@ public sealed class EfSpecificationEvaluator : ISpecificationEvaluator
                     LikeMethod,
                     EfFunctions,
                     ParameterReplacer.Replace(criteria.Selector, entity),
-                    PatternParameter(criteria.SearchTerm)))
+                    PatternParameter(criteria.SearchTerm),
+                    EscapeCharacter))
                 .Aggregate(Expression.OrElse);
 
             return Expression.Lambda<Func<T, bool>>(predicate, entity);
