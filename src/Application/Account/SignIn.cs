@@ -33,7 +33,7 @@ public sealed class SignInHandler(
         if (user is null || !user.CanSignIn)
         {
             // Hash anyway so that an unknown e-mail costs as long as a wrong password.
-            hasher.Verify(UnknownUser.Instance, UnknownUser.PasswordHash(hasher), command.Password);
+            hasher.VerifyAgainstNoAccount(command.Password);
             return null;
         }
 
@@ -44,12 +44,5 @@ public sealed class SignInHandler(
         user.RecordSignIn(clock.GetUtcNow());
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return SignedInUser.From(user);
-    }
-
-    private static class UnknownUser
-    {
-        public static readonly InternalUser Instance = InternalUser.Create("nobody@invalid.example", "nobody");
-        private static string? _hash;
-        public static string PasswordHash(IPasswordHasher hasher) => _hash ??= hasher.Hash(Instance, Guid.NewGuid().ToString());
     }
 }

@@ -11,7 +11,8 @@ public sealed class ContactWithAccessSpec : Specification<Contact>, ISingleResul
         Query.Where(c => c.Id == contactId)
             .Include(c => c.Company)
             .Include(c => c.PortalUser!).ThenInclude(u => u.Invitations)
-            .Include(c => c.PortalUser!).ThenInclude(u => u.History);
+            .Include(c => c.PortalUser!).ThenInclude(u => u.History)
+            .AsSplitQuery();
     }
 }
 

@@ -13,7 +13,8 @@ public sealed class AcceptInvitationValidator : AbstractValidator<AcceptInvitati
 {
     public AcceptInvitationValidator()
     {
-        RuleFor(c => c.Token).NotEmpty().MaximumLength(200).WithMessage(Domain.Common.DomainErrors.InvitationUnknown.Message);
+        RuleFor(c => c.Token).NotEmpty().WithMessage(Domain.Common.DomainErrors.InvitationUnknown.Message)
+            .MaximumLength(200).WithMessage(Domain.Common.DomainErrors.InvitationUnknown.Message);
         RuleFor(c => c.Password).MeetsPasswordPolicy(_ => []);
         RuleFor(c => c.ConfirmPassword).Equal(c => c.Password).WithMessage(PasswordPolicy.ConfirmationMismatch);
     }

@@ -11,7 +11,8 @@ public sealed class PortalUserByInvitationSpec : Specification<PortalUser>, ISin
         Query.Where(u => u.Invitations.Any(i => i.TokenHash == tokenHash))
             .Include(u => u.Invitations)
             .Include(u => u.History)
-            .Include(u => u.Contact);
+            .Include(u => u.Contact)
+            .AsSplitQuery();
     }
 }
 

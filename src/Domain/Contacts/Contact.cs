@@ -111,8 +111,13 @@ public sealed class Contact
     public Invitation ReInvite(string? email, EmailOwner owner, string invitationTokenHash, DateTimeOffset now, TimeSpan validity, string invitedBy)
     {
         if (!HasLivePortalAccess) throw new DomainException(DomainErrors.AccessNotGranted);
-        if (PortalUser!.State == PortalAccessState.Active && !string.Equals(CleanEmail(email), Email, StringComparison.Ordinal))
-            throw new DomainException(DomainErrors.EmailLockedByPortalAccess);
+        if (PortalUser!.State == PortalAccessState.Active)
+        {
+            // The accepted address stays as it is; only a different login would be a change.
+            if (email is not null && EmailAddress.Normalize(email) != PortalUser.Login)
+                throw new DomainException(DomainErrors.EmailLockedByPortalAccess);
+            return PortalUser.ReInvite(PortalUser.Login, invitationTokenHash, now, validity, invitedBy);
+        }
         var login = RequireUsableLogin(email, owner);
         SetEmail(email, now);
         return PortalUser.ReInvite(login, invitationTokenHash, now, validity, invitedBy);

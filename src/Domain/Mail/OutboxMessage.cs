@@ -44,7 +44,7 @@ public sealed class OutboxMessage
         LastError = null;
     }
 
-    /// <summary>Backs off exponentially (base × 2^attempts, capped at an hour); gives up after <see cref="MaxAttempts"/>.</summary>
+    /// <summary>Backs off exponentially (the n-th failure waits base × 2^(n−1), capped at an hour); gives up after <see cref="MaxAttempts"/>.</summary>
     public void MarkAttemptFailed(string error, DateTimeOffset now, TimeSpan retryBase)
     {
         Attempts++;

@@ -14,7 +14,19 @@ internal sealed class IdentityPasswordHasher(IOptions<PasswordHashingOptions> op
         IterationCount = Math.Max(PasswordHashingOptions.MinimumIterations, options.Value.Iterations),
     }));
 
+    private readonly Lazy<(UserAccount User, string Hash)> _noAccount = new(() =>
+    {
+        var nobody = InternalUser.Create("nobody@invalid.example", "nobody");
+        return (nobody, new PasswordHasher<UserAccount>(Options.Create(new PasswordHasherOptions
+        {
+            IterationCount = Math.Max(PasswordHashingOptions.MinimumIterations, options.Value.Iterations),
+        })).HashPassword(nobody, Guid.NewGuid().ToString()));
+    });
+
     public string Hash(UserAccount user, string password) => _hasher.HashPassword(user, password);
+
+    public void VerifyAgainstNoAccount(string password) =>
+        _hasher.VerifyHashedPassword(_noAccount.Value.User, _noAccount.Value.Hash, password);
 
     public PasswordCheck Verify(UserAccount user, string passwordHash, string password) =>
         _hasher.VerifyHashedPassword(user, passwordHash, password) switch
