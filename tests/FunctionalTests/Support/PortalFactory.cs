@@ -21,6 +21,8 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public SmtpSink Smtp { get; } = new();
 
+    public string DataFolder => _dataFolder;
+
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 29, 9, 0, 0, TimeSpan.Zero));
 
     protected virtual bool StartSmtp => true;
