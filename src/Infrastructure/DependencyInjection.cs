@@ -38,6 +38,7 @@ public static class DependencyInjection
         services.AddSingleton<ITokenGenerator, RandomTokenGenerator>();
         services.AddSingleton<IInvitationMailComposer, InvitationMailComposer>();
         services.AddScoped<LoginOwnership>();
+        services.AddScoped<InvitationOutbox>();
 
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<MailTransportFactory>();

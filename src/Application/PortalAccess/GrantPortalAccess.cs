@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using Portal.Application.Common;
 using Portal.Application.Contacts;
 using Portal.Domain.Contacts;
-using Portal.Domain.Mail;
 
 namespace Portal.Application.PortalAccess;
 
@@ -27,10 +26,9 @@ public sealed class GrantPortalAccessValidator : AbstractValidator<GrantPortalAc
 
 public sealed class GrantPortalAccessHandler(
     IRepository<Contact> contacts,
-    IRepository<OutboxMessage> outbox,
+    InvitationOutbox invitationOutbox,
     LoginOwnership logins,
     ITokenGenerator tokens,
-    IInvitationMailComposer mails,
     ICurrentUser currentUser,
     IOptions<InvitationOptions> options,
     IUnitOfWork unitOfWork,
@@ -47,9 +45,7 @@ public sealed class GrantPortalAccessHandler(
 
         var invitation = contact.GrantPortalAccess(email, owner, token.Hash, now, options.Value.Validity, currentUser.ActorName);
 
-        var mail = mails.Compose(contact.InvitationMailFor(token.Token, invitation.ExpiresAt, currentUser.ActorName, command.WelcomeMessage, setsNewPassword: false), now);
-        await outbox.AddAsync(mail, cancellationToken);
-        invitation.AttachMail(mail.Id);
+        await invitationOutbox.QueueAsync(contact, invitation, token.Token, command.WelcomeMessage, now, cancellationToken);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

@@ -1,4 +1,3 @@
-using Portal.Domain.Contacts;
 using Portal.Domain.Mail;
 
 namespace Portal.Application.PortalAccess;
@@ -17,11 +16,4 @@ public sealed record InvitationMailContent(
 public interface IInvitationMailComposer
 {
     OutboxMessage Compose(InvitationMailContent content, DateTimeOffset now);
-}
-
-internal static class InvitationMailExtensions
-{
-    public static InvitationMailContent InvitationMailFor(this Contact contact, string token, DateTimeOffset expiresAt, string invitedBy, string? welcomeMessage, bool setsNewPassword) =>
-        new(contact.Email!, contact.Name, contact.PreferredLanguage, token, expiresAt, invitedBy,
-            string.IsNullOrWhiteSpace(welcomeMessage) ? null : welcomeMessage.Trim(), setsNewPassword);
 }

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using Portal.Application.Common;
 using Portal.Application.Contacts;
 using Portal.Domain.Contacts;
-using Portal.Domain.Mail;
 using Portal.Domain.PortalAccess;
 
 namespace Portal.Application.PortalAccess;
@@ -23,10 +22,9 @@ public sealed class ReInvitePortalUserValidator : AbstractValidator<ReInvitePort
 
 public sealed class ReInvitePortalUserHandler(
     IRepository<Contact> contacts,
-    IRepository<OutboxMessage> outbox,
+    InvitationOutbox invitationOutbox,
     LoginOwnership logins,
     ITokenGenerator tokens,
-    IInvitationMailComposer mails,
     ICurrentUser currentUser,
     IOptions<InvitationOptions> options,
     IUnitOfWork unitOfWork,
@@ -40,13 +38,10 @@ public sealed class ReInvitePortalUserHandler(
         var owner = await logins.OwnerOf(email, contact.Id, cancellationToken);
         var now = clock.GetUtcNow();
         var token = tokens.Create();
-        var setsNewPassword = contact.PortalUser?.State == PortalAccessState.Active;
 
         var invitation = contact.ReInvite(email, owner, token.Hash, now, options.Value.Validity, currentUser.ActorName);
 
-        var mail = mails.Compose(contact.InvitationMailFor(token.Token, invitation.ExpiresAt, currentUser.ActorName, command.WelcomeMessage, setsNewPassword), now);
-        await outbox.AddAsync(mail, cancellationToken);
-        invitation.AttachMail(mail.Id);
+        await invitationOutbox.QueueAsync(contact, invitation, token.Token, command.WelcomeMessage, now, cancellationToken);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

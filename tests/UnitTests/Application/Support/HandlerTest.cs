@@ -54,11 +54,11 @@ public abstract class HandlerTest : IDisposable
     }
 
     protected GrantPortalAccessHandler GrantHandler(Request r) => new(
-        r.Repository<Contact>(), r.Repository<OutboxMessage>(), r.Logins, Tokens, Mails, CurrentUser,
+        r.Repository<Contact>(), new InvitationOutbox(r.Repository<OutboxMessage>(), Mails, CurrentUser), r.Logins, Tokens, CurrentUser,
         Options.Create(Invitations), r.UnitOfWork, Clock);
 
     protected ReInvitePortalUserHandler ReInviteHandler(Request r) => new(
-        r.Repository<Contact>(), r.Repository<OutboxMessage>(), r.Logins, Tokens, Mails, CurrentUser,
+        r.Repository<Contact>(), new InvitationOutbox(r.Repository<OutboxMessage>(), Mails, CurrentUser), r.Logins, Tokens, CurrentUser,
         Options.Create(Invitations), r.UnitOfWork, Clock);
 
     protected RevokePortalAccessHandler RevokeHandler(Request r) => new(r.Repository<Contact>(), CurrentUser, r.UnitOfWork, Clock);
