@@ -39,6 +39,9 @@ public static class DependencyInjection
         services.AddSingleton<IInvitationMailComposer, InvitationMailComposer>();
         services.AddScoped<LoginOwnership>();
         services.AddScoped<InvitationOutbox>();
+        services.AddScoped<Portal.Application.Account.SecurityLog>();
+        services.AddSingleton<Portal.Application.Account.IAccountMailComposer, AccountMailComposer>();
+        services.AddOptions<Portal.Application.Account.AccountSecurityOptions>().Bind(configuration.GetSection(Portal.Application.Account.AccountSecurityOptions.Section));
 
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<MailTransportFactory>();

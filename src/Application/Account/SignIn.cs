@@ -1,14 +1,31 @@
 using FluentValidation;
 using Mediator;
+using Microsoft.Extensions.Options;
 using Portal.Application.Common;
 using Portal.Application.PortalAccess;
 using Portal.Domain.Contacts;
+using Portal.Domain.Security;
 using Portal.Domain.Users;
 
 namespace Portal.Application.Account;
 
-/// <summary>Checks e-mail and password. Any failure is one and the same null, so the page can't tell accounts apart.</summary>
-public sealed record SignIn(string Email, string Password) : IRequest<SignedInUser?>;
+/// <summary>
+/// Checks e-mail and password. Every failure — unknown e-mail, wrong password, locked account — is the
+/// same <see cref="SignInResult.Failed"/>, so the page can't tell accounts apart.
+/// </summary>
+public sealed record SignIn(string Email, string Password) : IRequest<SignInResult>;
+
+public abstract record SignInResult
+{
+    public static readonly SignInResult Failed = new FailedSignIn();
+
+    public sealed record Succeeded(SignedInUser User) : SignInResult;
+
+    /// <summary>The password was right; the user must now prove the second factor before a session is issued.</summary>
+    public sealed record TwoFactorRequired(int UserId, string SecurityStamp) : SignInResult;
+
+    private sealed record FailedSignIn : SignInResult;
+}
 
 public sealed class SignInValidator : AbstractValidator<SignIn>
 {
@@ -24,25 +41,50 @@ public sealed class SignInValidator : AbstractValidator<SignIn>
 public sealed class SignInHandler(
     IRepository<UserAccount> users,
     IPasswordHasher hasher,
+    SecurityLog securityLog,
+    IOptions<AccountSecurityOptions> options,
     IUnitOfWork unitOfWork,
-    TimeProvider clock) : IRequestHandler<SignIn, SignedInUser?>
+    TimeProvider clock) : IRequestHandler<SignIn, SignInResult>
 {
-    public async ValueTask<SignedInUser?> Handle(SignIn command, CancellationToken cancellationToken)
+    public async ValueTask<SignInResult> Handle(SignIn command, CancellationToken cancellationToken)
     {
         var user = await users.FirstOrDefaultAsync(new UserByLoginSpec(EmailAddress.Normalize(command.Email)), cancellationToken);
+        var now = clock.GetUtcNow();
         if (user is null || !user.CanSignIn)
         {
             // Hash anyway so that an unknown e-mail costs as long as a wrong password.
             hasher.VerifyAgainstNoAccount(command.Password);
-            return null;
+            return SignInResult.Failed;
+        }
+
+        if (user.IsLockedOut(now))
+        {
+            hasher.VerifyAgainstNoAccount(command.Password);
+            await securityLog.RecordAsync(user.Id, SecurityEventKind.SignInFailed, cancellationToken);
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+            return SignInResult.Failed;
         }
 
         var check = hasher.Verify(user, user.PasswordHash!, command.Password);
-        if (check == PasswordCheck.Failed) return null;
+        if (check == PasswordCheck.Failed)
+        {
+            var locked = user.RecordFailedSignIn(now, options.Value.MaxFailedSignIns, options.Value.LockoutDuration);
+            await securityLog.RecordAsync(user.Id, SecurityEventKind.SignInFailed, cancellationToken);
+            if (locked) await securityLog.RecordAsync(user.Id, SecurityEventKind.LockedOut, cancellationToken);
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+            return SignInResult.Failed;
+        }
         if (check == PasswordCheck.SuccessRehashNeeded) user.UpgradePasswordHash(hasher.Hash(user, command.Password));
 
-        user.RecordSignIn(clock.GetUtcNow());
+        if (user.TwoFactorEnabled)
+        {
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+            return new SignInResult.TwoFactorRequired(user.Id, user.SecurityStamp);
+        }
+
+        user.RecordSignIn(now);
+        await securityLog.RecordAsync(user.Id, SecurityEventKind.SignedIn, cancellationToken);
         await unitOfWork.SaveChangesAsync(cancellationToken);
-        return SignedInUser.From(user);
+        return new SignInResult.Succeeded(SignedInUser.From(user));
     }
 }

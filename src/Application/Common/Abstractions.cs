@@ -46,4 +46,6 @@ public interface ICurrentUser
 {
     int? UserId { get; }
     string ActorName { get; }
+    /// <summary>The client's address as the web server sees it, for the security activity log.</summary>
+    string? IpAddress { get; }
 }

@@ -24,6 +24,7 @@ public sealed class AcceptInvitationHandler(
     IRepository<PortalUser> users,
     ITokenGenerator tokens,
     IPasswordHasher hasher,
+    Account.SecurityLog securityLog,
     IUnitOfWork unitOfWork,
     TimeProvider clock) : IRequestHandler<AcceptInvitation, SignedInUser>
 {
@@ -40,6 +41,7 @@ public sealed class AcceptInvitationHandler(
         var now = clock.GetUtcNow();
         user.AcceptInvitation(hash, hasher.Hash(user, command.Password), now);
         user.RecordSignIn(now);
+        await securityLog.RecordAsync(user.Id, Domain.Security.SecurityEventKind.SignedIn, cancellationToken);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return SignedInUser.From(user);
     }

@@ -22,6 +22,17 @@ public static class DomainErrors
     public static readonly DomainError AccessNotGranted =
         new("PortalAccess.NotGranted", "This contact has no portal access.");
 
+    public static readonly DomainError AccountCannotSignIn =
+        new("Account.CannotSignIn", "This account can't sign in.");
+    public static readonly DomainError TwoFactorAlreadyEnabled =
+        new("TwoFactor.AlreadyEnabled", "Two-factor authentication is already on.");
+    public static readonly DomainError TwoFactorNotEnabled =
+        new("TwoFactor.NotEnabled", "Two-factor authentication is off.");
+    public static readonly DomainError TwoFactorSetupNotStarted =
+        new("TwoFactor.SetupNotStarted", "Please start the two-factor setup again.");
+    public static readonly DomainError LinkInvalid =
+        new("AccountLink.Invalid", "This link is not valid, was already used or has expired. Please request a new one.");
+
     public static readonly DomainError InvitationUnknown =
         new("Invitation.Unknown", "This invitation link is not valid.");
     public static readonly DomainError InvitationExpired =

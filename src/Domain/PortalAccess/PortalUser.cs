@@ -77,9 +77,8 @@ public sealed class PortalUser : UserAccount, IHasDomainEvents
         if (State is not (PortalAccessState.Invited or PortalAccessState.Active))
             throw new DomainException(DomainErrors.AccessNotGranted);
         VoidOpenInvitations(now);
-        PasswordHash = null;
+        ClearCredentials(now);
         State = PortalAccessState.Revoked;
-        RotateSecurityStamp();
         Record(PortalAccessEventKind.Revoked, now, revokedBy);
     }
 

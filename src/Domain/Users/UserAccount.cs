@@ -14,13 +14,150 @@ public abstract class UserAccount
     public string? PasswordHash { get; protected set; }
     /// <summary>Copied into every session cookie; rotating it ends every session on its next request.</summary>
     public string SecurityStamp { get; protected set; } = NewSecurityStamp();
+    private readonly List<RecoveryCode> _recoveryCodes = [];
+    private readonly List<AccountToken> _tokens = [];
+
     public DateTimeOffset? LastSignInAt { get; protected set; }
+    public int FailedSignInCount { get; protected set; }
+    public DateTimeOffset? LockoutEndsAt { get; protected set; }
+
+    /// <summary>The TOTP secret, encrypted at rest by the application (never the plain secret).</summary>
+    public string? TwoFactorSecret { get; protected set; }
+    /// <summary>A secret shown during setup, until the user proves with a code that the authenticator has it.</summary>
+    public string? PendingTwoFactorSecret { get; protected set; }
+    public DateTimeOffset? TwoFactorEnabledAt { get; protected set; }
+    /// <summary>The last TOTP time step accepted: a code can't be used twice.</summary>
+    public long? LastTotpTimeStep { get; protected set; }
+    public IReadOnlyCollection<RecoveryCode> RecoveryCodes => _recoveryCodes.AsReadOnly();
+    public IReadOnlyCollection<AccountToken> Tokens => _tokens.AsReadOnly();
+
+    public bool TwoFactorEnabled => TwoFactorEnabledAt is not null;
     /// <summary>Optimistic concurrency token: two admins acting on one user at once can't both win.</summary>
     public int Version { get; protected set; }
 
     public abstract bool CanSignIn { get; }
 
-    public void RecordSignIn(DateTimeOffset now) => LastSignInAt = now;
+    /// <summary>A successful sign-in: the failure counter starts over.</summary>
+    public void RecordSignIn(DateTimeOffset now)
+    {
+        LastSignInAt = now;
+        FailedSignInCount = 0;
+        LockoutEndsAt = null;
+    }
+
+    public bool IsLockedOut(DateTimeOffset now) => LockoutEndsAt is { } end && now < end;
+
+    /// <summary>Counts a wrong password; after <paramref name="maxFailures"/> in a row the account is locked. Returns true when this failure locked it.</summary>
+    public bool RecordFailedSignIn(DateTimeOffset now, int maxFailures, TimeSpan lockout)
+    {
+        FailedSignInCount++;
+        if (FailedSignInCount < maxFailures) return false;
+        FailedSignInCount = 0;
+        LockoutEndsAt = now + lockout;
+        return true;
+    }
+
+    /// <summary>Sets a new password and rotates the stamp, so every session issued before this one ends.</summary>
+    public void ChangePassword(string passwordHash)
+    {
+        if (!CanSignIn) throw new Common.DomainException(Common.DomainErrors.AccountCannotSignIn);
+        PasswordHash = passwordHash;
+        RotateSecurityStamp();
+        Touch();
+    }
+
+    /// <summary>Ends every session of this user, the current one included.</summary>
+    public void EndAllSessions()
+    {
+        RotateSecurityStamp();
+        Touch();
+    }
+
+    public void StartTwoFactorSetup(string protectedSecret)
+    {
+        if (TwoFactorEnabled) throw new Common.DomainException(Common.DomainErrors.TwoFactorAlreadyEnabled);
+        PendingTwoFactorSecret = protectedSecret;
+        Touch();
+    }
+
+    /// <summary>Turns 2FA on once a code from the pending secret was verified; the recovery codes replace any older ones.</summary>
+    public void EnableTwoFactor(long verifiedTimeStep, IEnumerable<string> recoveryCodeHashes, DateTimeOffset now)
+    {
+        if (TwoFactorEnabled) throw new Common.DomainException(Common.DomainErrors.TwoFactorAlreadyEnabled);
+        if (PendingTwoFactorSecret is null) throw new Common.DomainException(Common.DomainErrors.TwoFactorSetupNotStarted);
+        TwoFactorSecret = PendingTwoFactorSecret;
+        PendingTwoFactorSecret = null;
+        TwoFactorEnabledAt = now;
+        LastTotpTimeStep = verifiedTimeStep;
+        _recoveryCodes.Clear();
+        _recoveryCodes.AddRange(recoveryCodeHashes.Select(hash => new RecoveryCode(hash)));
+        RotateSecurityStamp();
+        Touch();
+    }
+
+    public void DisableTwoFactor()
+    {
+        if (!TwoFactorEnabled) throw new Common.DomainException(Common.DomainErrors.TwoFactorNotEnabled);
+        TwoFactorSecret = null;
+        PendingTwoFactorSecret = null;
+        TwoFactorEnabledAt = null;
+        LastTotpTimeStep = null;
+        _recoveryCodes.Clear();
+        RotateSecurityStamp();
+        Touch();
+    }
+
+    /// <summary>Accepts a verified TOTP time step only if it is newer than the last one used (no replay).</summary>
+    public bool AcceptTotpTimeStep(long timeStep)
+    {
+        if (LastTotpTimeStep is { } last && timeStep <= last) return false;
+        LastTotpTimeStep = timeStep;
+        Touch();
+        return true;
+    }
+
+    public bool UseRecoveryCode(string codeHash, DateTimeOffset now)
+    {
+        var code = _recoveryCodes.FirstOrDefault(c => c.UsedAt is null && c.CodeHash == codeHash);
+        if (code is null) return false;
+        code.MarkUsed(now);
+        Touch();
+        return true;
+    }
+
+    /// <summary>Issues a password-reset link; older reset links stop working.</summary>
+    public AccountToken IssuePasswordReset(string tokenHash, DateTimeOffset now, TimeSpan validity)
+    {
+        if (!CanSignIn) throw new Common.DomainException(Common.DomainErrors.AccountCannotSignIn);
+        return IssueToken(AccountTokenPurpose.PasswordReset, tokenHash, now, validity, null);
+    }
+
+    /// <summary>Consumes a reset link and sets the new password; every session ends.</summary>
+    public void ResetPassword(string tokenHash, string passwordHash, DateTimeOffset now)
+    {
+        var token = UsableToken(AccountTokenPurpose.PasswordReset, tokenHash, now);
+        if (!CanSignIn) throw new Common.DomainException(Common.DomainErrors.LinkInvalid);
+        token.MarkUsed(now);
+        PasswordHash = passwordHash;
+        FailedSignInCount = 0;
+        LockoutEndsAt = null;
+        RotateSecurityStamp();
+        Touch();
+    }
+
+    protected AccountToken IssueToken(AccountTokenPurpose purpose, string tokenHash, DateTimeOffset now, TimeSpan validity, string? newEmail)
+    {
+        foreach (var open in _tokens.Where(t => t.Purpose == purpose && t.IsOpen)) open.Void(now);
+        var token = new AccountToken(purpose, tokenHash, now, now + validity, newEmail);
+        _tokens.Add(token);
+        Touch();
+        return token;
+    }
+
+    protected AccountToken UsableToken(AccountTokenPurpose purpose, string tokenHash, DateTimeOffset now) =>
+        _tokens.SingleOrDefault(t => t.Purpose == purpose && t.TokenHash == tokenHash) is { } token && token.IsUsable(now)
+            ? token
+            : throw new Common.DomainException(Common.DomainErrors.LinkInvalid);
 
     /// <summary>Keeps the stored hash current when the hasher asks for a rehash (e.g. more iterations).</summary>
     public void UpgradePasswordHash(string passwordHash)
@@ -29,6 +166,21 @@ public abstract class UserAccount
     }
 
     protected void RotateSecurityStamp() => SecurityStamp = NewSecurityStamp();
+
+    /// <summary>Forgets every credential but the login: password, second factor, recovery codes, open links.</summary>
+    protected void ClearCredentials(DateTimeOffset now)
+    {
+        PasswordHash = null;
+        TwoFactorSecret = null;
+        PendingTwoFactorSecret = null;
+        TwoFactorEnabledAt = null;
+        LastTotpTimeStep = null;
+        _recoveryCodes.Clear();
+        foreach (var open in _tokens.Where(t => t.IsOpen)) open.Void(now);
+        FailedSignInCount = 0;
+        LockoutEndsAt = null;
+        RotateSecurityStamp();
+    }
 
     protected void Touch() => Version++;
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Portal.Domain.Contacts;
 using Portal.Domain.Mail;
 using Portal.Domain.PortalAccess;
+using Portal.Domain.Security;
 using Portal.Domain.Users;
 
 namespace Portal.Infrastructure.Persistence;
@@ -16,6 +17,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<PortalAccessEvent> PortalAccessEvents => Set<PortalAccessEvent>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
+    public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

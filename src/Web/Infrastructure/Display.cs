@@ -59,6 +59,23 @@ public static class Display
         _ => t["Expired"],
     };
 
+    public static string SecurityEvent(this IStringLocalizer t, Domain.Security.SecurityEventKind kind) => kind switch
+    {
+        Domain.Security.SecurityEventKind.SignedIn => t["Signed in"],
+        Domain.Security.SecurityEventKind.SignInFailed => t["Failed sign-in"],
+        Domain.Security.SecurityEventKind.LockedOut => t["Locked after too many failed sign-ins"],
+        Domain.Security.SecurityEventKind.PasswordChanged => t["Password changed"],
+        Domain.Security.SecurityEventKind.SignedOutEverywhere => t["Signed out everywhere"],
+        Domain.Security.SecurityEventKind.TwoFactorEnabled => t["Two-factor authentication switched on"],
+        Domain.Security.SecurityEventKind.TwoFactorDisabled => t["Two-factor authentication switched off"],
+        Domain.Security.SecurityEventKind.RecoveryCodeUsed => t["Signed in with a recovery code"],
+        Domain.Security.SecurityEventKind.PasswordResetRequested => t["Password reset requested"],
+        Domain.Security.SecurityEventKind.PasswordReset => t["Password reset"],
+        Domain.Security.SecurityEventKind.EmailChangeRequested => t["E-mail change requested"],
+        Domain.Security.SecurityEventKind.EmailChanged => t["E-mail changed"],
+        _ => t["Account closed"],
+    };
+
     public static string Kind(this IStringLocalizer t, ContactKind kind) =>
         kind == ContactKind.Company ? t["Company"] : t["Person"];
 

@@ -12,4 +12,6 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentU
     public string ActorName => Principal?.Identity?.IsAuthenticated == true
         ? $"{Principal.FindFirstValue(ClaimTypes.Name)} <{Principal.FindFirstValue(ClaimTypes.Email)}>"
         : "system";
+
+    public string? IpAddress => accessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
 }

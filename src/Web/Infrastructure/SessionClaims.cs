@@ -28,6 +28,34 @@ public static class SessionClaims
             new AuthenticationProperties { IsPersistent = false });
     }
 
+    /// <summary>Where a fresh session goes: back to the page that asked for sign-in if this kind of user may see it, else home.</summary>
+    public static string HomeAfterSignIn(Microsoft.AspNetCore.Mvc.IUrlHelper url, string? returnUrl, UserKind kind)
+    {
+        var home = kind == UserKind.Internal ? "/admin" : "/my";
+        var allowed = url.IsLocalUrl(returnUrl)
+            && (kind == UserKind.Internal || !returnUrl!.StartsWith("/admin", StringComparison.OrdinalIgnoreCase));
+        return allowed ? returnUrl! : home;
+    }
+
+    public const string TwoFactorScheme = "TwoFactorPending";
+
+    /// <summary>
+    /// Between password and second factor: a short-lived cookie of its own that proves only "the password was
+    /// right" and grants nothing; the session cookie is issued once the code is verified.
+    /// </summary>
+    public static Task StartTwoFactorSignInAsync(this HttpContext http, Application.Account.SignInResult.TwoFactorRequired pending, string? returnUrl)
+    {
+        var identity = new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.NameIdentifier, pending.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new Claim(SecurityStamp, pending.SecurityStamp),
+            ],
+            TwoFactorScheme);
+        var properties = new AuthenticationProperties { IsPersistent = false };
+        if (!string.IsNullOrEmpty(returnUrl)) properties.Items["returnUrl"] = returnUrl;
+        return http.SignInAsync(TwoFactorScheme, new ClaimsPrincipal(identity), properties);
+    }
+
     public static int? UserId(this ClaimsPrincipal principal) =>
         int.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 }

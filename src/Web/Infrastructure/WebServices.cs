@@ -50,6 +50,16 @@ public static class WebServices
                 options.ExpireTimeSpan = idleTimeout;
                 options.SlidingExpiration = true;
                 options.Events = new SessionCookieEvents();
+            })
+            .AddCookie(SessionClaims.TwoFactorScheme, options =>
+            {
+                options.Cookie.Name = environment.IsDevelopment() ? "portal.2fa" : "__Host-portal.2fa";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Strict;
+                options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+                options.ExpireTimeSpan = TimeSpan.FromMinutes(5);
+                options.SlidingExpiration = false;
+                options.LoginPath = "/account/sign-in";
             });
         services.AddAuthorizationBuilder()
             .AddPolicy(InternalPolicy, policy => policy.RequireRole(SessionClaims.InternalRole))

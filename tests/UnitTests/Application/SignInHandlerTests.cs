@@ -12,7 +12,8 @@ public sealed class SignInHandlerTests : HandlerTest
     private async Task<SignedInUser?> SignInAsync(string email, string password)
     {
         using var request = NewRequest();
-        return await SignInHandler(request).Handle(new SignIn(email, password), CancellationToken.None);
+        var result = await SignInHandler(request).Handle(new SignIn(email, password), CancellationToken.None);
+        return (result as SignInResult.Succeeded)?.User;
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Portal.Domain.Contacts;
 using Portal.Domain.PortalAccess;
+using Portal.Domain.Security;
 using Portal.Domain.Users;
 
 namespace Portal.Infrastructure.Persistence.Configurations;
@@ -19,9 +20,48 @@ internal sealed class UserAccountConfiguration : IEntityTypeConfiguration<UserAc
         builder.Property(u => u.SecurityStamp).HasMaxLength(64).IsRequired();
         builder.Property(u => u.Version).IsConcurrencyToken();
         builder.Ignore(u => u.CanSignIn);
+        builder.Ignore(u => u.TwoFactorEnabled);
+        builder.Property(u => u.TwoFactorSecret).HasMaxLength(1000);
+        builder.Property(u => u.PendingTwoFactorSecret).HasMaxLength(1000);
+        builder.HasMany(u => u.RecoveryCodes).WithOne().HasForeignKey(c => c.UserAccountId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(u => u.Tokens).WithOne().HasForeignKey(t => t.UserAccountId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(u => u.RecoveryCodes).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(u => u.Tokens).UsePropertyAccessMode(PropertyAccessMode.Field);
 
         // The login is unique across internal and portal users alike: one table, one index.
         builder.HasIndex(u => u.Login).IsUnique();
+    }
+}
+
+internal sealed class RecoveryCodeConfiguration : IEntityTypeConfiguration<RecoveryCode>
+{
+    public void Configure(EntityTypeBuilder<RecoveryCode> builder)
+    {
+        builder.ToTable("RecoveryCodes");
+        builder.Property(c => c.CodeHash).HasMaxLength(64).IsRequired();
+    }
+}
+
+internal sealed class AccountTokenConfiguration : IEntityTypeConfiguration<AccountToken>
+{
+    public void Configure(EntityTypeBuilder<AccountToken> builder)
+    {
+        builder.ToTable("AccountTokens");
+        builder.Property(t => t.TokenHash).HasMaxLength(64).IsRequired();
+        builder.Property(t => t.NewEmail).HasMaxLength(EmailAddress.MaxLength);
+        builder.HasIndex(t => t.TokenHash).IsUnique();
+        builder.Ignore(t => t.IsOpen);
+    }
+}
+
+internal sealed class SecurityEventConfiguration : IEntityTypeConfiguration<SecurityEvent>
+{
+    public void Configure(EntityTypeBuilder<SecurityEvent> builder)
+    {
+        builder.ToTable("SecurityEvents");
+        builder.Property(e => e.IpAddress).HasMaxLength(SecurityEvent.IpAddressMaxLength);
+        builder.HasOne<UserAccount>().WithMany().HasForeignKey(e => e.UserAccountId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(e => new { e.UserAccountId, e.OccurredAt });
     }
 }
 

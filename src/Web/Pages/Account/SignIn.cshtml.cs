@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Application.Account;
-using Portal.Domain.Users;
+using SignInResult = Portal.Application.Account.SignInResult;
 using Portal.Web.Infrastructure;
 
 namespace Portal.Web.Pages.Account;
@@ -20,22 +20,23 @@ public sealed class SignInModel : PortalPageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var (succeeded, user) = await TrySendAsync(new SignIn(Input.Email ?? "", Input.Password ?? ""));
+        var (succeeded, result) = await TrySendAsync(new SignIn(Input.Email ?? "", Input.Password ?? ""));
         if (!succeeded) return Page();
-        if (user is null)
+        switch (result)
         {
-            // One message for every failure: the page never tells whether an account exists.
-            ModelState.AddModelError(string.Empty, T[GenericFailure]);
-            return Page();
+            case SignInResult.Succeeded signedIn:
+                await HttpContext.SignInAsync(signedIn.User);
+                return LocalRedirect(SessionClaims.HomeAfterSignIn(Url, ReturnUrl, signedIn.User.Kind));
+            case SignInResult.TwoFactorRequired pending:
+                await HttpContext.StartTwoFactorSignInAsync(pending, ReturnUrl);
+                return LocalRedirect("/account/two-factor");
+            default:
+                // One message for every failure: the page never tells whether an account exists.
+                Input.Password = null;
+                ModelState.AddModelError(string.Empty, T[GenericFailure]);
+                return Page();
         }
-
-        await HttpContext.SignInAsync(user);
-        var home = user.Kind == UserKind.Internal ? "/admin" : "/my";
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && IsForThisKindOfUser(ReturnUrl!, user.Kind) ? ReturnUrl! : home);
     }
-
-    private static bool IsForThisKindOfUser(string returnUrl, UserKind kind) =>
-        kind == UserKind.Internal || !returnUrl.StartsWith("/admin", StringComparison.OrdinalIgnoreCase);
 
     public sealed class InputModel
     {

@@ -63,7 +63,9 @@ public abstract class HandlerTest : IDisposable
 
     protected RevokePortalAccessHandler RevokeHandler(Request r) => new(r.Repository<Contact>(), CurrentUser, r.UnitOfWork, Clock);
 
-    protected AcceptInvitationHandler AcceptHandler(Request r) => new(r.Repository<PortalUser>(), Tokens, Hasher, r.UnitOfWork, Clock);
+    protected AcceptInvitationHandler AcceptHandler(Request r) => new(r.Repository<PortalUser>(), Tokens, Hasher, SecurityLogFor(r), r.UnitOfWork, Clock);
+
+    protected Portal.Application.Account.SecurityLog SecurityLogFor(Request r) => new(r.Repository<Portal.Domain.Security.SecurityEvent>(), CurrentUser, Clock);
 
     protected GetInvitationHandler GetInvitationHandler(Request r) => new(r.Repository<PortalUser>(), Tokens, Clock);
 
@@ -71,7 +73,8 @@ public abstract class HandlerTest : IDisposable
 
     protected ListContactsHandler ListHandler(Request r) => new(r.Repository<Contact>());
 
-    protected SignInHandler SignInHandler(Request r) => new(r.Repository<UserAccount>(), Hasher, r.UnitOfWork, Clock);
+    protected SignInHandler SignInHandler(Request r) => new(r.Repository<UserAccount>(), Hasher, SecurityLogFor(r),
+        Options.Create(new Portal.Application.Account.AccountSecurityOptions()), r.UnitOfWork, Clock);
 
     protected SaveContactHandler SaveContactHandler(Request r) => new(r.Repository<Contact>(), r.UnitOfWork, Clock);
 

@@ -1,0 +1,36 @@
+using Portal.Domain.Mail;
+
+namespace Portal.Application.Account;
+
+/// <summary>The security e-mails an account receives. Links are built by the composer from the public base URL.</summary>
+public enum AccountMailKind
+{
+    /// <summary>Notice: the password was changed from the security page.</summary>
+    PasswordChanged = 1,
+    /// <summary>Link to set a new password (forgotten password).</summary>
+    PasswordResetLink = 2,
+    /// <summary>Notice: the password was reset through a link.</summary>
+    PasswordWasReset = 3,
+    /// <summary>Link to the new address to confirm an e-mail change; <see cref="AccountMailContent.Detail"/> is the new address.</summary>
+    EmailChangeConfirmation = 4,
+    /// <summary>Notice to the old address that a change to <see cref="AccountMailContent.Detail"/> was requested.</summary>
+    EmailChangeNotice = 5,
+    /// <summary>Notice: the customer closed their account.</summary>
+    AccountClosed = 6,
+    /// <summary>Notice: two-factor authentication was switched on or off; <see cref="AccountMailContent.Detail"/> is "on" or "off".</summary>
+    TwoFactorChanged = 7,
+}
+
+public sealed record AccountMailContent(
+    AccountMailKind Kind,
+    string ToAddress,
+    string ToName,
+    string Language,
+    string? Token = null,
+    DateTimeOffset? ExpiresAt = null,
+    string? Detail = null);
+
+public interface IAccountMailComposer
+{
+    OutboxMessage Compose(AccountMailContent content, DateTimeOffset now);
+}

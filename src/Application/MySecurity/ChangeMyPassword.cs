@@ -1,0 +1,57 @@
+using FluentValidation;
+using FluentValidation.Results;
+using Mediator;
+using Portal.Application.Account;
+using Portal.Application.Common;
+using Portal.Application.PortalAccess;
+using Portal.Domain.Mail;
+using Portal.Domain.PortalAccess;
+using Portal.Domain.Security;
+
+namespace Portal.Application.MySecurity;
+
+/// <summary>
+/// Changes the signed-in customer's password. The security stamp rotates, so every other session ends;
+/// the caller re-issues the current session with the returned user. A notice mail goes out.
+/// </summary>
+public sealed record ChangeMyPassword(string CurrentPassword, string NewPassword, string ConfirmPassword) : IRequest<SignedInUser>;
+
+public sealed class ChangeMyPasswordValidator : AbstractValidator<ChangeMyPassword>
+{
+    public const string CurrentRequired = "Please enter your current password.";
+    public const string CurrentWrong = "The current password is not correct.";
+
+    public ChangeMyPasswordValidator()
+    {
+        RuleFor(c => c.CurrentPassword).NotEmpty().WithMessage(CurrentRequired).MaximumLength(PasswordPolicy.MaxLength * 4).WithMessage(CurrentWrong);
+        RuleFor(c => c.NewPassword).MeetsPasswordPolicy(_ => []);
+        RuleFor(c => c.ConfirmPassword).Equal(c => c.NewPassword).WithMessage(PasswordPolicy.ConfirmationMismatch);
+    }
+}
+
+public sealed class ChangeMyPasswordHandler(
+    IRepository<PortalUser> users,
+    IRepository<OutboxMessage> outbox,
+    IPasswordHasher hasher,
+    IAccountMailComposer mails,
+    SecurityLog securityLog,
+    ICurrentUser currentUser,
+    IUnitOfWork unitOfWork,
+    TimeProvider clock) : IRequestHandler<ChangeMyPassword, SignedInUser>
+{
+    public async ValueTask<SignedInUser> Handle(ChangeMyPassword command, CancellationToken cancellationToken)
+    {
+        var me = await users.MeAsync(currentUser, cancellationToken);
+        if (hasher.Verify(me, me.PasswordHash!, command.CurrentPassword) == PasswordCheck.Failed)
+            throw new ValidationException([new ValidationFailure(nameof(ChangeMyPassword.CurrentPassword), ChangeMyPasswordValidator.CurrentWrong)]);
+        if (PasswordPolicy.ContainsPersonalData(command.NewPassword, [me.Login, me.Contact.Name]))
+            throw new ValidationException([new ValidationFailure(nameof(ChangeMyPassword.NewPassword), PasswordPolicy.ContainsPersonalDataMessage)]);
+
+        var now = clock.GetUtcNow();
+        me.ChangePassword(hasher.Hash(me, command.NewPassword));
+        await securityLog.RecordAsync(me.Id, SecurityEventKind.PasswordChanged, cancellationToken);
+        await outbox.AddAsync(mails.Compose(new AccountMailContent(AccountMailKind.PasswordChanged, me.Login, me.Contact.Name, me.Contact.PreferredLanguage), now), cancellationToken);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return SignedInUser.From(me);
+    }
+}

@@ -1,0 +1,23 @@
+using Mediator;
+using Portal.Application.Account;
+using Portal.Application.Common;
+using Portal.Domain.PortalAccess;
+using Portal.Domain.Security;
+
+namespace Portal.Application.MySecurity;
+
+/// <summary>Ends every session of the signed-in customer, this one included.</summary>
+public sealed record SignOutEverywhere : IRequest<Unit>;
+
+public sealed class SignOutEverywhereHandler(IRepository<PortalUser> users, SecurityLog securityLog, ICurrentUser currentUser, IUnitOfWork unitOfWork)
+    : IRequestHandler<SignOutEverywhere, Unit>
+{
+    public async ValueTask<Unit> Handle(SignOutEverywhere command, CancellationToken cancellationToken)
+    {
+        var me = await users.MeAsync(currentUser, cancellationToken);
+        me.EndAllSessions();
+        await securityLog.RecordAsync(me.Id, SecurityEventKind.SignedOutEverywhere, cancellationToken);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}

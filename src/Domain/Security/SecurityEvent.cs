@@ -1,0 +1,40 @@
+namespace Portal.Domain.Security;
+
+/// <summary>One line of an account's security activity: what happened, when, and from which address.</summary>
+public sealed class SecurityEvent
+{
+    public const int IpAddressMaxLength = 45;
+
+    private SecurityEvent() { }
+
+    public long Id { get; private set; }
+    public int UserAccountId { get; private set; }
+    public SecurityEventKind Kind { get; private set; }
+    public DateTimeOffset OccurredAt { get; private set; }
+    public string? IpAddress { get; private set; }
+
+    public static SecurityEvent Record(int userAccountId, SecurityEventKind kind, DateTimeOffset now, string? ipAddress) => new()
+    {
+        UserAccountId = userAccountId,
+        Kind = kind,
+        OccurredAt = now,
+        IpAddress = ipAddress is { Length: > IpAddressMaxLength } ? ipAddress[..IpAddressMaxLength] : ipAddress,
+    };
+}
+
+public enum SecurityEventKind
+{
+    SignedIn = 1,
+    SignInFailed = 2,
+    LockedOut = 3,
+    PasswordChanged = 4,
+    SignedOutEverywhere = 5,
+    TwoFactorEnabled = 6,
+    TwoFactorDisabled = 7,
+    RecoveryCodeUsed = 8,
+    PasswordResetRequested = 9,
+    PasswordReset = 10,
+    EmailChangeRequested = 11,
+    EmailChanged = 12,
+    AccountClosed = 13,
+}

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Options;
+using Portal.Application.Account;
+using Portal.Domain.Mail;
+
+namespace Portal.Infrastructure.Mail;
+
+/// <summary>Renders the account's security mails (notices and one-time links) in the user's language.</summary>
+internal sealed class AccountMailComposer(IOptions<BrandingOptions> branding) : IAccountMailComposer
+{
+    public OutboxMessage Compose(AccountMailContent content, DateTimeOffset now)
+    {
+        var company = branding.Value.CompanyName;
+        var mail = MailLayout.For(content.Language, company);
+        var key = content.Kind.ToString();
+        var detail = content.Kind == AccountMailKind.TwoFactorChanged
+            ? mail.Text(content.Detail == "on" ? "TwoFactorOn" : "TwoFactorOff")
+            : content.Detail;
+
+        (string, string)? action = LinkPath(content.Kind) is { } path && content.Token is { } token
+            ? (mail.Text($"{key}.Action"), $"{branding.Value.PublicBaseUrl.TrimEnd('/')}{path}{Uri.EscapeDataString(token)}")
+            : null;
+        var footer = action is not null && content.ExpiresAt is { } expires
+            ? mail.Text("LinkValidity", mail.Time(expires)) + "\n" + mail.Text("IgnoreNotice")
+            : mail.Text("NotYouNotice", company);
+
+        return mail.Render(content.ToAddress, content.ToName, mail.Text($"{key}.Subject", company),
+            [mail.Text($"{key}.Body", company, detail, mail.Time(now))], null, action, footer, now);
+    }
+
+    private static string? LinkPath(AccountMailKind kind) => kind switch
+    {
+        AccountMailKind.PasswordResetLink => "/account/reset-password/",
+        AccountMailKind.EmailChangeConfirmation => "/account/confirm-email/",
+        _ => null,
+    };
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Resources;
+using System.Text.Encodings.Web;
+using Portal.Domain.Mail;
+
+namespace Portal.Infrastructure.Mail;
+
+/// <summary>
+/// The one look every Portal e-mail has: greeting, paragraphs, an optional button with its link spelled
+/// out, a footer and the signature — as plain text and as HTML with everything user-supplied encoded.
+/// </summary>
+internal sealed class MailLayout(CultureInfo culture, string company)
+{
+    private static readonly ResourceManager Texts = new("Portal.Infrastructure.Mail.MailTexts", typeof(MailLayout).Assembly);
+
+    public static MailLayout For(string language, string company) =>
+        new(CultureInfo.GetCultureInfo(language == "de" ? "de-DE" : "en-GB"), company);
+
+    public string Text(string key, params object?[] args) =>
+        string.Format(culture, Texts.GetString(key, culture) ?? key, args);
+
+    public string Time(DateTimeOffset value) => value.ToUniversalTime().ToString("f", culture) + " UTC";
+
+    public OutboxMessage Render(string toAddress, string toName, string subject, IReadOnlyList<string?> paragraphs,
+        string? quote, (string Label, string Link)? action, string? footer, DateTimeOffset now)
+    {
+        var greeting = Text("Greeting", toName);
+        var ignore = footer;
+        var signature = Text("Signature", company);
+
+        var textParts = new List<string?> { greeting };
+        textParts.AddRange(paragraphs);
+        textParts.Add(quote);
+        if (action is { } a) textParts.Add($"{a.Label}\n{a.Link}");
+        textParts.Add(ignore);
+        textParts.Add(signature);
+        var text = string.Join("\n\n", textParts.Where(part => !string.IsNullOrWhiteSpace(part)));
+
+        var html = HtmlEncoder.Default;
+        string Paragraph(string? value, string css = "") => string.IsNullOrWhiteSpace(value) ? ""
+            : $"<p{css}>{html.Encode(value).Replace("&#xA;", "<br>")}</p>\n";
+        var body = new System.Text.StringBuilder();
+        body.Append(Paragraph(greeting));
+        foreach (var paragraph in paragraphs) body.Append(Paragraph(paragraph));
+        if (!string.IsNullOrWhiteSpace(quote))
+            body.Append($"<blockquote style=\"border-left:3px solid #ccc;margin:0;padding-left:12px\">{html.Encode(quote).Replace("&#xA;", "<br>")}</blockquote>\n");
+        if (action is { } button)
+        {
+            body.Append($"<p><a href=\"{html.Encode(button.Link)}\" style=\"display:inline-block;background:#0b5ed7;color:#fff;padding:10px 18px;border-radius:4px;text-decoration:none\">{html.Encode(button.Label)}</a></p>\n");
+            body.Append(Paragraph(button.Link, " style=\"font-size:90%;color:#555\""));
+        }
+        body.Append(Paragraph(ignore, " style=\"font-size:90%;color:#555\""));
+        body.Append(Paragraph(signature));
+
+        var htmlBody = $"""
+            <!DOCTYPE html>
+            <html lang="{culture.TwoLetterISOLanguageName}"><head><meta charset="utf-8"><title>{html.Encode(subject)}</title></head>
+            <body style="font-family:Arial,Helvetica,sans-serif;line-height:1.5;color:#222">
+            {body}</body></html>
+            """;
+        return OutboxMessage.Compose(toAddress, toName, subject, text, htmlBody, now);
+    }
+}
