@@ -36,10 +36,12 @@ public static class DependencyInjection
 
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
         services.AddSingleton<ITokenGenerator, RandomTokenGenerator>();
+        services.AddSingleton<ITwoFactorAuthenticator, TotpTwoFactorAuthenticator>();
         services.AddSingleton<IInvitationMailComposer, InvitationMailComposer>();
         services.AddScoped<LoginOwnership>();
         services.AddScoped<InvitationOutbox>();
         services.AddScoped<Portal.Application.Account.SecurityLog>();
+        services.AddScoped<Portal.Application.Account.EmailChangeRequests>();
         services.AddSingleton<Portal.Application.Account.IAccountMailComposer, AccountMailComposer>();
         services.AddOptions<Portal.Application.Account.AccountSecurityOptions>().Bind(configuration.GetSection(Portal.Application.Account.AccountSecurityOptions.Section));
 

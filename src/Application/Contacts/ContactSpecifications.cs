@@ -3,7 +3,10 @@ using Portal.Domain.Contacts;
 
 namespace Portal.Application.Contacts;
 
-/// <summary>A contact with everything its access moves touch: company, portal user, invitations, history.</summary>
+/// <summary>
+/// A contact with everything its access moves touch: company, portal user, invitations, history, and the account's
+/// links and recovery codes — a revoke voids and deletes those, which it can only do to what is loaded.
+/// </summary>
 public sealed class ContactWithAccessSpec : Specification<Contact>, ISingleResultSpecification<Contact>
 {
     public ContactWithAccessSpec(int contactId)
@@ -12,6 +15,8 @@ public sealed class ContactWithAccessSpec : Specification<Contact>, ISingleResul
             .Include(c => c.Company)
             .Include(c => c.PortalUser!).ThenInclude(u => u.Invitations)
             .Include(c => c.PortalUser!).ThenInclude(u => u.History)
+            .Include(c => c.PortalUser!).ThenInclude(u => u.Tokens)
+            .Include(c => c.PortalUser!).ThenInclude(u => u.RecoveryCodes)
             .AsSplitQuery();
     }
 }

@@ -32,6 +32,12 @@ public static class DomainErrors
         new("TwoFactor.SetupNotStarted", "Please start the two-factor setup again.");
     public static readonly DomainError LinkInvalid =
         new("AccountLink.Invalid", "This link is not valid, was already used or has expired. Please request a new one.");
+    public static readonly DomainError EmailChangeNeedsActiveAccess =
+        new("EmailChange.NeedsActiveAccess", "Only the e-mail address of an active portal user can be changed this way.");
+    public static readonly DomainError NewEmailInvalid =
+        new("EmailChange.Invalid", "Please enter a valid e-mail address.");
+    public static readonly DomainError NewEmailUnchanged =
+        new("EmailChange.Unchanged", "The new e-mail address is the same as the current one.");
 
     public static readonly DomainError InvitationUnknown =
         new("Invitation.Unknown", "This invitation link is not valid.");

@@ -76,7 +76,8 @@ public sealed class Contact
 
     /// <summary>
     /// The e-mail is the portal login, so it changes here only while the contact has no live access;
-    /// an invited contact's address is corrected by re-inviting, an accepted one is the customer's own.
+    /// an invited contact's address is corrected by re-inviting, an accepted one changes only through a
+    /// confirmed e-mail change (<see cref="PortalUser.ConfirmEmailChange"/>).
     /// </summary>
     public void ChangeEmail(string? email, DateTimeOffset now)
     {
@@ -121,6 +122,13 @@ public sealed class Contact
         var login = RequireUsableLogin(email, owner);
         SetEmail(email, now);
         return PortalUser.ReInvite(login, invitationTokenHash, now, validity, invitedBy);
+    }
+
+    /// <summary>The address the portal user confirmed through an e-mail change link; the login changed with it.</summary>
+    internal void TakeConfirmedEmail(string email, DateTimeOffset now)
+    {
+        Email = email.Trim();
+        UpdatedAt = now;
     }
 
     public void RevokePortalAccess(DateTimeOffset now, string revokedBy)

@@ -13,4 +13,6 @@ public enum PortalAccessEventKind
     ReInvited = 2,
     Accepted = 3,
     Revoked = 4,
+    EmailChangeRequested = 5,
+    EmailChanged = 6,
 }

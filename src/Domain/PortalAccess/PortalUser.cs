@@ -82,6 +82,56 @@ public sealed class PortalUser : UserAccount, IHasDomainEvents
         Record(PortalAccessEventKind.Revoked, now, revokedBy);
     }
 
+    /// <summary>
+    /// Starts a change of the e-mail address, which is also the login: a link for <paramref name="newEmail"/> that
+    /// changes both once it is opened and confirmed. Until then nothing changes; a newer request voids older links.
+    /// </summary>
+    public AccountToken RequestEmailChange(string newEmail, EmailOwner owner, string tokenHash, DateTimeOffset now, TimeSpan validity, string requestedBy)
+    {
+        if (State != PortalAccessState.Active) throw new DomainException(DomainErrors.EmailChangeNeedsActiveAccess);
+        if (NewLoginProblem(newEmail, owner) is { } problem) throw new DomainException(problem);
+        var link = IssueToken(AccountTokenPurpose.EmailChange, tokenHash, now, validity, newEmail.Trim());
+        Record(PortalAccessEventKind.EmailChangeRequested, now, requestedBy);
+        return link;
+    }
+
+    /// <summary>The e-mail change link with this hash, used or not; null when it is not one of this user's.</summary>
+    public AccountToken? EmailChangeLink(string tokenHash) =>
+        Tokens.SingleOrDefault(t => t.Purpose == AccountTokenPurpose.EmailChange && t.TokenHash == tokenHash);
+
+    /// <summary>
+    /// Why the link can't be confirmed now, or null when it can. <paramref name="owner"/> is whose login the new
+    /// address is at this moment: someone may have taken it since the change was requested.
+    /// </summary>
+    public DomainError? EmailChangeProblem(string tokenHash, EmailOwner owner, DateTimeOffset now) =>
+        EmailChangeLink(tokenHash) is not { } link || !link.IsUsable(now) || State != PortalAccessState.Active
+            ? DomainErrors.LinkInvalid
+            : NewLoginProblem(link.NewEmail, owner);
+
+    /// <summary>
+    /// Consumes the link: its address becomes the login and the contact's e-mail. Reset links that went to the old
+    /// address stop working, and the stamp rotates so that every session signs in again under the new login.
+    /// </summary>
+    public void ConfirmEmailChange(string tokenHash, EmailOwner owner, DateTimeOffset now)
+    {
+        if (EmailChangeProblem(tokenHash, owner, now) is { } problem) throw new DomainException(problem);
+        var link = UsableToken(AccountTokenPurpose.EmailChange, tokenHash, now);
+        link.MarkUsed(now);
+        foreach (var reset in Tokens.Where(t => t.Purpose == AccountTokenPurpose.PasswordReset && t.IsOpen)) reset.Void(now);
+        Login = EmailAddress.Normalize(link.NewEmail!);
+        Contact.TakeConfirmedEmail(link.NewEmail!, now);
+        RotateSecurityStamp();
+        Record(PortalAccessEventKind.EmailChanged, now, Login);
+    }
+
+    private DomainError? NewLoginProblem(string? email, EmailOwner owner)
+    {
+        if (!EmailAddress.IsValid(email)) return DomainErrors.NewEmailInvalid;
+        if (EmailAddress.Normalize(email!) == Login) return DomainErrors.NewEmailUnchanged;
+        // One answer for internal and portal owners: a customer learns no more than "taken".
+        return owner is EmailOwner.AnotherPortalUser or EmailOwner.InternalUser ? DomainErrors.EmailUsedByAnotherUser : null;
+    }
+
     public Invitation? LatestInvitation => _invitations.OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id).FirstOrDefault();
 
     private void VoidOpenInvitations(DateTimeOffset now)

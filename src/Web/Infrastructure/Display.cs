@@ -40,6 +40,8 @@ public static class Display
         PortalAccessEventKind.Granted => t["Access granted"],
         PortalAccessEventKind.ReInvited => t["Re-invited"],
         PortalAccessEventKind.Accepted => t["Invitation accepted"],
+        PortalAccessEventKind.EmailChangeRequested => t["E-mail change requested"],
+        PortalAccessEventKind.EmailChanged => t["E-mail changed"],
         _ => t["Access revoked"],
     };
 

@@ -20,7 +20,7 @@ internal sealed class SecurityHeaders(RequestDelegate next)
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-            if (context.User.Identity?.IsAuthenticated == true || context.Request.Path.StartsWithSegments("/invitation"))
+            if (context.User.Identity?.IsAuthenticated == true || CarriesAToken(context.Request.Path))
             {
                 headers.CacheControl = "no-store";
                 headers.Pragma = "no-cache";
@@ -29,4 +29,10 @@ internal sealed class SecurityHeaders(RequestDelegate next)
         });
         return next(context);
     }
+
+    /// <summary>Pages whose address is a one-time link: neither the page nor its address may stay in a cache.</summary>
+    private static bool CarriesAToken(PathString path) =>
+        path.StartsWithSegments("/invitation")
+        || path.StartsWithSegments("/account/reset-password")
+        || path.StartsWithSegments("/account/confirm-email");
 }

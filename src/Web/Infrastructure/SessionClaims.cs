@@ -12,9 +12,18 @@ public static class SessionClaims
     public const string InternalRole = "Internal";
     public const string PortalRole = "Portal";
     public const string SecurityStamp = "portal:stamp";
+    /// <summary>A random identifier per sign-in: a fresh session never continues an older one.</summary>
+    public const string SessionId = "portal:sid";
+    /// <summary>When this session began (Unix seconds); sliding renewals and re-issues keep it, so the absolute lifetime counts from the sign-in.</summary>
+    public const string SessionStartedAt = "portal:started";
 
     public static Task SignInAsync(this HttpContext http, SignedInUser user)
     {
+        // Re-issuing the current user's own session (after a password change, a 2FA switch, an e-mail confirmation)
+        // keeps its start, so such moves never stretch the absolute lifetime.
+        var started = http.User.UserId() == user.UserId && http.User.SessionStarted() is { } current
+            ? current
+            : http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
         var identity = new ClaimsIdentity(
             [
                 new Claim(ClaimTypes.NameIdentifier, user.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
@@ -22,6 +31,8 @@ public static class SessionClaims
                 new Claim(ClaimTypes.Email, user.Login),
                 new Claim(ClaimTypes.Role, user.Kind == UserKind.Internal ? InternalRole : PortalRole),
                 new Claim(SecurityStamp, user.SecurityStamp),
+                new Claim(SessionId, System.Security.Cryptography.RandomNumberGenerator.GetHexString(32, lowercase: true)),
+                new Claim(SessionStartedAt, started.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), ClaimValueTypes.Integer64),
             ],
             CookieAuthenticationDefaults.AuthenticationScheme);
         return http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity),
@@ -55,6 +66,11 @@ public static class SessionClaims
         if (!string.IsNullOrEmpty(returnUrl)) properties.Items["returnUrl"] = returnUrl;
         return http.SignInAsync(TwoFactorScheme, new ClaimsPrincipal(identity), properties);
     }
+
+    public static DateTimeOffset? SessionStarted(this ClaimsPrincipal principal) =>
+        long.TryParse(principal.FindFirstValue(SessionStartedAt), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null;
 
     public static int? UserId(this ClaimsPrincipal principal) =>
         int.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;

@@ -37,6 +37,7 @@ public static class WebServices
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(services.BuildDataFolder().Path, "keys")));
 
         var idleTimeout = configuration.GetValue("Portal:Session:IdleTimeout", TimeSpan.FromMinutes(30));
+        var absoluteLifetime = configuration.GetValue("Portal:Session:AbsoluteLifetime", TimeSpan.FromHours(12));
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>
             {
@@ -49,7 +50,7 @@ public static class WebServices
                 options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
                 options.ExpireTimeSpan = idleTimeout;
                 options.SlidingExpiration = true;
-                options.Events = new SessionCookieEvents();
+                options.Events = new SessionCookieEvents(absoluteLifetime);
             })
             .AddCookie(SessionClaims.TwoFactorScheme, options =>
             {
@@ -76,6 +77,8 @@ public static class WebServices
             {
                 options.Conventions.AuthorizeAreaFolder("Admin", "/", InternalPolicy);
                 options.Conventions.AuthorizeFolder("/My", PortalPolicy);
+                options.Conventions.LimitPostsIn("/Account");
+                options.Conventions.LimitPostsIn("/Invitation");
                 options.Conventions.AddAreaPageRoute("Admin", "/Contacts/Edit", "/admin/contacts/new");
             })
             .AddMvcOptions(options =>
@@ -87,6 +90,8 @@ public static class WebServices
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>, LocalizedModelBindingMessages>();
+        services.AddAccountRateLimits(configuration);
+        services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         return services;
     }
 
@@ -104,6 +109,7 @@ public static class WebServices
         app.UseMiddleware<SecurityHeaders>();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapStaticAssets();

@@ -41,6 +41,8 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Portal:Mail:PollInterval", "00:00:00.100");
         builder.UseSetting("Portal:Mail:RetryBase", "00:00:10");
         builder.UseSetting("Portal:Mail:SmtpTimeout", "00:00:05");
+        // Every test client shares one address; the limit itself is tested with a factory of its own (RateLimitTests).
+        builder.UseSetting("Portal:RateLimits:PermitPerMinute", "100000");
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);

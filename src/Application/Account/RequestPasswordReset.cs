@@ -1,0 +1,83 @@
+using Ardalis.Specification;
+using FluentValidation;
+using Mediator;
+using Microsoft.Extensions.Options;
+using Portal.Application.Common;
+using Portal.Domain.Contacts;
+using Portal.Domain.Mail;
+using Portal.Domain.PortalAccess;
+using Portal.Domain.Security;
+using Portal.Domain.Users;
+
+namespace Portal.Application.Account;
+
+/// <summary>
+/// "Forgot your password?": an account that can sign in gets a one-time reset link by mail (older links
+/// stop working). Every other address — unknown, invited, revoked — gets nothing, and the caller can't tell
+/// the difference: the handler answers the same way in every case.
+/// </summary>
+public sealed record RequestPasswordReset(string Email) : IRequest<Unit>;
+
+public sealed class RequestPasswordResetValidator : AbstractValidator<RequestPasswordReset>
+{
+    public const string EmailRequired = "Please enter your e-mail address.";
+    public const string EmailNotValid = "Please enter a valid e-mail address.";
+
+    public RequestPasswordResetValidator() =>
+        RuleFor(c => c.Email).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage(EmailRequired)
+            .MaximumLength(EmailAddress.MaxLength).WithMessage(EmailNotValid)
+            .Must(EmailAddress.IsValid).WithMessage(EmailNotValid);
+}
+
+public sealed class RequestPasswordResetHandler(
+    IRepository<UserAccount> users,
+    IRepository<OutboxMessage> outbox,
+    ITokenGenerator tokens,
+    IAccountMailComposer mails,
+    SecurityLog securityLog,
+    IOptions<AccountSecurityOptions> options,
+    IUnitOfWork unitOfWork,
+    TimeProvider clock) : IRequestHandler<RequestPasswordReset, Unit>
+{
+    public async ValueTask<Unit> Handle(RequestPasswordReset command, CancellationToken cancellationToken)
+    {
+        var user = await users.FirstOrDefaultAsync(new UserForPasswordResetSpec(EmailAddress.Normalize(command.Email)), cancellationToken);
+        if (user is null || !user.CanSignIn) return Unit.Value;
+
+        var now = clock.GetUtcNow();
+        var token = tokens.Create();
+        var issued = user.IssuePasswordReset(token.Hash, now, options.Value.PasswordResetValidity);
+        var (name, language) = Recipient(user);
+        await securityLog.RecordAsync(user.Id, SecurityEventKind.PasswordResetRequested, cancellationToken);
+        await outbox.AddAsync(mails.Compose(
+            new AccountMailContent(AccountMailKind.PasswordResetLink, user.Login, name, language, token.Token, issued.ExpiresAt), now), cancellationToken);
+        try
+        {
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+        }
+        catch (ConflictException)
+        {
+            // Two requests for one account at the same moment: the other one issued the newer link, which is
+            // what this request asked for too. Showing a clash here would tell the caller the account exists.
+        }
+        return Unit.Value;
+    }
+
+    internal static (string Name, string Language) Recipient(UserAccount user) => user switch
+    {
+        PortalUser portal => (portal.Contact.Name, portal.Contact.PreferredLanguage),
+        InternalUser staff => (staff.DisplayName, "en"),
+        _ => (user.Login, "en"),
+    };
+}
+
+/// <summary>The account behind a login with its one-time links (issuing a new one voids the open ones) and, for a portal user, the contact.</summary>
+public sealed class UserForPasswordResetSpec : Specification<UserAccount>, ISingleResultSpecification<UserAccount>
+{
+    public UserForPasswordResetSpec(string login) =>
+        Query.Where(u => u.Login == login)
+            .Include(u => u.Tokens)
+            .Include(u => ((PortalUser)u).Contact)
+            .AsSplitQuery();
+}

@@ -1,0 +1,66 @@
+using Ardalis.Specification;
+using FluentValidation;
+using FluentValidation.Results;
+using Mediator;
+using Portal.Application.Account;
+using Portal.Application.Common;
+using Portal.Application.PortalAccess;
+using Portal.Domain.Contacts;
+using Portal.Domain.Mail;
+using Portal.Domain.PortalAccess;
+using Portal.Domain.Security;
+
+namespace Portal.Application.MySecurity;
+
+/// <summary>
+/// The customer closes their own account: after the password is re-entered, portal access is revoked by the very
+/// move an admin uses (data kept, links void, password cleared, every session ends), with the customer's login as
+/// the actor so the contact's history shows who did it. A notice mail goes out.
+/// </summary>
+public sealed record CloseMyAccount(string CurrentPassword) : IRequest<Unit>;
+
+public sealed class CloseMyAccountValidator : AbstractValidator<CloseMyAccount>
+{
+    public CloseMyAccountValidator() =>
+        RuleFor(c => c.CurrentPassword).NotEmpty().WithMessage(ChangeMyPasswordValidator.CurrentRequired)
+            .MaximumLength(PasswordPolicy.MaxLength * 4).WithMessage(ChangeMyPasswordValidator.CurrentWrong);
+}
+
+public sealed class CloseMyAccountHandler(
+    IRepository<Contact> contacts,
+    IRepository<OutboxMessage> outbox,
+    IPasswordHasher hasher,
+    IAccountMailComposer mails,
+    SecurityLog securityLog,
+    ICurrentUser currentUser,
+    IUnitOfWork unitOfWork,
+    TimeProvider clock) : IRequestHandler<CloseMyAccount, Unit>
+{
+    public async ValueTask<Unit> Handle(CloseMyAccount command, CancellationToken cancellationToken)
+    {
+        var contact = await contacts.FirstOrDefaultAsync(new MyContactToCloseSpec(currentUser.UserId ?? 0), cancellationToken)
+            ?? throw new NotFoundException("Portal user");
+        var me = contact.PortalUser!;
+        if (hasher.Verify(me, me.PasswordHash!, command.CurrentPassword) == PasswordCheck.Failed)
+            throw new ValidationException([new ValidationFailure(nameof(CloseMyAccount.CurrentPassword), ChangeMyPasswordValidator.CurrentWrong)]);
+
+        var now = clock.GetUtcNow();
+        contact.RevokePortalAccess(now, me.Login);
+        await securityLog.RecordAsync(me.Id, SecurityEventKind.AccountClosed, cancellationToken);
+        await outbox.AddAsync(mails.Compose(new AccountMailContent(AccountMailKind.AccountClosed, me.Login, contact.Name, contact.PreferredLanguage), now), cancellationToken);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}
+
+/// <summary>The signed-in customer's contact with everything a revoke clears; only an active user is found.</summary>
+public sealed class MyContactToCloseSpec : Specification<Contact>, ISingleResultSpecification<Contact>
+{
+    public MyContactToCloseSpec(int userId) =>
+        Query.Where(c => c.PortalUser != null && c.PortalUser.Id == userId && c.PortalUser.State == PortalAccessState.Active)
+            .Include(c => c.PortalUser!).ThenInclude(u => u.Invitations)
+            .Include(c => c.PortalUser!).ThenInclude(u => u.History)
+            .Include(c => c.PortalUser!).ThenInclude(u => u.Tokens)
+            .Include(c => c.PortalUser!).ThenInclude(u => u.RecoveryCodes)
+            .AsSplitQuery();
+}

@@ -1,0 +1,48 @@
+using FluentValidation;
+using FluentValidation.Results;
+using Mediator;
+using Portal.Application.Account;
+using Portal.Application.Common;
+using Portal.Application.PortalAccess;
+using Portal.Domain.Mail;
+using Portal.Domain.PortalAccess;
+using Portal.Domain.Security;
+
+namespace Portal.Application.MySecurity;
+
+/// <summary>
+/// Turns 2FA off after the current password is re-entered (a session left open on someone's desk is not
+/// enough). Secret and recovery codes are forgotten; the stamp rotates, so the caller re-issues this session.
+/// </summary>
+public sealed record DisableTwoFactor(string CurrentPassword) : IRequest<SignedInUser>;
+
+public sealed class DisableTwoFactorValidator : AbstractValidator<DisableTwoFactor>
+{
+    public DisableTwoFactorValidator() =>
+        RuleFor(c => c.CurrentPassword).NotEmpty().WithMessage(ChangeMyPasswordValidator.CurrentRequired)
+            .MaximumLength(PasswordPolicy.MaxLength * 4).WithMessage(ChangeMyPasswordValidator.CurrentWrong);
+}
+
+public sealed class DisableTwoFactorHandler(
+    IRepository<PortalUser> users,
+    IRepository<OutboxMessage> outbox,
+    IPasswordHasher hasher,
+    IAccountMailComposer mails,
+    SecurityLog securityLog,
+    ICurrentUser currentUser,
+    IUnitOfWork unitOfWork,
+    TimeProvider clock) : IRequestHandler<DisableTwoFactor, SignedInUser>
+{
+    public async ValueTask<SignedInUser> Handle(DisableTwoFactor command, CancellationToken cancellationToken)
+    {
+        var me = await users.MeAsync(currentUser, cancellationToken);
+        if (hasher.Verify(me, me.PasswordHash!, command.CurrentPassword) == PasswordCheck.Failed)
+            throw new ValidationException([new ValidationFailure(nameof(DisableTwoFactor.CurrentPassword), ChangeMyPasswordValidator.CurrentWrong)]);
+
+        me.DisableTwoFactor();
+        await securityLog.RecordAsync(me.Id, SecurityEventKind.TwoFactorDisabled, cancellationToken);
+        await outbox.AddAsync(mails.Compose(new AccountMailContent(AccountMailKind.TwoFactorChanged, me.Login, me.Contact.Name, me.Contact.PreferredLanguage, Detail: "off"), clock.GetUtcNow()), cancellationToken);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return SignedInUser.From(me);
+    }
+}

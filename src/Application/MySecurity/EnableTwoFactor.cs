@@ -1,0 +1,58 @@
+using FluentValidation;
+using FluentValidation.Results;
+using Mediator;
+using Portal.Application.Account;
+using Portal.Application.Common;
+using Portal.Application.PortalAccess;
+using Portal.Domain.Common;
+using Portal.Domain.Mail;
+using Portal.Domain.PortalAccess;
+using Portal.Domain.Security;
+
+namespace Portal.Application.MySecurity;
+
+/// <summary>
+/// Turns 2FA on once a code proves the authenticator holds the pending secret. Returns the recovery codes in
+/// plain text — the only time they exist unhashed — and the user for re-issuing the session (the stamp rotated).
+/// </summary>
+public sealed record EnableTwoFactor(string Code) : IRequest<TwoFactorActivation>;
+
+public sealed record TwoFactorActivation(SignedInUser User, IReadOnlyList<string> RecoveryCodes);
+
+public sealed class EnableTwoFactorValidator : AbstractValidator<EnableTwoFactor>
+{
+    public const string CodeRequired = "Please enter the 6-digit code from your authenticator app.";
+    public const string CodeWrong = "This code is not correct. Please enter the newest code your app shows; if it still fails, check that your phone's clock is right.";
+
+    public EnableTwoFactorValidator() =>
+        RuleFor(c => c.Code).Must(TwoFactorCode.IsWellFormed).WithMessage(CodeRequired);
+}
+
+public sealed class EnableTwoFactorHandler(
+    IRepository<PortalUser> users,
+    IRepository<OutboxMessage> outbox,
+    ITwoFactorAuthenticator authenticator,
+    IAccountMailComposer mails,
+    SecurityLog securityLog,
+    ICurrentUser currentUser,
+    IUnitOfWork unitOfWork,
+    TimeProvider clock) : IRequestHandler<EnableTwoFactor, TwoFactorActivation>
+{
+    public async ValueTask<TwoFactorActivation> Handle(EnableTwoFactor command, CancellationToken cancellationToken)
+    {
+        var me = await users.MeAsync(currentUser, cancellationToken);
+        if (me.TwoFactorEnabled) throw new DomainException(DomainErrors.TwoFactorAlreadyEnabled);
+        var secret = me.PendingTwoFactorSecret is { } pending ? authenticator.Unprotect(pending) : null;
+        if (secret is null) throw new DomainException(DomainErrors.TwoFactorSetupNotStarted);
+        var timeStep = authenticator.VerifyCode(secret, TwoFactorCode.Normalize(command.Code))
+            ?? throw new ValidationException([new ValidationFailure(nameof(EnableTwoFactor.Code), EnableTwoFactorValidator.CodeWrong)]);
+
+        var now = clock.GetUtcNow();
+        var recoveryCodes = RecoveryCodes.Generate();
+        me.EnableTwoFactor(timeStep, recoveryCodes.Select(RecoveryCodes.Hash), now);
+        await securityLog.RecordAsync(me.Id, SecurityEventKind.TwoFactorEnabled, cancellationToken);
+        await outbox.AddAsync(mails.Compose(new AccountMailContent(AccountMailKind.TwoFactorChanged, me.Login, me.Contact.Name, me.Contact.PreferredLanguage, Detail: "on"), now), cancellationToken);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return new TwoFactorActivation(SignedInUser.From(me), recoveryCodes);
+    }
+}

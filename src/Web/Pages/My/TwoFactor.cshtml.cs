@@ -1,0 +1,79 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Portal.Application.MySecurity;
+using Portal.Web.Infrastructure;
+
+namespace Portal.Web.Pages.My;
+
+/// <summary>
+/// Turning two-factor authentication on (QR code and key, confirmed with a code; recovery codes shown once)
+/// and off (with the password). Both rotate the security stamp, so this session is re-issued each time.
+/// </summary>
+public sealed class MyTwoFactorModel : PortalPageModel
+{
+    [BindProperty] public EnableInput Enable { get; set; } = new();
+    [BindProperty] public DisableInput Disable { get; set; } = new();
+
+    public MyTwoFactorView TwoFactor { get; private set; } = null!;
+
+    /// <summary>Only in the response that turned 2FA on: the codes exist unhashed nowhere else, ever.</summary>
+    public IReadOnlyList<string>? NewRecoveryCodes { get; private set; }
+
+    public string? QrCodeDataUri => TwoFactor.PendingSetup is { } setup ? QrCodeImage.PngDataUri(setup.AuthenticatorUri) : null;
+
+    /// <summary>The key in groups of four, as authenticator apps show it and people can type it.</summary>
+    public string? GroupedSecret => TwoFactor.PendingSetup is { } setup
+        ? string.Join(' ', setup.Secret.Chunk(4).Select(group => new string(group)))
+        : null;
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostSetupAsync()
+    {
+        var (succeeded, _) = await TrySendAsync(new StartTwoFactorSetup(), prefix: "");
+        if (succeeded) return RedirectToPage();
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostEnableAsync()
+    {
+        var (succeeded, activation) = await TrySendAsync(new EnableTwoFactor(Enable.Code ?? ""), prefix: "Enable");
+        if (succeeded)
+        {
+            // The stamp rotated: other sessions end, this one continues with a cookie carrying the new stamp.
+            await HttpContext.SignInAsync(activation!.User);
+            NewRecoveryCodes = activation.RecoveryCodes;
+            ModelState.Clear();
+        }
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDisableAsync()
+    {
+        var (succeeded, me) = await TrySendAsync(new DisableTwoFactor(Disable.CurrentPassword ?? ""), prefix: "Disable");
+        if (succeeded)
+        {
+            await HttpContext.SignInAsync(me!);
+            TempData["Notice"] = T["Two-factor authentication is now off. Every other session has been signed out."].Value;
+            return RedirectToPage();
+        }
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task LoadAsync() => TwoFactor = await SendAsync(new GetMyTwoFactor());
+
+    public sealed class EnableInput
+    {
+        [Display(Name = "Code from your authenticator app")]
+        public string? Code { get; set; }
+    }
+
+    public sealed class DisableInput
+    {
+        [Display(Name = "Current password"), DataType(DataType.Password)]
+        public string? CurrentPassword { get; set; }
+    }
+}

@@ -1,0 +1,124 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.FunctionalTests.Support;
+
+namespace Portal.FunctionalTests;
+
+/// <summary>Per client address, only a few posts a minute to the pages that check passwords, codes and links; then a friendly 429.</summary>
+public sealed class RateLimitTests(RateLimitTests.LowLimitFactory factory) : IClassFixture<RateLimitTests.LowLimitFactory>
+{
+    private const int Limit = 3;
+
+    /// <summary>Three posts a minute, and a header that says which client address a request comes from (the test server has none).</summary>
+    public sealed class LowLimitFactory : PortalFactory
+    {
+        public const string ClientAddressHeader = "X-Test-Client-Address";
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Portal:RateLimits:PermitPerMinute", Limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.ConfigureServices(services => services.AddTransient<IStartupFilter, ClientAddressFromHeader>());
+        }
+
+        public PortalBrowser BrowserFrom(string address, string? language = null)
+        {
+            var browser = NewBrowser(language);
+            browser.Client.DefaultRequestHeaders.Add(ClientAddressHeader, address);
+            return browser;
+        }
+
+        private sealed class ClientAddressFromHeader : IStartupFilter
+        {
+            public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+            {
+                app.Use((context, nextMiddleware) =>
+                {
+                    if (IPAddress.TryParse(context.Request.Headers[ClientAddressHeader].ToString(), out var address))
+                        context.Connection.RemoteIpAddress = address;
+                    return nextMiddleware(context);
+                });
+                next(app);
+            };
+        }
+    }
+
+    // The wrong attempts use unknown addresses: wrong passwords for the administrator would lock the account the tests sign in with.
+    [Fact]
+    public async Task Too_many_sign_in_attempts_from_one_address_get_the_friendly_429_page_even_with_the_right_password()
+    {
+        using var browser = factory.BrowserFrom("203.0.113.10");
+        for (var attempt = 1; attempt <= Limit; attempt++)
+            (await browser.SignInAsync($"guess.{attempt}@example.com", "Wrong-Guess-Pebble-River-1")).Status.ShouldBe(HttpStatusCode.OK);
+
+        var limited = await browser.SignInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+
+        limited.Status.ShouldBe(HttpStatusCode.TooManyRequests);
+        limited.Document.QuerySelector("h1")!.TextContent.ShouldBe("Too many attempts");
+        limited.Text.ShouldContain("Please wait a minute, then try again.");
+        limited.Response.Headers.RetryAfter.ShouldNotBeNull();
+        limited.Response.Headers.GetValues("Content-Security-Policy").Single().ShouldContain("object-src 'none'");
+        (await browser.GetAsync("/admin", followRedirects: false)).Status.ShouldBe(HttpStatusCode.Redirect, "the limited post signed nobody in");
+    }
+
+    [Fact]
+    public async Task Another_address_is_not_held_back_by_the_first_ones_attempts()
+    {
+        using var noisy = factory.BrowserFrom("203.0.113.20");
+        for (var attempt = 0; attempt <= Limit; attempt++) await noisy.SignInAsync($"guess.{attempt}@example.com", "Wrong-Guess-Pebble-River-1");
+        (await noisy.SignInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword)).Status.ShouldBe(HttpStatusCode.TooManyRequests);
+
+        using var quiet = factory.BrowserFrom("203.0.113.21");
+        (await quiet.SignInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword)).Path.ShouldBe("/admin");
+    }
+
+    [Fact]
+    public async Task Showing_the_pages_is_not_limited()
+    {
+        using var browser = factory.BrowserFrom("203.0.113.30");
+        for (var request = 0; request < Limit * 4; request++)
+        {
+            (await browser.GetAsync("/account/sign-in")).Status.ShouldBe(HttpStatusCode.OK);
+            (await browser.GetAsync("/account/forgot-password")).Status.ShouldBe(HttpStatusCode.OK);
+            (await browser.GetAsync("/account/reset-password/some-token")).Status.ShouldBe(HttpStatusCode.OK);
+            (await browser.GetAsync("/invitation/some-token")).Status.ShouldBe(HttpStatusCode.OK);
+        }
+    }
+
+    [Theory]
+    [InlineData("/account/sign-in", "203.0.113.40")]
+    [InlineData("/account/two-factor", "203.0.113.41")]
+    [InlineData("/account/forgot-password", "203.0.113.42")]
+    [InlineData("/account/reset-password/some-token", "203.0.113.43")]
+    [InlineData("/invitation/some-token", "203.0.113.44")]
+    [InlineData("/account/confirm-email/some-token", "203.0.113.45")]
+    public async Task Posts_to_every_credential_and_link_endpoint_are_limited(string path, string address)
+    {
+        using var browser = factory.BrowserFrom(address);
+        for (var attempt = 1; attempt <= Limit; attempt++)
+        {
+            using var accepted = await browser.Client.PostAsync(path, new FormUrlEncodedContent([]));
+            accepted.StatusCode.ShouldNotBe(HttpStatusCode.TooManyRequests, $"post {attempt} of {Limit}");
+            accepted.StatusCode.ShouldNotBe(HttpStatusCode.NotFound, "the endpoint exists");
+        }
+
+        using var limited = await browser.Client.PostAsync(path, new FormUrlEncodedContent([]));
+
+        limited.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        (await limited.Content.ReadAsStringAsync()).ShouldContain("Too many attempts");
+    }
+
+    [Fact]
+    public async Task The_429_page_speaks_the_visitors_language()
+    {
+        using var browser = factory.BrowserFrom("203.0.113.50", language: "de");
+        for (var attempt = 0; attempt < Limit; attempt++) await browser.RequestResetAsync("someone@example.com");
+
+        var limited = await browser.RequestResetAsync("someone@example.com");
+
+        limited.Status.ShouldBe(HttpStatusCode.TooManyRequests);
+        limited.Document.QuerySelector("h1")!.TextContent.ShouldBe("Zu viele Versuche");
+    }
+}
