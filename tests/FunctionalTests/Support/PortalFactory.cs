@@ -94,11 +94,13 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await Task.CompletedTask;
     }
 
-    public PortalBrowser NewBrowser(string? language = null)
+    /// <summary>A browser of its own; pass another browser's cookies to continue its session on this instance.</summary>
+    public PortalBrowser NewBrowser(string? language = null, System.Net.CookieContainer? cookies = null)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = true });
+        cookies ??= new System.Net.CookieContainer();
+        var client = CreateDefaultClient(new Uri("https://localhost"), new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(cookies));
         if (language is not null) client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
-        return new PortalBrowser(client);
+        return new PortalBrowser(client, cookies);
     }
 
     public async Task<T> WithDbAsync<T>(Func<PortalDbContext, Task<T>> work)
