@@ -17,10 +17,20 @@ public static class DependencyInjection
         var dataFolder = new DataFolder(Path.Combine(contentRoot, configuration["Portal:DataFolder"] is { Length: > 0 } folder ? folder : "App_Data"));
         services.AddSingleton(dataFolder);
 
-        var connectionString = configuration.GetConnectionString("Portal") is { Length: > 0 } configured
-            ? configured
-            : $"Data Source={Path.Combine(dataFolder.Path, "portal.db")}";
-        services.AddDbContextPool<PortalDbContext>(options => options.UseSqlite(connectionString));
+        var database = DatabaseSettings.From(configuration, dataFolder);
+        services.AddSingleton(database);
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            services.AddDbContextPool<PortalDbContext, PostgresPortalDbContext>(options => options.UseNpgsql(database.ConnectionString));
+        }
+        else
+        {
+            services.AddDbContextPool<PortalDbContext, SqlitePortalDbContext>(options => options.UseSqlite(database.ConnectionString));
+        }
+        services.AddSingleton(InstanceName.Create());
+        services.AddScoped<DistributedLeases>();
+        services.AddHostedService<MaintenanceWorker>();
+        services.AddOptions<MaintenanceOptions>().Bind(configuration.GetSection(MaintenanceOptions.Section));
 
         services.AddScoped(typeof(IRepository<>), typeof(PortalRepository<>));
         services.AddScoped(typeof(IReadRepository<>), typeof(PortalRepository<>));

@@ -27,7 +27,7 @@ public sealed class AccessControlTests(PortalFactory factory) : IClassFixture<Po
         var (customer, contactId) = await factory.ActiveCustomerAsync(admin, "Mallory Portal", "mallory.portal@example.com");
         using var _ = customer;
         var wizard = await admin.OpenWizardAsync(contactId);
-        var forged = new PortalBrowser(customer.Client);
+        var forged = customer;
         var response = await forged.SubmitAsync(wizard, fields: null, buttonSelector: $"button[name=contactId][value='{contactId}'][formaction*='handler=Revoke']", followRedirects: false);
         response.Status.ShouldBeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.BadRequest);
         (await factory.ContactAsync(contactId)).PortalUser!.State.ShouldBe(Portal.Domain.PortalAccess.PortalAccessState.Active);

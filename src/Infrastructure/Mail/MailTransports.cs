@@ -56,7 +56,10 @@ internal sealed partial class PickupFolderTransport(string folder, ILogger<Picku
     {
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{message.MessageId?.Split('@')[0] ?? Guid.NewGuid().ToString("n")}.eml");
-        await message.WriteToAsync(path, cancellationToken);
+        // Written under another name first, so whoever watches the folder never opens a half-written file.
+        var partial = path + ".partial";
+        await message.WriteToAsync(partial, cancellationToken);
+        File.Move(partial, path);
         var link = FirstLink().Match(message.TextBody ?? "");
         logger.LogInformation("Mail \"{Subject}\" to {To} written to {Path}. Link: {Link}",
             message.Subject, message.To.ToString(), path, link.Success ? link.Value : "(none)");

@@ -10,13 +10,15 @@ using Portal.Infrastructure.Persistence;
 namespace Portal.Infrastructure.Mail;
 
 /// <summary>
-/// Delivers the outbox outside any web request: due mail in batches over one connection, each result
-/// stored right after its send so a crash repeats at most the one mail in flight.
+/// Delivers the outbox outside any web request: due mail in claimed batches over one connection, each
+/// result stored right after its send so a crash repeats at most the one mail in flight (its Message-Id
+/// stays the same, so a receiver sees it as one message).
 /// </summary>
 public sealed class OutboxDispatcher(
     IServiceScopeFactory scopes,
     OutboxSignal signal,
     MailTransportFactory transports,
+    InstanceName instance,
     IOptions<MailOptions> options,
     TimeProvider clock,
     ILogger<OutboxDispatcher> logger) : BackgroundService
@@ -47,12 +49,8 @@ public sealed class OutboxDispatcher(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var now = clock.GetUtcNow();
-        var due = await db.OutboxMessages
-            .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now)
-            .OrderBy(m => m.NextAttemptAt)
-            .Take(options.Value.BatchSize)
-            .ToListAsync(cancellationToken);
+        var claim = $"{instance.Value}:{Guid.NewGuid():N}";
+        var due = await db.ClaimDueAsync(claim, clock.GetUtcNow(), options.Value.ClaimLease, options.Value.BatchSize, cancellationToken);
         if (due.Count == 0) return 0;
 
         var delivered = 0;
@@ -70,6 +68,7 @@ public sealed class OutboxDispatcher(
                 message.MarkAttemptFailed(e.Message, clock.GetUtcNow(), options.Value.RetryBase);
                 logger.LogWarning("Mail {MailId} to {To} failed (attempt {Attempt}): {Error}", message.Id, message.ToAddress, message.Attempts, e.Message);
             }
+            db.Release(message);
             await db.SaveChangesAsync(CancellationToken.None);
         }
         return delivered;

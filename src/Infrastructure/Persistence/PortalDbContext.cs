@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Portal.Domain.Contacts;
@@ -8,7 +9,11 @@ using Portal.Domain.Users;
 
 namespace Portal.Infrastructure.Persistence;
 
-public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbContext(options)
+/// <summary>
+/// The portal's database. Each provider has a subclass of its own (<see cref="SqlitePortalDbContext"/>,
+/// <see cref="PostgresPortalDbContext"/>) only so that each keeps its own migrations; the model is this one.
+/// </summary>
+public abstract class PortalDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<UserAccount> Users => Set<UserAccount>();
@@ -17,6 +22,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<PortalAccessEvent> PortalAccessEvents => Set<PortalAccessEvent>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Lease> Leases => Set<Lease>();
+    public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
     public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
 
@@ -36,3 +43,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
         value => value.UtcTicks,
         ticks => new DateTimeOffset(ticks, TimeSpan.Zero));
 }
+
+public sealed class SqlitePortalDbContext(DbContextOptions<SqlitePortalDbContext> options) : PortalDbContext(options);
+
+public sealed class PostgresPortalDbContext(DbContextOptions<PostgresPortalDbContext> options) : PortalDbContext(options);

@@ -8,7 +8,9 @@ using Microsoft.AspNetCore.Mvc.Razor;
 using Portal.Application.Common;
 using Portal.Domain.Common;
 using Portal.Infrastructure;
+using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.Security;
+using Microsoft.AspNetCore.HttpOverrides;
 
 namespace Portal.Web.Infrastructure;
 
@@ -32,9 +34,16 @@ public static class WebServices
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
 
+        // Keys live in the database, so a cookie or encrypted value written by one instance is read by every other.
         services.AddDataProtection()
             .SetApplicationName("Portal")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(services.BuildDataFolder().Path, "keys")));
+            .PersistKeysToDbContext<PortalDbContext>();
+
+        services.AddHealthChecks()
+            .AddCheck<DatabaseReadyCheck>("database", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<OutboxBacklogCheck>("outbox", tags: [HealthEndpoints.ReadyTag]);
+        services.AddOptions<OutboxHealthOptions>().Bind(configuration.GetSection(OutboxHealthOptions.Section));
+        services.Configure<ForwardedHeadersOptions>(options => ReverseProxy.Configure(options, configuration));
 
         var idleTimeout = configuration.GetValue("Portal:Session:IdleTimeout", TimeSpan.FromMinutes(30));
         var absoluteLifetime = configuration.GetValue("Portal:Session:AbsoluteLifetime", TimeSpan.FromHours(12));
@@ -95,11 +104,9 @@ public static class WebServices
         return services;
     }
 
-    private static DataFolder BuildDataFolder(this IServiceCollection services) =>
-        (DataFolder)services.Single(d => d.ServiceType == typeof(DataFolder)).ImplementationInstance!;
-
     public static WebApplication UsePortalWeb(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
@@ -114,6 +121,7 @@ public static class WebServices
         app.UseAuthorization();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
+        app.MapPortalHealthChecks();
         return app;
     }
 }

@@ -8,8 +8,11 @@ namespace Portal.FunctionalTests.Support;
 /// Drives the portal the way a browser does: GETs pages, fills in their real forms (antiforgery token
 /// included, because it is a hidden field of the form), presses a named button, and follows redirects.
 /// </summary>
-public sealed class PortalBrowser(HttpClient client) : IDisposable
+public sealed class PortalBrowser(HttpClient client, CookieContainer cookies) : IDisposable
 {
+    /// <summary>The cookie jar: hand it to another app instance's browser to carry the session across.</summary>
+    public CookieContainer Cookies => cookies;
+
     private static readonly HtmlParser Parser = new();
 
     public HttpClient Client => client;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Portal.Infrastructure.Mail;
@@ -8,8 +9,10 @@ using Portal.Infrastructure.Persistence;
 namespace Portal.FunctionalTests.Support;
 
 /// <summary>
-/// The real portal over HTTP: its own SQLite file in a temp folder (migrated at start like production),
-/// a real SMTP server on 127.0.0.1, and a fake clock the test can move.
+/// The real portal over HTTP: its own database (a SQLite file in a temp folder, or a PostgreSQL database of its
+/// own when <see cref="PostgresVariable"/> is set), migrated at start like production, a real SMTP server on
+/// 127.0.0.1, and a fake clock the test can move. A second instance can share the first one's database,
+/// clock and SMTP server, as two web servers behind a load balancer would.
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -17,7 +20,42 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public const string AdminPassword = "Quiet-Lighthouse-Orchard-77";
     public const string PublicBaseUrl = "https://portal.example.test";
 
+    /// <summary>A PostgreSQL connection string without Database: set it and every factory gets a database of its own there.</summary>
+    public const string PostgresVariable = "PORTAL_TEST_POSTGRES";
+
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("n"));
+    private readonly PortalFactory? _primary;
+
+    public PortalFactory() : this(null) { }
+
+    /// <summary>A second app instance on the database of <paramref name="primary"/>, with the same clock and SMTP server.</summary>
+    public static PortalFactory SecondInstanceOf(PortalFactory primary) => new SecondInstance(primary);
+
+    protected PortalFactory(PortalFactory? primary)
+    {
+        _primary = primary;
+        if (primary is not null)
+        {
+            Provider = primary.Provider;
+            ConnectionString = primary.ConnectionString;
+            Smtp = primary.Smtp;
+            Clock = primary.Clock;
+        }
+        else if (Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } server)
+        {
+            Provider = DatabaseProvider.Postgres;
+            ConnectionString = $"{server.TrimEnd(';')};Database=portal_test_{Guid.NewGuid():n}";
+        }
+        else
+        {
+            Provider = DatabaseProvider.Sqlite;
+            ConnectionString = $"Data Source={Path.Combine(_dataFolder, "portal.db")}";
+        }
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    public string ConnectionString { get; }
 
     public SmtpSink Smtp { get; } = new();
 
@@ -31,6 +69,8 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Portal:DataFolder", _dataFolder);
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Portal", ConnectionString);
         builder.UseSetting("Portal:PublicBaseUrl", PublicBaseUrl);
         builder.UseSetting("Portal:CompanyName", "Contoso Trading");
         builder.UseSetting("Portal:Admin:Email", AdminEmail);
@@ -51,16 +91,18 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (StartSmtp) Smtp.Start();
+        if (StartSmtp && _primary is null) Smtp.Start();
         _ = Server; // builds the host: migrations and the first administrator happen now
         await Task.CompletedTask;
     }
 
-    public PortalBrowser NewBrowser(string? language = null)
+    /// <summary>A browser of its own; pass another browser's cookies to continue its session on this instance.</summary>
+    public PortalBrowser NewBrowser(string? language = null, System.Net.CookieContainer? cookies = null)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = true });
+        cookies ??= new System.Net.CookieContainer();
+        var client = CreateDefaultClient(new Uri("https://localhost"), new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(cookies));
         if (language is not null) client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
-        return new PortalBrowser(client);
+        return new PortalBrowser(client, cookies);
     }
 
     public async Task<T> WithDbAsync<T>(Func<PortalDbContext, Task<T>> work)
@@ -74,10 +116,28 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public Task<int> DispatchMailNowAsync() =>
         Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(CancellationToken.None);
 
+    private async Task DropPostgresDatabaseAsync()
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString);
+        var database = builder.Database!;
+        builder.Database = "postgres";
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        await using var connection = new Npgsql.NpgsqlConnection(builder.ConnectionString);
+        await connection.OpenAsync();
+        await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+
     async Task IAsyncLifetime.DisposeAsync()
     {
-        await Smtp.DisposeAsync();
         await DisposeAsync();
+        if (_primary is null)
+        {
+            await Smtp.DisposeAsync();
+            if (Provider == DatabaseProvider.Postgres) await DropPostgresDatabaseAsync();
+        }
         try { Directory.Delete(_dataFolder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
+
+    private sealed class SecondInstance(PortalFactory primary) : PortalFactory(primary);
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Portal.Domain.Mail;
+using Portal.Infrastructure.Mail;
 
 namespace Portal.Infrastructure.Persistence.Configurations;
 
@@ -14,6 +15,9 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.ToName).HasMaxLength(200).IsRequired();
         builder.Property(m => m.Subject).HasMaxLength(300).IsRequired();
         builder.Property(m => m.LastError).HasMaxLength(2000);
+        // Who is delivering the message and until when: a claim of an instance that died runs out and the mail is picked up again.
+        builder.Property<string?>(OutboxClaim.ClaimedBy).HasMaxLength(200);
+        builder.Property<DateTimeOffset?>(OutboxClaim.ClaimExpiresAt);
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
         builder.HasIndex(m => m.CreatedAt);
     }

@@ -21,7 +21,7 @@ public sealed class PortalDatabase : IDisposable
 
     /// <summary>A fresh context, as one web request would get.</summary>
     public PortalDbContext CreateContext() =>
-        new(new DbContextOptionsBuilder<PortalDbContext>().UseSqlite(_connection).Options);
+        new SqlitePortalDbContext(new DbContextOptionsBuilder<SqlitePortalDbContext>().UseSqlite(_connection).Options);
 
     public void Dispose() => _connection.Dispose();
 }

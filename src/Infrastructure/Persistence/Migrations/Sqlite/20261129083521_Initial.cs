@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Portal.Infrastructure.Persistence.Migrations
+namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -44,6 +44,33 @@ namespace Portal.Infrastructure.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Leases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Holder = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Leases", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OutboxMessages",
                 columns: table => new
                 {
@@ -58,7 +85,9 @@ namespace Portal.Infrastructure.Persistence.Migrations
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
                     NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
                     SentAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ClaimExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -76,6 +105,12 @@ namespace Portal.Infrastructure.Persistence.Migrations
                     PasswordHash = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     SecurityStamp = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     LastSignInAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FailedSignInCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    LockoutEndsAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    TwoFactorSecret = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    PendingTwoFactorSecret = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    TwoFactorEnabledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastTotpTimeStep = table.Column<long>(type: "INTEGER", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
                     ContactId = table.Column<int>(type: "INTEGER", nullable: true),
                     AccessState = table.Column<int>(type: "INTEGER", nullable: true),
@@ -90,6 +125,32 @@ namespace Portal.Infrastructure.Persistence.Migrations
                         principalTable: "Contacts",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AccountTokens",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserAccountId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Purpose = table.Column<int>(type: "INTEGER", nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UsedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    VoidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    NewEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccountTokens", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AccountTokens_Users_UserAccountId",
+                        column: x => x.UserAccountId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -139,6 +200,60 @@ namespace Portal.Infrastructure.Persistence.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "RecoveryCodes",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserAccountId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UsedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RecoveryCodes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RecoveryCodes_Users_UserAccountId",
+                        column: x => x.UserAccountId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SecurityEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserAccountId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    IpAddress = table.Column<string>(type: "TEXT", maxLength: 45, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SecurityEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SecurityEvents_Users_UserAccountId",
+                        column: x => x.UserAccountId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountTokens_TokenHash",
+                table: "AccountTokens",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountTokens_UserAccountId",
+                table: "AccountTokens",
+                column: "UserAccountId");
+
             migrationBuilder.CreateIndex(
                 name: "IX_Contacts_CompanyId",
                 table: "Contacts",
@@ -186,6 +301,16 @@ namespace Portal.Infrastructure.Persistence.Migrations
                 columns: new[] { "PortalUserId", "OccurredAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_RecoveryCodes_UserAccountId",
+                table: "RecoveryCodes",
+                column: "UserAccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SecurityEvents_UserAccountId_OccurredAt",
+                table: "SecurityEvents",
+                columns: new[] { "UserAccountId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Users_AccessState",
                 table: "Users",
                 column: "AccessState");
@@ -212,13 +337,28 @@ namespace Portal.Infrastructure.Persistence.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "AccountTokens");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
                 name: "Invitations");
+
+            migrationBuilder.DropTable(
+                name: "Leases");
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
 
             migrationBuilder.DropTable(
                 name: "PortalAccessEvents");
+
+            migrationBuilder.DropTable(
+                name: "RecoveryCodes");
+
+            migrationBuilder.DropTable(
+                name: "SecurityEvents");
 
             migrationBuilder.DropTable(
                 name: "Users");

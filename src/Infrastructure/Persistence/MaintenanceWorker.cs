@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Portal.Infrastructure.Persistence;
+
+public sealed class MaintenanceOptions
+{
+    public const string Section = "Portal:Maintenance";
+
+    public TimeSpan Interval { get; set; } = TimeSpan.FromHours(1);
+    /// <summary>Used, voided or expired account links are kept this long (for support questions), then purged.</summary>
+    public TimeSpan KeepFinishedTokens { get; set; } = TimeSpan.FromDays(30);
+}
+
+/// <summary>
+/// Housekeeping that must run on one instance at a time (purging finished account links). Every instance
+/// runs this loop; only the holder of the "maintenance" lease does the work.
+/// </summary>
+public sealed class MaintenanceWorker(
+    IServiceScopeFactory scopes,
+    InstanceName instance,
+    IOptions<MaintenanceOptions> options,
+    TimeProvider clock,
+    ILogger<MaintenanceWorker> logger) : BackgroundService
+{
+    public const string LeaseName = "maintenance";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Maintenance failed; trying again on the next round.");
+            }
+            try { await Task.Delay(options.Value.Interval, stoppingToken); }
+            catch (OperationCanceledException) { return; }
+        }
+    }
+
+    /// <summary>Does the housekeeping if this instance holds the lease; returns how many links were purged, or null when another instance holds it.</summary>
+    public async Task<int?> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var leases = scope.ServiceProvider.GetRequiredService<DistributedLeases>();
+        if (!await leases.TryAcquireAsync(LeaseName, instance.Value, options.Value.Interval, cancellationToken)) return null;
+
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var cutoff = clock.GetUtcNow() - options.Value.KeepFinishedTokens;
+        var purged = await db.AccountTokens
+            .Where(t => t.ExpiresAt < cutoff || (t.UsedAt != null && t.UsedAt < cutoff) || (t.VoidedAt != null && t.VoidedAt < cutoff))
+            .ExecuteDeleteAsync(cancellationToken);
+        if (purged > 0) logger.LogInformation("Purged {Count} finished account links.", purged);
+        return purged;
+    }
+}

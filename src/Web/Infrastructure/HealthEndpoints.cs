@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using Portal.Domain.Mail;
+using Portal.Infrastructure.Persistence;
+
+namespace Portal.Web.Infrastructure;
+
+/// <summary>
+/// For the load balancer: /health/live answers while the process runs; /health/ready only when the database
+/// is reachable with every migration applied and mail is not piling up.
+/// </summary>
+public static class HealthEndpoints
+{
+    public const string ReadyTag = "ready";
+
+    public static void MapPortalHealthChecks(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
+    }
+}
+
+internal sealed class DatabaseReadyCheck(PortalDbContext db) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        if (!await db.Database.CanConnectAsync(cancellationToken)) return HealthCheckResult.Unhealthy("The database can't be reached.");
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        return pending.Count == 0
+            ? HealthCheckResult.Healthy()
+            : HealthCheckResult.Unhealthy($"{pending.Count} migration(s) not applied.");
+    }
+}
+
+public sealed class OutboxHealthOptions
+{
+    public const string Section = "Portal:Health";
+
+    /// <summary>The instance is not ready when the oldest mail still waiting is older than this.</summary>
+    public TimeSpan MaxPendingMailAge { get; set; } = TimeSpan.FromMinutes(15);
+}
+
+internal sealed class OutboxBacklogCheck(PortalDbContext db, TimeProvider clock, IOptions<OutboxHealthOptions> options) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var oldest = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.Status == OutboxStatus.Pending)
+            .OrderBy(m => m.CreatedAt)
+            .Select(m => (DateTimeOffset?)m.CreatedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (oldest is not { } created) return HealthCheckResult.Healthy("No mail waiting.");
+        var age = clock.GetUtcNow() - created;
+        return age <= options.Value.MaxPendingMailAge
+            ? HealthCheckResult.Healthy($"Oldest waiting mail is {age.TotalSeconds:0} s old.")
+            : HealthCheckResult.Unhealthy($"Oldest waiting mail is {age.TotalMinutes:0} min old.");
+    }
+}
