@@ -87,6 +87,20 @@ public sealed class GrantWizardTests(PortalFactory factory) : IClassFixture<Port
     }
 
     [Fact]
+    public async Task Contact_search_ignores_case_in_names_e_mails_and_companies()
+    {
+        using var admin = await factory.SignedInAdminAsync();
+        var company = await admin.CreateContactAsync("Zeppelin Werke AG", "kontakt@zeppelin.example", kind: "Company");
+        await admin.CreateContactAsync("Zora Zeppelin-Fan", "ZORA@Mixed.Example", company.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        foreach (var term in new[] { "zora", "ZORA ZEPPELIN", "mixed.example", "zEPPELIN wERKE" })
+        {
+            var list = await admin.GetAsync($"/admin/contacts?q={Uri.EscapeDataString(term)}");
+            list.Document.QuerySelectorAll("tbody tr").Select(r => r.TextContent).ShouldContain(row => row.Contains("Zora Zeppelin-Fan"), $"search '{term}'");
+        }
+    }
+
+    [Fact]
     public async Task Twenty_concurrent_grants_for_one_contact_create_one_portal_user_and_one_open_invitation()
     {
         using var admin = await factory.SignedInAdminAsync();

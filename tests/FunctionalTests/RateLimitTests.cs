@@ -87,6 +87,29 @@ public sealed class RateLimitTests(RateLimitTests.LowLimitFactory factory) : ICl
         }
     }
 
+    [Fact]
+    public async Task A_signed_in_customers_forms_that_ask_for_the_password_are_limited_too()
+    {
+        using var admin = factory.BrowserFrom("203.0.113.60");
+        (await admin.SignInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword)).Path.ShouldBe("/admin");
+        var contactId = await admin.CreateContactAsync("Lena Limit", "lena.limit@example.com");
+        await admin.GrantAsync(contactId);
+        using var customer = factory.BrowserFrom("203.0.113.61");
+        (await customer.AcceptInvitationAsync(await factory.LatestInvitationPathAsync("lena.limit@example.com"))).Path.ShouldBe("/my");
+
+        var form = await customer.GetAsync("/my/security/close");
+        for (var attempt = 1; attempt <= Limit; attempt++)
+        {
+            var refused = await customer.SubmitAsync(form, fields: new Dictionary<string, string?> { ["Input.CurrentPassword"] = $"Guess-Number-{attempt}-Wrong" },
+                buttonSelector: "main form button[type=submit]", followRedirects: false);
+            refused.Status.ShouldNotBe(HttpStatusCode.TooManyRequests, $"guess {attempt} of {Limit}");
+        }
+
+        var limited = await customer.SubmitAsync(form, fields: new Dictionary<string, string?> { ["Input.CurrentPassword"] = "Guess-Number-4-Wrong" },
+            buttonSelector: "main form button[type=submit]", followRedirects: false);
+        limited.Status.ShouldBe(HttpStatusCode.TooManyRequests);
+    }
+
     [Theory]
     [InlineData("/account/sign-in", "203.0.113.40")]
     [InlineData("/account/two-factor", "203.0.113.41")]

@@ -7,8 +7,9 @@ namespace Portal.Web.Infrastructure;
 
 /// <summary>
 /// Per client address, the form posts that check a password, a code or a one-time link — sign-in, the
-/// two-factor step, forgot and reset password, invitations, e-mail confirmation — may only be tried a few
-/// times per window; beyond that the answer is the friendly 429 page. Showing those pages stays unlimited.
+/// two-factor step, forgot and reset password, invitations, e-mail confirmation, and the customer's own forms
+/// that ask for the password again — may only be tried a few times per window; beyond that the answer is the
+/// friendly 429 page. Showing those pages stays unlimited.
 /// </summary>
 public static class AccountRateLimits
 {

@@ -88,6 +88,8 @@ public static class WebServices
                 options.Conventions.AuthorizeFolder("/My", PortalPolicy);
                 options.Conventions.LimitPostsIn("/Account");
                 options.Conventions.LimitPostsIn("/Invitation");
+                // A stolen session must not be able to guess the password through the forms that ask for it again.
+                options.Conventions.LimitPostsIn("/My");
                 options.Conventions.AddAreaPageRoute("Admin", "/Contacts/Edit", "/admin/contacts/new");
             })
             .AddMvcOptions(options =>

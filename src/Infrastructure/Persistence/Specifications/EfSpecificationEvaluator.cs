@@ -210,6 +210,9 @@ public sealed class EfSpecificationEvaluator : ISpecificationEvaluator
         /// <summary>Search patterns escape % _ and \ with a backslash (see Portal.Application.Common.SearchPattern).</summary>
         private static readonly ConstantExpression EscapeCharacter = Expression.Constant(SearchPattern.EscapeCharacter.ToString());
 
+        // LIKE ignores case on SQLite but not on PostgreSQL: comparing lower-case on both sides gives one behaviour everywhere.
+        private static readonly MethodInfo ToLower = typeof(string).GetMethod(nameof(string.ToLower), Type.EmptyTypes)!;
+
         private static readonly MemberExpression EfFunctions = Expression.Property(
             null,
             typeof(EF).GetProperty(nameof(EF.Functions))!);
@@ -235,8 +238,8 @@ public sealed class EfSpecificationEvaluator : ISpecificationEvaluator
                 .Select(criteria => (Expression)Expression.Call(
                     LikeMethod,
                     EfFunctions,
-                    ParameterReplacer.Replace(criteria.Selector, entity),
-                    PatternParameter(criteria.SearchTerm),
+                    Expression.Call(ParameterReplacer.Replace(criteria.Selector, entity), ToLower),
+                    PatternParameter(criteria.SearchTerm.ToLowerInvariant()),
                     EscapeCharacter))
                 .Aggregate(Expression.OrElse);
 
