@@ -42,8 +42,7 @@ public sealed class ChangeMyPasswordHandler(
     public async ValueTask<SignedInUser> Handle(ChangeMyPassword command, CancellationToken cancellationToken)
     {
         var me = await users.MeAsync(currentUser, cancellationToken);
-        if (hasher.Verify(me, me.PasswordHash!, command.CurrentPassword) == PasswordCheck.Failed)
-            throw new ValidationException([new ValidationFailure(nameof(ChangeMyPassword.CurrentPassword), ChangeMyPasswordValidator.CurrentWrong)]);
+        hasher.RequireCurrentPassword(me, command.CurrentPassword);
         if (PasswordPolicy.ContainsPersonalData(command.NewPassword, [me.Login, me.Contact.Name]))
             throw new ValidationException([new ValidationFailure(nameof(ChangeMyPassword.NewPassword), PasswordPolicy.ContainsPersonalDataMessage)]);
 

@@ -41,8 +41,7 @@ public sealed class CloseMyAccountHandler(
         var contact = await contacts.FirstOrDefaultAsync(new MyContactToCloseSpec(currentUser.UserId ?? 0), cancellationToken)
             ?? throw new NotFoundException("Portal user");
         var me = contact.PortalUser!;
-        if (hasher.Verify(me, me.PasswordHash!, command.CurrentPassword) == PasswordCheck.Failed)
-            throw new ValidationException([new ValidationFailure(nameof(CloseMyAccount.CurrentPassword), ChangeMyPasswordValidator.CurrentWrong)]);
+        hasher.RequireCurrentPassword(me, command.CurrentPassword);
 
         var now = clock.GetUtcNow();
         contact.RevokePortalAccess(now, me.Login);

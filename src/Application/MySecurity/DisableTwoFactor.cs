@@ -36,8 +36,7 @@ public sealed class DisableTwoFactorHandler(
     public async ValueTask<SignedInUser> Handle(DisableTwoFactor command, CancellationToken cancellationToken)
     {
         var me = await users.MeAsync(currentUser, cancellationToken);
-        if (hasher.Verify(me, me.PasswordHash!, command.CurrentPassword) == PasswordCheck.Failed)
-            throw new ValidationException([new ValidationFailure(nameof(DisableTwoFactor.CurrentPassword), ChangeMyPasswordValidator.CurrentWrong)]);
+        hasher.RequireCurrentPassword(me, command.CurrentPassword);
 
         me.DisableTwoFactor();
         await securityLog.RecordAsync(me.Id, SecurityEventKind.TwoFactorDisabled, cancellationToken);

@@ -41,8 +41,7 @@ public sealed class RequestMyEmailChangeHandler(
     {
         var me = await users.MeAsync(currentUser, cancellationToken);
         // The password comes first, so that whose address is taken is only ever told to the account's owner.
-        if (hasher.Verify(me, me.PasswordHash!, command.CurrentPassword) == PasswordCheck.Failed)
-            throw new ValidationException([new ValidationFailure(nameof(RequestMyEmailChange.CurrentPassword), ChangeMyPasswordValidator.CurrentWrong)]);
+        hasher.RequireCurrentPassword(me, command.CurrentPassword);
         await emailChanges.StartAsync(me, command.NewEmail, me.Login, cancellationToken);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return Unit.Value;

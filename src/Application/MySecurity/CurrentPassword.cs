@@ -1,0 +1,16 @@
+using FluentValidation;
+using FluentValidation.Results;
+using Portal.Application.Common;
+using Portal.Domain.Users;
+
+namespace Portal.Application.MySecurity;
+
+/// <summary>Forms that change something sensitive ask for the current password again; a wrong one is an error on that field.</summary>
+internal static class CurrentPassword
+{
+    public static void RequireCurrentPassword(this IPasswordHasher hasher, UserAccount user, string currentPassword)
+    {
+        if (user.PasswordHash is null || hasher.Verify(user, user.PasswordHash, currentPassword) == PasswordCheck.Failed)
+            throw new ValidationException([new ValidationFailure("CurrentPassword", ChangeMyPasswordValidator.CurrentWrong)]);
+    }
+}
