@@ -2,6 +2,9 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Portal.Domain.Contacts;
+using Portal.Domain.Documents;
+using Portal.Domain.Pages;
+using Portal.Domain.Payments;
 using Portal.Domain.Mail;
 using Portal.Domain.PortalAccess;
 using Portal.Domain.Security;
@@ -23,6 +26,9 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<PortalAccessEvent> PortalAccessEvents => Set<PortalAccessEvent>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Lease> Leases => Set<Lease>();
+    public DbSet<Document> Documents => Set<Document>();
+    public DbSet<PaymentMethod> PaymentMethods => Set<PaymentMethod>();
+    public DbSet<PortalPage> Pages => Set<PortalPage>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
     public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
@@ -33,11 +39,17 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
         {
             // SQLite has no date type that sorts or compares; UTC ticks as an integer do both.
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+            // SQLite stores decimals as text, which neither sorts nor sums as numbers; ten-thousandths as an integer do both.
+            configurationBuilder.Properties<decimal>().HaveConversion<FixedPointConverter>();
         }
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+
+    private sealed class FixedPointConverter() : ValueConverter<decimal, long>(
+        value => (long)decimal.Round(value * 10_000m, MidpointRounding.AwayFromZero),
+        stored => stored / 10_000m);
 
     private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
         value => value.UtcTicks,

@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Domain.Contacts;
+using Portal.Domain.Documents;
+using Portal.Domain.Pages;
+using Portal.Domain.Payments;
+
+namespace Portal.Infrastructure.Persistence.Configurations;
+
+internal sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
+{
+    public void Configure(EntityTypeBuilder<Document> builder)
+    {
+        builder.ToTable("Documents");
+        builder.Property(d => d.Number).HasMaxLength(Document.NumberMaxLength).IsRequired();
+        builder.Property(d => d.Currency).HasMaxLength(3).IsRequired();
+        builder.Property(d => d.NetAmount).HasPrecision(18, 4);
+        builder.Property(d => d.TaxAmount).HasPrecision(18, 4);
+        builder.Property(d => d.TotalAmount).HasPrecision(18, 4);
+        builder.HasOne<Contact>().WithMany().HasForeignKey(d => d.ContactId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(d => d.Lines).WithOne().HasForeignKey(l => l.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(d => d.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasOne(d => d.Pdf).WithOne().HasForeignKey<DocumentFile>(f => f.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        // A number is unique per kind; the customer lists filter and sort by these.
+        builder.HasIndex(d => new { d.Kind, d.Number }).IsUnique();
+        builder.HasIndex(d => new { d.ContactId, d.Status, d.IssuedOn });
+    }
+}
+
+internal sealed class DocumentLineConfiguration : IEntityTypeConfiguration<DocumentLine>
+{
+    public void Configure(EntityTypeBuilder<DocumentLine> builder)
+    {
+        builder.ToTable("DocumentLines");
+        builder.Property(l => l.Description).HasMaxLength(500).IsRequired();
+        builder.Property(l => l.Quantity).HasPrecision(18, 4);
+        builder.Property(l => l.UnitPrice).HasPrecision(18, 4);
+        builder.Property(l => l.TaxRate).HasPrecision(9, 4);
+        builder.Property(l => l.NetAmount).HasPrecision(18, 4);
+    }
+}
+
+internal sealed class DocumentFileConfiguration : IEntityTypeConfiguration<DocumentFile>
+{
+    public void Configure(EntityTypeBuilder<DocumentFile> builder)
+    {
+        builder.ToTable("DocumentFiles");
+        builder.HasKey(f => f.DocumentId);
+        builder.Property(f => f.FileName).HasMaxLength(255).IsRequired();
+    }
+}
+
+internal sealed class PaymentMethodConfiguration : IEntityTypeConfiguration<PaymentMethod>
+{
+    public void Configure(EntityTypeBuilder<PaymentMethod> builder)
+    {
+        builder.ToTable("PaymentMethods");
+        builder.Property(p => p.AccountHolder).HasMaxLength(PaymentMethod.AccountHolderMaxLength).IsRequired();
+        builder.Property(p => p.ProtectedIban).HasMaxLength(1000).IsRequired();
+        builder.Property(p => p.MaskedIban).HasMaxLength(64).IsRequired();
+        builder.Property(p => p.Bic).HasMaxLength(11);
+        builder.Property(p => p.MandateReference).HasMaxLength(PaymentMethod.MandateReferenceMaxLength).IsRequired();
+        builder.Property(p => p.MandateLanguage).HasMaxLength(5).IsRequired();
+        builder.HasOne<Contact>().WithMany().HasForeignKey(p => p.ContactId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(p => p.MandateReference).IsUnique();
+        builder.HasIndex(p => p.ContactId);
+    }
+}
+
+internal sealed class PortalPageConfiguration : IEntityTypeConfiguration<PortalPage>
+{
+    public void Configure(EntityTypeBuilder<PortalPage> builder)
+    {
+        builder.ToTable("Pages");
+        builder.Property(p => p.Title).HasMaxLength(PortalPage.TitleMaxLength).IsRequired();
+        builder.Property(p => p.Slug).HasMaxLength(PortalPage.SlugMaxLength).IsRequired();
+        builder.Property(p => p.Language).HasMaxLength(5).IsRequired();
+        builder.Property(p => p.UpdatedBy).HasMaxLength(254).IsRequired();
+        builder.HasIndex(p => p.Slug).IsUnique();
+        builder.HasIndex(p => new { p.Visibility, p.Kind, p.PublishedOn });
+    }
+}
