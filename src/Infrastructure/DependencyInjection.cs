@@ -47,12 +47,15 @@ public static class DependencyInjection
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
         services.AddSingleton<ITokenGenerator, RandomTokenGenerator>();
         services.AddSingleton<ITwoFactorAuthenticator, TotpTwoFactorAuthenticator>();
+        services.AddSingleton<Portal.Application.Pages.IMarkdownRenderer, Portal.Infrastructure.Content.SafeMarkdownRenderer>();
         services.AddSingleton<IInvitationMailComposer, InvitationMailComposer>();
         services.AddScoped<LoginOwnership>();
         services.AddScoped<InvitationOutbox>();
         services.AddScoped<Portal.Application.Account.SecurityLog>();
         services.AddScoped<Portal.Application.Account.EmailChangeRequests>();
         services.AddSingleton<Portal.Application.Account.IAccountMailComposer, AccountMailComposer>();
+        services.AddSingleton<Portal.Application.Payments.IIbanProtector, DataProtectionIbanProtector>();
+        services.AddScoped<Portal.Application.Payments.PaymentMethodNotices>();
         services.AddOptions<Portal.Application.Account.AccountSecurityOptions>().Bind(configuration.GetSection(Portal.Application.Account.AccountSecurityOptions.Section));
 
         services.AddSingleton<OutboxSignal>();

@@ -19,6 +19,12 @@ public enum AccountMailKind
     AccountClosed = 6,
     /// <summary>Notice: two-factor authentication was switched on or off; <see cref="AccountMailContent.Detail"/> is "on" or "off".</summary>
     TwoFactorChanged = 7,
+    /// <summary>Notice: a bank account was added with a direct-debit mandate; <see cref="AccountMailContent.Detail"/> is the masked IBAN.</summary>
+    PaymentMethodAdded = 8,
+    /// <summary>Notice: a bank account was removed; <see cref="AccountMailContent.Detail"/> is the masked IBAN.</summary>
+    PaymentMethodRemoved = 9,
+    /// <summary>Notice: another bank account is now the default; <see cref="AccountMailContent.Detail"/> is its masked IBAN.</summary>
+    DefaultPaymentMethodChanged = 10,
 }
 
 public sealed record AccountMailContent(

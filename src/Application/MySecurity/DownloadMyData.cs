@@ -3,6 +3,8 @@ using System.Text.Json.Serialization;
 using Ardalis.Specification;
 using Mediator;
 using Portal.Application.Common;
+using Portal.Application.Payments;
+using Portal.Domain.Payments;
 using Portal.Domain.PortalAccess;
 using Portal.Domain.Security;
 
@@ -17,7 +19,12 @@ public sealed record DownloadMyData : IRequest<MyDataFile>;
 
 public sealed record MyDataFile(string FileName, byte[] Content);
 
-public sealed class DownloadMyDataHandler(IReadRepository<PortalUser> users, IReadRepository<SecurityEvent> events, ICurrentUser currentUser, TimeProvider clock)
+public sealed class DownloadMyDataHandler(
+    IReadRepository<PortalUser> users,
+    IReadRepository<SecurityEvent> events,
+    IReadRepository<PaymentMethod> paymentMethods,
+    ICurrentUser currentUser,
+    TimeProvider clock)
     : IRequestHandler<DownloadMyData, MyDataFile>
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -31,6 +38,7 @@ public sealed class DownloadMyDataHandler(IReadRepository<PortalUser> users, IRe
         var me = await users.FirstOrDefaultAsync(new MyDataSpec(currentUser.UserId ?? 0), cancellationToken)
             ?? throw new NotFoundException("Portal user");
         var activity = await events.ListAsync(new AllSecurityEventsSpec(me.Id), cancellationToken);
+        var bankAccounts = await paymentMethods.ListAsync(new PaymentMethodListSpec(me.ContactId), cancellationToken);
         var now = clock.GetUtcNow();
         var c = me.Contact;
         var history = me.History.OrderBy(h => h.OccurredAt).ThenBy(h => h.Id).ToList();
@@ -40,8 +48,8 @@ public sealed class DownloadMyDataHandler(IReadRepository<PortalUser> users, IRe
             new ContactData(c.Name, c.Kind, c.Email, c.Phone, new AddressData(c.Street, c.PostalCode, c.City, c.CountryCode),
                 c.VatNumber, c.Company?.Name ?? c.CompanyName, c.PreferredLanguage, c.CreatedAt, c.UpdatedAt),
             new PortalUserData(me.Login, me.State, history.FirstOrDefault()?.OccurredAt, me.LastSignInAt, me.TwoFactorEnabled),
-            // Payment methods are not stored yet; the property is there so the file keeps one shape when they are.
-            [],
+            // Masked like everywhere else: the file may end up in a mailbox or a downloads folder.
+            bankAccounts.Select(p => new PaymentMethodData(p.AccountHolder, p.MaskedIban, p.Bic, p.MandateReference, p.MandateAgreedAt, p.MandateLanguage, p.IsDefault)).ToList(),
             history.Select(h => new AccessHistoryData(h.Kind, h.OccurredAt)).ToList(),
             activity);
         return new MyDataFile($"my-data-{now.UtcDateTime:yyyy-MM-dd}.json", JsonSerializer.SerializeToUtf8Bytes(document, Json));
@@ -51,7 +59,7 @@ public sealed class DownloadMyDataHandler(IReadRepository<PortalUser> users, IRe
         DateTimeOffset ExportedAt,
         ContactData Contact,
         PortalUserData PortalUser,
-        IReadOnlyList<object> PaymentMethods,
+        IReadOnlyList<PaymentMethodData> PaymentMethods,
         IReadOnlyList<AccessHistoryData> AccessHistory,
         IReadOnlyList<SecurityActivityItem> SecurityActivity);
 
@@ -66,6 +74,15 @@ public sealed class DownloadMyDataHandler(IReadRepository<PortalUser> users, IRe
         string PreferredLanguage,
         DateTimeOffset CreatedAt,
         DateTimeOffset UpdatedAt);
+
+    private sealed record PaymentMethodData(
+        string AccountHolder,
+        string MaskedIban,
+        string? Bic,
+        string MandateReference,
+        DateTimeOffset MandateAgreedAt,
+        string MandateLanguage,
+        bool IsDefault);
 
     private sealed record AddressData(string? Street, string? PostalCode, string? City, string? Country);
 

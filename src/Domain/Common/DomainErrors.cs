@@ -49,4 +49,73 @@ public static class DomainErrors
         new("Invitation.Voided", "This invitation link was replaced by a newer one.");
     public static readonly DomainError InvitationRevoked =
         new("Invitation.Revoked", "Portal access for this account has been revoked.");
+
+    public static readonly DomainError PageTitleRequired =
+        new("Page.TitleRequired", "Please enter a title.");
+    public static readonly DomainError PageTitleTooLong =
+        new("Page.TitleTooLong", "The title may have at most 200 characters.");
+    public static readonly DomainError PageSlugInvalid =
+        new("Page.SlugInvalid", "The address may contain only lower-case letters, digits and hyphens (at most 100), and must start and end with a letter or digit.");
+    public static readonly DomainError PageSlugReserved =
+        new("Page.SlugReserved", "This address is reserved for the site itself. Please choose another one.");
+    public static readonly DomainError PageKindInvalid =
+        new("Page.KindInvalid", "Please choose page or blog post.");
+    public static readonly DomainError PageLanguageInvalid =
+        new("Page.LanguageInvalid", "Please choose English or German.");
+    public static readonly DomainError BlogPostNeedsPublicationDate =
+        new("Page.BlogPostNeedsDate", "A blog post needs a publication date.");
+    public static readonly DomainError PageAudienceInvalid =
+        new("Page.AudienceInvalid", "Please choose who may read the page: everyone or portal users.");
+
+    public static readonly DomainError DocumentKindUnknown =
+        new("Document.KindUnknown", "Please choose quotation, sales order, invoice or credit note.");
+    public static readonly DomainError DocumentNumberInvalid =
+        new("Document.NumberInvalid", "Please enter a document number of at most 40 characters.");
+    public static readonly DomainError DocumentNumberTaken =
+        new("Document.NumberTaken", "Another document of this kind already has this number.");
+    public static readonly DomainError DocumentDueDateOnlyForInvoices =
+        new("Document.DueDateOnlyForInvoices", "Only invoices have a due date.");
+    public static readonly DomainError DocumentDueBeforeIssued =
+        new("Document.DueBeforeIssued", "The due date can't be before the document date.");
+    public static readonly DomainError DocumentCurrencyUnknown =
+        new("Document.CurrencyUnknown", "Please enter a currency as its ISO 4217 code, e.g. EUR.");
+    public static readonly DomainError DocumentNeedsLines =
+        new("Document.NeedsLines", "A document needs at least one line.");
+    public static readonly DomainError DocumentTooManyLines =
+        new("Document.TooManyLines", "A document can have at most 50 lines.");
+    public static readonly DomainError DocumentLineDescriptionInvalid =
+        new("Document.LineDescriptionInvalid", "Every line needs a description of at most 500 characters.");
+    public static readonly DomainError DocumentLineQuantityInvalid =
+        new("Document.LineQuantityInvalid", "A line's quantity must be more than 0 and at most 100,000, with at most four decimal places.");
+    public static readonly DomainError DocumentLineUnitPriceInvalid =
+        new("Document.LineUnitPriceInvalid", "A line's unit price must be between 0 and 1,000,000, with at most four decimal places.");
+    public static readonly DomainError DocumentLineTaxRateInvalid =
+        new("Document.LineTaxRateInvalid", "A line's tax rate must be between 0 and 100 percent.");
+    public static readonly DomainError DocumentOnlyDraftsChange =
+        new("Document.OnlyDraftsChange", "Only a draft can be changed; this document has already left the draft status.");
+    public static readonly DomainError DocumentStatusNotForKind =
+        new("Document.StatusNotForKind", "This status doesn't exist for this kind of document.");
+    public static readonly DomainError DocumentStatusChangeNotAllowed =
+        new("Document.StatusChangeNotAllowed", "The document can't move from its current status to this one.");
+    public static readonly DomainError DocumentPdfEmpty =
+        new("Document.PdfEmpty", "Please choose a PDF file.");
+    public static readonly DomainError DocumentPdfTooLarge =
+        new("Document.PdfTooLarge", "The PDF file is larger than 10 MB.");
+    public static readonly DomainError DocumentPdfInvalid =
+        new("Document.PdfInvalid", "This file is not a PDF document.");
+    public static readonly DomainError DocumentHasNoPdf =
+        new("Document.HasNoPdf", "This document has no PDF.");
+
+    public static readonly DomainError IbanInvalid =
+        new("Payment.IbanInvalid", "Please enter a valid IBAN.");
+    public static readonly DomainError AccountHolderInvalid =
+        new("Payment.AccountHolderInvalid", "Please enter the account holder's name (at most 70 characters).");
+    public static readonly DomainError BicInvalid =
+        new("Payment.BicInvalid", "Please enter a valid BIC (8 or 11 letters and digits, e.g. COBADEFFXXX) or leave the field empty.");
+    public static readonly DomainError BicCountryMismatch =
+        new("Payment.BicCountryMismatch", "The BIC belongs to a bank in another country than the IBAN. Please check both.");
+    public static readonly DomainError PaymentMethodLimitReached =
+        new("Payment.LimitReached", "You can keep at most 10 bank accounts. Please remove one before adding another.");
+    public static readonly DomainError BankAccountAlreadySaved =
+        new("Payment.AlreadySaved", "This bank account is already saved.");
 }

@@ -1,3 +1,5 @@
+using Portal.Domain.Common;
+
 namespace Portal.Domain.Documents;
 
 /// <summary>
@@ -29,6 +31,147 @@ public sealed class Document
     public DateTimeOffset UpdatedAt { get; private set; }
     public DocumentFile? Pdf { get; private set; }
     public IReadOnlyCollection<DocumentLine> Lines => _lines.AsReadOnly();
+
+    /// <summary>Keeps every total well inside the database's decimal(18,4), on SQLite's fixed-point integers too.</summary>
+    public const int MaxLines = 50;
+
+    public bool IsDraft => Status == DocumentStatus.Draft;
+
+    /// <summary>A new document starts as a draft: only the business sees it until its status moves on.</summary>
+    public static Document Create(
+        int contactId,
+        DocumentKind kind,
+        string number,
+        DateOnly issuedOn,
+        DateOnly? dueOn,
+        string currency,
+        IEnumerable<DocumentLineItem> lines,
+        DateTimeOffset now)
+    {
+        if (!Enum.IsDefined(kind)) throw new DomainException(DomainErrors.DocumentKindUnknown);
+        var document = new Document { ContactId = contactId, Kind = kind, Status = DocumentStatus.Draft, CreatedAt = now };
+        document.Describe(number, issuedOn, dueOn, currency, lines, now);
+        return document;
+    }
+
+    /// <summary>
+    /// Changes number, dates, currency and lines. Only a draft can change: once a customer may have seen a
+    /// document, what they saw stays what it is.
+    /// </summary>
+    public void Revise(string number, DateOnly issuedOn, DateOnly? dueOn, string currency, IEnumerable<DocumentLineItem> lines, DateTimeOffset now)
+    {
+        if (!IsDraft) throw new DomainException(DomainErrors.DocumentOnlyDraftsChange);
+        Describe(number, issuedOn, dueOn, currency, lines, now);
+    }
+
+    private void Describe(string number, DateOnly issuedOn, DateOnly? dueOn, string currency, IEnumerable<DocumentLineItem> lines, DateTimeOffset now)
+    {
+        var cleanNumber = (number ?? "").Trim();
+        if (cleanNumber.Length == 0 || cleanNumber.Length > NumberMaxLength || cleanNumber.Any(char.IsControl))
+            throw new DomainException(DomainErrors.DocumentNumberInvalid);
+        if (dueOn is not null && Kind != DocumentKind.Invoice) throw new DomainException(DomainErrors.DocumentDueDateOnlyForInvoices);
+        if (dueOn < issuedOn) throw new DomainException(DomainErrors.DocumentDueBeforeIssued);
+        var cleanCurrency = (currency ?? "").Trim().ToUpperInvariant();
+        if (!Currencies.IsKnown(cleanCurrency)) throw new DomainException(DomainErrors.DocumentCurrencyUnknown);
+
+        var items = (lines ?? []).ToList();
+        if (items.Count == 0) throw new DomainException(DomainErrors.DocumentNeedsLines);
+        if (items.Count > MaxLines) throw new DomainException(DomainErrors.DocumentTooManyLines);
+        var newLines = items.Select((item, index) => DocumentLine.Create(index + 1, item)).ToList();
+
+        Number = cleanNumber;
+        IssuedOn = issuedOn;
+        DueOn = dueOn;
+        Currency = cleanCurrency;
+        _lines.Clear();
+        _lines.AddRange(newLines);
+        NetAmount = newLines.Sum(l => l.NetAmount);
+        TaxAmount = TaxesByRate().Sum(t => t.TaxAmount);
+        TotalAmount = NetAmount + TaxAmount;
+        UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// Tax is computed once per rate on the sum of that rate's net amounts, as invoices show it, so rounding
+    /// differences of single lines never add up.
+    /// </summary>
+    public IReadOnlyList<TaxAmountByRate> TaxesByRate() => TaxesByRate(_lines.Select(l => (l.TaxRate, l.NetAmount)));
+
+    /// <summary>The same computation for read models that carry only each line's rate and net amount.</summary>
+    public static IReadOnlyList<TaxAmountByRate> TaxesByRate(IEnumerable<(decimal TaxRate, decimal NetAmount)> lines) =>
+        lines.GroupBy(l => l.TaxRate)
+            .OrderBy(g => g.Key)
+            .Select(g =>
+            {
+                var net = g.Sum(l => l.NetAmount);
+                return new TaxAmountByRate(g.Key, net, Money.Round(net * g.Key / 100m));
+            })
+            .ToList();
+
+    /// <summary>The statuses a document of <paramref name="kind"/> can have at all.</summary>
+    public static IReadOnlyList<DocumentStatus> StatusesOf(DocumentKind kind) => kind switch
+    {
+        DocumentKind.Quotation => [DocumentStatus.Draft, DocumentStatus.Sent, DocumentStatus.Confirmed, DocumentStatus.Cancelled],
+        DocumentKind.SalesOrder => [DocumentStatus.Draft, DocumentStatus.Confirmed, DocumentStatus.Cancelled],
+        DocumentKind.Invoice or DocumentKind.CreditNote => [DocumentStatus.Draft, DocumentStatus.Sent, DocumentStatus.Paid, DocumentStatus.Cancelled],
+        _ => [],
+    };
+
+    /// <summary>
+    /// Where this document may go from its current status. Nothing goes back to draft (a customer may have
+    /// seen it), a cancelled document stays cancelled, and a payment can be taken back (paid → sent).
+    /// </summary>
+    public IReadOnlyList<DocumentStatus> NextStatuses() => NextStatuses(Kind, Status);
+
+    public static IReadOnlyList<DocumentStatus> NextStatuses(DocumentKind kind, DocumentStatus status) => (kind, status) switch
+    {
+        (DocumentKind.Quotation, DocumentStatus.Draft) => [DocumentStatus.Sent, DocumentStatus.Confirmed, DocumentStatus.Cancelled],
+        (DocumentKind.Quotation, DocumentStatus.Sent) => [DocumentStatus.Confirmed, DocumentStatus.Cancelled],
+        (DocumentKind.Quotation, DocumentStatus.Confirmed) => [DocumentStatus.Cancelled],
+        (DocumentKind.SalesOrder, DocumentStatus.Draft) => [DocumentStatus.Confirmed, DocumentStatus.Cancelled],
+        (DocumentKind.SalesOrder, DocumentStatus.Confirmed) => [DocumentStatus.Cancelled],
+        (DocumentKind.Invoice or DocumentKind.CreditNote, DocumentStatus.Draft) => [DocumentStatus.Sent, DocumentStatus.Cancelled],
+        (DocumentKind.Invoice or DocumentKind.CreditNote, DocumentStatus.Sent) => [DocumentStatus.Paid, DocumentStatus.Cancelled],
+        (DocumentKind.Invoice or DocumentKind.CreditNote, DocumentStatus.Paid) => [DocumentStatus.Sent],
+        _ => [],
+    };
+
+    public void ChangeStatus(DocumentStatus status, DateTimeOffset now)
+    {
+        if (status == Status) return;
+        if (!StatusesOf(Kind).Contains(status)) throw new DomainException(DomainErrors.DocumentStatusNotForKind);
+        if (!NextStatuses().Contains(status)) throw new DomainException(DomainErrors.DocumentStatusChangeNotAllowed);
+        Status = status;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Attaches the document's PDF, or replaces the one it has.</summary>
+    public void AttachPdf(string fileName, byte[] content, DateTimeOffset now)
+    {
+        PdfContent.EnsureIsPdf(content);
+        var cleanName = DocumentFile.CleanFileName(fileName);
+        if (Pdf is null) Pdf = DocumentFile.Create(Id, cleanName, content, now);
+        else Pdf.Replace(cleanName, content, now);
+        UpdatedAt = now;
+    }
+
+    public void RemovePdf(DateTimeOffset now)
+    {
+        if (Pdf is null) throw new DomainException(DomainErrors.DocumentHasNoPdf);
+        Pdf = null;
+        UpdatedAt = now;
+    }
+}
+
+/// <summary>What a line is made of; the line's net amount is computed from it.</summary>
+public sealed record DocumentLineItem(string Description, decimal Quantity, decimal UnitPrice, decimal TaxRate);
+
+public sealed record TaxAmountByRate(decimal TaxRate, decimal NetAmount, decimal TaxAmount);
+
+/// <summary>Amounts are rounded to cents commercially: half a cent goes away from zero.</summary>
+public static class Money
+{
+    public static decimal Round(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);
 }
 
 public enum DocumentKind
@@ -61,6 +204,33 @@ public sealed class DocumentLine
     /// <summary>Percent, e.g. 19 for 19 %.</summary>
     public decimal TaxRate { get; private set; }
     public decimal NetAmount { get; private set; }
+
+    public const int DescriptionMaxLength = 500;
+    public const decimal MaxQuantity = 100_000m;
+    public const decimal MaxUnitPrice = 1_000_000m;
+    /// <summary>The database keeps four decimal places; more would be silently cut off.</summary>
+    public const int MaxDecimalPlaces = 4;
+
+    internal static DocumentLine Create(int position, DocumentLineItem item)
+    {
+        var description = (item.Description ?? "").Trim();
+        if (description.Length == 0 || description.Length > DescriptionMaxLength) throw new DomainException(DomainErrors.DocumentLineDescriptionInvalid);
+        if (item.Quantity <= 0 || item.Quantity > MaxQuantity || item.Quantity != Math.Round(item.Quantity, MaxDecimalPlaces))
+            throw new DomainException(DomainErrors.DocumentLineQuantityInvalid);
+        if (item.UnitPrice < 0 || item.UnitPrice > MaxUnitPrice || item.UnitPrice != Math.Round(item.UnitPrice, MaxDecimalPlaces))
+            throw new DomainException(DomainErrors.DocumentLineUnitPriceInvalid);
+        if (item.TaxRate < 0 || item.TaxRate > 100 || item.TaxRate != Math.Round(item.TaxRate, MaxDecimalPlaces))
+            throw new DomainException(DomainErrors.DocumentLineTaxRateInvalid);
+        return new DocumentLine
+        {
+            Position = position,
+            Description = description,
+            Quantity = item.Quantity,
+            UnitPrice = item.UnitPrice,
+            TaxRate = item.TaxRate,
+            NetAmount = Money.Round(item.Quantity * item.UnitPrice),
+        };
+    }
 }
 
 /// <summary>The PDF of a document, kept in the database so every app instance serves it.</summary>
@@ -75,4 +245,62 @@ public sealed class DocumentFile
     public byte[] Content { get; private set; } = [];
     public long SizeBytes { get; private set; }
     public DateTimeOffset UploadedAt { get; private set; }
+
+    public const int FileNameMaxLength = 255;
+
+    internal static DocumentFile Create(int documentId, string fileName, byte[] content, DateTimeOffset now)
+    {
+        var file = new DocumentFile { DocumentId = documentId };
+        file.Replace(fileName, content, now);
+        return file;
+    }
+
+    internal void Replace(string fileName, byte[] content, DateTimeOffset now)
+    {
+        FileName = fileName;
+        Content = content;
+        SizeBytes = content.LongLength;
+        UploadedAt = now;
+    }
+
+    /// <summary>
+    /// The uploaded name without any folder part, control or path characters, ending in .pdf: it is shown in the
+    /// back office and never used as a path.
+    /// </summary>
+    public static string CleanFileName(string? fileName)
+    {
+        var name = (fileName ?? "").Replace('\\', '/');
+        name = name[(name.LastIndexOf('/') + 1)..];
+        var invalid = Path.GetInvalidFileNameChars();
+        name = new string(name.Where(c => !char.IsControl(c) && !invalid.Contains(c) && c is not ('"' or '<' or '>' or '|' or ':' or '*' or '?')).ToArray()).Trim().Trim('.');
+        if (name.Length == 0) name = "document";
+        if (!name.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase)) name += ".pdf";
+        if (name.Length > FileNameMaxLength) name = name[..(FileNameMaxLength - 4)] + ".pdf";
+        return name;
+    }
+}
+
+/// <summary>
+/// What makes an upload a PDF here: at most 10 MB, the "%PDF-" header at the very start (where the format puts
+/// it) and the "%%EOF" marker within the last kilobyte. A renamed image or a truncated download fails one of them.
+/// </summary>
+public static class PdfContent
+{
+    private static readonly byte[] Header = "%PDF-"u8.ToArray();
+    private static readonly byte[] EndMarker = "%%EOF"u8.ToArray();
+    public const int EndMarkerWindow = 1024;
+
+    public static void EnsureIsPdf(byte[]? content)
+    {
+        if (content is null || content.Length == 0) throw new DomainException(DomainErrors.DocumentPdfEmpty);
+        if (content.LongLength > DocumentFile.MaxSizeBytes) throw new DomainException(DomainErrors.DocumentPdfTooLarge);
+        if (!LooksLikePdf(content)) throw new DomainException(DomainErrors.DocumentPdfInvalid);
+    }
+
+    public static bool LooksLikePdf(ReadOnlySpan<byte> content)
+    {
+        if (!content.StartsWith(Header)) return false;
+        var tail = content[Math.Max(Header.Length, content.Length - EndMarkerWindow)..];
+        return tail.IndexOf(EndMarker) >= 0;
+    }
 }

@@ -1,13 +1,25 @@
+using System.Text.RegularExpressions;
+using Portal.Domain.Common;
+
 namespace Portal.Domain.Pages;
 
 /// <summary>
 /// A page of the site: public, for signed-in portal users only, or a draft. Written in Markdown by the back
 /// office; what visitors see is the sanitised HTML rendered from it. A blog post also has a publication date.
+/// A new page is a draft until it is published.
 /// </summary>
-public sealed class PortalPage
+public sealed partial class PortalPage
 {
     public const int TitleMaxLength = 200;
     public const int SlugMaxLength = 100;
+    public static readonly IReadOnlyList<string> Languages = ["en", "de"];
+
+    /// <summary>
+    /// Names the site uses for its own sections. A page called like one would read, in links and menus, as if it
+    /// were that section; these names stay the site's.
+    /// </summary>
+    public static readonly IReadOnlyList<string> ReservedSlugs =
+        ["admin", "my", "account", "blog", "pages", "invitation", "language", "status", "error", "health", "new", "edit", "lib", "css", "js"];
 
     private PortalPage() { }
 
@@ -25,7 +37,87 @@ public sealed class PortalPage
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public string UpdatedBy { get; private set; } = "";
+
+    public bool IsPublished => Visibility != PageVisibility.Draft;
+
+    /// <summary>A new draft. <paramref name="safeBodyHtml"/> is <see cref="PageContent.BodyMarkdown"/> rendered and sanitised.</summary>
+    public static PortalPage Create(PageContent content, string safeBodyHtml, DateTimeOffset now, string createdBy)
+    {
+        var page = new PortalPage { Visibility = PageVisibility.Draft, CreatedAt = now };
+        page.Edit(content, safeBodyHtml, now, createdBy);
+        return page;
+    }
+
+    /// <summary>Changes what the page says and where it lives; who may read it stays as it is.</summary>
+    public void Edit(PageContent content, string safeBodyHtml, DateTimeOffset now, string editedBy)
+    {
+        var title = content.Title?.Trim() ?? "";
+        if (title.Length == 0) throw new DomainException(DomainErrors.PageTitleRequired);
+        if (title.Length > TitleMaxLength) throw new DomainException(DomainErrors.PageTitleTooLong);
+        var slug = NormalizeSlug(content.Slug);
+        if (!IsWellFormedSlug(slug)) throw new DomainException(DomainErrors.PageSlugInvalid);
+        if (IsReservedSlug(slug)) throw new DomainException(DomainErrors.PageSlugReserved);
+        if (!Enum.IsDefined(content.Kind)) throw new DomainException(DomainErrors.PageKindInvalid);
+        if (!Languages.Contains(content.Language)) throw new DomainException(DomainErrors.PageLanguageInvalid);
+        if (content.Kind == PortalPageKind.BlogPost && content.PublishedOn is null)
+            throw new DomainException(DomainErrors.BlogPostNeedsPublicationDate);
+
+        Kind = content.Kind;
+        Title = title;
+        Slug = slug;
+        Language = content.Language;
+        BodyMarkdown = content.BodyMarkdown ?? "";
+        BodyHtml = safeBodyHtml;
+        // Only blog posts are ordered by date; a page keeps none, so switching kinds leaves nothing stale behind.
+        PublishedOn = content.Kind == PortalPageKind.BlogPost ? content.PublishedOn : null;
+        Touch(now, editedBy);
+    }
+
+    /// <summary>Releases the page to <paramref name="audience"/>: everyone, or signed-in portal users only.</summary>
+    public void Publish(PageVisibility audience, DateTimeOffset now, string publishedBy)
+    {
+        if (audience is not (PageVisibility.Public or PageVisibility.PortalUsers))
+            throw new DomainException(DomainErrors.PageAudienceInvalid);
+        if (Visibility == audience) return;
+        Visibility = audience;
+        Touch(now, publishedBy);
+    }
+
+    /// <summary>Takes the page back to a draft: nobody reads it on the site until it is published again.</summary>
+    public void Unpublish(DateTimeOffset now, string unpublishedBy)
+    {
+        if (Visibility == PageVisibility.Draft) return;
+        Visibility = PageVisibility.Draft;
+        Touch(now, unpublishedBy);
+    }
+
+    /// <summary>Slugs are compared as typed, apart from surrounding blanks: "About" is refused, not silently lowered.</summary>
+    public static string NormalizeSlug(string? slug) => slug?.Trim() ?? "";
+
+    /// <summary>Lower-case letters, digits and hyphens, 1–100 characters, starting and ending with a letter or digit.</summary>
+    public static bool IsWellFormedSlug(string? slug) =>
+        slug is { Length: > 0 and <= SlugMaxLength } && SlugPattern().IsMatch(slug);
+
+    public static bool IsReservedSlug(string? slug) => slug is not null && ReservedSlugs.Contains(slug);
+
+    private void Touch(DateTimeOffset now, string by)
+    {
+        UpdatedAt = now;
+        UpdatedBy = by;
+    }
+
+    [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$", RegexOptions.CultureInvariant)]
+    private static partial Regex SlugPattern();
 }
+
+/// <summary>What the back office writes on a page, as one value so that creating and editing check it the same way.</summary>
+public sealed record PageContent(
+    PortalPageKind Kind,
+    string Title,
+    string Slug,
+    string Language,
+    string BodyMarkdown,
+    DateOnly? PublishedOn = null);
 
 public enum PortalPageKind
 {

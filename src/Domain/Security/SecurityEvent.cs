@@ -37,4 +37,7 @@ public enum SecurityEventKind
     EmailChangeRequested = 11,
     EmailChanged = 12,
     AccountClosed = 13,
+    PaymentMethodAdded = 14,
+    PaymentMethodRemoved = 15,
+    DefaultPaymentMethodChanged = 16,
 }

@@ -75,6 +75,9 @@ public static class Display
         Domain.Security.SecurityEventKind.PasswordReset => t["Password reset"],
         Domain.Security.SecurityEventKind.EmailChangeRequested => t["E-mail change requested"],
         Domain.Security.SecurityEventKind.EmailChanged => t["E-mail changed"],
+        Domain.Security.SecurityEventKind.PaymentMethodAdded => t["Bank account added"],
+        Domain.Security.SecurityEventKind.PaymentMethodRemoved => t["Bank account removed"],
+        Domain.Security.SecurityEventKind.DefaultPaymentMethodChanged => t["Default bank account changed"],
         _ => t["Account closed"],
     };
 

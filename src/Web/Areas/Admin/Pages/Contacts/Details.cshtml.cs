@@ -7,5 +7,11 @@ public sealed class ContactDetailsModel : PortalPageModel
 {
     public ContactView Contact { get; private set; } = null!;
 
-    public async Task OnGetAsync(int id) => Contact = await SendAsync(new GetContact(id));
+    public IReadOnlyList<Portal.Application.Payments.PaymentMethodItem> PaymentMethods { get; private set; } = [];
+
+    public async Task OnGetAsync(int id)
+    {
+        Contact = await SendAsync(new GetContact(id));
+        PaymentMethods = await SendAsync(new Portal.Application.Payments.ListContactPaymentMethods(id));
+    }
 }

@@ -1,0 +1,54 @@
+using System.Linq.Expressions;
+using Ardalis.Specification;
+using Portal.Application.Common;
+using Portal.Domain.Documents;
+using Portal.Domain.PortalAccess;
+
+namespace Portal.Application.Documents;
+
+/// <summary>Who is looking: the signed-in portal user's contact and the company that contact belongs to.</summary>
+public sealed record DocumentViewer(int ContactId, int? CompanyId);
+
+/// <summary>
+/// The one rule for what a customer may see: documents of their own contact and of their company, never a
+/// draft. Every customer query starts from <see cref="VisibleTo"/>, so there is no second place to get it wrong.
+/// </summary>
+public static class DocumentVisibility
+{
+    public static Expression<Func<Document, bool>> Rule(DocumentViewer viewer)
+    {
+        var contactId = viewer.ContactId;
+        if (viewer.CompanyId is { } companyId)
+            return d => d.Status != DocumentStatus.Draft && (d.ContactId == contactId || d.ContactId == companyId);
+        return d => d.Status != DocumentStatus.Draft && d.ContactId == contactId;
+    }
+
+    public static ISpecificationBuilder<Document> VisibleTo(this ISpecificationBuilder<Document> query, DocumentViewer viewer) =>
+        query.Where(Rule(viewer));
+
+    public static ISpecificationBuilder<Document, TResult> VisibleTo<TResult>(this ISpecificationBuilder<Document, TResult> query, DocumentViewer viewer)
+    {
+        query.Where(Rule(viewer));
+        return query;
+    }
+
+    /// <summary>The signed-in customer as a viewer; someone who is not an active portal user sees nothing (404).</summary>
+    internal static async Task<DocumentViewer> ViewerAsync(this IReadRepository<PortalUser> users, ICurrentUser currentUser, CancellationToken cancellationToken) =>
+        await users.FirstOrDefaultAsync(new DocumentViewerSpec(currentUser.UserId ?? 0), cancellationToken)
+            ?? throw new NotFoundException("Portal user");
+}
+
+/// <summary>Every document <paramref name="viewer"/> may see, whole; the customer queries project from the same rule.</summary>
+public sealed class VisibleDocumentsSpec : Specification<Document>
+{
+    public VisibleDocumentsSpec(DocumentViewer viewer) => Query.VisibleTo(viewer).AsNoTracking();
+}
+
+public sealed class DocumentViewerSpec : Specification<PortalUser, DocumentViewer>, ISingleResultSpecification<PortalUser, DocumentViewer>
+{
+    public DocumentViewerSpec(int userId)
+    {
+        Query.Where(u => u.Id == userId && u.State == PortalAccessState.Active).AsNoTracking();
+        Query.Select(u => new DocumentViewer(u.ContactId, u.Contact.CompanyId));
+    }
+}

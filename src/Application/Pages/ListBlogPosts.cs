@@ -1,0 +1,41 @@
+using Ardalis.Specification;
+using Mediator;
+using Portal.Application.Common;
+using Portal.Domain.Pages;
+
+namespace Portal.Application.Pages;
+
+/// <summary>/blog: published blog posts the reader may open, newest publication date first.</summary>
+public sealed record ListBlogPosts(PageReader Reader, int Page = 1) : IRequest<PagedList<BlogPostItem>>
+{
+    public const int PageSize = 10;
+}
+
+public sealed record BlogPostItem(string Title, string Slug, string Language, PageVisibility Visibility, DateOnly? PublishedOn);
+
+public sealed class ListBlogPostsHandler(IReadRepository<PortalPage> pages) : IRequestHandler<ListBlogPosts, PagedList<BlogPostItem>>
+{
+    public async ValueTask<PagedList<BlogPostItem>> Handle(ListBlogPosts query, CancellationToken cancellationToken)
+    {
+        var page = Math.Max(1, query.Page);
+        var spec = new BlogPostsSpec(query.Reader != PageReader.Visitor, page);
+        var total = await pages.CountAsync(spec, cancellationToken);
+        var items = await pages.ListAsync(spec, cancellationToken);
+        return new PagedList<BlogPostItem>(items, page, ListBlogPosts.PageSize, total);
+    }
+}
+
+public sealed class BlogPostsSpec : Specification<PortalPage, BlogPostItem>
+{
+    public BlogPostsSpec(bool includePortalOnly, int page)
+    {
+        if (includePortalOnly)
+            Query.Where(p => p.Kind == PortalPageKind.BlogPost && (p.Visibility == PageVisibility.Public || p.Visibility == PageVisibility.PortalUsers));
+        else
+            Query.Where(p => p.Kind == PortalPageKind.BlogPost && p.Visibility == PageVisibility.Public);
+        Query.OrderByDescending(p => p.PublishedOn).ThenByDescending(p => p.Id)
+            .Skip((page - 1) * ListBlogPosts.PageSize).Take(ListBlogPosts.PageSize)
+            .AsNoTracking();
+        Query.Select(p => new BlogPostItem(p.Title, p.Slug, p.Language, p.Visibility, p.PublishedOn));
+    }
+}

@@ -1,0 +1,37 @@
+using Ardalis.Specification;
+using Mediator;
+using Portal.Application.Common;
+using Portal.Domain.Pages;
+
+namespace Portal.Application.Pages;
+
+/// <summary>The back office's list of every page and blog post, drafts included, most recently changed first.</summary>
+public sealed record ListPages(int Page = 1) : IRequest<PagedList<PageListItem>>
+{
+    public const int PageSize = 50;
+}
+
+public sealed record PageListItem(int Id, string Title, string Slug, PortalPageKind Kind, string Language, PageVisibility Visibility, DateOnly? PublishedOn, DateTimeOffset UpdatedAt);
+
+public sealed class ListPagesHandler(IReadRepository<PortalPage> pages) : IRequestHandler<ListPages, PagedList<PageListItem>>
+{
+    public async ValueTask<PagedList<PageListItem>> Handle(ListPages query, CancellationToken cancellationToken)
+    {
+        var page = Math.Max(1, query.Page);
+        var spec = new PageListSpec(page);
+        var total = await pages.CountAsync(spec, cancellationToken);
+        var items = await pages.ListAsync(spec, cancellationToken);
+        return new PagedList<PageListItem>(items, page, ListPages.PageSize, total);
+    }
+}
+
+public sealed class PageListSpec : Specification<PortalPage, PageListItem>
+{
+    public PageListSpec(int page)
+    {
+        Query.OrderByDescending(p => p.UpdatedAt).ThenByDescending(p => p.Id)
+            .Skip((page - 1) * ListPages.PageSize).Take(ListPages.PageSize)
+            .AsNoTracking();
+        Query.Select(p => new PageListItem(p.Id, p.Title, p.Slug, p.Kind, p.Language, p.Visibility, p.PublishedOn, p.UpdatedAt));
+    }
+}

@@ -1,0 +1,20 @@
+using Mediator;
+using Portal.Application.Common;
+using Portal.Domain.Pages;
+
+namespace Portal.Application.Pages;
+
+/// <summary>Releases a page to everyone (Public) or to signed-in portal users only (PortalUsers); the page refuses any other audience.</summary>
+public sealed record PublishPage(int Id, PageVisibility Audience) : IRequest<Unit>;
+
+public sealed class PublishPageHandler(IRepository<PortalPage> pages, ICurrentUser currentUser, IUnitOfWork unitOfWork, TimeProvider clock)
+    : IRequestHandler<PublishPage, Unit>
+{
+    public async ValueTask<Unit> Handle(PublishPage command, CancellationToken cancellationToken)
+    {
+        var page = await pages.FirstOrDefaultAsync(new PageByIdSpec(command.Id), cancellationToken) ?? throw new NotFoundException("Page");
+        page.Publish(command.Audience, clock.GetUtcNow(), currentUser.ActorName);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,15 @@
+using Mediator;
+using Portal.Application.Common;
+using Portal.Domain.Payments;
+
+namespace Portal.Application.Payments;
+
+/// <summary>For the back office: a contact's bank accounts, masked and read only.</summary>
+public sealed record ListContactPaymentMethods(int ContactId) : IRequest<IReadOnlyList<PaymentMethodItem>>;
+
+public sealed class ListContactPaymentMethodsHandler(IReadRepository<PaymentMethod> methods)
+    : IRequestHandler<ListContactPaymentMethods, IReadOnlyList<PaymentMethodItem>>
+{
+    public async ValueTask<IReadOnlyList<PaymentMethodItem>> Handle(ListContactPaymentMethods query, CancellationToken cancellationToken) =>
+        await methods.ListAsync(new PaymentMethodListSpec(query.ContactId), cancellationToken);
+}

@@ -1,0 +1,46 @@
+using Ardalis.Specification;
+using Portal.Domain.Payments;
+using Portal.Domain.PortalAccess;
+
+namespace Portal.Application.Payments;
+
+/// <summary>A bank account as every page shows it: masked, with its mandate.</summary>
+public sealed record PaymentMethodItem(
+    int Id,
+    string AccountHolder,
+    string MaskedIban,
+    string? Bic,
+    string MandateReference,
+    DateTimeOffset MandateAgreedAt,
+    string MandateLanguage,
+    bool IsDefault,
+    DateTimeOffset CreatedAt);
+
+/// <summary>A contact's bank accounts, masked and read only: the default first, then the newest.</summary>
+public sealed class PaymentMethodListSpec : Specification<PaymentMethod, PaymentMethodItem>
+{
+    public PaymentMethodListSpec(int contactId)
+    {
+        Query.Where(p => p.ContactId == contactId)
+            .OrderByDescending(p => p.IsDefault).ThenByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
+            .AsNoTracking();
+        Query.Select(p => new PaymentMethodItem(p.Id, p.AccountHolder, p.MaskedIban, p.Bic, p.MandateReference,
+            p.MandateAgreedAt, p.MandateLanguage, p.IsDefault, p.CreatedAt));
+    }
+}
+
+/// <summary>All of a contact's bank accounts, tracked, for a move that may touch several of them.</summary>
+public sealed class ContactPaymentMethodsSpec : Specification<PaymentMethod>
+{
+    public ContactPaymentMethodsSpec(int contactId) => Query.Where(p => p.ContactId == contactId);
+}
+
+/// <summary>The contact of the signed-in portal user; only an active user has one here.</summary>
+public sealed class MyContactIdSpec : Specification<PortalUser, int>, ISingleResultSpecification<PortalUser, int>
+{
+    public MyContactIdSpec(int userId)
+    {
+        Query.Where(u => u.Id == userId && u.State == PortalAccessState.Active).AsNoTracking();
+        Query.Select(u => u.ContactId);
+    }
+}

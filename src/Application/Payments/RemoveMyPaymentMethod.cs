@@ -1,0 +1,36 @@
+using Mediator;
+using Portal.Application.Account;
+using Portal.Application.Common;
+using Portal.Application.MySecurity;
+using Portal.Domain.Payments;
+using Portal.Domain.PortalAccess;
+using Portal.Domain.Security;
+
+namespace Portal.Application.Payments;
+
+/// <summary>
+/// Removes one of the signed-in customer's bank accounts; when it was the default, the newest remaining one takes
+/// over. Any other id is "not found". Returns the masked IBAN of the removed account.
+/// </summary>
+public sealed record RemoveMyPaymentMethod(int PaymentMethodId) : IRequest<string>;
+
+public sealed class RemoveMyPaymentMethodHandler(
+    IRepository<PortalUser> users,
+    IRepository<PaymentMethod> methods,
+    PaymentMethodNotices notices,
+    ICurrentUser currentUser,
+    IUnitOfWork unitOfWork) : IRequestHandler<RemoveMyPaymentMethod, string>
+{
+    public async ValueTask<string> Handle(RemoveMyPaymentMethod command, CancellationToken cancellationToken)
+    {
+        var me = await users.MeAsync(currentUser, cancellationToken);
+        var mine = new ContactPaymentMethods(me.ContactId, await methods.ListAsync(new ContactPaymentMethodsSpec(me.ContactId), cancellationToken));
+        var method = mine.Find(command.PaymentMethodId) ?? throw new NotFoundException("Payment method");
+        mine.Remove(method);
+
+        await methods.DeleteAsync(method, cancellationToken);
+        await notices.RecordAsync(me, SecurityEventKind.PaymentMethodRemoved, AccountMailKind.PaymentMethodRemoved, method.MaskedIban, cancellationToken);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return method.MaskedIban;
+    }
+}

@@ -1,0 +1,55 @@
+using AngleSharp.Dom;
+using Ganss.Xss;
+using Markdig;
+using Markdig.Syntax;
+using Portal.Application.Pages;
+
+namespace Portal.Infrastructure.Content;
+
+/// <summary>
+/// Markdown to HTML that is safe to put on the site. Two layers: Markdig with raw HTML disabled writes any tag
+/// an author typed as text, and HtmlSanitizer then keeps only harmless elements and attributes — so a bug or
+/// extension in one layer still can't smuggle a script, an event handler, a javascript: link or an inline
+/// style (which the CSP would block anyway) onto a page.
+/// </summary>
+public sealed class SafeMarkdownRenderer : IMarkdownRenderer
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UsePipeTables()
+        .UseAutoLinks()
+        .UseEmphasisExtras()
+        .DisableHtml()
+        .Build();
+
+    public string ToSafeHtml(string markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown)) return "";
+        var document = Markdown.Parse(markdown, Pipeline);
+        // The page's title is its only <h1>; a "# Heading" in the text is the first level below it.
+        foreach (var heading in document.Descendants<HeadingBlock>()) heading.Level = Math.Min(6, heading.Level + 1);
+        var html = document.ToHtml(Pipeline);
+        return CreateSanitizer().Sanitize(html);
+    }
+
+    // Rendering happens only when the back office saves a page, so a fresh sanitizer per call costs nothing
+    // that matters and leaves no shared, mutable configuration between requests.
+    private static HtmlSanitizer CreateSanitizer()
+    {
+        var sanitizer = new HtmlSanitizer();
+        sanitizer.AllowedAttributes.Remove("style");
+        sanitizer.AllowedCssProperties.Clear();
+        sanitizer.AllowedAtRules.Clear();
+        sanitizer.AllowedSchemes.Clear();
+        sanitizer.AllowedSchemes.Add("http");
+        sanitizer.AllowedSchemes.Add("https");
+        sanitizer.AllowedSchemes.Add("mailto");
+        sanitizer.AllowDataAttributes = false;
+        sanitizer.PostProcessNode += (_, e) =>
+        {
+            // A page may link anywhere; the target learns nothing about the page and gets no handle on its window.
+            if (e.Node is IElement { LocalName: "a" } link && link.HasAttribute("href"))
+                link.SetAttribute("rel", "noopener noreferrer");
+        };
+        return sanitizer;
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Mvc;
+using Portal.Application.Common;
+using Portal.Application.Pages;
+using Portal.Web.Infrastructure;
+
+namespace Portal.Web.Areas.Admin.Pages.Pages;
+
+public sealed class PagesIndexModel : PortalPageModel
+{
+    [BindProperty(Name = "page", SupportsGet = true)] public int PageNumber { get; set; } = 1;
+
+    public PagedList<PageListItem> Pages { get; private set; } = null!;
+
+    public async Task OnGetAsync()
+    {
+        ModelState.Clear();
+        Pages = await SendAsync(new ListPages(Math.Max(1, PageNumber)));
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Mvc;
+using Portal.Application.Common;
+using Portal.Application.Pages;
+using Portal.Web.Infrastructure;
+
+namespace Portal.Web.Pages.Content;
+
+/// <summary>Published blog posts, newest first: public ones for everyone, portal-only ones too for signed-in readers.</summary>
+public sealed class BlogModel : PortalPageModel
+{
+    [BindProperty(Name = "page", SupportsGet = true)] public int PageNumber { get; set; } = 1;
+
+    public PagedList<BlogPostItem> Posts { get; private set; } = null!;
+
+    public async Task OnGetAsync()
+    {
+        ModelState.Clear();
+        Posts = await SendAsync(new ListBlogPosts(User.PageReader(), Math.Max(1, PageNumber)));
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Mvc;
+using Portal.Application.Pages;
+using Portal.Web.Infrastructure;
+
+namespace Portal.Web.Pages.Content;
+
+/// <summary>A page of the site. A portal-only page sends a visitor to sign in and back here afterwards.</summary>
+public sealed class ReadPageModel : PortalPageModel
+{
+    public PageView View { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string slug)
+    {
+        switch (await SendAsync(new ReadPage(slug, User.PageReader())))
+        {
+            case ReadPageResult.Readable readable:
+                View = readable.Page;
+                return Page();
+            default:
+                // The cookie scheme's challenge is the sign-in page with this address as ReturnUrl.
+                return Challenge();
+        }
+    }
+}

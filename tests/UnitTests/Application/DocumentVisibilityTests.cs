@@ -1,0 +1,88 @@
+using System.Reflection;
+using Portal.Application.Documents;
+using Portal.Domain.Documents;
+using Portal.UnitTests.Domain;
+
+namespace Portal.UnitTests.Application;
+
+/// <summary>The one visibility rule, evaluated in memory: own contact and company, never a draft, nothing else.</summary>
+public sealed class DocumentVisibilityTests
+{
+    private const int Anna = 1, Company = 2, Ben = 3, OtherCompany = 4;
+
+    private static readonly List<Document> Documents = Build();
+
+    private static List<Document> Build()
+    {
+        var documents = new List<Document>();
+        var id = 100;
+        foreach (var owner in new[] { Anna, Company, Ben, OtherCompany })
+        {
+            foreach (var status in new[] { DocumentStatus.Draft, DocumentStatus.Sent, DocumentStatus.Paid, DocumentStatus.Cancelled })
+            {
+                var document = DocumentTests.NewDocument(DocumentKind.Invoice, $"{owner}-{status}", owner);
+                if (status != DocumentStatus.Draft) document.ChangeStatus(DocumentStatus.Sent, Given.Now);
+                if (status is DocumentStatus.Paid or DocumentStatus.Cancelled) document.ChangeStatus(status, Given.Now);
+                typeof(Document).GetProperty(nameof(Document.Id))!.SetValue(document, id++);
+                documents.Add(document);
+            }
+        }
+        return documents;
+    }
+
+    [Fact]
+    public void A_company_member_sees_the_non_draft_documents_of_its_own_contact_and_its_company()
+    {
+        var visible = new VisibleDocumentsSpec(new DocumentViewer(Anna, Company)).Evaluate(Documents).ToList();
+
+        visible.Select(d => d.ContactId).Distinct().Order().ShouldBe([Anna, Company]);
+        visible.ShouldAllBe(d => d.Status != DocumentStatus.Draft);
+        visible.Count.ShouldBe(6);
+    }
+
+    [Fact]
+    public void A_person_without_a_company_sees_only_its_own()
+    {
+        var visible = new VisibleDocumentsSpec(new DocumentViewer(Ben, null)).Evaluate(Documents).ToList();
+        visible.Select(d => d.Number).Order().ShouldBe(["3-Cancelled", "3-Paid", "3-Sent"]);
+    }
+
+    [Fact]
+    public void The_customer_queries_use_the_same_rule()
+    {
+        var anna = new DocumentViewer(Anna, Company);
+        var draftOfAnna = Documents.Single(d => d.Number == "1-Draft").Id;
+        var sentOfCompany = Documents.Single(d => d.Number == "2-Sent").Id;
+        var sentOfOther = Documents.Single(d => d.Number == "4-Sent").Id;
+
+        new MyDocumentSpec(anna, sentOfCompany).Evaluate(Documents).Single().Number.ShouldBe("2-Sent");
+        new MyDocumentSpec(anna, draftOfAnna).Evaluate(Documents).ShouldBeEmpty();
+        new MyDocumentSpec(anna, sentOfOther).Evaluate(Documents).ShouldBeEmpty();
+        new MyDocumentPdfSpec(anna, sentOfOther).Evaluate(Documents).ShouldBeEmpty();
+        new MyDocumentKindsSpec(anna).Evaluate(Documents).Count().ShouldBe(6);
+        new MyDocumentListSpec(anna, new ListMyDocuments(Status: DocumentStatus.Paid), 1).Evaluate(Documents)
+            .Select(d => d.Number).Order().ShouldBe(["1-Paid", "2-Paid"]);
+        new MyDocumentListSpec(anna, new ListMyDocuments(Status: DocumentStatus.Draft), 1).Evaluate(Documents).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData(DocumentKind.Invoice, DocumentStatus.Sent, 10, PaymentState.Open)]
+    [InlineData(DocumentKind.Invoice, DocumentStatus.Sent, 0, PaymentState.Open)]
+    [InlineData(DocumentKind.Invoice, DocumentStatus.Sent, -1, PaymentState.Overdue)]
+    [InlineData(DocumentKind.Invoice, DocumentStatus.Paid, -1, PaymentState.Paid)]
+    [InlineData(DocumentKind.Invoice, DocumentStatus.Cancelled, -1, null)]
+    [InlineData(DocumentKind.Quotation, DocumentStatus.Sent, -1, null)]
+    public void An_invoice_is_open_overdue_after_its_due_day_or_paid(DocumentKind kind, DocumentStatus status, int dueInDays, PaymentState? expected)
+    {
+        var today = new DateOnly(2026, 3, 2);
+        GetMyDocumentHandler.PaymentStateOf(kind, status, today.AddDays(dueInDays), today).ShouldBe(expected);
+    }
+
+    [Theory]
+    [InlineData(DocumentKind.Invoice, "RE-2026/001", "invoice-RE-2026-001.pdf")]
+    [InlineData(DocumentKind.CreditNote, "GS \"7\"", "credit-note-GS--7.pdf")]
+    [InlineData(DocumentKind.SalesOrder, "Äü", "sales-order.pdf")]
+    [InlineData(DocumentKind.Quotation, "../../x", "quotation-x.pdf")]
+    public void Download_names_are_plain_ASCII_from_kind_and_number(DocumentKind kind, string number, string expected) =>
+        DocumentFileNames.ForDownload(kind, number).ShouldBe(expected);
+}

@@ -1,0 +1,201 @@
+using System.Text;
+using Portal.Domain.Common;
+using Portal.Domain.Documents;
+
+namespace Portal.UnitTests.Domain;
+
+public sealed class DocumentTests
+{
+    private static readonly DateOnly Issued = new(2026, 3, 2);
+
+    internal static Document NewDocument(DocumentKind kind = DocumentKind.Invoice, string number = "RE-1", int contactId = 7, DateOnly? dueOn = null,
+        params DocumentLineItem[] lines) =>
+        Document.Create(contactId, kind, number, Issued, dueOn, "EUR", lines.Length == 0 ? [new DocumentLineItem("Service", 1, 100, 19)] : lines, Given.Now);
+
+    private static void Refuses(DomainError error, Action move) => Should.Throw<DomainException>(move).Error.ShouldBe(error);
+
+    [Fact]
+    public void A_new_document_is_a_draft_with_trimmed_number_and_upper_case_currency()
+    {
+        var document = Document.Create(7, DocumentKind.Quotation, "  Q-1 ", Issued, null, " eur ", [new DocumentLineItem(" Service ", 1, 100, 19)], Given.Now);
+
+        document.Status.ShouldBe(DocumentStatus.Draft);
+        document.IsDraft.ShouldBeTrue();
+        document.Number.ShouldBe("Q-1");
+        document.Currency.ShouldBe("EUR");
+        document.ContactId.ShouldBe(7);
+        document.Lines.Single().Description.ShouldBe("Service");
+        document.CreatedAt.ShouldBe(Given.Now);
+    }
+
+    [Fact]
+    public void Totals_are_net_per_line_rounded_commercially_plus_tax_computed_once_per_rate()
+    {
+        var document = NewDocument(lines:
+        [
+            new DocumentLineItem("Consulting", 2.5m, 100m, 19m),
+            new DocumentLineItem("Travel", 3m, 33.333m, 7m),
+            new DocumentLineItem("Booklet", 1m, 10.005m, 7m),
+            new DocumentLineItem("Postage", 1m, 0.015m, 0m),
+        ]);
+
+        document.Lines.Select(l => l.NetAmount).ShouldBe([250.00m, 100.00m, 10.01m, 0.02m]);
+        document.Lines.Select(l => l.Position).ShouldBe([1, 2, 3, 4]);
+        document.NetAmount.ShouldBe(360.03m);
+        document.TaxesByRate().ShouldBe(
+        [
+            new TaxAmountByRate(0m, 0.02m, 0.00m),
+            new TaxAmountByRate(7m, 110.01m, 7.70m),
+            new TaxAmountByRate(19m, 250.00m, 47.50m),
+        ]);
+        document.TaxAmount.ShouldBe(55.20m);
+        document.TotalAmount.ShouldBe(415.23m);
+    }
+
+    [Theory]
+    [InlineData(0.005, 0.01)]
+    [InlineData(0.004, 0.00)]
+    [InlineData(2.675, 2.68)]
+    [InlineData(1.125, 1.13)]
+    public void Money_rounds_half_a_cent_away_from_zero(double amount, double expected) =>
+        Money.Round((decimal)amount).ShouldBe((decimal)expected);
+
+    [Fact]
+    public void A_credit_note_has_positive_amounts()
+    {
+        var note = NewDocument(DocumentKind.CreditNote, lines: new DocumentLineItem("Refund", 1, 50, 19));
+        note.Kind.ShouldBe(DocumentKind.CreditNote);
+        note.TotalAmount.ShouldBe(59.50m);
+    }
+
+    [Theory]
+    [InlineData("", 1, 10, 19)]
+    [InlineData("x", 0, 10, 19)]
+    [InlineData("x", -1, 10, 19)]
+    [InlineData("x", 100001, 10, 19)]
+    [InlineData("x", 0.00001, 10, 19)]
+    [InlineData("x", 1, -0.01, 19)]
+    [InlineData("x", 1, 1000001, 19)]
+    [InlineData("x", 1, 10, -1)]
+    [InlineData("x", 1, 10, 100.5)]
+    public void Bad_lines_are_refused(string description, double quantity, double unitPrice, double taxRate) =>
+        Should.Throw<DomainException>(() => NewDocument(lines: new DocumentLineItem(description, (decimal)quantity, (decimal)unitPrice, (decimal)taxRate)));
+
+    [Fact]
+    public void The_header_is_checked()
+    {
+        var line = new DocumentLineItem("x", 1, 1, 0);
+        Refuses(DomainErrors.DocumentNumberInvalid, () => Document.Create(1, DocumentKind.Invoice, " ", Issued, null, "EUR", [line], Given.Now));
+        Refuses(DomainErrors.DocumentNumberInvalid, () => Document.Create(1, DocumentKind.Invoice, new string('1', 41), Issued, null, "EUR", [line], Given.Now));
+        Refuses(DomainErrors.DocumentCurrencyUnknown, () => Document.Create(1, DocumentKind.Invoice, "1", Issued, null, "EURO", [line], Given.Now));
+        Refuses(DomainErrors.DocumentCurrencyUnknown, () => Document.Create(1, DocumentKind.Invoice, "1", Issued, null, "XYZ", [line], Given.Now));
+        Refuses(DomainErrors.DocumentDueDateOnlyForInvoices, () => Document.Create(1, DocumentKind.Quotation, "1", Issued, Issued, "EUR", [line], Given.Now));
+        Refuses(DomainErrors.DocumentDueBeforeIssued, () => Document.Create(1, DocumentKind.Invoice, "1", Issued, Issued.AddDays(-1), "EUR", [line], Given.Now));
+        Refuses(DomainErrors.DocumentNeedsLines, () => Document.Create(1, DocumentKind.Invoice, "1", Issued, null, "EUR", [], Given.Now));
+        Refuses(DomainErrors.DocumentTooManyLines, () => Document.Create(1, DocumentKind.Invoice, "1", Issued, null, "EUR", Enumerable.Repeat(line, 51), Given.Now));
+        Refuses(DomainErrors.DocumentKindUnknown, () => Document.Create(1, (DocumentKind)9, "1", Issued, null, "EUR", [line], Given.Now));
+        Document.Create(1, DocumentKind.Invoice, "1", Issued, Issued, "chf", [line], Given.Now).Currency.ShouldBe("CHF");
+    }
+
+    [Fact]
+    public void Currencies_are_the_ISO_4217_codes()
+    {
+        foreach (var code in new[] { "EUR", "USD", "GBP", "CHF", "JPY", "SEK", "PLN" }) Currencies.IsKnown(code).ShouldBeTrue(code);
+        foreach (var code in new[] { "", "eur", "EU", "EURO", "XXX", "DEM", null }) Currencies.IsKnown(code).ShouldBeFalse(code);
+    }
+
+    [Theory]
+    [InlineData(DocumentKind.Quotation, new[] { DocumentStatus.Draft, DocumentStatus.Sent, DocumentStatus.Confirmed, DocumentStatus.Cancelled })]
+    [InlineData(DocumentKind.SalesOrder, new[] { DocumentStatus.Draft, DocumentStatus.Confirmed, DocumentStatus.Cancelled })]
+    [InlineData(DocumentKind.Invoice, new[] { DocumentStatus.Draft, DocumentStatus.Sent, DocumentStatus.Paid, DocumentStatus.Cancelled })]
+    [InlineData(DocumentKind.CreditNote, new[] { DocumentStatus.Draft, DocumentStatus.Sent, DocumentStatus.Paid, DocumentStatus.Cancelled })]
+    public void Each_kind_has_its_own_statuses(DocumentKind kind, DocumentStatus[] statuses) =>
+        Document.StatusesOf(kind).ShouldBe(statuses);
+
+    [Fact]
+    public void An_invoice_goes_from_draft_to_sent_to_paid_and_a_payment_can_be_taken_back()
+    {
+        var invoice = NewDocument();
+        invoice.ChangeStatus(DocumentStatus.Sent, Given.Now.AddHours(1));
+        invoice.ChangeStatus(DocumentStatus.Paid, Given.Now.AddHours(2));
+        invoice.Status.ShouldBe(DocumentStatus.Paid);
+        invoice.UpdatedAt.ShouldBe(Given.Now.AddHours(2));
+        invoice.NextStatuses().ShouldBe([DocumentStatus.Sent]);
+        invoice.ChangeStatus(DocumentStatus.Sent, Given.Now.AddHours(3));
+        invoice.Status.ShouldBe(DocumentStatus.Sent);
+    }
+
+    [Fact]
+    public void Illegal_moves_are_refused()
+    {
+        var invoice = NewDocument();
+        Refuses(DomainErrors.DocumentStatusNotForKind, () => invoice.ChangeStatus(DocumentStatus.Confirmed, Given.Now));
+        Refuses(DomainErrors.DocumentStatusChangeNotAllowed, () => invoice.ChangeStatus(DocumentStatus.Paid, Given.Now));
+
+        var order = NewDocument(DocumentKind.SalesOrder, dueOn: null);
+        Refuses(DomainErrors.DocumentStatusNotForKind, () => order.ChangeStatus(DocumentStatus.Sent, Given.Now));
+        order.ChangeStatus(DocumentStatus.Confirmed, Given.Now);
+        Refuses(DomainErrors.DocumentStatusChangeNotAllowed, () => order.ChangeStatus(DocumentStatus.Draft, Given.Now));
+        order.ChangeStatus(DocumentStatus.Cancelled, Given.Now);
+        order.NextStatuses().ShouldBeEmpty();
+        Refuses(DomainErrors.DocumentStatusChangeNotAllowed, () => order.ChangeStatus(DocumentStatus.Confirmed, Given.Now));
+    }
+
+    [Fact]
+    public void Only_a_draft_can_be_revised()
+    {
+        var quotation = NewDocument(DocumentKind.Quotation);
+        quotation.Revise("Q-2", Issued, null, "USD", [new DocumentLineItem("More", 2, 10, 0)], Given.Now.AddHours(1));
+        quotation.Number.ShouldBe("Q-2");
+        quotation.Lines.Count.ShouldBe(1);
+        quotation.TotalAmount.ShouldBe(20m);
+
+        quotation.ChangeStatus(DocumentStatus.Sent, Given.Now);
+        Refuses(DomainErrors.DocumentOnlyDraftsChange, () => quotation.Revise("Q-3", Issued, null, "USD", [new DocumentLineItem("x", 1, 1, 0)], Given.Now));
+        quotation.Number.ShouldBe("Q-2");
+    }
+
+    private static byte[] Pdf(int padding = 0) =>
+        [.. "%PDF-1.7\n"u8, .. new byte[padding], .. "\ntrailer\n%%EOF\n"u8];
+
+    [Fact]
+    public void A_PDF_is_attached_replaced_and_removed()
+    {
+        var document = NewDocument();
+        document.AttachPdf(@"C:\scans\..\Rechnung <1>.PDF", Pdf(), Given.Now.AddHours(1));
+        document.Pdf!.FileName.ShouldBe("Rechnung 1.PDF");
+        document.Pdf.SizeBytes.ShouldBe(Pdf().Length);
+        document.Pdf.UploadedAt.ShouldBe(Given.Now.AddHours(1));
+
+        var first = document.Pdf;
+        document.AttachPdf("../../etc/passwd", Pdf(100), Given.Now.AddHours(2));
+        document.Pdf.ShouldBeSameAs(first, "replacing keeps the one row per document");
+        document.Pdf.FileName.ShouldBe("passwd.pdf");
+        document.Pdf.Content.Length.ShouldBe(Pdf(100).Length);
+
+        document.RemovePdf(Given.Now.AddHours(3));
+        document.Pdf.ShouldBeNull();
+        Refuses(DomainErrors.DocumentHasNoPdf, () => document.RemovePdf(Given.Now));
+    }
+
+    [Fact]
+    public void Anything_but_a_PDF_of_at_most_10_MB_is_refused()
+    {
+        var document = NewDocument();
+        Refuses(DomainErrors.DocumentPdfEmpty, () => document.AttachPdf("a.pdf", [], Given.Now));
+        Refuses(DomainErrors.DocumentPdfInvalid, () => document.AttachPdf("a.pdf", Encoding.ASCII.GetBytes("GIF89a %%EOF"), Given.Now));
+        Refuses(DomainErrors.DocumentPdfInvalid, () => document.AttachPdf("a.pdf", Encoding.ASCII.GetBytes(" %PDF-1.4 %%EOF"), Given.Now));
+        Refuses(DomainErrors.DocumentPdfInvalid, () => document.AttachPdf("a.pdf", Encoding.ASCII.GetBytes("%PDF-1.4 no end"), Given.Now));
+        // "%%EOF" only far from the end: a truncated or padded file.
+        Refuses(DomainErrors.DocumentPdfInvalid, () => document.AttachPdf("a.pdf", [.. Pdf(), .. new byte[PdfContent.EndMarkerWindow]], Given.Now));
+
+        var tooLarge = Pdf((int)DocumentFile.MaxSizeBytes);
+        Refuses(DomainErrors.DocumentPdfTooLarge, () => document.AttachPdf("a.pdf", tooLarge, Given.Now));
+        document.Pdf.ShouldBeNull();
+
+        var largest = Pdf((int)DocumentFile.MaxSizeBytes - Pdf().Length);
+        largest.LongLength.ShouldBe(DocumentFile.MaxSizeBytes);
+        document.AttachPdf("a.pdf", largest, Given.Now);
+        document.Pdf!.SizeBytes.ShouldBe(DocumentFile.MaxSizeBytes);
+    }
+}
