@@ -32,7 +32,7 @@ public sealed class DocumentDetailsModel : PortalPageModel
 
     public async Task<IActionResult> OnPostStatusAsync()
     {
-        if (NewStatus is { } status && ModelState.IsValid)
+        if (NewStatus is { } status && Enum.IsDefined(status) && ModelState.IsValid)
         {
             var (succeeded, _) = await TrySendAsync(new ChangeDocumentStatus(Id, status), prefix: "");
             if (succeeded)
