@@ -58,6 +58,9 @@ public static class DependencyInjection
         services.AddScoped<Portal.Application.Payments.PaymentMethodNotices>();
         services.AddOptions<Portal.Application.Account.AccountSecurityOptions>().Bind(configuration.GetSection(Portal.Application.Account.AccountSecurityOptions.Section));
 
+        services.AddOptions<Portal.Infrastructure.Settings.SettingsCacheOptions>().Bind(configuration.GetSection(Portal.Infrastructure.Settings.SettingsCacheOptions.Section));
+        services.AddSingleton<Portal.Application.Settings.IPortalSettings, Portal.Infrastructure.Settings.CachedPortalSettings>();
+
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<MailTransportFactory>();
         services.AddSingleton<OutboxDispatcher>();

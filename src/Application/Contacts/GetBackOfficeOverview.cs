@@ -1,3 +1,4 @@
+using Portal.Domain.Users;
 using Ardalis.Specification;
 using Mediator;
 using Portal.Application.Common;
@@ -8,6 +9,7 @@ using Portal.Domain.PortalAccess;
 namespace Portal.Application.Contacts;
 
 /// <summary>The back office's start page: how many contacts, how many with access, and whether mail is flowing.</summary>
+[RequiresPermission(StaffPermission.ViewBackOffice)]
 public sealed record GetBackOfficeOverview : IRequest<BackOfficeOverview>;
 
 public sealed record BackOfficeOverview(int Contacts, int Invited, int Active, int PendingMails, int FailedMails);

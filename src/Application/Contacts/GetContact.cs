@@ -1,3 +1,4 @@
+using Portal.Domain.Users;
 using Ardalis.Specification;
 using Mediator;
 using Portal.Application.Common;
@@ -8,6 +9,7 @@ using Portal.Domain.PortalAccess;
 namespace Portal.Application.Contacts;
 
 /// <summary>The back-office contact page: details, company and members, portal access with delivery state and history.</summary>
+[RequiresPermission(StaffPermission.ViewBackOffice)]
 public sealed record GetContact(int Id) : IRequest<ContactView>;
 
 public sealed record ContactView(

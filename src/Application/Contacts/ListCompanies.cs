@@ -1,9 +1,11 @@
+using Portal.Domain.Users;
 using Mediator;
 using Portal.Application.Common;
 using Portal.Domain.Contacts;
 
 namespace Portal.Application.Contacts;
 
+[RequiresPermission(StaffPermission.ViewBackOffice)]
 public sealed record ListCompanies : IRequest<IReadOnlyList<CompanyOption>>;
 
 public sealed class ListCompaniesHandler(IReadRepository<Contact> contacts) : IRequestHandler<ListCompanies, IReadOnlyList<CompanyOption>>

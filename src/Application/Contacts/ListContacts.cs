@@ -1,3 +1,4 @@
+using Portal.Domain.Users;
 using Ardalis.Specification;
 using Mediator;
 using Portal.Application.Common;
@@ -11,6 +12,7 @@ public enum ContactSort { Name, Email, Company, AccessState, LastSignIn, Created
 /// <summary>"NoAccess" is a filter value of its own: contacts that never had a portal user.</summary>
 public enum AccessFilter { All, NoAccess, Invited, Active, Revoked }
 
+[RequiresPermission(StaffPermission.ViewBackOffice)]
 public sealed record ListContacts(
     string? Search = null,
     AccessFilter Access = AccessFilter.All,

@@ -1,3 +1,4 @@
+using Portal.Domain.Users;
 using FluentValidation;
 using Mediator;
 using Portal.Application.Common;
@@ -7,6 +8,7 @@ using Portal.Domain.Contacts;
 namespace Portal.Application.Contacts;
 
 /// <summary>Creates a contact (Id null) or changes one. The e-mail of a contact with accepted access stays as it is.</summary>
+[RequiresPermission(StaffPermission.ManageContacts)]
 public sealed record SaveContact(
     int? Id,
     ContactKind Kind,

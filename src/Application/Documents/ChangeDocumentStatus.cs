@@ -1,3 +1,4 @@
+using Portal.Domain.Users;
 using FluentValidation;
 using Mediator;
 using Portal.Application.Common;
@@ -7,6 +8,7 @@ using Portal.Domain.Documents;
 namespace Portal.Application.Documents;
 
 /// <summary>Moves a document to another status of its kind, e.g. an invoice from sent to paid.</summary>
+[RequiresPermission(StaffPermission.ManageDocuments)]
 public sealed record ChangeDocumentStatus(int Id, DocumentStatus Status) : IRequest<Unit>;
 
 public sealed class ChangeDocumentStatusValidator : AbstractValidator<ChangeDocumentStatus>

@@ -1,3 +1,4 @@
+using Portal.Domain.Users;
 using Ardalis.Specification;
 using FluentValidation;
 using Mediator;
@@ -8,6 +9,7 @@ using Portal.Domain.Documents;
 namespace Portal.Application.Documents;
 
 /// <summary>Attaches a PDF to a document, replacing the one it had. The content is checked to be a PDF of at most 10 MB.</summary>
+[RequiresPermission(StaffPermission.ManageDocuments)]
 public sealed record AttachDocumentPdf(int Id, string? FileName, byte[] Content) : IRequest<Unit>;
 
 public sealed class AttachDocumentPdfValidator : AbstractValidator<AttachDocumentPdf>
@@ -34,6 +36,7 @@ public sealed class AttachDocumentPdfHandler(IRepository<Document> documents, IU
     }
 }
 
+[RequiresPermission(StaffPermission.ManageDocuments)]
 public sealed record RemoveDocumentPdf(int Id) : IRequest<Unit>;
 
 public sealed class RemoveDocumentPdfHandler(IRepository<Document> documents, IUnitOfWork unitOfWork, TimeProvider clock)
@@ -53,6 +56,7 @@ public sealed class RemoveDocumentPdfHandler(IRepository<Document> documents, IU
 public sealed record PdfDownload(string FileName, byte[] Content);
 
 /// <summary>The back office's download of any document's PDF, drafts included.</summary>
+[RequiresPermission(StaffPermission.ViewBackOffice)]
 public sealed record GetDocumentPdf(int Id) : IRequest<PdfDownload>;
 
 public sealed class GetDocumentPdfHandler(IReadRepository<Document> documents) : IRequestHandler<GetDocumentPdf, PdfDownload>

@@ -1,3 +1,4 @@
+using Portal.Domain.Users;
 using Ardalis.Specification;
 using Mediator;
 using Portal.Application.Common;
@@ -7,6 +8,7 @@ using Portal.Domain.Documents;
 namespace Portal.Application.Documents;
 
 /// <summary>The back-office view of one document: everything, drafts included, and the statuses it may move to.</summary>
+[RequiresPermission(StaffPermission.ViewBackOffice)]
 public sealed record GetDocument(int Id) : IRequest<DocumentView>;
 
 public sealed record DocumentLineView(int Position, string Description, decimal Quantity, decimal UnitPrice, decimal TaxRate, decimal NetAmount);
@@ -75,6 +77,7 @@ public sealed class ContactNameSpec : Specification<Contact, string>
 }
 
 /// <summary>The documents of one contact for its back-office page, newest first, drafts included.</summary>
+[RequiresPermission(StaffPermission.ViewBackOffice)]
 public sealed record ListContactDocuments(int ContactId) : IRequest<IReadOnlyList<DocumentListItem>>;
 
 public sealed record DocumentListItem(

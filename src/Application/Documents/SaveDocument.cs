@@ -1,3 +1,4 @@
+using Portal.Domain.Users;
 using Ardalis.Specification;
 using FluentValidation;
 using FluentValidation.Results;
@@ -10,6 +11,7 @@ using Portal.Domain.Documents;
 namespace Portal.Application.Documents;
 
 /// <summary>Creates a draft document for a contact (Id null) or revises a draft. The kind is fixed once created.</summary>
+[RequiresPermission(StaffPermission.ManageDocuments)]
 public sealed record SaveDocument(
     int? Id,
     int ContactId,

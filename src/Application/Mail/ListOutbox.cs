@@ -1,3 +1,4 @@
+using Portal.Domain.Users;
 using Ardalis.Specification;
 using Mediator;
 using Portal.Application.Common;
@@ -6,6 +7,7 @@ using Portal.Domain.Mail;
 namespace Portal.Application.Mail;
 
 /// <summary>The back office's view of outgoing mail: what is waiting, what went out, what failed and why.</summary>
+[RequiresPermission(StaffPermission.ViewBackOffice)]
 public sealed record ListOutbox(OutboxStatus? Status = null, int Page = 1) : IRequest<PagedList<OutboxItem>>
 {
     public const int PageSize = 50;

@@ -1,3 +1,4 @@
+using Portal.Domain.Users;
 using Ardalis.Specification;
 using Mediator;
 using Portal.Application.Common;
@@ -6,6 +7,7 @@ using Portal.Domain.Pages;
 namespace Portal.Application.Pages;
 
 /// <summary>A page as the back office edits it: the Markdown, the rendered preview, and who may read it.</summary>
+[RequiresPermission(StaffPermission.ViewBackOffice)]
 public sealed record GetPage(int Id) : IRequest<PageDetails>;
 
 public sealed record PageDetails(

@@ -1,3 +1,4 @@
+using Portal.Domain.Users;
 using Ardalis.Specification;
 using Mediator;
 using Portal.Application.Common;
@@ -6,6 +7,7 @@ using Portal.Domain.Pages;
 namespace Portal.Application.Pages;
 
 /// <summary>The back office's list of every page and blog post, drafts included, most recently changed first.</summary>
+[RequiresPermission(StaffPermission.ViewBackOffice)]
 public sealed record ListPages(int Page = 1) : IRequest<PagedList<PageListItem>>
 {
     public const int PageSize = 50;

@@ -1,3 +1,4 @@
+using Portal.Domain.Users;
 using Mediator;
 using Portal.Application.Common;
 using Portal.Domain.Pages;
@@ -5,6 +6,7 @@ using Portal.Domain.Pages;
 namespace Portal.Application.Pages;
 
 /// <summary>Releases a page to everyone (Public) or to signed-in portal users only (PortalUsers); the page refuses any other audience.</summary>
+[RequiresPermission(StaffPermission.ManagePages)]
 public sealed record PublishPage(int Id, PageVisibility Audience) : IRequest<Unit>;
 
 public sealed class PublishPageHandler(IRepository<PortalPage> pages, ICurrentUser currentUser, IUnitOfWork unitOfWork, TimeProvider clock)

@@ -1,3 +1,4 @@
+using Portal.Domain.Users;
 using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
@@ -8,6 +9,7 @@ using Portal.Domain.Pages;
 namespace Portal.Application.Pages;
 
 /// <summary>Creates a page as a draft (Id null) or changes what an existing one says; publishing is a move of its own.</summary>
+[RequiresPermission(StaffPermission.ManagePages)]
 public sealed record SavePage(
     int? Id,
     PortalPageKind Kind,

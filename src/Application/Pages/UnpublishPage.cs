@@ -1,3 +1,4 @@
+using Portal.Domain.Users;
 using Mediator;
 using Portal.Application.Common;
 using Portal.Domain.Pages;
@@ -5,6 +6,7 @@ using Portal.Domain.Pages;
 namespace Portal.Application.Pages;
 
 /// <summary>Takes a page back to a draft; the site answers its address with 404 until it is published again.</summary>
+[RequiresPermission(StaffPermission.ManagePages)]
 public sealed record UnpublishPage(int Id) : IRequest<Unit>;
 
 public sealed class UnpublishPageHandler(IRepository<PortalPage> pages, ICurrentUser currentUser, IUnitOfWork unitOfWork, TimeProvider clock)

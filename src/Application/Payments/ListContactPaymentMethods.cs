@@ -1,3 +1,4 @@
+using Portal.Domain.Users;
 using Mediator;
 using Portal.Application.Common;
 using Portal.Domain.Payments;
@@ -5,6 +6,7 @@ using Portal.Domain.Payments;
 namespace Portal.Application.Payments;
 
 /// <summary>For the back office: a contact's bank accounts, masked and read only.</summary>
+[RequiresPermission(StaffPermission.ViewBackOffice)]
 public sealed record ListContactPaymentMethods(int ContactId) : IRequest<IReadOnlyList<PaymentMethodItem>>;
 
 public sealed class ListContactPaymentMethodsHandler(IReadRepository<PaymentMethod> methods)

@@ -1,3 +1,4 @@
+using Portal.Domain.Users;
 using Ardalis.Specification;
 using Mediator;
 using Portal.Application.Common;
@@ -10,6 +11,7 @@ namespace Portal.Application.PortalAccess;
 /// The rows of the grant wizard: the chosen contacts plus each chosen company's direct members, with
 /// what each row may do next.
 /// </summary>
+[RequiresPermission(StaffPermission.ViewBackOffice)]
 public sealed record GetPortalAccessWizard(IReadOnlyCollection<int> ContactIds) : IRequest<IReadOnlyList<PortalAccessRow>>
 {
     public const int MaxContacts = 200;

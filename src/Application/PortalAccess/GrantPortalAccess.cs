@@ -1,3 +1,4 @@
+using Portal.Domain.Users;
 using FluentValidation;
 using Mediator;
 using Microsoft.Extensions.Options;
@@ -11,6 +12,7 @@ namespace Portal.Application.PortalAccess;
 /// Grants a contact portal access: the e-mail (possibly corrected in the wizard) becomes the login, and the
 /// invitation mail goes into the outbox in the same transaction.
 /// </summary>
+[RequiresPermission(StaffPermission.ManagePortalAccess)]
 public sealed record GrantPortalAccess(int ContactId, string? Email, string? WelcomeMessage) : IRequest<Unit>;
 
 public sealed class GrantPortalAccessValidator : AbstractValidator<GrantPortalAccess>

@@ -1,3 +1,4 @@
+using Portal.Domain.Users;
 using FluentValidation;
 using Mediator;
 using Microsoft.Extensions.Options;
@@ -9,6 +10,7 @@ using Portal.Domain.PortalAccess;
 namespace Portal.Application.PortalAccess;
 
 /// <summary>Sends a fresh link and voids every older one. For an active customer the link sets a new password.</summary>
+[RequiresPermission(StaffPermission.ManagePortalAccess)]
 public sealed record ReInvitePortalUser(int ContactId, string? Email, string? WelcomeMessage) : IRequest<Unit>;
 
 public sealed class ReInvitePortalUserValidator : AbstractValidator<ReInvitePortalUser>

@@ -1,3 +1,4 @@
+using Portal.Domain.Users;
 using Ardalis.Specification;
 using FluentValidation;
 using Mediator;
@@ -15,6 +16,7 @@ namespace Portal.Application.PortalAccess;
 /// like the customer's own request: a link to the new address, a notice to the old one, nothing changes before
 /// the link is confirmed. The admin needs no password; the history records who asked.
 /// </summary>
+[RequiresPermission(StaffPermission.ManageContacts)]
 public sealed record RequestContactEmailChange(int ContactId, string NewEmail) : IRequest<Unit>;
 
 public sealed class RequestContactEmailChangeValidator : AbstractValidator<RequestContactEmailChange>

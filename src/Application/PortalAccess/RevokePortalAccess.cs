@@ -1,3 +1,4 @@
+using Portal.Domain.Users;
 using Mediator;
 using Portal.Application.Common;
 using Portal.Application.Contacts;
@@ -6,6 +7,7 @@ using Portal.Domain.Contacts;
 namespace Portal.Application.PortalAccess;
 
 /// <summary>Ends a contact's access: open links void, password cleared, every session ends. Nothing is deleted.</summary>
+[RequiresPermission(StaffPermission.ManagePortalAccess)]
 public sealed record RevokePortalAccess(int ContactId) : IRequest<Unit>;
 
 public sealed class RevokePortalAccessHandler(

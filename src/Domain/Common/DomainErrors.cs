@@ -118,4 +118,31 @@ public static class DomainErrors
         new("Payment.LimitReached", "You can keep at most 10 bank accounts. Please remove one before adding another.");
     public static readonly DomainError BankAccountAlreadySaved =
         new("Payment.AlreadySaved", "This bank account is already saved.");
+
+    public static readonly DomainError StaffEmailInvalid =
+        new("Staff.EmailInvalid", "Please enter a valid e-mail address.");
+    public static readonly DomainError StaffNameInvalid =
+        new("Staff.NameInvalid", "Please enter the colleague's name (at most 200 characters).");
+    public static readonly DomainError StaffRoleInvalid =
+        new("Staff.RoleInvalid", "Please choose a role.");
+    public static readonly DomainError StaffRoleUnchanged =
+        new("Staff.RoleUnchanged", "This colleague already has that role.");
+    public static readonly DomainError StaffAlreadyJoined =
+        new("Staff.AlreadyJoined", "This colleague has already accepted the invitation.");
+    public static readonly DomainError StaffAlreadyDeactivated =
+        new("Staff.AlreadyDeactivated", "This colleague is already deactivated.");
+    public static readonly DomainError StaffNotDeactivated =
+        new("Staff.NotDeactivated", "This colleague is not deactivated.");
+    public static readonly DomainError StaffCannotDeactivateThemselves =
+        new("Staff.CannotDeactivateThemselves", "You can't deactivate your own account. Ask another administrator.");
+    public static readonly DomainError LastAdministrator =
+        new("Staff.LastAdministrator", "This is the last active administrator. Make someone else an administrator first.");
+    public static readonly DomainError NotPermitted =
+        new("Staff.NotPermitted", "Your role doesn't allow this. Ask an administrator if you need it.");
+
+    public static readonly DomainError InvitationNotDueForReminder =
+        new("Invitation.NotDueForReminder", "This invitation needs no reminder.");
+
+    public static readonly DomainError SettingsInvalid =
+        new("Settings.Invalid", "These settings are not valid.");
 }

@@ -15,6 +15,7 @@ public sealed class Invitation
         TokenHash = tokenHash;
         CreatedAt = createdAt;
         ExpiresAt = expiresAt;
+        RemindAt = createdAt + (expiresAt - createdAt) / 2;
     }
 
     public int Id { get; private set; }
@@ -27,6 +28,9 @@ public sealed class Invitation
     public DateTimeOffset? VoidedAt { get; private set; }
     /// <summary>The outbox message that carries the link, so the back office can show whether it was delivered.</summary>
     public Guid? MailId { get; private set; }
+    /// <summary>When an unused link is worth a reminder (half its validity); null for a reminder's own link.</summary>
+    public DateTimeOffset? RemindAt { get; private set; }
+    public DateTimeOffset? RemindedAt { get; private set; }
 
     public bool IsOpen => UsedAt is null && VoidedAt is null;
 
@@ -46,4 +50,14 @@ public sealed class Invitation
     }
 
     internal void MarkUsed(DateTimeOffset now) => UsedAt = now;
+
+    /// <summary>A second link with the same end as this one, for a reminder mail; it is not reminded of again.</summary>
+    internal Invitation RemindWith(string tokenHash, DateTimeOffset now)
+    {
+        RemindedAt = now;
+        return new Invitation(PortalUser, tokenHash, now, ExpiresAt) { RemindAt = null, RemindedAt = now };
+    }
+
+    public bool IsDueForReminder(DateTimeOffset now) =>
+        IsOpen && RemindedAt is null && RemindAt is { } due && due <= now && now < ExpiresAt;
 }

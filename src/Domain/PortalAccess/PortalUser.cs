@@ -66,10 +66,27 @@ public sealed class PortalUser : UserAccount, IHasDomainEvents
         if (invitation.Problem(now) is { } problem) throw new DomainException(problem);
 
         invitation.MarkUsed(now);
+        // A reminder leaves two links open; once one is used, the other must not set a password later.
+        VoidOpenInvitations(now);
         PasswordHash = passwordHash;
         State = PortalAccessState.Active;
         RotateSecurityStamp();
         Record(PortalAccessEventKind.Accepted, now, Login);
+    }
+
+    /// <summary>
+    /// A reminder for an invitation not yet accepted: a second link that ends when the first one does (the first
+    /// keeps working, so the older mail still does too). Each invitation is reminded of once.
+    /// </summary>
+    public Invitation RemindOfInvitation(string tokenHash, DateTimeOffset now)
+    {
+        if (State != PortalAccessState.Invited) throw new DomainException(DomainErrors.AccessNotGranted);
+        var due = _invitations.FirstOrDefault(i => i.IsDueForReminder(now))
+            ?? throw new DomainException(DomainErrors.InvitationNotDueForReminder);
+        var reminder = due.RemindWith(tokenHash, now);
+        _invitations.Add(reminder);
+        Touch();
+        return reminder;
     }
 
     internal void Revoke(DateTimeOffset now, string revokedBy)
@@ -146,7 +163,7 @@ public sealed class PortalUser : UserAccount, IHasDomainEvents
     private void Record(PortalAccessEventKind kind, DateTimeOffset now, string actor)
     {
         _history.Add(new PortalAccessEvent(kind, now, actor));
-        _domainEvents.Add(new PortalAccessChanged(ContactId == 0 ? Contact.Id : ContactId, Login, kind, actor, now));
+        _domainEvents.Add(new PortalAccessChanged(ContactId == 0 ? Contact.Id : ContactId, Login, kind, actor, now, Contact?.Name ?? ""));
         Touch();
     }
 }

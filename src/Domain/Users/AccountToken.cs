@@ -44,4 +44,5 @@ public enum AccountTokenPurpose
 {
     PasswordReset = 1,
     EmailChange = 2,
+    StaffInvitation = 3,
 }

@@ -1,27 +1,166 @@
+using Portal.Domain.Activity;
+using Portal.Domain.Common;
 using Portal.Domain.Contacts;
 
 namespace Portal.Domain.Users;
 
-/// <summary>A back-office user. Never a portal user: its login blocks the same e-mail for portal access.</summary>
-public sealed class InternalUser : UserAccount
+/// <summary>
+/// A back-office user (staff). Never a portal user: its login blocks the same e-mail for portal access.
+/// Invited by an administrator with a one-time link; a role decides what it may do; deactivating it ends
+/// every session at once. The last active administrator can be neither demoted nor deactivated.
+/// </summary>
+public sealed class InternalUser : UserAccount, IHasDomainEvents
 {
+    public const int DisplayNameMaxLength = 200;
+
+    private readonly List<IDomainEvent> _domainEvents = [];
+
     private InternalUser() => Kind = UserKind.Internal;
 
     public string DisplayName { get; private set; } = "";
+    public StaffRole Role { get; private set; } = StaffRole.Administrator;
+    public DateTimeOffset? InvitedAt { get; private set; }
+    public DateTimeOffset? JoinedAt { get; private set; }
+    public DateTimeOffset? DeactivatedAt { get; private set; }
 
-    public override bool CanSignIn => PasswordHash is not null;
+    public StaffStatus Status => DeactivatedAt is not null ? StaffStatus.Deactivated
+        : PasswordHash is null ? StaffStatus.Invited
+        : StaffStatus.Active;
 
-    public static InternalUser Create(string email, string displayName) => new()
+    /// <summary>Counts for "is there another administrator left?": an administrator who can sign in now.</summary>
+    public bool IsActiveAdministrator => Role == StaffRole.Administrator && Status == StaffStatus.Active;
+
+    public override bool CanSignIn => PasswordHash is not null && DeactivatedAt is null;
+
+    /// <summary>The first administrator, created at setup with a password of its own.</summary>
+    public static InternalUser Create(string email, string displayName, StaffRole role = StaffRole.Administrator) => new()
     {
         Login = EmailAddress.Normalize(email),
         DisplayName = displayName.Trim(),
+        Role = role,
     };
+
+    /// <summary>
+    /// Invites a colleague: an account without password and a one-time link to set one. Refused when the
+    /// e-mail is not valid or already someone's login (staff or customer).
+    /// </summary>
+    public static (InternalUser User, AccountToken Link) Invite(string email, string displayName, StaffRole role, bool loginTaken,
+        string tokenHash, DateTimeOffset now, TimeSpan validity, string invitedBy)
+    {
+        if (!EmailAddress.IsValid(email)) throw new DomainException(DomainErrors.StaffEmailInvalid);
+        if (string.IsNullOrWhiteSpace(displayName) || displayName.Trim().Length > DisplayNameMaxLength)
+            throw new DomainException(DomainErrors.StaffNameInvalid);
+        if (loginTaken) throw new DomainException(DomainErrors.EmailUsedByAnotherUser);
+        if (!Enum.IsDefined(role)) throw new DomainException(DomainErrors.StaffRoleInvalid);
+        var user = Create(email, displayName, role);
+        user.InvitedAt = now;
+        var link = user.IssueToken(AccountTokenPurpose.StaffInvitation, tokenHash, now, validity, null);
+        user.Record(ActivityKind.StaffInvited, now, invitedBy, StaffChangeDetail.Role(role));
+        return (user, link);
+    }
+
+    /// <summary>A new link for a colleague who has not used the first one; older links stop working.</summary>
+    public AccountToken ReInvite(string tokenHash, DateTimeOffset now, TimeSpan validity, string invitedBy)
+    {
+        if (Status != StaffStatus.Invited) throw new DomainException(DomainErrors.StaffAlreadyJoined);
+        InvitedAt = now;
+        var link = IssueToken(AccountTokenPurpose.StaffInvitation, tokenHash, now, validity, null);
+        Record(ActivityKind.StaffReInvited, now, invitedBy, null);
+        return link;
+    }
+
+    /// <summary>Why this invitation link can't be used now, or null when it can.</summary>
+    public DomainError? InvitationProblem(string tokenHash, DateTimeOffset now) =>
+        Tokens.SingleOrDefault(t => t.Purpose == AccountTokenPurpose.StaffInvitation && t.TokenHash == tokenHash) is { } link
+        && link.IsUsable(now) && Status == StaffStatus.Invited
+            ? null
+            : DomainErrors.LinkInvalid;
+
+    /// <summary>Consumes the invitation link and sets the password: the colleague can sign in.</summary>
+    public void AcceptInvitation(string tokenHash, string passwordHash, DateTimeOffset now)
+    {
+        if (InvitationProblem(tokenHash, now) is { } problem) throw new DomainException(problem);
+        UsableToken(AccountTokenPurpose.StaffInvitation, tokenHash, now).MarkUsed(now);
+        PasswordHash = passwordHash;
+        JoinedAt = now;
+        RotateSecurityStamp();
+        Record(ActivityKind.StaffJoined, now, Login, null);
+    }
+
+    /// <summary>
+    /// Changes what this colleague may do; it applies from their next request. <paramref name="otherActiveAdministrators"/>
+    /// is how many administrators besides this one can sign in now.
+    /// </summary>
+    public void ChangeRole(StaffRole role, int otherActiveAdministrators, DateTimeOffset now, string changedBy)
+    {
+        if (!Enum.IsDefined(role)) throw new DomainException(DomainErrors.StaffRoleInvalid);
+        if (role == Role) throw new DomainException(DomainErrors.StaffRoleUnchanged);
+        if (IsActiveAdministrator && role != StaffRole.Administrator && otherActiveAdministrators == 0)
+            throw new DomainException(DomainErrors.LastAdministrator);
+        var from = Role;
+        Role = role;
+        Record(ActivityKind.StaffRoleChanged, now, changedBy, StaffChangeDetail.RoleChange(from, role));
+    }
+
+    /// <summary>Ends every session at once and blocks sign-in; open links stop working. Nothing is deleted.</summary>
+    public void Deactivate(int otherActiveAdministrators, bool byThemselves, DateTimeOffset now, string deactivatedBy)
+    {
+        if (DeactivatedAt is not null) throw new DomainException(DomainErrors.StaffAlreadyDeactivated);
+        if (byThemselves) throw new DomainException(DomainErrors.StaffCannotDeactivateThemselves);
+        if (IsActiveAdministrator && otherActiveAdministrators == 0) throw new DomainException(DomainErrors.LastAdministrator);
+        DeactivatedAt = now;
+        foreach (var open in Tokens.Where(t => t.IsOpen)) open.Void(now);
+        RotateSecurityStamp();
+        Record(ActivityKind.StaffDeactivated, now, deactivatedBy, null);
+    }
+
+    /// <summary>Lets a deactivated colleague sign in again with their password (or, if they never joined, after a re-invite).</summary>
+    public void Reactivate(DateTimeOffset now, string reactivatedBy)
+    {
+        if (DeactivatedAt is null) throw new DomainException(DomainErrors.StaffNotDeactivated);
+        DeactivatedAt = null;
+        RotateSecurityStamp();
+        Record(ActivityKind.StaffReactivated, now, reactivatedBy, null);
+    }
+
+    /// <summary>
+    /// Marks this administrator as counted by another administrator's demotion or deactivation. Bumping the
+    /// version makes two such moves at the same moment clash, so they can't both leave the other as the "last" one.
+    /// </summary>
+    public void CountAsRemainingAdministrator() => Touch();
 
     /// <summary>Sets a new password; every existing session of this user ends.</summary>
     public void SetPassword(string passwordHash)
     {
         PasswordHash = passwordHash;
+        JoinedAt ??= InvitedAt;
         RotateSecurityStamp();
         Touch();
     }
+
+    public IReadOnlyCollection<IDomainEvent> DomainEvents => _domainEvents.AsReadOnly();
+
+    public void ClearDomainEvents() => _domainEvents.Clear();
+
+    private void Record(ActivityKind kind, DateTimeOffset now, string actor, string? detail)
+    {
+        _domainEvents.Add(new StaffChanged(Id, Login, kind, actor, now, detail, this));
+        Touch();
+    }
+}
+
+/// <summary>A colleague was invited, joined, or had their role or status changed.</summary>
+public sealed record StaffChanged(int StaffUserId, string Login, ActivityKind Kind, string Actor, DateTimeOffset OccurredAt, string? Detail, InternalUser Staff)
+    : IDomainEvent, IRecordedActivity
+{
+    public ActivityEntry ToActivity(int? actorUserId) =>
+        ActivityEntry.ForStaff(Kind, OccurredAt, actorUserId, Actor, Staff, Detail);
+}
+
+/// <summary>The detail line of a staff change: stable, language-neutral codes the pages translate.</summary>
+public static class StaffChangeDetail
+{
+    public static string Role(StaffRole role) => role.ToString();
+
+    public static string RoleChange(StaffRole from, StaffRole to) => $"{from}>{to}";
 }

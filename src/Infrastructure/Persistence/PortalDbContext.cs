@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Portal.Domain.Activity;
 using Portal.Domain.Contacts;
 using Portal.Domain.Documents;
 using Portal.Domain.Pages;
@@ -8,6 +9,7 @@ using Portal.Domain.Payments;
 using Portal.Domain.Mail;
 using Portal.Domain.PortalAccess;
 using Portal.Domain.Security;
+using Portal.Domain.Settings;
 using Portal.Domain.Users;
 
 namespace Portal.Infrastructure.Persistence;
@@ -32,6 +34,8 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
     public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
+    public DbSet<ActivityEntry> ActivityEntries => Set<ActivityEntry>();
+    public DbSet<PortalSettings> Settings => Set<PortalSettings>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -5,20 +5,25 @@ using Portal.Infrastructure.Persistence;
 
 namespace Portal.Infrastructure.Security;
 
+/// <summary>What the per-request session check needs to know about the user right now.</summary>
+public sealed record SessionState(string SecurityStamp, StaffRole? StaffRole, bool TwoFactorEnabled);
+
 /// <summary>
 /// The per-request session check: one indexed, untracked primary-key lookup of the user's current
-/// security stamp (null when the user may no longer sign in). It runs on every authenticated request.
+/// security stamp (nothing when the user may no longer sign in), with the staff role and 2FA state that
+/// decide what this request may do. It runs on every authenticated request.
 /// </summary>
 public sealed class SessionStamps(PortalDbContext dbContext)
 {
-    private static readonly Func<PortalDbContext, int, CancellationToken, Task<string?>> CurrentStampQuery =
+    private static readonly Func<PortalDbContext, int, CancellationToken, Task<SessionState?>> CurrentStateQuery =
         EF.CompileAsyncQuery((PortalDbContext db, int userId, CancellationToken _) =>
             db.Users.AsNoTracking()
                 .Where(u => u.Id == userId && u.PasswordHash != null
-                    && (u.Kind == UserKind.Internal || ((PortalUser)u).State == PortalAccessState.Active))
-                .Select(u => u.SecurityStamp)
+                    && ((u.Kind == UserKind.Internal && ((InternalUser)u).DeactivatedAt == null)
+                        || (u.Kind == UserKind.Portal && ((PortalUser)u).State == PortalAccessState.Active)))
+                .Select(u => new SessionState(u.SecurityStamp, u.Kind == UserKind.Internal ? ((InternalUser)u).Role : null, u.TwoFactorEnabledAt != null))
                 .FirstOrDefault());
 
-    public Task<string?> CurrentStampAsync(int userId, CancellationToken cancellationToken) =>
-        CurrentStampQuery(dbContext, userId, cancellationToken);
+    public Task<SessionState?> CurrentAsync(int userId, CancellationToken cancellationToken) =>
+        CurrentStateQuery(dbContext, userId, cancellationToken);
 }

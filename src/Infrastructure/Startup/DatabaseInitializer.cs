@@ -17,6 +17,7 @@ public sealed class DatabaseInitializer(
     IPasswordHasher hasher,
     IOptions<AdministratorOptions> admin,
     IOptions<BrandingOptions> branding,
+    IOptions<Portal.Application.PortalAccess.InvitationOptions> invitations,
     TimeProvider clock,
     ILogger<DatabaseInitializer> logger)
 {
@@ -24,6 +25,7 @@ public sealed class DatabaseInitializer(
     {
         await db.Database.MigrateAsync(cancellationToken);
         await EnsureAdministratorAsync(cancellationToken);
+        await EnsureSettingsAsync(cancellationToken);
         if (seedDemoContacts) await SeedDemoContactsAsync(cancellationToken);
     }
 
@@ -55,6 +57,22 @@ public sealed class DatabaseInitializer(
         else
         {
             logger.LogInformation("Administrator {Email} created from configuration; sign in at {SignIn}.", administrator.Login, signIn);
+        }
+    }
+
+    private async Task EnsureSettingsAsync(CancellationToken cancellationToken)
+    {
+        if (await db.Settings.AnyAsync(cancellationToken)) return;
+        db.Settings.Add(Portal.Infrastructure.Settings.CachedPortalSettings.Defaults(branding.Value, invitations.Value));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance starting at the same moment wrote the row first: that one is as good.
+            db.ChangeTracker.Clear();
+            if (!await db.Settings.AsNoTracking().AnyAsync(cancellationToken)) throw;
         }
     }
 

@@ -16,6 +16,10 @@ public static class SessionClaims
     public const string SessionId = "portal:sid";
     /// <summary>When this session began (Unix seconds); sliding renewals and re-issues keep it, so the absolute lifetime counts from the sign-in.</summary>
     public const string SessionStartedAt = "portal:started";
+    /// <summary>A staff member's role, added on every request from the database (never trusted from the cookie).</summary>
+    public const string StaffRoleClaim = "portal:staffrole";
+    /// <summary>Whether the user has two-factor sign-in on, added on every request from the database.</summary>
+    public const string TwoFactorClaim = "portal:2fa";
 
     public static Task SignInAsync(this HttpContext http, SignedInUser user)
     {
@@ -71,6 +75,13 @@ public static class SessionClaims
         long.TryParse(principal.FindFirstValue(SessionStartedAt), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
             ? DateTimeOffset.FromUnixTimeSeconds(seconds)
             : null;
+
+    public static Portal.Domain.Users.StaffRole? StaffRole(this ClaimsPrincipal principal) =>
+        Enum.TryParse<Portal.Domain.Users.StaffRole>(principal.FindFirstValue(StaffRoleClaim), out var role) ? role : null;
+
+    /// <summary>Whether this request's user may do <paramref name="permission"/> in the back office (for showing or hiding its buttons).</summary>
+    public static bool May(this ClaimsPrincipal principal, Portal.Domain.Users.StaffPermission permission) =>
+        principal.StaffRole() is { } role && Portal.Domain.Users.StaffRoles.Allows(role, permission);
 
     public static int? UserId(this ClaimsPrincipal principal) =>
         int.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;

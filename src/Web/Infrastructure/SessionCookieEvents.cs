@@ -1,37 +1,62 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Portal.Application.Settings;
 using Portal.Infrastructure.Security;
 
 namespace Portal.Web.Infrastructure;
 
 /// <summary>
-/// Checks every session against the user's current security stamp, so a revoke (or anything else that
-/// rotates the stamp) ends the session on its very next request; a session older than the absolute
-/// lifetime ends too, however active it was. Forbidden answers are a 403 page, not a redirect.
+/// Checks every session against the user's current security stamp, so a revoke, a deactivation (or anything
+/// else that rotates the stamp) ends the session on its very next request; a session idle for longer than the
+/// configured timeout, or older than the absolute lifetime, ends too. The staff role and 2FA state are read
+/// fresh on each request, so a role change applies at once. Forbidden answers are a 403 page, not a redirect.
 /// </summary>
 internal sealed class SessionCookieEvents(TimeSpan absoluteLifetime) : CookieAuthenticationEvents
 {
+    /// <summary>How often an active session's cookie is re-issued to restart its idle clock.</summary>
+    private static readonly TimeSpan RenewAfter = TimeSpan.FromMinutes(1);
+
     public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
     {
+        var services = context.HttpContext.RequestServices;
         var started = context.Principal?.SessionStarted();
-        var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-        if (started is null || now - started.Value >= absoluteLifetime)
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var settings = await services.GetRequiredService<IPortalSettings>().CurrentAsync(context.HttpContext.RequestAborted);
+        var lastActive = context.Properties.IssuedUtc;
+        if (started is null || now - started.Value >= absoluteLifetime
+            || lastActive is null || now - lastActive.Value >= settings.SessionIdleTimeout)
         {
-            context.RejectPrincipal();
-            await context.HttpContext.SignOutAsync(context.Scheme.Name);
+            await RejectAsync(context);
             return;
         }
 
         var userId = context.Principal?.UserId();
         var stamp = context.Principal?.FindFirst(SessionClaims.SecurityStamp)?.Value;
         var current = userId is { } id
-            ? await context.HttpContext.RequestServices.GetRequiredService<SessionStamps>().CurrentStampAsync(id, context.HttpContext.RequestAborted)
+            ? await services.GetRequiredService<SessionStamps>().CurrentAsync(id, context.HttpContext.RequestAborted)
             : null;
-        if (current is null || !string.Equals(current, stamp, StringComparison.Ordinal))
+        if (current is null || !string.Equals(current.SecurityStamp, stamp, StringComparison.Ordinal))
         {
-            context.RejectPrincipal();
-            await context.HttpContext.SignOutAsync(context.Scheme.Name);
+            await RejectAsync(context);
+            return;
         }
+
+        if (context.Principal!.Identity is ClaimsIdentity identity)
+        {
+            // Never taken from the cookie: what this request may do is what the database says now.
+            foreach (var stale in identity.FindAll(c => c.Type is SessionClaims.StaffRoleClaim or SessionClaims.TwoFactorClaim).ToList())
+                identity.RemoveClaim(stale);
+            if (current.StaffRole is { } role) identity.AddClaim(new Claim(SessionClaims.StaffRoleClaim, role.ToString()));
+            identity.AddClaim(new Claim(SessionClaims.TwoFactorClaim, current.TwoFactorEnabled ? "true" : "false"));
+        }
+        if (now - lastActive.Value >= RenewAfter) context.ShouldRenew = true;
+    }
+
+    private static async Task RejectAsync(CookieValidatePrincipalContext context)
+    {
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(context.Scheme.Name);
     }
 
     public override Task RedirectToAccessDenied(RedirectContext<CookieAuthenticationOptions> context)

@@ -18,6 +18,8 @@ public static class WebServices
 {
     public const string InternalPolicy = "Internal";
     public const string PortalPolicy = "Portal";
+    public const string ManageStaffPolicy = "ManageStaff";
+    public const string ManageSettingsPolicy = "ManageSettings";
     public static readonly string[] Cultures = ["en", "de"];
 
     public static IServiceCollection AddPortalWeb(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
@@ -27,7 +29,7 @@ public static class WebServices
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
             options.Assemblies = [typeof(DomainMarker), typeof(ApplicationMarker)];
-            options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
+            options.PipelineBehaviors = [typeof(StaffAuthorizationBehavior<,>), typeof(ValidationBehavior<,>)];
         });
         services.AddValidatorsFromAssemblyContaining(typeof(ApplicationMarker), ServiceLifetime.Singleton, includeInternalTypes: true);
 
@@ -45,7 +47,6 @@ public static class WebServices
         services.AddOptions<OutboxHealthOptions>().Bind(configuration.GetSection(OutboxHealthOptions.Section));
         services.Configure<ForwardedHeadersOptions>(options => ReverseProxy.Configure(options, configuration));
 
-        var idleTimeout = configuration.GetValue("Portal:Session:IdleTimeout", TimeSpan.FromMinutes(30));
         var absoluteLifetime = configuration.GetValue("Portal:Session:AbsoluteLifetime", TimeSpan.FromHours(12));
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>
@@ -57,7 +58,8 @@ public static class WebServices
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Lax;
                 options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
-                options.ExpireTimeSpan = idleTimeout;
+                // The idle timeout is a portal setting, checked on every request; the cookie itself may live as long as the longest one allowed.
+                options.ExpireTimeSpan = TimeSpan.FromMinutes(Portal.Domain.Settings.PortalSettings.MaxIdleTimeoutMinutes);
                 options.SlidingExpiration = true;
                 options.Events = new SessionCookieEvents(absoluteLifetime);
             })
@@ -73,7 +75,11 @@ public static class WebServices
             });
         services.AddAuthorizationBuilder()
             .AddPolicy(InternalPolicy, policy => policy.RequireRole(SessionClaims.InternalRole))
-            .AddPolicy(PortalPolicy, policy => policy.RequireRole(SessionClaims.PortalRole));
+            .AddPolicy(PortalPolicy, policy => policy.RequireRole(SessionClaims.PortalRole))
+            .AddPolicy(ManageStaffPolicy, policy => policy.RequireRole(SessionClaims.InternalRole)
+                .RequireAssertion(context => context.User.May(Portal.Domain.Users.StaffPermission.ManageStaff)))
+            .AddPolicy(ManageSettingsPolicy, policy => policy.RequireRole(SessionClaims.InternalRole)
+                .RequireAssertion(context => context.User.May(Portal.Domain.Users.StaffPermission.ManageSettings)));
 
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(options =>

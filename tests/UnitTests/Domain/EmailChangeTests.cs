@@ -106,7 +106,7 @@ public sealed class EmailChangeTests
         var entry = user.History.Last();
         (entry.Kind, entry.OccurredAt, entry.Actor).ShouldBe((PortalAccessEventKind.EmailChanged, at, "anna.neu@example.org"));
         user.DomainEvents.ShouldHaveSingleItem()
-            .ShouldBe(new PortalAccessChanged(contact.Id, "anna.neu@example.org", PortalAccessEventKind.EmailChanged, "anna.neu@example.org", at));
+            .ShouldBe(new PortalAccessChanged(contact.Id, "anna.neu@example.org", PortalAccessEventKind.EmailChanged, "anna.neu@example.org", at, contact.Name));
     }
 
     [Fact]

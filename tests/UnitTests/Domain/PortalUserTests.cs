@@ -26,7 +26,7 @@ public sealed class PortalUserTests
         contact.Grant();
 
         var changed = contact.PortalUser!.DomainEvents.ShouldHaveSingleItem().ShouldBeOfType<PortalAccessChanged>();
-        changed.ShouldBe(new PortalAccessChanged(contact.Id, "anna.berg@example.com", PortalAccessEventKind.Granted, Given.Admin, Given.Now));
+        changed.ShouldBe(new PortalAccessChanged(contact.Id, "anna.berg@example.com", PortalAccessEventKind.Granted, Given.Admin, Given.Now, contact.Name));
     }
 
     [Fact]

@@ -67,8 +67,14 @@ internal sealed class SecurityEventConfiguration : IEntityTypeConfiguration<Secu
 
 internal sealed class InternalUserConfiguration : IEntityTypeConfiguration<InternalUser>
 {
-    public void Configure(EntityTypeBuilder<InternalUser> builder) =>
-        builder.Property(u => u.DisplayName).HasMaxLength(200).HasColumnName("DisplayName");
+    public void Configure(EntityTypeBuilder<InternalUser> builder)
+    {
+        builder.Property(u => u.DisplayName).HasMaxLength(InternalUser.DisplayNameMaxLength).HasColumnName("DisplayName");
+        builder.Property(u => u.Role).HasColumnName("StaffRole");
+        builder.Ignore(u => u.Status);
+        builder.Ignore(u => u.IsActiveAdministrator);
+        builder.Ignore(u => u.DomainEvents);
+    }
 }
 
 internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalUser>
@@ -95,6 +101,7 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         builder.ToTable("Invitations");
         builder.Property(i => i.TokenHash).HasMaxLength(64).IsRequired();
         builder.HasIndex(i => i.TokenHash).IsUnique();
+        builder.HasIndex(i => i.RemindAt);
         builder.Ignore(i => i.IsOpen);
     }
 }

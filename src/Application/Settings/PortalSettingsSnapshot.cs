@@ -1,0 +1,69 @@
+using Portal.Domain.Settings;
+
+namespace Portal.Application.Settings;
+
+/// <summary>The settings as every request reads them: a cached copy without the logo's bytes.</summary>
+public sealed record PortalSettingsSnapshot(
+    string CompanyName,
+    string PrimaryColour,
+    string? SupportEmail,
+    string? SupportPhone,
+    string? ImprintUrl,
+    string? PrivacyUrl,
+    string? LogoContentType,
+    string? LogoVersion,
+    int InvitationValidityHours,
+    string? WelcomeMessageEnglish,
+    string? WelcomeMessageGerman,
+    bool SendInvitationReminders,
+    bool ShowDetails,
+    bool ShowPaymentMethods,
+    bool ShowDocuments,
+    bool ShowPages,
+    bool RequirePortalTwoFactor,
+    int PasswordMinLength,
+    int SessionIdleTimeoutMinutes,
+    int Version)
+{
+    public TimeSpan InvitationValidity => TimeSpan.FromHours(InvitationValidityHours);
+    public TimeSpan SessionIdleTimeout => TimeSpan.FromMinutes(SessionIdleTimeoutMinutes);
+    public bool HasLogo => LogoVersion is not null;
+
+    public string? WelcomeMessageFor(string language) => language == "de" ? WelcomeMessageGerman : WelcomeMessageEnglish;
+
+    public bool Shows(MyAccountSection section) => section switch
+    {
+        MyAccountSection.Details => ShowDetails,
+        MyAccountSection.PaymentMethods => ShowPaymentMethods,
+        MyAccountSection.Documents => ShowDocuments,
+        MyAccountSection.Pages => ShowPages,
+        _ => true,
+    };
+
+    public static PortalSettingsSnapshot From(PortalSettings s) => new(
+        s.CompanyName, s.PrimaryColour, s.SupportEmail, s.SupportPhone, s.ImprintUrl, s.PrivacyUrl, s.LogoContentType, s.LogoVersion,
+        s.InvitationValidityHours, s.WelcomeMessageEnglish, s.WelcomeMessageGerman, s.SendInvitationReminders,
+        s.ShowDetails, s.ShowPaymentMethods, s.ShowDocuments, s.ShowPages,
+        s.RequirePortalTwoFactor, s.PasswordMinLength, s.SessionIdleTimeoutMinutes, s.Version);
+}
+
+/// <summary>The parts of My Account the business can switch off; a hidden section is unreachable too (404).</summary>
+public enum MyAccountSection
+{
+    Details = 1,
+    PaymentMethods = 2,
+    Documents = 3,
+    Pages = 4,
+}
+
+/// <summary>
+/// The current settings. Cached for a few seconds per instance and dropped at once when this instance saves a
+/// change, so a change takes effect without a restart everywhere.
+/// </summary>
+public interface IPortalSettings
+{
+    ValueTask<PortalSettingsSnapshot> CurrentAsync(CancellationToken cancellationToken);
+
+    /// <summary>Forgets the cached copy; the next read goes to the database.</summary>
+    void Invalidate();
+}

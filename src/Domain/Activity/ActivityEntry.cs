@@ -1,0 +1,92 @@
+using Portal.Domain.Common;
+using Portal.Domain.Users;
+
+namespace Portal.Domain.Activity;
+
+/// <summary>
+/// One line of the back-office activity list: what happened, to whom, when, and which staff member (or
+/// customer) did it. Written in the same transaction as the change itself, never edited afterwards.
+/// </summary>
+public sealed class ActivityEntry
+{
+    public const int NameMaxLength = 254;
+    public const int DetailMaxLength = 500;
+
+    private ActivityEntry() { }
+
+    public long Id { get; private set; }
+    public DateTimeOffset OccurredAt { get; private set; }
+    public ActivityKind Kind { get; private set; }
+    /// <summary>The staff member who did it; null for the customer themselves or the system.</summary>
+    public int? ActorUserId { get; private set; }
+    public string ActorName { get; private set; } = "";
+    public int? ContactId { get; private set; }
+    public int? StaffUserId { get; private set; }
+    /// <summary>The colleague a staff change was about (set for new colleagues, whose id is known only once saved).</summary>
+    public InternalUser? Staff { get; private set; }
+    /// <summary>Whom it was about, as it was called at that moment.</summary>
+    public string SubjectName { get; private set; } = "";
+    /// <summary>A language-neutral detail (a role change "PortalManager>ReadOnly", the settings that changed) the page translates.</summary>
+    public string? Detail { get; private set; }
+
+    public static ActivityEntry ForContact(ActivityKind kind, DateTimeOffset occurredAt, int? actorUserId, string actorName, int contactId, string subjectName, string? detail = null) =>
+        new()
+        {
+            Kind = kind,
+            OccurredAt = occurredAt,
+            ActorUserId = actorUserId,
+            ActorName = Clip(actorName, NameMaxLength),
+            ContactId = contactId,
+            SubjectName = Clip(subjectName, NameMaxLength),
+            Detail = detail is null ? null : Clip(detail, DetailMaxLength),
+        };
+
+    public static ActivityEntry ForStaff(ActivityKind kind, DateTimeOffset occurredAt, int? actorUserId, string actorName, InternalUser staff, string? detail) =>
+        new()
+        {
+            Kind = kind,
+            OccurredAt = occurredAt,
+            ActorUserId = actorUserId,
+            ActorName = Clip(actorName, NameMaxLength),
+            Staff = staff,
+            StaffUserId = staff.Id == 0 ? null : staff.Id,
+            SubjectName = Clip($"{staff.DisplayName} <{staff.Login}>", NameMaxLength),
+            Detail = detail is null ? null : Clip(detail, DetailMaxLength),
+        };
+
+    public static ActivityEntry ForSettings(DateTimeOffset occurredAt, int? actorUserId, string actorName, string detail) =>
+        new()
+        {
+            Kind = ActivityKind.SettingsChanged,
+            OccurredAt = occurredAt,
+            ActorUserId = actorUserId,
+            ActorName = Clip(actorName, NameMaxLength),
+            SubjectName = "",
+            Detail = Clip(detail, DetailMaxLength),
+        };
+
+    private static string Clip(string value, int max) => value.Length <= max ? value : value[..max];
+}
+
+public enum ActivityKind
+{
+    AccessGranted = 1,
+    AccessReInvited = 2,
+    InvitationAccepted = 3,
+    AccessRevoked = 4,
+    EmailChangeRequested = 5,
+    EmailChanged = 6,
+    StaffInvited = 20,
+    StaffReInvited = 21,
+    StaffJoined = 22,
+    StaffRoleChanged = 23,
+    StaffDeactivated = 24,
+    StaffReactivated = 25,
+    SettingsChanged = 40,
+}
+
+/// <summary>A domain event that also belongs in the activity list; the unit of work writes it with the change.</summary>
+public interface IRecordedActivity : IDomainEvent
+{
+    ActivityEntry ToActivity(int? actorUserId);
+}

@@ -1,0 +1,211 @@
+using System.Globalization;
+using Portal.Domain.Activity;
+using Portal.Domain.Common;
+using Portal.Domain.Contacts;
+
+namespace Portal.Domain.Settings;
+
+/// <summary>
+/// How the business shapes its portal without code: branding, invitations, the My Account sections
+/// customers see, and security rules. One row; every change is recorded with who made it.
+/// </summary>
+public sealed class PortalSettings : IHasDomainEvents
+{
+    public const int SingletonId = 1;
+    public const int CompanyNameMaxLength = 100;
+    public const int PhoneMaxLength = 40;
+    public const int UrlMaxLength = 500;
+    public const int WelcomeMessageMaxLength = 2000;
+    public const int MinPasswordLength = 12;
+    public const int MaxPasswordLength = 64;
+    public const int MinInvitationValidityHours = 1;
+    public const int MaxInvitationValidityHours = 30 * 24;
+    public const int MinIdleTimeoutMinutes = 5;
+    public const int MaxIdleTimeoutMinutes = 24 * 60;
+    public const int LogoMaxBytes = 256 * 1024;
+    public const string DefaultPrimaryColour = "#0b5ed7";
+
+    private readonly List<IDomainEvent> _domainEvents = [];
+
+    private PortalSettings() { }
+
+    public int Id { get; private set; } = SingletonId;
+
+    public string CompanyName { get; private set; } = "Portal";
+    public string PrimaryColour { get; private set; } = DefaultPrimaryColour;
+    public string? SupportEmail { get; private set; }
+    public string? SupportPhone { get; private set; }
+    public string? ImprintUrl { get; private set; }
+    public string? PrivacyUrl { get; private set; }
+
+    public string? LogoContentType { get; private set; }
+    public byte[]? LogoData { get; private set; }
+    /// <summary>Changes with every new logo, so browsers and mail clients never keep an old one.</summary>
+    public string? LogoVersion { get; private set; }
+
+    public int InvitationValidityHours { get; private set; } = 7 * 24;
+    public string? WelcomeMessageEnglish { get; private set; }
+    public string? WelcomeMessageGerman { get; private set; }
+    public bool SendInvitationReminders { get; private set; }
+
+    public bool ShowDetails { get; private set; } = true;
+    public bool ShowPaymentMethods { get; private set; } = true;
+    public bool ShowDocuments { get; private set; } = true;
+    public bool ShowPages { get; private set; } = true;
+
+    public bool RequirePortalTwoFactor { get; private set; }
+    public int PasswordMinLength { get; private set; } = MinPasswordLength;
+    public int SessionIdleTimeoutMinutes { get; private set; } = 30;
+
+    public int Version { get; private set; }
+
+    public static PortalSettings CreateDefault(string companyName, TimeSpan invitationValidity, TimeSpan idleTimeout) => new()
+    {
+        CompanyName = string.IsNullOrWhiteSpace(companyName) ? "Portal" : companyName.Trim()[..Math.Min(companyName.Trim().Length, CompanyNameMaxLength)],
+        InvitationValidityHours = Math.Clamp((int)Math.Ceiling(invitationValidity.TotalHours), MinInvitationValidityHours, MaxInvitationValidityHours),
+        SessionIdleTimeoutMinutes = Math.Clamp((int)Math.Ceiling(idleTimeout.TotalMinutes), MinIdleTimeoutMinutes, MaxIdleTimeoutMinutes),
+    };
+
+    public TimeSpan InvitationValidity => TimeSpan.FromHours(InvitationValidityHours);
+    public TimeSpan SessionIdleTimeout => TimeSpan.FromMinutes(SessionIdleTimeoutMinutes);
+
+    public void ChangeBranding(string companyName, string primaryColour, string? supportEmail, string? supportPhone,
+        string? imprintUrl, string? privacyUrl, DateTimeOffset now, string changedBy)
+    {
+        companyName = companyName?.Trim() ?? "";
+        primaryColour = primaryColour?.Trim().ToLowerInvariant() ?? "";
+        supportEmail = Blank(supportEmail);
+        supportPhone = Blank(supportPhone);
+        imprintUrl = Blank(imprintUrl);
+        privacyUrl = Blank(privacyUrl);
+        if (companyName.Length is 0 or > CompanyNameMaxLength || !BrandColour.IsReadableOnWhite(primaryColour)
+            || (supportEmail is not null && !EmailAddress.IsValid(supportEmail))
+            || supportPhone?.Length > PhoneMaxLength || !IsWebAddress(imprintUrl) || !IsWebAddress(privacyUrl))
+            throw new DomainException(DomainErrors.SettingsInvalid);
+
+        var changed = new List<string>();
+        Set(CompanyName, companyName, v => CompanyName = v, "CompanyName", changed);
+        Set(PrimaryColour, primaryColour, v => PrimaryColour = v, "PrimaryColour", changed);
+        Set(SupportEmail, supportEmail, v => SupportEmail = v, "SupportEmail", changed);
+        Set(SupportPhone, supportPhone, v => SupportPhone = v, "SupportPhone", changed);
+        Set(ImprintUrl, imprintUrl, v => ImprintUrl = v, "ImprintUrl", changed);
+        Set(PrivacyUrl, privacyUrl, v => PrivacyUrl = v, "PrivacyUrl", changed);
+        Recorded(changed, now, changedBy);
+    }
+
+    /// <summary>Stores a logo that the application has already checked (type, size, and for SVG: nothing active in it).</summary>
+    public void ReplaceLogo(string contentType, byte[] data, string version, DateTimeOffset now, string changedBy)
+    {
+        if (contentType is not ("image/png" or "image/svg+xml") || data.Length is 0 or > LogoMaxBytes || string.IsNullOrEmpty(version))
+            throw new DomainException(DomainErrors.SettingsInvalid);
+        LogoContentType = contentType;
+        LogoData = data;
+        LogoVersion = version;
+        Recorded(["Logo"], now, changedBy);
+    }
+
+    public void RemoveLogo(DateTimeOffset now, string changedBy)
+    {
+        if (LogoData is null) return;
+        LogoContentType = null;
+        LogoData = null;
+        LogoVersion = null;
+        Recorded(["Logo"], now, changedBy);
+    }
+
+    public void ChangeInvitations(int validityHours, string? welcomeEnglish, string? welcomeGerman, bool sendReminders, DateTimeOffset now, string changedBy)
+    {
+        welcomeEnglish = Blank(welcomeEnglish);
+        welcomeGerman = Blank(welcomeGerman);
+        if (validityHours is < MinInvitationValidityHours or > MaxInvitationValidityHours
+            || welcomeEnglish?.Length > WelcomeMessageMaxLength || welcomeGerman?.Length > WelcomeMessageMaxLength)
+            throw new DomainException(DomainErrors.SettingsInvalid);
+        var changed = new List<string>();
+        Set(InvitationValidityHours, validityHours, v => InvitationValidityHours = v, "InvitationValidity", changed);
+        Set(WelcomeMessageEnglish, welcomeEnglish, v => WelcomeMessageEnglish = v, "WelcomeMessageEnglish", changed);
+        Set(WelcomeMessageGerman, welcomeGerman, v => WelcomeMessageGerman = v, "WelcomeMessageGerman", changed);
+        Set(SendInvitationReminders, sendReminders, v => SendInvitationReminders = v, "InvitationReminders", changed);
+        Recorded(changed, now, changedBy);
+    }
+
+    public void ChangeSections(bool details, bool paymentMethods, bool documents, bool pages, DateTimeOffset now, string changedBy)
+    {
+        var changed = new List<string>();
+        Set(ShowDetails, details, v => ShowDetails = v, "SectionDetails", changed);
+        Set(ShowPaymentMethods, paymentMethods, v => ShowPaymentMethods = v, "SectionPaymentMethods", changed);
+        Set(ShowDocuments, documents, v => ShowDocuments = v, "SectionDocuments", changed);
+        Set(ShowPages, pages, v => ShowPages = v, "SectionPages", changed);
+        Recorded(changed, now, changedBy);
+    }
+
+    public void ChangeSecurity(bool requirePortalTwoFactor, int passwordMinLength, int idleTimeoutMinutes, DateTimeOffset now, string changedBy)
+    {
+        if (passwordMinLength is < MinPasswordLength or > MaxPasswordLength
+            || idleTimeoutMinutes is < MinIdleTimeoutMinutes or > MaxIdleTimeoutMinutes)
+            throw new DomainException(DomainErrors.SettingsInvalid);
+        var changed = new List<string>();
+        Set(RequirePortalTwoFactor, requirePortalTwoFactor, v => RequirePortalTwoFactor = v, "RequirePortalTwoFactor", changed);
+        Set(PasswordMinLength, passwordMinLength, v => PasswordMinLength = v, "PasswordMinLength", changed);
+        Set(SessionIdleTimeoutMinutes, idleTimeoutMinutes, v => SessionIdleTimeoutMinutes = v, "SessionIdleTimeout", changed);
+        Recorded(changed, now, changedBy);
+    }
+
+    public static bool IsWebAddress(string? value) =>
+        value is null || (value.Length <= UrlMaxLength && Uri.TryCreate(value, UriKind.Absolute, out var uri)
+            && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp));
+
+    public IReadOnlyCollection<IDomainEvent> DomainEvents => _domainEvents.AsReadOnly();
+
+    public void ClearDomainEvents() => _domainEvents.Clear();
+
+    private void Recorded(IReadOnlyCollection<string> changed, DateTimeOffset now, string changedBy)
+    {
+        if (changed.Count == 0) return;
+        Version++;
+        _domainEvents.Add(new SettingsChanged(string.Join(",", changed), changedBy, now));
+    }
+
+    private static void Set<T>(T current, T value, Action<T> assign, string name, List<string> changed)
+    {
+        if (EqualityComparer<T>.Default.Equals(current, value)) return;
+        assign(value);
+        changed.Add(name);
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+/// <summary>Settings changed; <see cref="Detail"/> names the fields ("CompanyName,PrimaryColour").</summary>
+public sealed record SettingsChanged(string Detail, string Actor, DateTimeOffset OccurredAt) : IRecordedActivity
+{
+    public ActivityEntry ToActivity(int? actorUserId) => ActivityEntry.ForSettings(OccurredAt, actorUserId, Actor, Detail);
+}
+
+/// <summary>The primary colour: "#rrggbb", dark enough that white text on it stays readable (WCAG AA, 4.5:1).</summary>
+public static class BrandColour
+{
+    public const double MinimumContrast = 4.5;
+
+    public static bool IsHex(string? value) =>
+        value is { Length: 7 } && value[0] == '#' && value.AsSpan(1).ToString().All(Uri.IsHexDigit);
+
+    public static bool IsReadableOnWhite(string? value) => IsHex(value) && ContrastWithWhite(value!) >= MinimumContrast;
+
+    public static double ContrastWithWhite(string hex) => 1.05 / (RelativeLuminance(hex) + 0.05);
+
+    public static (int R, int G, int B) Rgb(string hex) => (
+        int.Parse(hex.AsSpan(1, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture),
+        int.Parse(hex.AsSpan(3, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture),
+        int.Parse(hex.AsSpan(5, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
+
+    private static double RelativeLuminance(string hex)
+    {
+        var (r, g, b) = Rgb(hex);
+        static double Channel(int value)
+        {
+            var c = value / 255.0;
+            return c <= 0.03928 ? c / 12.92 : Math.Pow((c + 0.055) / 1.055, 2.4);
+        }
+        return 0.2126 * Channel(r) + 0.7152 * Channel(g) + 0.0722 * Channel(b);
+    }
+}

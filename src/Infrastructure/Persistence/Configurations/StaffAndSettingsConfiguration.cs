@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Domain.Activity;
+using Portal.Domain.Contacts;
+using Portal.Domain.Settings;
+using Portal.Domain.Users;
+
+namespace Portal.Infrastructure.Persistence.Configurations;
+
+internal sealed class ActivityEntryConfiguration : IEntityTypeConfiguration<ActivityEntry>
+{
+    public void Configure(EntityTypeBuilder<ActivityEntry> builder)
+    {
+        builder.ToTable("ActivityEntries");
+        builder.Property(a => a.ActorName).HasMaxLength(ActivityEntry.NameMaxLength).IsRequired();
+        builder.Property(a => a.SubjectName).HasMaxLength(ActivityEntry.NameMaxLength).IsRequired();
+        builder.Property(a => a.Detail).HasMaxLength(ActivityEntry.DetailMaxLength);
+        builder.HasOne(a => a.Staff).WithMany().HasForeignKey(a => a.StaffUserId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<UserAccount>().WithMany().HasForeignKey(a => a.ActorUserId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Contact>().WithMany().HasForeignKey(a => a.ContactId).OnDelete(DeleteBehavior.SetNull);
+        // The list is newest first, filtered by one of these at a time.
+        builder.HasIndex(a => a.OccurredAt);
+        builder.HasIndex(a => new { a.ActorUserId, a.OccurredAt });
+        builder.HasIndex(a => new { a.ContactId, a.OccurredAt });
+        builder.HasIndex(a => new { a.StaffUserId, a.OccurredAt });
+        builder.HasIndex(a => new { a.Kind, a.OccurredAt });
+    }
+}
+
+internal sealed class PortalSettingsConfiguration : IEntityTypeConfiguration<PortalSettings>
+{
+    public void Configure(EntityTypeBuilder<PortalSettings> builder)
+    {
+        builder.ToTable("Settings");
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.CompanyName).HasMaxLength(PortalSettings.CompanyNameMaxLength).IsRequired();
+        builder.Property(s => s.PrimaryColour).HasMaxLength(7).IsRequired();
+        builder.Property(s => s.SupportEmail).HasMaxLength(EmailAddress.MaxLength);
+        builder.Property(s => s.SupportPhone).HasMaxLength(PortalSettings.PhoneMaxLength);
+        builder.Property(s => s.ImprintUrl).HasMaxLength(PortalSettings.UrlMaxLength);
+        builder.Property(s => s.PrivacyUrl).HasMaxLength(PortalSettings.UrlMaxLength);
+        builder.Property(s => s.LogoContentType).HasMaxLength(50);
+        builder.Property(s => s.LogoVersion).HasMaxLength(64);
+        builder.Property(s => s.WelcomeMessageEnglish).HasMaxLength(PortalSettings.WelcomeMessageMaxLength);
+        builder.Property(s => s.WelcomeMessageGerman).HasMaxLength(PortalSettings.WelcomeMessageMaxLength);
+        builder.Property(s => s.Version).IsConcurrencyToken();
+        builder.Ignore(s => s.InvitationValidity);
+        builder.Ignore(s => s.SessionIdleTimeout);
+        builder.Ignore(s => s.DomainEvents);
+    }
+}
