@@ -1,0 +1,78 @@
+using Microsoft.Extensions.Localization;
+using Portal.Domain.Activity;
+using Portal.Domain.Users;
+
+namespace Portal.Web.Infrastructure;
+
+/// <summary>How the activity list names what happened, in the reader's language.</summary>
+public static class ActivityDisplay
+{
+    public static IReadOnlyList<ActivityKind> Kinds { get; } = Enum.GetValues<ActivityKind>();
+
+    public static string ActivityKind(this IStringLocalizer t, ActivityKind kind) => kind switch
+    {
+        Domain.Activity.ActivityKind.AccessGranted => t["Portal access granted"],
+        Domain.Activity.ActivityKind.AccessReInvited => t["Re-invited"],
+        Domain.Activity.ActivityKind.InvitationAccepted => t["Invitation accepted"],
+        Domain.Activity.ActivityKind.AccessRevoked => t["Portal access revoked"],
+        Domain.Activity.ActivityKind.EmailChangeRequested => t["E-mail change requested"],
+        Domain.Activity.ActivityKind.EmailChanged => t["E-mail address changed"],
+        Domain.Activity.ActivityKind.StaffInvited => t["Colleague invited"],
+        Domain.Activity.ActivityKind.StaffReInvited => t["Colleague re-invited"],
+        Domain.Activity.ActivityKind.StaffJoined => t["Colleague joined"],
+        Domain.Activity.ActivityKind.StaffRoleChanged => t["Role changed"],
+        Domain.Activity.ActivityKind.StaffDeactivated => t["Colleague deactivated"],
+        Domain.Activity.ActivityKind.StaffReactivated => t["Colleague reactivated"],
+        Domain.Activity.ActivityKind.SettingsChanged => t["Settings changed"],
+        _ => kind.ToString(),
+    };
+
+    public static string StaffRole(this IStringLocalizer t, StaffRole role) => role switch
+    {
+        Domain.Users.StaffRole.Administrator => t["Administrator"],
+        Domain.Users.StaffRole.PortalManager => t["Portal manager"],
+        Domain.Users.StaffRole.ReadOnly => t["Read-only"],
+        _ => role.ToString(),
+    };
+
+    /// <summary>The stored detail is language-neutral ("PortalManager>ReadOnly", "CompanyName,Logo"); this is what a reader sees.</summary>
+    public static string? ActivityDetail(this IStringLocalizer t, ActivityKind kind, string? detail)
+    {
+        if (string.IsNullOrEmpty(detail)) return null;
+        switch (kind)
+        {
+            case Domain.Activity.ActivityKind.StaffInvited when Enum.TryParse<StaffRole>(detail, out var role):
+                return t["as {0}", t.StaffRole(role)];
+            case Domain.Activity.ActivityKind.StaffRoleChanged when detail.Split('>') is [var from, var to]
+                && Enum.TryParse<StaffRole>(from, out var fromRole) && Enum.TryParse<StaffRole>(to, out var toRole):
+                return $"{t.StaffRole(fromRole)} → {t.StaffRole(toRole)}";
+            case Domain.Activity.ActivityKind.SettingsChanged:
+                return string.Join(", ", detail.Split(',').Select(field => t.SettingName(field)));
+            default:
+                return detail;
+        }
+    }
+
+    private static string SettingName(this IStringLocalizer t, string field) => field switch
+    {
+        "CompanyName" => t["Company name"],
+        "PrimaryColour" => t["Primary colour"],
+        "SupportEmail" => t["Support e-mail"],
+        "SupportPhone" => t["Support phone"],
+        "ImprintUrl" => t["Imprint link"],
+        "PrivacyUrl" => t["Privacy link"],
+        "Logo" => t["Logo"],
+        "InvitationValidity" => t["Invitation validity"],
+        "WelcomeMessageEnglish" => t["Welcome message (English)"],
+        "WelcomeMessageGerman" => t["Welcome message (German)"],
+        "InvitationReminders" => t["Invitation reminders"],
+        "SectionDetails" => t["My Account section: details"],
+        "SectionPaymentMethods" => t["My Account section: payment methods"],
+        "SectionDocuments" => t["My Account section: documents"],
+        "SectionPages" => t["My Account section: pages"],
+        "RequirePortalTwoFactor" => t["Two-factor required for customers"],
+        "PasswordMinLength" => t["Password minimum length"],
+        "SessionIdleTimeout" => t["Session idle timeout"],
+        _ => field,
+    };
+}
