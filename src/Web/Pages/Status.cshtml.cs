@@ -11,9 +11,14 @@ public sealed class StatusModel(IStringLocalizer<SharedResource> t) : PageModel
     public string Title { get; private set; } = "";
     public string Explanation { get; private set; } = "";
 
-    public void OnGet(int code) => Describe(code);
+    // Read from the route, not bound: binding a re-executed POST would read the original request's form, which may be unreadable.
+    public void OnGet() => Describe(RouteCode());
 
-    public void OnPost(int code) => Describe(code);
+    public void OnPost() => Describe(RouteCode());
+
+    private int RouteCode() =>
+        int.TryParse(RouteData.Values["code"] as string, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code)
+        && code is >= 400 and <= 599 ? code : 404;
 
     private void Describe(int code)
     {

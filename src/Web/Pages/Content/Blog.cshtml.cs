@@ -8,7 +8,8 @@ namespace Portal.Web.Pages.Content;
 /// <summary>Published blog posts, newest first: public ones for everyone, portal-only ones too for signed-in readers.</summary>
 public sealed class BlogModel : PortalPageModel
 {
-    [BindProperty(Name = "page", SupportsGet = true)] public int PageNumber { get; set; } = 1;
+    // From the query only: "page" is also the route value Razor Pages uses to pick the page.
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public PagedList<BlogPostItem> Posts { get; private set; } = null!;
 

@@ -11,7 +11,8 @@ public sealed class ContactsIndexModel : PortalPageModel
     [BindProperty(SupportsGet = true)] public AccessFilter Access { get; set; }
     [BindProperty(SupportsGet = true)] public ContactSort Sort { get; set; }
     [BindProperty(Name = "desc", SupportsGet = true)] public bool Descending { get; set; }
-    [BindProperty(Name = "page", SupportsGet = true)] public int PageNumber { get; set; } = 1;
+    // From the query only: "page" is also the route value Razor Pages uses to pick the page.
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public PagedList<ContactListItem> Contacts { get; private set; } = null!;
 

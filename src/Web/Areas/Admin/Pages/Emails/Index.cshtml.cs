@@ -9,7 +9,8 @@ namespace Portal.Web.Areas.Admin.Pages.Emails;
 public sealed class EmailsModel : PortalPageModel
 {
     [BindProperty(SupportsGet = true)] public OutboxStatus? Status { get; set; }
-    [BindProperty(Name = "page", SupportsGet = true)] public int PageNumber { get; set; } = 1;
+    // From the query only: "page" is also the route value Razor Pages uses to pick the page.
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public PagedList<OutboxItem> Mails { get; private set; } = null!;
 

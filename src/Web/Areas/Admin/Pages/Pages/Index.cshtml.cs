@@ -7,7 +7,8 @@ namespace Portal.Web.Areas.Admin.Pages.Pages;
 
 public sealed class PagesIndexModel : PortalPageModel
 {
-    [BindProperty(Name = "page", SupportsGet = true)] public int PageNumber { get; set; } = 1;
+    // From the query only: "page" is also the route value Razor Pages uses to pick the page.
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public PagedList<PageListItem> Pages { get; private set; } = null!;
 
