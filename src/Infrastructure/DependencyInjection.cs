@@ -51,6 +51,11 @@ public static class DependencyInjection
         services.AddSingleton<IInvitationMailComposer, InvitationMailComposer>();
         services.AddScoped<LoginOwnership>();
         services.AddScoped<InvitationOutbox>();
+        services.AddScoped<InvitationReminders>();
+        services.AddSingleton<Portal.Infrastructure.PortalAccess.InvitationReminderWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<Portal.Infrastructure.PortalAccess.InvitationReminderWorker>());
+        services.AddOptions<Portal.Infrastructure.PortalAccess.InvitationReminderOptions>().Bind(configuration.GetSection(Portal.Infrastructure.PortalAccess.InvitationReminderOptions.Section));
+        services.AddScoped<Portal.Application.Settings.SettingsChanges>();
         services.AddScoped<Portal.Application.Account.SecurityLog>();
         services.AddScoped<Portal.Application.Account.EmailChangeRequests>();
         services.AddSingleton<Portal.Application.Account.IAccountMailComposer, AccountMailComposer>();

@@ -38,5 +38,6 @@ public sealed record AccountMailContent(
 
 public interface IAccountMailComposer
 {
-    OutboxMessage Compose(AccountMailContent content, DateTimeOffset now);
+    /// <summary>Renders the mail with the portal settings' current branding.</summary>
+    ValueTask<OutboxMessage> ComposeAsync(AccountMailContent content, DateTimeOffset now, CancellationToken cancellationToken);
 }

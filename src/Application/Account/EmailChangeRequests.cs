@@ -50,11 +50,11 @@ public sealed class EmailChangeRequests(
 
         var contact = user.Contact;
         var newAddress = link.NewEmail!;
-        await outbox.AddAsync(mails.Compose(new AccountMailContent(
+        await outbox.AddAsync(await mails.ComposeAsync(new AccountMailContent(
             AccountMailKind.EmailChangeConfirmation, newAddress, contact.Name, contact.PreferredLanguage,
-            issued.Token, link.ExpiresAt, newAddress), now), cancellationToken);
+            issued.Token, link.ExpiresAt, newAddress), now, cancellationToken), cancellationToken);
         // The old address hears of it too: if the request was not the customer's, this is how they find out.
-        await outbox.AddAsync(mails.Compose(new AccountMailContent(
-            AccountMailKind.EmailChangeNotice, user.Login, contact.Name, contact.PreferredLanguage, Detail: newAddress), now), cancellationToken);
+        await outbox.AddAsync(await mails.ComposeAsync(new AccountMailContent(
+            AccountMailKind.EmailChangeNotice, user.Login, contact.Name, contact.PreferredLanguage, Detail: newAddress), now, cancellationToken), cancellationToken);
     }
 }

@@ -50,8 +50,8 @@ public sealed class RequestPasswordResetHandler(
         var issued = user.IssuePasswordReset(token.Hash, now, options.Value.PasswordResetValidity);
         var (name, language) = Recipient(user);
         await securityLog.RecordAsync(user.Id, SecurityEventKind.PasswordResetRequested, cancellationToken);
-        await outbox.AddAsync(mails.Compose(
-            new AccountMailContent(AccountMailKind.PasswordResetLink, user.Login, name, language, token.Token, issued.ExpiresAt), now), cancellationToken);
+        await outbox.AddAsync(await mails.ComposeAsync(
+            new AccountMailContent(AccountMailKind.PasswordResetLink, user.Login, name, language, token.Token, issued.ExpiresAt), now, cancellationToken), cancellationToken);
         try
         {
             await unitOfWork.SaveChangesAsync(cancellationToken);

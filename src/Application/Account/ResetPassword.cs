@@ -20,10 +20,10 @@ public sealed record ResetPassword(string Token, string NewPassword, string Conf
 
 public sealed class ResetPasswordValidator : AbstractValidator<ResetPassword>
 {
-    public ResetPasswordValidator()
+    public ResetPasswordValidator(Portal.Application.Settings.IPortalSettings settings)
     {
         RuleFor(c => c.Token).Must(PasswordResetLink.LooksLikeAToken).WithMessage(DomainErrors.LinkInvalid.Message);
-        RuleFor(c => c.NewPassword).MeetsPasswordPolicy(_ => []);
+        RuleFor(c => c.NewPassword).MeetsPasswordPolicy(_ => [], settings);
         RuleFor(c => c.ConfirmPassword).Equal(c => c.NewPassword).WithMessage(PasswordPolicy.ConfirmationMismatch);
     }
 }
@@ -53,7 +53,7 @@ public sealed class ResetPasswordHandler(
 
         user.ResetPassword(hash, hasher.Hash(user, command.NewPassword), now);
         await securityLog.RecordAsync(user.Id, SecurityEventKind.PasswordReset, cancellationToken);
-        await outbox.AddAsync(mails.Compose(new AccountMailContent(AccountMailKind.PasswordWasReset, user.Login, name, language), now), cancellationToken);
+        await outbox.AddAsync(await mails.ComposeAsync(new AccountMailContent(AccountMailKind.PasswordWasReset, user.Login, name, language), now, cancellationToken), cancellationToken);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

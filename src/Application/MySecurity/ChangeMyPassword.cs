@@ -21,10 +21,10 @@ public sealed class ChangeMyPasswordValidator : AbstractValidator<ChangeMyPasswo
     public const string CurrentRequired = "Please enter your current password.";
     public const string CurrentWrong = "The current password is not correct.";
 
-    public ChangeMyPasswordValidator()
+    public ChangeMyPasswordValidator(Portal.Application.Settings.IPortalSettings settings)
     {
         RuleFor(c => c.CurrentPassword).NotEmpty().WithMessage(CurrentRequired).MaximumLength(PasswordPolicy.MaxLength * 4).WithMessage(CurrentWrong);
-        RuleFor(c => c.NewPassword).MeetsPasswordPolicy(_ => []);
+        RuleFor(c => c.NewPassword).MeetsPasswordPolicy(_ => [], settings);
         RuleFor(c => c.ConfirmPassword).Equal(c => c.NewPassword).WithMessage(PasswordPolicy.ConfirmationMismatch);
     }
 }
@@ -49,7 +49,7 @@ public sealed class ChangeMyPasswordHandler(
         var now = clock.GetUtcNow();
         me.ChangePassword(hasher.Hash(me, command.NewPassword));
         await securityLog.RecordAsync(me.Id, SecurityEventKind.PasswordChanged, cancellationToken);
-        await outbox.AddAsync(mails.Compose(new AccountMailContent(AccountMailKind.PasswordChanged, me.Login, me.Contact.Name, me.Contact.PreferredLanguage), now), cancellationToken);
+        await outbox.AddAsync(await mails.ComposeAsync(new AccountMailContent(AccountMailKind.PasswordChanged, me.Login, me.Contact.Name, me.Contact.PreferredLanguage), now, cancellationToken), cancellationToken);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return SignedInUser.From(me);
     }

@@ -46,7 +46,7 @@ public sealed class CloseMyAccountHandler(
         var now = clock.GetUtcNow();
         contact.RevokePortalAccess(now, me.Login);
         await securityLog.RecordAsync(me.Id, SecurityEventKind.AccountClosed, cancellationToken);
-        await outbox.AddAsync(mails.Compose(new AccountMailContent(AccountMailKind.AccountClosed, me.Login, contact.Name, contact.PreferredLanguage), now), cancellationToken);
+        await outbox.AddAsync(await mails.ComposeAsync(new AccountMailContent(AccountMailKind.AccountClosed, me.Login, contact.Name, contact.PreferredLanguage), now, cancellationToken), cancellationToken);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

@@ -40,7 +40,7 @@ public sealed class DisableTwoFactorHandler(
 
         me.DisableTwoFactor();
         await securityLog.RecordAsync(me.Id, SecurityEventKind.TwoFactorDisabled, cancellationToken);
-        await outbox.AddAsync(mails.Compose(new AccountMailContent(AccountMailKind.TwoFactorChanged, me.Login, me.Contact.Name, me.Contact.PreferredLanguage, Detail: "off"), clock.GetUtcNow()), cancellationToken);
+        await outbox.AddAsync(await mails.ComposeAsync(new AccountMailContent(AccountMailKind.TwoFactorChanged, me.Login, me.Contact.Name, me.Contact.PreferredLanguage, Detail: "off"), clock.GetUtcNow(), cancellationToken), cancellationToken);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return SignedInUser.From(me);
     }

@@ -51,7 +51,7 @@ public sealed class EnableTwoFactorHandler(
         var recoveryCodes = RecoveryCodes.Generate();
         me.EnableTwoFactor(timeStep, recoveryCodes.Select(RecoveryCodes.Hash), now);
         await securityLog.RecordAsync(me.Id, SecurityEventKind.TwoFactorEnabled, cancellationToken);
-        await outbox.AddAsync(mails.Compose(new AccountMailContent(AccountMailKind.TwoFactorChanged, me.Login, me.Contact.Name, me.Contact.PreferredLanguage, Detail: "on"), now), cancellationToken);
+        await outbox.AddAsync(await mails.ComposeAsync(new AccountMailContent(AccountMailKind.TwoFactorChanged, me.Login, me.Contact.Name, me.Contact.PreferredLanguage, Detail: "on"), now, cancellationToken), cancellationToken);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return new TwoFactorActivation(SignedInUser.From(me), recoveryCodes);
     }

@@ -15,7 +15,7 @@ public sealed class PaymentMethodNotices(SecurityLog securityLog, IRepository<Ou
     public async Task RecordAsync(PortalUser me, SecurityEventKind activity, AccountMailKind mail, string maskedIban, CancellationToken cancellationToken)
     {
         await securityLog.RecordAsync(me.Id, activity, cancellationToken);
-        await outbox.AddAsync(mails.Compose(
-            new AccountMailContent(mail, me.Login, me.Contact.Name, me.Contact.PreferredLanguage, Detail: maskedIban), clock.GetUtcNow()), cancellationToken);
+        await outbox.AddAsync(await mails.ComposeAsync(
+            new AccountMailContent(mail, me.Login, me.Contact.Name, me.Contact.PreferredLanguage, Detail: maskedIban), clock.GetUtcNow(), cancellationToken), cancellationToken);
     }
 }

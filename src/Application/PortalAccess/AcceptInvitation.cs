@@ -11,11 +11,11 @@ public sealed record AcceptInvitation(string Token, string Password, string Conf
 
 public sealed class AcceptInvitationValidator : AbstractValidator<AcceptInvitation>
 {
-    public AcceptInvitationValidator()
+    public AcceptInvitationValidator(Portal.Application.Settings.IPortalSettings settings)
     {
         RuleFor(c => c.Token).NotEmpty().WithMessage(Domain.Common.DomainErrors.InvitationUnknown.Message)
             .MaximumLength(200).WithMessage(Domain.Common.DomainErrors.InvitationUnknown.Message);
-        RuleFor(c => c.Password).MeetsPasswordPolicy(_ => []);
+        RuleFor(c => c.Password).MeetsPasswordPolicy(_ => [], settings);
         RuleFor(c => c.ConfirmPassword).Equal(c => c.Password).WithMessage(PasswordPolicy.ConfirmationMismatch);
     }
 }

@@ -1,9 +1,9 @@
 using Portal.Domain.Users;
 using FluentValidation;
 using Mediator;
-using Microsoft.Extensions.Options;
 using Portal.Application.Common;
 using Portal.Application.Contacts;
+using Portal.Application.Settings;
 using Portal.Domain.Contacts;
 
 namespace Portal.Application.PortalAccess;
@@ -32,7 +32,7 @@ public sealed class GrantPortalAccessHandler(
     LoginOwnership logins,
     ITokenGenerator tokens,
     ICurrentUser currentUser,
-    IOptions<InvitationOptions> options,
+    IPortalSettings settings,
     IUnitOfWork unitOfWork,
     TimeProvider clock) : IRequestHandler<GrantPortalAccess, Unit>
 {
@@ -43,9 +43,10 @@ public sealed class GrantPortalAccessHandler(
         var email = command.Email ?? contact.Email;
         var owner = await logins.OwnerOf(email, contact.Id, cancellationToken);
         var now = clock.GetUtcNow();
+        var validity = (await settings.CurrentAsync(cancellationToken)).InvitationValidity;
         var token = tokens.Create();
 
-        var invitation = contact.GrantPortalAccess(email, owner, token.Hash, now, options.Value.Validity, currentUser.ActorName);
+        var invitation = contact.GrantPortalAccess(email, owner, token.Hash, now, validity, currentUser.ActorName);
 
         await invitationOutbox.QueueAsync(contact, invitation, token.Token, command.WelcomeMessage, now, cancellationToken);
         await unitOfWork.SaveChangesAsync(cancellationToken);

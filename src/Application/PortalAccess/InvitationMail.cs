@@ -11,9 +11,11 @@ public sealed record InvitationMailContent(
     DateTimeOffset ExpiresAt,
     string InvitedBy,
     string? WelcomeMessage,
-    bool SetsNewPassword);
+    bool SetsNewPassword,
+    bool IsReminder = false);
 
 public interface IInvitationMailComposer
 {
-    OutboxMessage Compose(InvitationMailContent content, DateTimeOffset now);
+    /// <summary>Renders the mail with the portal settings' current branding.</summary>
+    ValueTask<OutboxMessage> ComposeAsync(InvitationMailContent content, DateTimeOffset now, CancellationToken cancellationToken);
 }

@@ -1,9 +1,12 @@
 using FluentValidation;
+using Portal.Application.Common;
+using Portal.Application.Settings;
 
 namespace Portal.Application.PortalAccess;
 
 /// <summary>
-/// NIST SP 800-63B: length over composition. 12–128 characters, no composition rules, but nothing a
+/// NIST SP 800-63B: length over composition. At least the configured minimum (12–64, see the portal's
+/// security settings) and at most 128 characters, no composition rules, but nothing a
 /// guesser tries early (zxcvbn's dictionaries, sequences, repeats) and nothing built from the user's
 /// own e-mail or name.
 /// </summary>
@@ -12,7 +15,8 @@ public static class PasswordPolicy
     public const int MinLength = 12;
     public const int MaxLength = 128;
 
-    public const string TooShort = "The password must be at least 12 characters long.";
+    /// <summary>Shown with the configured minimum as its argument (see <see cref="MessageArguments"/>).</summary>
+    public const string TooShort = "The password must be at least {0} characters long.";
     public const string TooLong = "The password must be at most 128 characters long.";
     public const string TooGuessable = "This password is too easy to guess: it is made of common words, names, dates, sequences or repeats. A longer phrase of unrelated words works well.";
     public const string ContainsPersonalDataMessage = "The password must not contain your e-mail address or name.";
@@ -20,10 +24,18 @@ public static class PasswordPolicy
 
     private static readonly Zxcvbn.Zxcvbn Estimator = new();
 
-    public static IRuleBuilderOptions<T, string> MeetsPasswordPolicy<T>(this IRuleBuilderInitial<T, string> rule, Func<T, IEnumerable<string?>> personalData) =>
+    /// <summary>
+    /// The rules for a new password. The minimum length is the one the business configured, read when the rule runs
+    /// (validators are singletons), so a change applies to the very next form.
+    /// </summary>
+    public static IRuleBuilderOptions<T, string> MeetsPasswordPolicy<T>(this IRuleBuilderInitial<T, string> rule, Func<T, IEnumerable<string?>> personalData, IPortalSettings settings) =>
         rule.Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage(TooShort)
-            .MinimumLength(MinLength).WithMessage(TooShort)
+            .MustAsync(async (_, password, context, cancellationToken) =>
+            {
+                var minimum = Math.Max(MinLength, (await settings.CurrentAsync(cancellationToken)).PasswordMinLength);
+                MessageArguments.Add(context, minimum);
+                return (password?.Length ?? 0) >= minimum;
+            }).WithMessage(TooShort)
             .MaximumLength(MaxLength).WithMessage(TooLong)
             .Must((message, password) => !ContainsPersonalData(password, personalData(message))).WithMessage(ContainsPersonalDataMessage)
             .Must((message, password) => !IsGuessable(password, personalData(message))).WithMessage(TooGuessable);

@@ -1,9 +1,9 @@
 using Portal.Domain.Users;
 using FluentValidation;
 using Mediator;
-using Microsoft.Extensions.Options;
 using Portal.Application.Common;
 using Portal.Application.Contacts;
+using Portal.Application.Settings;
 using Portal.Domain.Contacts;
 using Portal.Domain.PortalAccess;
 
@@ -28,7 +28,7 @@ public sealed class ReInvitePortalUserHandler(
     LoginOwnership logins,
     ITokenGenerator tokens,
     ICurrentUser currentUser,
-    IOptions<InvitationOptions> options,
+    IPortalSettings settings,
     IUnitOfWork unitOfWork,
     TimeProvider clock) : IRequestHandler<ReInvitePortalUser, Unit>
 {
@@ -39,9 +39,10 @@ public sealed class ReInvitePortalUserHandler(
         var email = command.Email ?? contact.Email;
         var owner = await logins.OwnerOf(email, contact.Id, cancellationToken);
         var now = clock.GetUtcNow();
+        var validity = (await settings.CurrentAsync(cancellationToken)).InvitationValidity;
         var token = tokens.Create();
 
-        var invitation = contact.ReInvite(email, owner, token.Hash, now, options.Value.Validity, currentUser.ActorName);
+        var invitation = contact.ReInvite(email, owner, token.Hash, now, validity, currentUser.ActorName);
 
         await invitationOutbox.QueueAsync(contact, invitation, token.Token, command.WelcomeMessage, now, cancellationToken);
         await unitOfWork.SaveChangesAsync(cancellationToken);

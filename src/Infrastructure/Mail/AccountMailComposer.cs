@@ -1,16 +1,17 @@
 using Microsoft.Extensions.Options;
 using Portal.Application.Account;
+using Portal.Application.Settings;
 using Portal.Domain.Mail;
 
 namespace Portal.Infrastructure.Mail;
 
 /// <summary>Renders the account's security mails (notices and one-time links) in the user's language.</summary>
-internal sealed class AccountMailComposer(IOptions<BrandingOptions> branding) : IAccountMailComposer
+internal sealed class AccountMailComposer(IOptions<BrandingOptions> branding, IPortalSettings settings) : IAccountMailComposer
 {
-    public OutboxMessage Compose(AccountMailContent content, DateTimeOffset now)
+    public async ValueTask<OutboxMessage> ComposeAsync(AccountMailContent content, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var company = branding.Value.CompanyName;
-        var mail = MailLayout.For(content.Language, company);
+        var mail = MailLayout.For(content.Language, await settings.CurrentAsync(cancellationToken));
+        var company = mail.Company;
         var key = content.Kind.ToString();
         var detail = content.Kind == AccountMailKind.TwoFactorChanged
             ? mail.Text(content.Detail == "on" ? "TwoFactorOn" : "TwoFactorOff")

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Resources;
 using System.Text.Encodings.Web;
+using Portal.Application.Settings;
 using Portal.Domain.Mail;
 
 namespace Portal.Infrastructure.Mail;
@@ -8,13 +9,20 @@ namespace Portal.Infrastructure.Mail;
 /// <summary>
 /// The one look every Portal e-mail has: greeting, paragraphs, an optional button with its link spelled
 /// out, a footer and the signature — as plain text and as HTML with everything user-supplied encoded.
+/// The company's name, colour, support contact and legal links come from the portal settings
+/// (<see cref="IPortalSettings"/>), so a change in the back office shows in the very next mail.
 /// </summary>
-internal sealed class MailLayout(CultureInfo culture, string company)
+internal sealed class MailLayout(CultureInfo culture, PortalSettingsSnapshot brand)
 {
+    private readonly string company = brand.CompanyName;
+
     private static readonly ResourceManager Texts = new("Portal.Infrastructure.Mail.MailTexts", typeof(MailLayout).Assembly);
 
-    public static MailLayout For(string language, string company) =>
-        new(CultureInfo.GetCultureInfo(language == "de" ? "de-DE" : "en-GB"), company);
+    public static MailLayout For(string language, PortalSettingsSnapshot brand) =>
+        new(CultureInfo.GetCultureInfo(language == "de" ? "de-DE" : "en-GB"), brand);
+
+    /// <summary>The company's name, for subjects and texts.</summary>
+    public string Company => company;
 
     public string Text(string key, params object?[] args) =>
         string.Format(culture, Texts.GetString(key, culture) ?? key, args);
@@ -27,6 +35,8 @@ internal sealed class MailLayout(CultureInfo culture, string company)
         var greeting = Text("Greeting", toName);
         var ignore = footer;
         var signature = Text("Signature", company);
+        var contact = Contact();
+        var legal = Legal();
 
         var textParts = new List<string?> { greeting };
         textParts.AddRange(paragraphs);
@@ -34,6 +44,8 @@ internal sealed class MailLayout(CultureInfo culture, string company)
         if (action is { } a) textParts.Add($"{a.Label}\n{a.Link}");
         textParts.Add(ignore);
         textParts.Add(signature);
+        textParts.Add(contact);
+        textParts.AddRange(legal.Select(l => $"{l.Label}: {l.Link}"));
         var text = string.Join("\n\n", textParts.Where(part => !string.IsNullOrWhiteSpace(part)));
 
         var html = HtmlEncoder.Default;
@@ -46,11 +58,15 @@ internal sealed class MailLayout(CultureInfo culture, string company)
             body.Append($"<blockquote style=\"border-left:3px solid #ccc;margin:0;padding-left:12px\">{html.Encode(quote).Replace("&#xA;", "<br>")}</blockquote>\n");
         if (action is { } button)
         {
-            body.Append($"<p><a href=\"{html.Encode(button.Link)}\" style=\"display:inline-block;background:#0b5ed7;color:#fff;padding:10px 18px;border-radius:4px;text-decoration:none\">{html.Encode(button.Label)}</a></p>\n");
+            body.Append($"<p><a href=\"{html.Encode(button.Link)}\" style=\"display:inline-block;background:{brand.PrimaryColour};color:#fff;padding:10px 18px;border-radius:4px;text-decoration:none\">{html.Encode(button.Label)}</a></p>\n");
             body.Append(Paragraph(button.Link, " style=\"font-size:90%;color:#555\""));
         }
         body.Append(Paragraph(ignore, " style=\"font-size:90%;color:#555\""));
         body.Append(Paragraph(signature));
+        body.Append(Paragraph(contact, " style=\"font-size:90%;color:#555\""));
+        if (legal.Count > 0)
+            body.Append("<p style=\"font-size:90%;color:#555\">" + string.Join(" · ", legal.Select(l =>
+                $"<a href=\"{html.Encode(l.Link)}\" style=\"color:{brand.PrimaryColour}\">{html.Encode(l.Label)}</a>")) + "</p>\n");
 
         var htmlBody = $"""
             <!DOCTYPE html>
@@ -59,5 +75,21 @@ internal sealed class MailLayout(CultureInfo culture, string company)
             {body}</body></html>
             """;
         return OutboxMessage.Compose(toAddress, toName, subject, text, htmlBody, now);
+    }
+
+    private string? Contact() => (brand.SupportEmail, brand.SupportPhone) switch
+    {
+        (null, null) => null,
+        ({ } email, null) => Text("SupportContact", email),
+        (null, { } phone) => Text("SupportContact", phone),
+        ({ } email, { } phone) => Text("SupportContact", $"{email}, {phone}"),
+    };
+
+    private List<(string Label, string Link)> Legal()
+    {
+        var links = new List<(string, string)>();
+        if (brand.ImprintUrl is { } imprint) links.Add((Text("Imprint"), imprint));
+        if (brand.PrivacyUrl is { } privacy) links.Add((Text("Privacy"), privacy));
+        return links;
     }
 }

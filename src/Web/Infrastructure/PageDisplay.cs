@@ -53,6 +53,7 @@ public static class PageDisplay
     public static async Task<IReadOnlyList<CustomerPageLink>> CustomerPagesAsync(this HttpContext http)
     {
         if (!http.User.IsInRole(SessionClaims.PortalRole)) return [];
+        if (!await http.SectionShownAsync(Application.Settings.MyAccountSection.Pages)) return [];
         if (http.Items.TryGetValue(CustomerPagesKey, out var known) && known is IReadOnlyList<CustomerPageLink> cached) return cached;
         var pages = await http.RequestServices.GetRequiredService<ISender>().Send(new ListCustomerPages(), http.RequestAborted);
         http.Items[CustomerPagesKey] = pages;

@@ -33,7 +33,7 @@ public abstract class PortalPageModel : PageModel
             {
                 var key = string.IsNullOrEmpty(failure.PropertyName) ? string.Empty
                     : string.IsNullOrEmpty(prefix) ? failure.PropertyName : $"{prefix}.{failure.PropertyName}";
-                ModelState.AddModelError(key, T[failure.ErrorMessage]);
+                ModelState.AddModelError(key, T[failure.ErrorMessage, MessageArguments.Of(failure)]);
             }
         }
         catch (DomainException e)
@@ -50,7 +50,7 @@ public abstract class PortalPageModel : PageModel
     /// <summary>The message of a refusal in the user's language, for pages that show it somewhere other than ModelState.</summary>
     protected string? RefusalText(Exception exception) => exception switch
     {
-        ValidationException v => string.Join(" ", v.Errors.Select(e => T[e.ErrorMessage].Value).Distinct()),
+        ValidationException v => string.Join(" ", v.Errors.Select(e => T[e.ErrorMessage, MessageArguments.Of(e)].Value).Distinct()),
         DomainException d => T[d.Message],
         ConflictException c => T[c.Message],
         _ => null,

@@ -15,12 +15,15 @@ internal sealed class SecurityHeaders(RequestDelegate next)
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            var branding = context.Request.Path.StartsWithSegments("/branding");
+            // The logo brings a stricter policy of its own (BrandingEndpoints); everything else gets the site's.
+            if (!branding || string.IsNullOrEmpty(headers.ContentSecurityPolicy)) headers.ContentSecurityPolicy = ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-            if (context.User.Identity?.IsAuthenticated == true || CarriesAToken(context.Request.Path))
+            // The logo and theme are the same for everyone and versioned in their address: they may be cached.
+            if (!branding && (context.User.Identity?.IsAuthenticated == true || CarriesAToken(context.Request.Path)))
             {
                 headers.CacheControl = "no-store";
                 headers.Pragma = "no-cache";

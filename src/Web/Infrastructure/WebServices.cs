@@ -91,6 +91,7 @@ public static class WebServices
         services.AddRazorPages(options =>
             {
                 options.Conventions.AuthorizeAreaFolder("Admin", "/", InternalPolicy);
+                options.Conventions.AuthorizeAreaFolder("Admin", "/Settings", ManageSettingsPolicy);
                 options.Conventions.AuthorizeFolder("/My", PortalPolicy);
                 options.Conventions.LimitPostsIn("/Account");
                 options.Conventions.LimitPostsIn("/Invitation");
@@ -102,6 +103,7 @@ public static class WebServices
             {
                 options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
                 options.Filters.Add<RequestFailureFilter>();
+                options.Filters.Add<PortalTwoFactorRequirement>();
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(options =>
@@ -129,6 +131,7 @@ public static class WebServices
         app.UseAuthorization();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
+        app.MapBranding();
         app.MapPortalHealthChecks();
         return app;
     }

@@ -235,4 +235,64 @@ public sealed class BrowserWalkthroughTests(BrowserPortal portal) : IClassFixtur
     private static ILocator RowMessage(IPage wizard, string name) =>
         wizard.GetByRole(AriaRole.Row).Filter(new() { Has = wizard.GetByRole(AriaRole.Rowheader, new() { Name = name }) })
             .Locator("xpath=following-sibling::tr[1]").GetByRole(AriaRole.Status);
+    [SkippableFact]
+    public async Task The_customers_documents_payment_methods_and_pages_and_the_back_offices_staff_settings_and_activity_pages_pass_axe()
+    {
+        var checks = PageChecks.For();
+        portal.RequireBrowser();
+
+        // Content to look at, put in place through the real forms over HTTP (what is checked here is the pages, not these steps).
+        const string email = "paula.pages@example.com";
+        int documentId;
+        using (var seeding = await portal.App.SignedInAdminAsync())
+        {
+            var (seeded, contactId) = await portal.App.CustomerAsync(seeding, "Paula Pages", email);
+            seeded.Dispose();
+            documentId = await seeding.CreateDocumentAsync(contactId, "Invoice", "INV-AXE-1", status: "Sent", withPdf: true);
+            await seeding.PublishPageAsync(await seeding.CreatePageAsync("Service hours", "service-hours", body: "We answer **every** weekday."), "PortalUsers");
+            await seeding.PublishPageAsync(await seeding.CreatePageAsync("Spring news", "spring-news", kind: "BlogPost", publishedOn: "2026-11-01"), "Public");
+        }
+
+        var customer = await portal.NewPageAsync();
+        await customer.GotoAsync("/account/sign-in");
+        await customer.SignInAsync(checks, email, Flows.CustomerPassword);
+        await customer.ShouldBeAtAsync("/my");
+        await customer.Link("Documents", exact: false).First.ClickAsync();
+        await customer.ShouldBeAtAsync("/my/documents");
+        await checks.StepAsync(customer, "my-documents");
+        await customer.Link("INV-AXE-1", exact: false).First.ClickAsync();
+        await Expect(customer.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("INV-AXE-1");
+        await checks.StepAsync(customer, "my-document");
+        await customer.GotoAsync("/my/payment-methods/new");
+        await checks.StepAsync(customer, "my-payment-method-new");
+        await customer.Field("IBAN").FillAsync("DE89 3704 0044 0532 0130 00");
+        await customer.GetByRole(AriaRole.Checkbox, new() { Name = "I agree to the SEPA Direct Debit mandate above." }).CheckAsync();
+        await customer.Button("Save bank account").ClickAsync();
+        await customer.ShouldBeAtAsync("/my/payment-methods");
+        await Expect(customer.GetByRole(AriaRole.Status).First).ToContainTextAsync("has been added");
+        await checks.StepAsync(customer, "my-payment-methods");
+        await customer.GotoAsync("/pages/service-hours");
+        await Expect(customer.GetByRole(AriaRole.Heading, new() { Name = "Service hours", Level = 1 })).ToBeVisibleAsync();
+        await checks.StepAsync(customer, "customer-page");
+        await customer.GotoAsync("/blog");
+        await Expect(customer.GetByText("Spring news").First).ToBeVisibleAsync();
+        await checks.StepAsync(customer, "blog");
+
+        var admin = await portal.NewPageAsync();
+        await admin.GotoAsync("/account/sign-in");
+        await admin.SignInAsync(checks, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+        await admin.ShouldBeAtAsync("/admin");
+        await admin.GotoAsync($"/admin/documents/{documentId}");
+        await checks.StepAsync(admin, "admin-document");
+        await admin.GotoAsync("/admin/pages");
+        await checks.StepAsync(admin, "admin-pages");
+        foreach (var (link, path) in new[] { ("Activity", "/admin/activity"), ("Staff", "/admin/staff"), ("Settings", "/admin/settings") })
+        {
+            await admin.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
+            await admin.ShouldBeAtAsync(path);
+            await checks.StepAsync(admin, "admin-" + link.ToLowerInvariant());
+        }
+        await admin.GotoAsync("/admin/staff/invite");
+        await checks.StepAsync(admin, "admin-staff-invite");
+    }
 }

@@ -50,7 +50,7 @@ public sealed class GrantPortalAccessHandlerTests : HandlerTest
     public async Task Granting_asks_for_a_mail_in_the_contacts_language_with_the_token_expiry_inviter_and_trimmed_welcome()
     {
         var anna = await AddPersonAsync("Anna Berg", "anna@example.com", language: "de");
-        Invitations.Validity = TimeSpan.FromDays(3);
+        Settings.Change(s => s with { InvitationValidityHours = 3 * 24 });
 
         using var request = NewRequest();
         await GrantHandler(request).Handle(new GrantPortalAccess(anna, null, "  Welcome aboard!  "), CancellationToken.None);

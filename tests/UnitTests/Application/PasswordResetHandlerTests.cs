@@ -139,10 +139,10 @@ public sealed class PasswordResetHandlerTests : HandlerTest
     {
         public List<AccountMailContent> Composed { get; } = [];
 
-        public OutboxMessage Compose(AccountMailContent content, DateTimeOffset now)
+        public ValueTask<OutboxMessage> ComposeAsync(AccountMailContent content, DateTimeOffset now, CancellationToken cancellationToken)
         {
             Composed.Add(content);
-            return OutboxMessage.Compose(content.ToAddress, content.ToName, content.Kind.ToString(), content.Token ?? "", content.Token ?? "", now);
+            return ValueTask.FromResult(OutboxMessage.Compose(content.ToAddress, content.ToName, content.Kind.ToString(), content.Token ?? "", content.Token ?? "", now));
         }
     }
 }

@@ -66,7 +66,7 @@ public sealed class ValidationBehaviorTests
     [Fact]
     public async Task The_failures_carry_the_validators_messages_for_the_page()
     {
-        var behavior = new ValidationBehavior<AcceptInvitation, string>([new AcceptInvitationValidator()]);
+        var behavior = new ValidationBehavior<AcceptInvitation, string>([new AcceptInvitationValidator(new Support.FakePortalSettings())]);
 
         var refused = await Should.ThrowAsync<ValidationException>(async () =>
             await behavior.Handle(new AcceptInvitation("t", "password1234", "password1234"), (_, _) => ValueTask.FromResult("handled"), CancellationToken.None));

@@ -163,36 +163,48 @@ public sealed class GrantPortalAccessValidatorTests
 public sealed class AcceptInvitationValidatorTests
 {
     private const string Strong = "Blue-Harbor-Lantern-42";
-    private readonly AcceptInvitationValidator _validator = new();
+    private readonly Support.FakePortalSettings _settings = new();
 
-    private TestValidationResult<AcceptInvitation> Validate(string password, string? confirm = null, string token = "token-1") =>
-        _validator.TestValidate(new AcceptInvitation(token, password, confirm ?? password));
+    private Task<TestValidationResult<AcceptInvitation>> Validate(string password, string? confirm = null, string token = "token-1") =>
+        new AcceptInvitationValidator(_settings).TestValidateAsync(new AcceptInvitation(token, password, confirm ?? password));
 
     [Theory]
     [InlineData(Strong)]
     [InlineData("correct horse battery staple")]
     [InlineData("Quiet-Meadow-Violin-Otter")]
-    public void A_strong_passphrase_is_accepted(string password) =>
-        Validate(password).ShouldNotHaveAnyValidationErrors();
+    public async Task A_strong_passphrase_is_accepted(string password) =>
+        (await Validate(password)).ShouldNotHaveAnyValidationErrors();
 
     [Theory]
     [InlineData("")]
     [InlineData("Xq7-pL2!")]
     [InlineData("Xq7-pL2!zZ9")]
-    public void Fewer_than_12_characters_are_refused(string password) =>
-        Validate(password).ShouldHaveValidationErrorFor(c => c.Password).WithErrorMessage(PasswordPolicy.TooShort);
+    public async Task Fewer_than_12_characters_are_refused(string password) =>
+        (await Validate(password)).ShouldHaveValidationErrorFor(c => c.Password).WithErrorMessage(PasswordPolicy.TooShort);
 
     [Fact]
-    public void Exactly_12_unguessable_characters_pass() =>
-        Validate("Xq7-pL2!zZ9#").ShouldNotHaveValidationErrorFor(c => c.Password);
+    public async Task Exactly_12_unguessable_characters_pass() =>
+        (await Validate("Xq7-pL2!zZ9#")).ShouldNotHaveValidationErrorFor(c => c.Password);
 
     [Fact]
-    public void More_than_128_characters_are_refused()
+    public async Task More_than_128_characters_are_refused()
     {
-        Validate(string.Concat(Enumerable.Repeat("Blue-Harbor-", 11))[..129])
+        (await Validate(string.Concat(Enumerable.Repeat("Blue-Harbor-", 11))[..129]))
             .ShouldHaveValidationErrorFor(c => c.Password).WithErrorMessage(PasswordPolicy.TooLong);
-        Validate(string.Concat(Enumerable.Repeat("Blue-Harbor-Lantern-42/", 6))[..128])
+        (await Validate(string.Concat(Enumerable.Repeat("Blue-Harbor-Lantern-42/", 6))[..128]))
             .ShouldNotHaveValidationErrorFor(c => c.Password);
+    }
+
+    [Fact]
+    public async Task The_configured_minimum_applies_and_the_message_carries_it()
+    {
+        _settings.Change(s => s with { PasswordMinLength = 16 });
+
+        var refused = (await Validate("Xq7-pL2!zZ9#Wv4k"[..14])).Errors.ShouldHaveSingleItem();
+
+        refused.ErrorMessage.ShouldBe(PasswordPolicy.TooShort);
+        Portal.Application.Common.MessageArguments.Of(refused).ShouldBe([16]);
+        (await Validate("Xq7-pL2!zZ9#Wv4k")).ShouldNotHaveValidationErrorFor(c => c.Password);
     }
 
     [Theory]
@@ -202,26 +214,26 @@ public sealed class AcceptInvitationValidatorTests
     [InlineData("123456789012")]
     [InlineData("abcdefghijkl")]
     [InlineData("Password2024!")]
-    public void Dictionary_words_keyboard_walks_repeats_and_sequences_are_refused_as_guessable(string password) =>
-        Validate(password).ShouldHaveValidationErrorFor(c => c.Password).WithErrorMessage(PasswordPolicy.TooGuessable);
+    public async Task Dictionary_words_keyboard_walks_repeats_and_sequences_are_refused_as_guessable(string password) =>
+        (await Validate(password)).ShouldHaveValidationErrorFor(c => c.Password).WithErrorMessage(PasswordPolicy.TooGuessable);
 
     [Fact]
-    public void Only_one_password_message_is_shown_at_a_time() =>
-        Validate("aaaa").Errors.Where(e => e.PropertyName == nameof(AcceptInvitation.Password)).ShouldHaveSingleItem();
+    public async Task Only_one_password_message_is_shown_at_a_time() =>
+        (await Validate("aaaa")).Errors.Where(e => e.PropertyName == nameof(AcceptInvitation.Password)).ShouldHaveSingleItem();
 
     [Fact]
-    public void A_confirmation_that_differs_is_refused() =>
-        Validate(Strong, Strong + " ").ShouldHaveValidationErrorFor(c => c.ConfirmPassword).WithErrorMessage(PasswordPolicy.ConfirmationMismatch);
+    public async Task A_confirmation_that_differs_is_refused() =>
+        (await Validate(Strong, Strong + " ")).ShouldHaveValidationErrorFor(c => c.ConfirmPassword).WithErrorMessage(PasswordPolicy.ConfirmationMismatch);
 
     [Theory]
     [InlineData("")]
     [InlineData(null)]
-    public void A_token_is_required(string? token) =>
-        Validate(Strong, token: token!).ShouldHaveValidationErrorFor(c => c.Token);
+    public async Task A_token_is_required(string? token) =>
+        (await Validate(Strong, token: token!)).ShouldHaveValidationErrorFor(c => c.Token);
 
     [Fact]
-    public void An_overlong_token_is_refused_as_an_unknown_link() =>
-        Validate(Strong, token: new string('t', 201)).ShouldHaveValidationErrorFor(c => c.Token)
+    public async Task An_overlong_token_is_refused_as_an_unknown_link() =>
+        (await Validate(Strong, token: new string('t', 201))).ShouldHaveValidationErrorFor(c => c.Token)
             .WithErrorMessage(DomainErrors.InvitationUnknown.Message);
 }
 
@@ -255,14 +267,14 @@ public sealed class PasswordPolicyTests
         PasswordPolicy.IsGuessable("annaberg1985", Anna).ShouldBeTrue();
 
     [Fact]
-    public void The_rule_builder_reports_personal_data_before_guessability()
+    public async Task The_rule_builder_reports_personal_data_before_guessability()
     {
         var validator = new InlineValidator<(string Password, string Email)>();
-        validator.RuleFor(x => x.Password).MeetsPasswordPolicy(x => [x.Email]);
+        validator.RuleFor(x => x.Password).MeetsPasswordPolicy(x => [x.Email], new Support.FakePortalSettings());
 
-        validator.Validate(("annaberg-Harbor-42", "annaberg@example.com")).Errors.ShouldHaveSingleItem()
+        (await validator.ValidateAsync(("annaberg-Harbor-42", "annaberg@example.com"))).Errors.ShouldHaveSingleItem()
             .ErrorMessage.ShouldBe(PasswordPolicy.ContainsPersonalDataMessage);
-        validator.Validate(("Blue-Harbor-Lantern-42", "annaberg@example.com")).IsValid.ShouldBeTrue();
+        (await validator.ValidateAsync(("Blue-Harbor-Lantern-42", "annaberg@example.com"))).IsValid.ShouldBeTrue();
     }
 }
 

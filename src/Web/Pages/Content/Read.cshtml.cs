@@ -13,6 +13,12 @@ public sealed class ReadPageModel : PortalPageModel
     {
         switch (await SendAsync(new ReadPage(slug, User.PageReader())))
         {
+            // Portal-only pages are a My Account section the business can switch off; public pages stay public.
+            case ReadPageResult.Readable { Page.Visibility: Portal.Domain.Pages.PageVisibility.PortalUsers } when
+                !User.IsInRole(SessionClaims.InternalRole) && !await HttpContext.SectionShownAsync(Portal.Application.Settings.MyAccountSection.Pages):
+                return NotFound();
+            case ReadPageResult.SignInRequired when !await HttpContext.SectionShownAsync(Portal.Application.Settings.MyAccountSection.Pages):
+                return NotFound();
             case ReadPageResult.Readable readable:
                 View = readable.Page;
                 return Page();

@@ -5,6 +5,7 @@ using Portal.Web.Pages.Shared;
 
 namespace Portal.Web.Pages.My;
 
+[MyAccountSectionPage(Portal.Application.Settings.MyAccountSection.Details)]
 public sealed class MyAccountModel : PortalPageModel
 {
     [BindProperty]

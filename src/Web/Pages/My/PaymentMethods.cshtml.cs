@@ -4,6 +4,7 @@ using Portal.Web.Infrastructure;
 
 namespace Portal.Web.Pages.My;
 
+[MyAccountSectionPage(Portal.Application.Settings.MyAccountSection.PaymentMethods)]
 public sealed class MyPaymentMethodsModel : PortalPageModel
 {
     public IReadOnlyList<PaymentMethodItem> Methods { get; private set; } = [];

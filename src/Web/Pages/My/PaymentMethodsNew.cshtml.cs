@@ -8,6 +8,7 @@ using Portal.Web.Infrastructure;
 
 namespace Portal.Web.Pages.My;
 
+[MyAccountSectionPage(Portal.Application.Settings.MyAccountSection.PaymentMethods)]
 public sealed class MyNewPaymentMethodModel : PortalPageModel
 {
     [BindProperty]

@@ -67,12 +67,26 @@ public sealed class RecordingMailComposer : IInvitationMailComposer
 {
     public List<InvitationMailContent> Composed { get; } = [];
 
-    public OutboxMessage Compose(InvitationMailContent content, DateTimeOffset now)
+    public ValueTask<OutboxMessage> ComposeAsync(InvitationMailContent content, DateTimeOffset now, CancellationToken cancellationToken)
     {
         Composed.Add(content);
         var link = $"https://portal.example/invitation/{content.Token}";
-        return OutboxMessage.Compose(content.ToAddress, content.ToName,
+        return ValueTask.FromResult(OutboxMessage.Compose(content.ToAddress, content.ToName,
             content.SetsNewPassword ? "Set a new password" : "Your portal invitation",
-            $"Hello {content.ToName}\n{link}", $"<p>Hello {content.ToName}</p><p><a href=\"{link}\">{link}</a></p>", now);
+            $"Hello {content.ToName}\n{link}", $"<p>Hello {content.ToName}</p><p><a href=\"{link}\">{link}</a></p>", now));
     }
+}
+
+/// <summary>The portal settings as a test sets them: defaults until changed with <see cref="Change"/>.</summary>
+public sealed class FakePortalSettings : Portal.Application.Settings.IPortalSettings
+{
+    public Portal.Application.Settings.PortalSettingsSnapshot Current { get; private set; } =
+        Portal.Application.Settings.PortalSettingsSnapshot.From(
+            Portal.Domain.Settings.PortalSettings.CreateDefault("Contoso", Portal.Domain.PortalAccess.Invitation.DefaultValidity, TimeSpan.FromMinutes(30)));
+
+    public void Change(Func<Portal.Application.Settings.PortalSettingsSnapshot, Portal.Application.Settings.PortalSettingsSnapshot> change) => Current = change(Current);
+
+    public ValueTask<Portal.Application.Settings.PortalSettingsSnapshot> CurrentAsync(CancellationToken cancellationToken) => ValueTask.FromResult(Current);
+
+    public void Invalidate() { }
 }

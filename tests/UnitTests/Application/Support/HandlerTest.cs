@@ -27,7 +27,7 @@ public abstract class HandlerTest : IDisposable
     protected FakePasswordHasher Hasher { get; } = new();
     protected RecordingMailComposer Mails { get; } = new();
     protected FakeCurrentUser CurrentUser { get; } = new();
-    protected InvitationOptions Invitations { get; } = new();
+    protected FakePortalSettings Settings { get; } = new();
 
     public void Dispose()
     {
@@ -54,12 +54,12 @@ public abstract class HandlerTest : IDisposable
     }
 
     protected GrantPortalAccessHandler GrantHandler(Request r) => new(
-        r.Repository<Contact>(), new InvitationOutbox(r.Repository<OutboxMessage>(), Mails, CurrentUser), r.Logins, Tokens, CurrentUser,
-        Options.Create(Invitations), r.UnitOfWork, Clock);
+        r.Repository<Contact>(), new InvitationOutbox(r.Repository<OutboxMessage>(), Mails, CurrentUser, Settings), r.Logins, Tokens, CurrentUser,
+        Settings, r.UnitOfWork, Clock);
 
     protected ReInvitePortalUserHandler ReInviteHandler(Request r) => new(
-        r.Repository<Contact>(), new InvitationOutbox(r.Repository<OutboxMessage>(), Mails, CurrentUser), r.Logins, Tokens, CurrentUser,
-        Options.Create(Invitations), r.UnitOfWork, Clock);
+        r.Repository<Contact>(), new InvitationOutbox(r.Repository<OutboxMessage>(), Mails, CurrentUser, Settings), r.Logins, Tokens, CurrentUser,
+        Settings, r.UnitOfWork, Clock);
 
     protected RevokePortalAccessHandler RevokeHandler(Request r) => new(r.Repository<Contact>(), CurrentUser, r.UnitOfWork, Clock);
 
@@ -123,7 +123,7 @@ public abstract class HandlerTest : IDisposable
         await using var db = Database.CreateContext();
         var contact = await db.Contacts.Include(c => c.PortalUser).ThenInclude(u => u!.Invitations).SingleAsync(c => c.Id == contactId);
         var token = Tokens.Create();
-        contact.GrantPortalAccess(email ?? contact.Email, EmailOwner.Nobody, token.Hash, Clock.GetUtcNow(), Invitations.Validity, "seed");
+        contact.GrantPortalAccess(email ?? contact.Email, EmailOwner.Nobody, token.Hash, Clock.GetUtcNow(), Settings.Current.InvitationValidity, "seed");
         await db.SaveChangesAsync();
         return token.Token;
     }

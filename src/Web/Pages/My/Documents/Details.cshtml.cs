@@ -3,6 +3,7 @@ using Portal.Web.Infrastructure;
 
 namespace Portal.Web.Pages.My.Documents;
 
+[MyAccountSectionPage(Portal.Application.Settings.MyAccountSection.Documents)]
 public sealed class MyDocumentModel : PortalPageModel
 {
     public MyDocumentView Document { get; private set; } = null!;

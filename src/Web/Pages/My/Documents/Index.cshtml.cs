@@ -7,6 +7,7 @@ using Portal.Web.Infrastructure;
 
 namespace Portal.Web.Pages.My.Documents;
 
+[MyAccountSectionPage(Portal.Application.Settings.MyAccountSection.Documents)]
 public sealed class MyDocumentsModel : PortalPageModel
 {
     [BindProperty(SupportsGet = true)] public DocumentKind? Kind { get; set; }

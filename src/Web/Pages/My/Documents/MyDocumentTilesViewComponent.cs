@@ -1,3 +1,4 @@
+using Portal.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Application.Documents;
@@ -9,6 +10,7 @@ public sealed class MyDocumentTilesViewComponent(ISender sender) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
+        if (!await HttpContext.SectionShownAsync(Portal.Application.Settings.MyAccountSection.Documents)) return Content("");
         var counts = await sender.Send(new GetMyDocumentCounts(), HttpContext.RequestAborted);
         return View("~/Pages/My/Documents/_DocumentTiles.cshtml", counts);
     }

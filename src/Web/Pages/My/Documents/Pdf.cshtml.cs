@@ -5,6 +5,7 @@ using Portal.Web.Infrastructure;
 namespace Portal.Web.Pages.My.Documents;
 
 /// <summary>The PDF of a document the customer may see; every other id is a 404, exactly like the page.</summary>
+[MyAccountSectionPage(Portal.Application.Settings.MyAccountSection.Documents)]
 public sealed class MyDocumentPdfModel : PortalPageModel
 {
     public async Task<IActionResult> OnGetAsync(int id) => PdfFile.Result(this, await SendAsync(new GetMyDocumentPdf(id)));

@@ -1,0 +1,55 @@
+using FluentValidation;
+using Mediator;
+using Portal.Application.Common;
+using Portal.Domain.Settings;
+using Portal.Domain.Users;
+
+namespace Portal.Application.Settings;
+
+public enum ValidityUnit
+{
+    Hours = 1,
+    Days = 2,
+}
+
+/// <summary>How long invitation links work, the default welcome message per language, and whether reminders go out.</summary>
+[RequiresPermission(StaffPermission.ManageSettings)]
+public sealed record UpdateInvitationSettings(
+    int Validity,
+    ValidityUnit Unit,
+    string? WelcomeMessageEnglish,
+    string? WelcomeMessageGerman,
+    bool SendReminders) : IRequest<Mediator.Unit>
+{
+    public int ValidityHours => Unit == ValidityUnit.Days ? Validity * 24 : Validity;
+}
+
+public sealed class UpdateInvitationSettingsValidator : AbstractValidator<UpdateInvitationSettings>
+{
+    public const string ValidityOutOfRange = "Invitation links must work for at least 1 hour and at most 30 days.";
+    public const string UnitInvalid = "Choose hours or days.";
+    public const string WelcomeMessageTooLong = "The welcome message must be at most 2000 characters long.";
+
+    public UpdateInvitationSettingsValidator()
+    {
+        RuleFor(c => c.Unit).IsInEnum().WithMessage(UnitInvalid);
+        RuleFor(c => c.Validity)
+            .Must((command, _) => command.Validity is > 0 and <= PortalSettings.MaxInvitationValidityHours
+                && command.ValidityHours is >= PortalSettings.MinInvitationValidityHours and <= PortalSettings.MaxInvitationValidityHours)
+            .WithMessage(ValidityOutOfRange);
+        RuleFor(c => c.WelcomeMessageEnglish).Must(FitsWelcome).WithMessage(WelcomeMessageTooLong);
+        RuleFor(c => c.WelcomeMessageGerman).Must(FitsWelcome).WithMessage(WelcomeMessageTooLong);
+    }
+
+    private static bool FitsWelcome(string? message) => message is null || message.Trim().Length <= PortalSettings.WelcomeMessageMaxLength;
+}
+
+public sealed class UpdateInvitationSettingsHandler(SettingsChanges changes) : IRequestHandler<UpdateInvitationSettings, Mediator.Unit>
+{
+    public async ValueTask<Mediator.Unit> Handle(UpdateInvitationSettings command, CancellationToken cancellationToken)
+    {
+        await changes.ApplyAsync((settings, now, actor) => settings.ChangeInvitations(
+            command.ValidityHours, command.WelcomeMessageEnglish, command.WelcomeMessageGerman, command.SendReminders, now, actor), cancellationToken);
+        return Mediator.Unit.Value;
+    }
+}

@@ -1,0 +1,35 @@
+using FluentValidation;
+using Mediator;
+using Portal.Application.Common;
+using Portal.Domain.Settings;
+using Portal.Domain.Users;
+
+namespace Portal.Application.Settings;
+
+/// <summary>Two-factor requirement for customers, the shortest password allowed, and when an idle session ends.</summary>
+[RequiresPermission(StaffPermission.ManageSettings)]
+public sealed record UpdateSecuritySettings(bool RequirePortalTwoFactor, int PasswordMinLength, int SessionIdleTimeoutMinutes) : IRequest<Unit>;
+
+public sealed class UpdateSecuritySettingsValidator : AbstractValidator<UpdateSecuritySettings>
+{
+    public const string PasswordLengthOutOfRange = "The minimum password length must be between 12 and 64 characters.";
+    public const string IdleTimeoutOutOfRange = "The idle timeout must be between 5 and 1440 minutes.";
+
+    public UpdateSecuritySettingsValidator()
+    {
+        RuleFor(c => c.PasswordMinLength)
+            .InclusiveBetween(PortalSettings.MinPasswordLength, PortalSettings.MaxPasswordLength).WithMessage(PasswordLengthOutOfRange);
+        RuleFor(c => c.SessionIdleTimeoutMinutes)
+            .InclusiveBetween(PortalSettings.MinIdleTimeoutMinutes, PortalSettings.MaxIdleTimeoutMinutes).WithMessage(IdleTimeoutOutOfRange);
+    }
+}
+
+public sealed class UpdateSecuritySettingsHandler(SettingsChanges changes) : IRequestHandler<UpdateSecuritySettings, Unit>
+{
+    public async ValueTask<Unit> Handle(UpdateSecuritySettings command, CancellationToken cancellationToken)
+    {
+        await changes.ApplyAsync((settings, now, actor) => settings.ChangeSecurity(
+            command.RequirePortalTwoFactor, command.PasswordMinLength, command.SessionIdleTimeoutMinutes, now, actor), cancellationToken);
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,150 @@
+using System.ComponentModel.DataAnnotations;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Portal.Application.Settings;
+using Portal.Web.Infrastructure;
+
+namespace Portal.Web.Areas.Admin.Pages.Settings;
+
+/// <summary>
+/// The portal's settings, for administrators: five sections, each its own form and handler, so saving one never
+/// touches another. A refusal is shown next to its field; the other sections show what is stored.
+/// </summary>
+[RequestSizeLimit(MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
+public sealed class SettingsModel : PortalPageModel
+{
+    /// <summary>More than a logo may be, so an oversized file is refused with a message rather than a broken request.</summary>
+    public const int MaxRequestBytes = 2 * 1024 * 1024;
+
+    [BindProperty] public BrandingInput Branding { get; set; } = new();
+    [BindProperty] public LogoInput Logo { get; set; } = new();
+    [BindProperty] public InvitationsInput Invitations { get; set; } = new();
+    [BindProperty] public SectionsInput Sections { get; set; } = new();
+    [BindProperty] public SecurityInput Security { get; set; } = new();
+
+    public PortalSettingsSnapshot Current { get; private set; } = null!;
+
+    public async Task OnGetAsync() => await LoadAsync(keep: null);
+
+    public Task<IActionResult> OnPostBrandingAsync() => SaveAsync(nameof(Branding), new UpdateBranding(
+        Branding.CompanyName, Branding.PrimaryColour, Branding.SupportEmail, Branding.SupportPhone, Branding.ImprintUrl, Branding.PrivacyUrl),
+        "The branding was saved.");
+
+    public async Task<IActionResult> OnPostLogoAsync()
+    {
+        byte[] data = [];
+        if (Logo.Data is { Length: > 0 and <= MaxRequestBytes } file)
+        {
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, HttpContext.RequestAborted);
+            data = buffer.ToArray();
+        }
+        return await SaveAsync(nameof(Logo), new UploadLogo(Logo.Data?.ContentType, Logo.Data?.FileName, data), "The logo was saved.");
+    }
+
+    public Task<IActionResult> OnPostRemoveLogoAsync() => SaveAsync(nameof(Logo), new RemoveLogo(), "The logo was removed.");
+
+    public Task<IActionResult> OnPostInvitationsAsync() => SaveAsync(nameof(Invitations), new UpdateInvitationSettings(
+        Invitations.Validity ?? 0, Invitations.Unit, Invitations.WelcomeMessageEnglish, Invitations.WelcomeMessageGerman, Invitations.SendReminders),
+        "The invitation settings were saved.");
+
+    public Task<IActionResult> OnPostSectionsAsync() => SaveAsync(nameof(Sections), new UpdateMyAccountSections(
+        Sections.Details, Sections.PaymentMethods, Sections.Documents, Sections.Pages),
+        "The My Account sections were saved.");
+
+    public Task<IActionResult> OnPostSecurityAsync() => SaveAsync(nameof(Security), new UpdateSecuritySettings(
+        Security.RequirePortalTwoFactor, Security.PasswordMinLength ?? 0, Security.SessionIdleTimeoutMinutes ?? 0),
+        "The security settings were saved.");
+
+    private async Task<IActionResult> SaveAsync(string section, IRequest<Unit> command, string success)
+    {
+        // A value the form could not even read (letters in a number field) is already an error next to its field.
+        if (ModelState.IsValid && (await TrySendAsync(command, section)).Succeeded)
+        {
+            TempData["Notice"] = T[success].Value;
+            return Redirect($"/admin/settings#{section.ToLowerInvariant()}");
+        }
+        await LoadAsync(keep: section);
+        return Page();
+    }
+
+    /// <summary>Fills every section from the stored settings, except <paramref name="keep"/>, which shows what was posted.</summary>
+    private async Task LoadAsync(string? keep)
+    {
+        Current = await SendAsync(new GetPortalSettings());
+        if (keep != nameof(Branding)) Branding = BrandingInput.From(Current);
+        if (keep != nameof(Invitations)) Invitations = InvitationsInput.From(Current);
+        if (keep != nameof(Sections)) Sections = SectionsInput.From(Current);
+        if (keep != nameof(Security)) Security = SecurityInput.From(Current);
+    }
+
+    public sealed class BrandingInput
+    {
+        [Display(Name = "Company name")] public string? CompanyName { get; set; }
+        [Display(Name = "Primary colour")] public string? PrimaryColour { get; set; }
+        [Display(Name = "Support e-mail")] public string? SupportEmail { get; set; }
+        [Display(Name = "Support phone")] public string? SupportPhone { get; set; }
+        [Display(Name = "Imprint address")] public string? ImprintUrl { get; set; }
+        [Display(Name = "Privacy policy address")] public string? PrivacyUrl { get; set; }
+
+        public static BrandingInput From(PortalSettingsSnapshot s) => new()
+        {
+            CompanyName = s.CompanyName, PrimaryColour = s.PrimaryColour, SupportEmail = s.SupportEmail,
+            SupportPhone = s.SupportPhone, ImprintUrl = s.ImprintUrl, PrivacyUrl = s.PrivacyUrl,
+        };
+    }
+
+    public sealed class LogoInput
+    {
+        [Display(Name = "Logo file")] public IFormFile? Data { get; set; }
+    }
+
+    public sealed class InvitationsInput
+    {
+        [Display(Name = "Invitation links work for")] public int? Validity { get; set; }
+        [Display(Name = "Unit")] public ValidityUnit Unit { get; set; } = ValidityUnit.Days;
+        [Display(Name = "Welcome message (English)")] public string? WelcomeMessageEnglish { get; set; }
+        [Display(Name = "Welcome message (German)")] public string? WelcomeMessageGerman { get; set; }
+        [Display(Name = "Remind invited customers who have not accepted halfway through the link's validity")] public bool SendReminders { get; set; }
+
+        public static InvitationsInput From(PortalSettingsSnapshot s)
+        {
+            var inDays = s.InvitationValidityHours % 24 == 0;
+            return new()
+            {
+                Validity = inDays ? s.InvitationValidityHours / 24 : s.InvitationValidityHours,
+                Unit = inDays ? ValidityUnit.Days : ValidityUnit.Hours,
+                WelcomeMessageEnglish = s.WelcomeMessageEnglish,
+                WelcomeMessageGerman = s.WelcomeMessageGerman,
+                SendReminders = s.SendInvitationReminders,
+            };
+        }
+    }
+
+    public sealed class SectionsInput
+    {
+        [Display(Name = "My details")] public bool Details { get; set; }
+        [Display(Name = "Payment methods")] public bool PaymentMethods { get; set; }
+        [Display(Name = "Documents")] public bool Documents { get; set; }
+        [Display(Name = "Pages for customers")] public bool Pages { get; set; }
+
+        public static SectionsInput From(PortalSettingsSnapshot s) => new()
+        {
+            Details = s.ShowDetails, PaymentMethods = s.ShowPaymentMethods, Documents = s.ShowDocuments, Pages = s.ShowPages,
+        };
+    }
+
+    public sealed class SecurityInput
+    {
+        [Display(Name = "Require two-factor authentication for customers")] public bool RequirePortalTwoFactor { get; set; }
+        [Display(Name = "Minimum password length")] public int? PasswordMinLength { get; set; }
+        [Display(Name = "Sign out after this many idle minutes")] public int? SessionIdleTimeoutMinutes { get; set; }
+
+        public static SecurityInput From(PortalSettingsSnapshot s) => new()
+        {
+            RequirePortalTwoFactor = s.RequirePortalTwoFactor, PasswordMinLength = s.PasswordMinLength,
+            SessionIdleTimeoutMinutes = s.SessionIdleTimeoutMinutes,
+        };
+    }
+}
