@@ -51,6 +51,8 @@ public static class DependencyInjection
         services.AddSingleton<IInvitationMailComposer, InvitationMailComposer>();
         services.AddScoped<LoginOwnership>();
         services.AddScoped<InvitationOutbox>();
+        services.AddSingleton<Portal.Application.Staff.IStaffInvitationMailComposer, StaffInvitationMailComposer>();
+        services.AddScoped<Portal.Application.Staff.StaffInvitationOutbox>();
         services.AddScoped<Portal.Application.Account.SecurityLog>();
         services.AddScoped<Portal.Application.Account.EmailChangeRequests>();
         services.AddSingleton<Portal.Application.Account.IAccountMailComposer, AccountMailComposer>();
