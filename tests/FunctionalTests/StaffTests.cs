@@ -79,6 +79,41 @@ public sealed class StaffTests(PortalFactory factory) : IClassFixture<PortalFact
     }
 
     [Fact]
+    public async Task A_read_only_colleague_who_posts_back_office_forms_anyway_gets_the_refusal_never_a_500()
+    {
+        using var admin = await factory.SignedInAdminAsync();
+        var newContact = await admin.GetAsync("/admin/contacts/new");
+        var newPage = await admin.GetAsync("/admin/pages/new");
+        var (reader, _) = await factory.ActiveStaffAsync(admin, "Roswitha Reader", "roswitha.reader@contoso.example", "ReadOnly");
+        using var _1 = reader;
+        var ownToken = (await reader.GetAsync("/admin")).Document
+            .QuerySelector("form[action='/account/sign-out'] input[name='__RequestVerificationToken']")!.GetAttribute("value");
+        (await reader.GetAsync("/admin/pages")).Document.QuerySelector("a[href='/admin/pages/new']").ShouldBeNull();
+
+        var contact = await reader.SubmitAsync(newContact, "Save", new Dictionary<string, string?>
+        {
+            ["__RequestVerificationToken"] = ownToken,
+            ["Kind"] = "Person",
+            ["Email"] = "forged.contact@example.com",
+            ["Details.Name"] = "Forged Contact",
+            ["Details.CountryCode"] = "DE",
+        });
+        contact.Status.ShouldBeOneOf(HttpStatusCode.OK, HttpStatusCode.Forbidden);
+        if (contact.Status == HttpStatusCode.OK) contact.Text.ShouldContain(DomainErrors.NotPermitted.Message);
+        (await factory.WithDbAsync(db => db.Contacts.CountAsync(c => c.Email == "forged.contact@example.com"))).ShouldBe(0);
+
+        var page = await reader.SubmitAsync(newPage, "Save draft", new Dictionary<string, string?>
+        {
+            ["__RequestVerificationToken"] = ownToken,
+            ["Input.Title"] = "Forged page",
+            ["Input.Slug"] = "forged-page",
+        });
+        page.Status.ShouldBeOneOf(HttpStatusCode.OK, HttpStatusCode.Forbidden);
+        if (page.Status == HttpStatusCode.OK) page.Text.ShouldContain(DomainErrors.NotPermitted.Message);
+        (await factory.WithDbAsync(db => db.Pages.CountAsync(p => p.Slug == "forged-page"))).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task The_application_refuses_a_back_office_command_from_a_read_only_colleague_and_runs_it_for_a_portal_manager()
     {
         using var admin = await factory.SignedInAdminAsync();

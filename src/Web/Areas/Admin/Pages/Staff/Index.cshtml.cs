@@ -17,8 +17,12 @@ public sealed class StaffIndexModel : PortalPageModel
 
     public async Task OnGetAsync() => await LoadAsync();
 
-    public Task<IActionResult> OnPostChangeRoleAsync(int id, StaffRole role) =>
-        ActAsync(new ChangeStaffRole(id, role), "The role was changed. It applies from the colleague's next click.");
+    public async Task<IActionResult> OnPostChangeRoleAsync(int id, StaffRole role)
+    {
+        var result = await ActAsync(new ChangeStaffRole(id, role), "The role was changed. It applies from the colleague's next click.");
+        // Someone who gave up their own administrator role can no longer open this page.
+        return result is RedirectToPageResult && id == CurrentUserId && !role.Allows(StaffPermission.ManageStaff) ? Redirect("/admin") : result;
+    }
 
     public Task<IActionResult> OnPostDeactivateAsync(int id) =>
         ActAsync(new DeactivateStaffMember(id), "The colleague was deactivated. Every session of theirs has ended.");
