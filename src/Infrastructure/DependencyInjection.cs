@@ -56,6 +56,8 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<Portal.Infrastructure.PortalAccess.InvitationReminderWorker>());
         services.AddOptions<Portal.Infrastructure.PortalAccess.InvitationReminderOptions>().Bind(configuration.GetSection(Portal.Infrastructure.PortalAccess.InvitationReminderOptions.Section));
         services.AddScoped<Portal.Application.Settings.SettingsChanges>();
+        services.AddSingleton<Portal.Application.Staff.IStaffInvitationMailComposer, StaffInvitationMailComposer>();
+        services.AddScoped<Portal.Application.Staff.StaffInvitationOutbox>();
         services.AddScoped<Portal.Application.Account.SecurityLog>();
         services.AddScoped<Portal.Application.Account.EmailChangeRequests>();
         services.AddSingleton<Portal.Application.Account.IAccountMailComposer, AccountMailComposer>();

@@ -27,14 +27,6 @@ public static class ActivityDisplay
         _ => kind.ToString(),
     };
 
-    public static string StaffRole(this IStringLocalizer t, StaffRole role) => role switch
-    {
-        Domain.Users.StaffRole.Administrator => t["Administrator"],
-        Domain.Users.StaffRole.PortalManager => t["Portal manager"],
-        Domain.Users.StaffRole.ReadOnly => t["Read-only"],
-        _ => role.ToString(),
-    };
-
     /// <summary>The stored detail is language-neutral ("PortalManager>ReadOnly", "CompanyName,Logo"); this is what a reader sees.</summary>
     public static string? ActivityDetail(this IStringLocalizer t, ActivityKind kind, string? detail)
     {

@@ -8,7 +8,7 @@ namespace Portal.Web.Infrastructure;
 
 /// <summary>
 /// Failures a page did not handle itself still answer as what they are: a missing record is a 404, a
-/// refused or invalid request a 400, a clash a 409 — never a 500.
+/// refused or invalid request a 400, a request the user's role doesn't allow a 403, a clash a 409 — never a 500.
 /// </summary>
 internal sealed class RequestFailureFilter : IAsyncPageFilter, IExceptionFilter
 {
@@ -36,6 +36,7 @@ internal sealed class RequestFailureFilter : IAsyncPageFilter, IExceptionFilter
     private static int? StatusFor(Exception exception) => exception switch
     {
         NotFoundException => StatusCodes.Status404NotFound,
+        DomainException { Code: "Staff.NotPermitted" } => StatusCodes.Status403Forbidden,
         ValidationException or DomainException => StatusCodes.Status400BadRequest,
         ConflictException => StatusCodes.Status409Conflict,
         _ => null,

@@ -36,6 +36,7 @@ internal sealed class SecurityHeaders(RequestDelegate next)
     /// <summary>Pages whose address is a one-time link: neither the page nor its address may stay in a cache.</summary>
     private static bool CarriesAToken(PathString path) =>
         path.StartsWithSegments("/invitation")
+        || path.StartsWithSegments("/staff-invitation")
         || path.StartsWithSegments("/account/reset-password")
         || path.StartsWithSegments("/account/confirm-email");
 }

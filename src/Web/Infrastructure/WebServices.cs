@@ -92,9 +92,11 @@ public static class WebServices
             {
                 options.Conventions.AuthorizeAreaFolder("Admin", "/", InternalPolicy);
                 options.Conventions.AuthorizeAreaFolder("Admin", "/Settings", ManageSettingsPolicy);
+                options.Conventions.AuthorizeAreaFolder("Admin", "/Staff", ManageStaffPolicy);
                 options.Conventions.AuthorizeFolder("/My", PortalPolicy);
                 options.Conventions.LimitPostsIn("/Account");
                 options.Conventions.LimitPostsIn("/Invitation");
+                options.Conventions.LimitPostsIn("/StaffInvitation");
                 // A stolen session must not be able to guess the password through the forms that ask for it again.
                 options.Conventions.LimitPostsIn("/My");
                 options.Conventions.AddAreaPageRoute("Admin", "/Contacts/Edit", "/admin/contacts/new");

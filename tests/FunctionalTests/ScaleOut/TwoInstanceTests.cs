@@ -132,10 +132,7 @@ public sealed class TwoInstanceTests : IAsyncLifetime
 
     private static async Task GrantAllAsync(PortalFactory instance, IEnumerable<int> contactIds)
     {
-        foreach (var id in contactIds)
-        {
-            await using var scope = instance.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<ISender>().Send(new GrantPortalAccess(id, null, null));
-        }
+        var administrator = await instance.AdministratorIdAsync();
+        foreach (var id in contactIds) await instance.SendAsAsync(administrator, new GrantPortalAccess(id, null, null));
     }
 }

@@ -1,0 +1,37 @@
+using FluentValidation;
+using Mediator;
+using Portal.Application.Common;
+using Portal.Domain.Common;
+using Portal.Domain.Users;
+
+namespace Portal.Application.Staff;
+
+/// <summary>Changes what a colleague may do, from their next request on. The last active administrator stays one.</summary>
+[RequiresPermission(StaffPermission.ManageStaff)]
+public sealed record ChangeStaffRole(int Id, StaffRole Role) : IRequest<Unit>;
+
+public sealed class ChangeStaffRoleValidator : AbstractValidator<ChangeStaffRole>
+{
+    public ChangeStaffRoleValidator() => RuleFor(c => c.Role).IsInEnum().WithMessage(DomainErrors.StaffRoleInvalid.Message);
+}
+
+public sealed class ChangeStaffRoleHandler(
+    IRepository<InternalUser> staff,
+    ICurrentUser currentUser,
+    IUnitOfWork unitOfWork,
+    TimeProvider clock) : IRequestHandler<ChangeStaffRole, Unit>
+{
+    public async ValueTask<Unit> Handle(ChangeStaffRole command, CancellationToken cancellationToken)
+    {
+        var user = await staff.FirstOrDefaultAsync(new StaffMemberSpec(command.Id), cancellationToken)
+            ?? throw new NotFoundException("Staff member");
+        var demotesAnAdministrator = user.IsActiveAdministrator && command.Role != StaffRole.Administrator;
+        var others = demotesAnAdministrator ? await staff.ListAsync(new OtherActiveAdministratorsSpec(user.Id), cancellationToken) : [];
+
+        user.ChangeRole(command.Role, others.Count, clock.GetUtcNow(), currentUser.ActorName);
+
+        foreach (var other in others) other.CountAsRemainingAdministrator();
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}

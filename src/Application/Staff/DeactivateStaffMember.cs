@@ -1,0 +1,29 @@
+using Mediator;
+using Portal.Application.Common;
+using Portal.Domain.Users;
+
+namespace Portal.Application.Staff;
+
+/// <summary>Ends every session of a colleague at once and blocks their sign-in. Nobody deactivates themselves or the last administrator.</summary>
+[RequiresPermission(StaffPermission.ManageStaff)]
+public sealed record DeactivateStaffMember(int Id) : IRequest<Unit>;
+
+public sealed class DeactivateStaffMemberHandler(
+    IRepository<InternalUser> staff,
+    ICurrentUser currentUser,
+    IUnitOfWork unitOfWork,
+    TimeProvider clock) : IRequestHandler<DeactivateStaffMember, Unit>
+{
+    public async ValueTask<Unit> Handle(DeactivateStaffMember command, CancellationToken cancellationToken)
+    {
+        var user = await staff.FirstOrDefaultAsync(new StaffMemberSpec(command.Id), cancellationToken)
+            ?? throw new NotFoundException("Staff member");
+        var others = user.IsActiveAdministrator ? await staff.ListAsync(new OtherActiveAdministratorsSpec(user.Id), cancellationToken) : [];
+
+        user.Deactivate(others.Count, byThemselves: currentUser.UserId == user.Id, clock.GetUtcNow(), currentUser.ActorName);
+
+        foreach (var other in others) other.CountAsRemainingAdministrator();
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}

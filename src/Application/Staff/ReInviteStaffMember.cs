@@ -1,0 +1,31 @@
+using Mediator;
+using Portal.Application.Common;
+using Portal.Domain.Users;
+
+namespace Portal.Application.Staff;
+
+/// <summary>Sends a colleague who has not joined yet a new link; older links stop working.</summary>
+[RequiresPermission(StaffPermission.ManageStaff)]
+public sealed record ReInviteStaffMember(int Id, string? Language = null) : IRequest<Unit>;
+
+public sealed class ReInviteStaffMemberHandler(
+    IRepository<InternalUser> staff,
+    StaffInvitationOutbox invitations,
+    ICurrentUser currentUser,
+    IUnitOfWork unitOfWork,
+    TimeProvider clock) : IRequestHandler<ReInviteStaffMember, Unit>
+{
+    public async ValueTask<Unit> Handle(ReInviteStaffMember command, CancellationToken cancellationToken)
+    {
+        var user = await staff.FirstOrDefaultAsync(new StaffMemberSpec(command.Id), cancellationToken)
+            ?? throw new NotFoundException("Staff member");
+        var (token, validity) = await invitations.NewLinkAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+
+        var link = user.ReInvite(token.Hash, now, validity, currentUser.ActorName);
+
+        await invitations.QueueAsync(user, link, token.Token, command.Language, now, cancellationToken);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}

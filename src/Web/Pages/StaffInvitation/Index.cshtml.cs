@@ -1,0 +1,57 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Portal.Application.Staff;
+using Portal.Web.Infrastructure;
+
+namespace Portal.Web.Pages.StaffInvitation;
+
+/// <summary>A colleague's invitation to the back office. GET only shows it (mail scanners consume nothing); the POST consumes it.</summary>
+public sealed class StaffInvitationModel : PortalPageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public string? Problem { get; private set; }
+    public string? Name { get; private set; }
+    public string? Email { get; private set; }
+
+    public async Task OnGetAsync(string token) => await DescribeAsync(token);
+
+    public async Task<IActionResult> OnPostAsync(string token)
+    {
+        try
+        {
+            var (succeeded, user) = await TrySendAsync(new AcceptStaffInvitation(token, Input.Password ?? "", Input.ConfirmPassword ?? ""));
+            if (succeeded)
+            {
+                await HttpContext.SignInAsync(user!);
+                return LocalRedirect("/admin");
+            }
+        }
+        finally
+        {
+            Input = new InputModel();
+        }
+        await DescribeAsync(token);
+        return Page();
+    }
+
+    private async Task DescribeAsync(string token)
+    {
+        var invitation = await SendAsync(new GetStaffInvitation(token));
+        Problem = invitation.Problem is { } problem ? T[problem.Message].Value : null;
+        Name = invitation.Name;
+        Email = invitation.Email;
+    }
+
+    public sealed class InputModel
+    {
+        [Display(Name = "New password")]
+        [DataType(DataType.Password)]
+        public string? Password { get; set; }
+
+        [Display(Name = "Repeat the password")]
+        [DataType(DataType.Password)]
+        public string? ConfirmPassword { get; set; }
+    }
+}

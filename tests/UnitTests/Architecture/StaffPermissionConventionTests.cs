@@ -1,0 +1,69 @@
+using System.Text.RegularExpressions;
+using Mediator;
+using Portal.Application.Common;
+
+namespace Portal.UnitTests.Architecture;
+
+/// <summary>
+/// The application layer checks every back-office request itself, whatever page sends it: a request either
+/// names the permission it needs or is one of the few public or customer requests listed here on purpose.
+/// </summary>
+public sealed class StaffPermissionConventionTests
+{
+    /// <summary>Requests for visitors, customers and the sign-in flow: they check who asks in their handler, or need nobody.</summary>
+    private static readonly HashSet<string> PublicOrCustomerRequests =
+    [
+        "AcceptInvitation", "AcceptStaffInvitation", "GetInvitation", "GetStaffInvitation",
+        "SignIn", "CompleteTwoFactorSignIn", "RequestPasswordReset", "GetPasswordReset", "ResetPassword",
+        "GetEmailChange", "ConfirmEmailChange",
+        "ListBlogPosts", "ListCustomerPages", "ReadPage", "GetLogo",
+        "GetMyDetails", "UpdateMyDetails", "GetMySecurity", "ChangeMyPassword", "CloseMyAccount", "DownloadMyData",
+        "RequestMyEmailChange", "SignOutEverywhere", "GetMyTwoFactor", "StartTwoFactorSetup", "EnableTwoFactor", "DisableTwoFactor",
+        "GetMyDocument", "GetMyDocumentCounts", "GetMyDocumentPdf", "ListMyDocuments",
+        "ListMyPaymentMethods", "AddMyPaymentMethod", "MakeMyDefaultPaymentMethod", "RemoveMyPaymentMethod",
+    ];
+
+    private static IReadOnlyList<Type> Requests { get; } = typeof(ApplicationMarker).Assembly.GetTypes()
+        .Where(t => t is { IsAbstract: false, IsInterface: false })
+        .Where(t => typeof(IBaseRequest).IsAssignableFrom(t) || typeof(IBaseCommand).IsAssignableFrom(t) || typeof(IBaseQuery).IsAssignableFrom(t))
+        .ToList();
+
+    [Fact]
+    public void Every_request_names_the_permission_it_needs_or_is_listed_as_public()
+    {
+        Requests.Count.ShouldBeGreaterThan(40, "the request scan found suspiciously few requests");
+        var unguarded = Requests
+            .Where(t => RequiredPermission.Of(t) is null && !PublicOrCustomerRequests.Contains(t.Name))
+            .Select(t => t.FullName)
+            .Order(StringComparer.Ordinal);
+
+        unguarded.ShouldBeEmpty("these requests carry no [RequiresPermission] and are not listed as public or customer requests");
+    }
+
+    [Fact]
+    public void The_public_list_names_only_requests_that_exist_and_carry_no_permission()
+    {
+        var byName = Requests.ToDictionary(t => t.Name);
+        PublicOrCustomerRequests.Where(name => !byName.ContainsKey(name)).ShouldBeEmpty("listed but not found");
+        PublicOrCustomerRequests.Where(name => byName.TryGetValue(name, out var type) && RequiredPermission.Of(type) is not null)
+            .ShouldBeEmpty("listed as public but guarded");
+    }
+
+    [Fact]
+    public void Every_request_sent_from_a_back_office_page_names_a_permission()
+    {
+        var admin = Path.Combine(RepoRoot(), "src", "Web", "Areas", "Admin");
+        var source = string.Join("\n", Directory.EnumerateFiles(admin, "*.cs", SearchOption.AllDirectories).Select(File.ReadAllText));
+
+        var used = Requests.Where(t => Regex.IsMatch(source, $@"\bnew\s+{t.Name}\s*[({{]")).ToList();
+        used.Count.ShouldBeGreaterThan(10, "the back-office scan found suspiciously few requests");
+        used.Where(t => RequiredPermission.Of(t) is null).Select(t => t.Name).ShouldBeEmpty();
+    }
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Portal.sln"))) return dir.FullName;
+        throw new InvalidOperationException("Portal.sln not found.");
+    }
+}

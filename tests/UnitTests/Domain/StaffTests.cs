@@ -1,0 +1,201 @@
+using Portal.Domain.Activity;
+using Portal.Domain.Common;
+using Portal.Domain.Users;
+
+namespace Portal.UnitTests.Domain;
+
+public sealed class StaffTests
+{
+    private static readonly DateTimeOffset Now = Given.Now;
+    private static readonly TimeSpan Validity = TimeSpan.FromDays(7);
+
+    private static InternalUser Invited(StaffRole role = StaffRole.PortalManager, string tokenHash = "invite-1") =>
+        InternalUser.Invite("Pia.Manager@Portal.example", "Pia Manager", role, loginTaken: false, tokenHash, Now, Validity, Given.Admin).User;
+
+    private static InternalUser Active(StaffRole role = StaffRole.PortalManager)
+    {
+        var user = Invited(role);
+        user.AcceptInvitation("invite-1", "pw-hash", Now.AddHours(1));
+        return user;
+    }
+
+    private static DomainError Refusal(Action move) => Should.Throw<DomainException>(move).Error;
+
+    [Fact]
+    public void An_invited_colleague_has_a_link_but_no_password_and_cannot_sign_in()
+    {
+        var (user, link) = InternalUser.Invite(" Pia.Manager@Portal.example ", " Pia Manager ", StaffRole.PortalManager, false, "invite-1", Now, Validity, Given.Admin);
+
+        user.Login.ShouldBe("pia.manager@portal.example");
+        user.DisplayName.ShouldBe("Pia Manager");
+        user.Role.ShouldBe(StaffRole.PortalManager);
+        user.Status.ShouldBe(StaffStatus.Invited);
+        user.CanSignIn.ShouldBeFalse();
+        user.InvitedAt.ShouldBe(Now);
+        link.Purpose.ShouldBe(AccountTokenPurpose.StaffInvitation);
+        link.TokenHash.ShouldBe("invite-1");
+        link.ExpiresAt.ShouldBe(Now + Validity);
+        user.DomainEvents.OfType<StaffChanged>().Single().Kind.ShouldBe(ActivityKind.StaffInvited);
+    }
+
+    [Fact]
+    public void An_invitation_is_refused_for_a_login_that_is_already_taken_or_an_invalid_email_or_name()
+    {
+        Refusal(() => InternalUser.Invite("anna@example.com", "Anna", StaffRole.ReadOnly, loginTaken: true, "h", Now, Validity, Given.Admin))
+            .ShouldBe(DomainErrors.EmailUsedByAnotherUser);
+        Refusal(() => InternalUser.Invite("not-an-email", "Anna", StaffRole.ReadOnly, false, "h", Now, Validity, Given.Admin))
+            .ShouldBe(DomainErrors.StaffEmailInvalid);
+        Refusal(() => InternalUser.Invite("anna@example.com", "  ", StaffRole.ReadOnly, false, "h", Now, Validity, Given.Admin))
+            .ShouldBe(DomainErrors.StaffNameInvalid);
+        Refusal(() => InternalUser.Invite("anna@example.com", "Anna", (StaffRole)42, false, "h", Now, Validity, Given.Admin))
+            .ShouldBe(DomainErrors.StaffRoleInvalid);
+    }
+
+    [Fact]
+    public void Accepting_the_invitation_sets_the_password_and_the_link_works_only_once()
+    {
+        var user = Invited();
+        var stamp = user.SecurityStamp;
+
+        user.AcceptInvitation("invite-1", "pw-hash", Now.AddHours(1));
+
+        user.Status.ShouldBe(StaffStatus.Active);
+        user.CanSignIn.ShouldBeTrue();
+        user.JoinedAt.ShouldBe(Now.AddHours(1));
+        user.SecurityStamp.ShouldNotBe(stamp);
+        user.InvitationProblem("invite-1", Now.AddHours(2)).ShouldBe(DomainErrors.LinkInvalid);
+        Refusal(() => user.AcceptInvitation("invite-1", "other", Now.AddHours(2))).ShouldBe(DomainErrors.LinkInvalid);
+    }
+
+    [Fact]
+    public void An_expired_or_unknown_link_is_refused()
+    {
+        var user = Invited();
+
+        user.InvitationProblem("invite-1", Now + Validity).ShouldBe(DomainErrors.LinkInvalid);
+        user.InvitationProblem("someone-else", Now.AddHours(1)).ShouldBe(DomainErrors.LinkInvalid);
+        Refusal(() => user.AcceptInvitation("invite-1", "pw-hash", Now + Validity + TimeSpan.FromMinutes(1))).ShouldBe(DomainErrors.LinkInvalid);
+        user.CanSignIn.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void A_re_invite_voids_the_old_link_and_the_new_one_works()
+    {
+        var user = Invited();
+
+        user.ReInvite("invite-2", Now.AddDays(1), Validity, Given.Admin);
+
+        user.InvitationProblem("invite-1", Now.AddDays(1)).ShouldBe(DomainErrors.LinkInvalid);
+        user.InvitationProblem("invite-2", Now.AddDays(1)).ShouldBeNull();
+        user.AcceptInvitation("invite-2", "pw-hash", Now.AddDays(2));
+        user.Status.ShouldBe(StaffStatus.Active);
+    }
+
+    [Fact]
+    public void A_colleague_who_already_joined_cannot_be_re_invited() =>
+        Refusal(() => Active().ReInvite("invite-2", Now.AddDays(1), Validity, Given.Admin)).ShouldBe(DomainErrors.StaffAlreadyJoined);
+
+    [Fact]
+    public void Changing_the_role_records_from_and_to()
+    {
+        var user = Active(StaffRole.ReadOnly);
+        user.ClearDomainEvents();
+
+        user.ChangeRole(StaffRole.PortalManager, otherActiveAdministrators: 0, Now.AddDays(1), Given.Admin);
+
+        user.Role.ShouldBe(StaffRole.PortalManager);
+        var change = user.DomainEvents.OfType<StaffChanged>().Single();
+        change.Kind.ShouldBe(ActivityKind.StaffRoleChanged);
+        change.Detail.ShouldBe("ReadOnly>PortalManager");
+        Refusal(() => user.ChangeRole(StaffRole.PortalManager, 0, Now.AddDays(1), Given.Admin)).ShouldBe(DomainErrors.StaffRoleUnchanged);
+    }
+
+    [Fact]
+    public void The_last_active_administrator_cannot_be_demoted_or_deactivated()
+    {
+        var admin = Active(StaffRole.Administrator);
+
+        Refusal(() => admin.ChangeRole(StaffRole.ReadOnly, otherActiveAdministrators: 0, Now.AddDays(1), Given.Admin)).ShouldBe(DomainErrors.LastAdministrator);
+        Refusal(() => admin.Deactivate(otherActiveAdministrators: 0, byThemselves: false, Now.AddDays(1), Given.Admin)).ShouldBe(DomainErrors.LastAdministrator);
+
+        admin.Role.ShouldBe(StaffRole.Administrator);
+        admin.Status.ShouldBe(StaffStatus.Active);
+    }
+
+    [Fact]
+    public void An_administrator_with_another_active_administrator_beside_them_can_be_demoted()
+    {
+        var admin = Active(StaffRole.Administrator);
+
+        admin.ChangeRole(StaffRole.ReadOnly, otherActiveAdministrators: 1, Now.AddDays(1), Given.Admin);
+
+        admin.Role.ShouldBe(StaffRole.ReadOnly);
+    }
+
+    [Fact]
+    public void Counting_an_administrator_as_remaining_bumps_their_version_so_concurrent_moves_clash()
+    {
+        var other = Active(StaffRole.Administrator);
+        var version = other.Version;
+
+        other.CountAsRemainingAdministrator();
+
+        other.Version.ShouldBe(version + 1);
+    }
+
+    [Fact]
+    public void Nobody_can_deactivate_themselves() =>
+        Refusal(() => Active(StaffRole.Administrator).Deactivate(otherActiveAdministrators: 3, byThemselves: true, Now.AddDays(1), Given.Admin))
+            .ShouldBe(DomainErrors.StaffCannotDeactivateThemselves);
+
+    [Fact]
+    public void Deactivating_ends_every_session_blocks_sign_in_and_voids_open_links()
+    {
+        var user = Active();
+        var stamp = user.SecurityStamp;
+
+        user.Deactivate(otherActiveAdministrators: 0, byThemselves: false, Now.AddDays(1), Given.Admin);
+
+        user.Status.ShouldBe(StaffStatus.Deactivated);
+        user.CanSignIn.ShouldBeFalse();
+        user.SecurityStamp.ShouldNotBe(stamp);
+        user.PasswordHash.ShouldBe("pw-hash");
+        Refusal(() => user.Deactivate(0, false, Now.AddDays(2), Given.Admin)).ShouldBe(DomainErrors.StaffAlreadyDeactivated);
+    }
+
+    [Fact]
+    public void Deactivating_an_invited_colleague_voids_their_link()
+    {
+        var user = Invited();
+
+        user.Deactivate(0, false, Now.AddHours(1), Given.Admin);
+
+        user.InvitationProblem("invite-1", Now.AddHours(2)).ShouldBe(DomainErrors.LinkInvalid);
+        user.Tokens.Single().VoidedAt.ShouldBe(Now.AddHours(1));
+    }
+
+    [Fact]
+    public void Reactivating_lets_the_colleague_sign_in_again_with_their_password()
+    {
+        var user = Active();
+        user.Deactivate(0, false, Now.AddDays(1), Given.Admin);
+        var stamp = user.SecurityStamp;
+
+        user.Reactivate(Now.AddDays(2), Given.Admin);
+
+        user.Status.ShouldBe(StaffStatus.Active);
+        user.CanSignIn.ShouldBeTrue();
+        user.SecurityStamp.ShouldNotBe(stamp);
+        Refusal(() => user.Reactivate(Now.AddDays(3), Given.Admin)).ShouldBe(DomainErrors.StaffNotDeactivated);
+    }
+
+    [Theory]
+    [InlineData(StaffRole.Administrator, StaffPermission.ManageStaff, true)]
+    [InlineData(StaffRole.PortalManager, StaffPermission.ManagePortalAccess, true)]
+    [InlineData(StaffRole.PortalManager, StaffPermission.ManageStaff, false)]
+    [InlineData(StaffRole.ReadOnly, StaffPermission.ViewBackOffice, true)]
+    [InlineData(StaffRole.ReadOnly, StaffPermission.ManagePortalAccess, false)]
+    [InlineData(StaffRole.ReadOnly, StaffPermission.ManageContacts, false)]
+    public void A_role_allows_only_its_permissions(StaffRole role, StaffPermission permission, bool allowed) =>
+        role.Allows(permission).ShouldBe(allowed);
+}
