@@ -173,6 +173,30 @@ public sealed class SettingsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Switching_off_pages_and_documents_hides_portal_only_pages_posts_and_documents_while_public_pages_stay()
+    {
+        using var admin = await factory.SignedInAdminAsync();
+        var (customer, _) = await factory.ActiveCustomerAsync(admin, "Pia Pageless", "pia.pageless@example.com");
+        using var _1 = customer;
+        await admin.PublishPageAsync(await admin.CreatePageAsync("Members only", "members-only"), "PortalUsers");
+        await admin.PublishPageAsync(await admin.CreatePageAsync("Members post", "members-post", kind: "BlogPost", publishedOn: "2026-11-01"), "PortalUsers");
+        await admin.PublishPageAsync(await admin.CreatePageAsync("Open to all", "open-to-all"), "Public");
+        (await customer.GetAsync("/pages/members-only")).Status.ShouldBe(HttpStatusCode.OK);
+        (await customer.GetAsync("/blog")).Text.ShouldContain("Members post");
+
+        await SavedAsync(admin, "Save sections", new() { ["Sections.Pages"] = null, ["Sections.Documents"] = null });
+
+        (await customer.GetAsync("/pages/members-only")).Status.ShouldBe(HttpStatusCode.NotFound);
+        (await customer.GetAsync("/pages/members-post")).Status.ShouldBe(HttpStatusCode.NotFound);
+        (await customer.GetAsync("/blog")).Text.ShouldNotContain("Members post");
+        (await customer.GetAsync("/pages/open-to-all")).Status.ShouldBe(HttpStatusCode.OK);
+        (await customer.GetAsync("/my/documents")).Status.ShouldBe(HttpStatusCode.NotFound);
+        var home = await customer.GetAsync("/my");
+        home.Document.QuerySelectorAll("a.tile").Any(a => a.TextContent.Contains("Documents")).ShouldBeFalse();
+        (await admin.GetAsync("/pages/members-only")).Status.ShouldBe(HttpStatusCode.OK, "staff still read what they publish");
+    }
+
+    [Fact]
     public async Task Requiring_two_factor_sends_a_customer_without_it_to_the_setup_after_sign_in_while_sign_out_still_works()
     {
         using var admin = await factory.SignedInAdminAsync();
