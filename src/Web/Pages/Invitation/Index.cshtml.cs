@@ -1,8 +1,8 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Application.PortalAccess;
 using Portal.Domain.Common;
 using Portal.Web.Infrastructure;
+using Portal.Web.Pages.Shared;
 
 namespace Portal.Web.Pages.Invitation;
 
@@ -10,7 +10,7 @@ namespace Portal.Web.Pages.Invitation;
 public sealed class InvitationModel : PortalPageModel
 {
     [BindProperty]
-    public InputModel Input { get; set; } = new();
+    public NewPasswordInput Input { get; set; } = new();
 
     public string? Problem { get; private set; }
     public string? Name { get; private set; }
@@ -32,7 +32,7 @@ public sealed class InvitationModel : PortalPageModel
         }
         finally
         {
-            Input = new InputModel();
+            Input = new NewPasswordInput();
         }
         await DescribeAsync(token);
         return Page();
@@ -45,16 +45,5 @@ public sealed class InvitationModel : PortalPageModel
         Name = invitation.Name;
         Email = invitation.Email;
         SetsNewPassword = invitation.SetsNewPassword;
-    }
-
-    public sealed class InputModel
-    {
-        [Display(Name = "New password")]
-        [DataType(DataType.Password)]
-        public string? Password { get; set; }
-
-        [Display(Name = "Repeat the password")]
-        [DataType(DataType.Password)]
-        public string? ConfirmPassword { get; set; }
     }
 }

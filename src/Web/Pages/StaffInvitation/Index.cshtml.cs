@@ -1,7 +1,7 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Application.Staff;
 using Portal.Web.Infrastructure;
+using Portal.Web.Pages.Shared;
 
 namespace Portal.Web.Pages.StaffInvitation;
 
@@ -9,7 +9,7 @@ namespace Portal.Web.Pages.StaffInvitation;
 public sealed class StaffInvitationModel : PortalPageModel
 {
     [BindProperty]
-    public InputModel Input { get; set; } = new();
+    public NewPasswordInput Input { get; set; } = new();
 
     public string? Problem { get; private set; }
     public string? Name { get; private set; }
@@ -30,7 +30,7 @@ public sealed class StaffInvitationModel : PortalPageModel
         }
         finally
         {
-            Input = new InputModel();
+            Input = new NewPasswordInput();
         }
         await DescribeAsync(token);
         return Page();
@@ -42,16 +42,5 @@ public sealed class StaffInvitationModel : PortalPageModel
         Problem = invitation.Problem is { } problem ? T[problem.Message].Value : null;
         Name = invitation.Name;
         Email = invitation.Email;
-    }
-
-    public sealed class InputModel
-    {
-        [Display(Name = "New password")]
-        [DataType(DataType.Password)]
-        public string? Password { get; set; }
-
-        [Display(Name = "Repeat the password")]
-        [DataType(DataType.Password)]
-        public string? ConfirmPassword { get; set; }
     }
 }
