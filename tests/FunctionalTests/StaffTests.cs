@@ -1,7 +1,4 @@
 using System.Net;
-using System.Security.Claims;
-using Mediator;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Application.PortalAccess;
@@ -272,5 +269,23 @@ public sealed class StaffTests(PortalFactory factory) : IClassFixture<PortalFact
         var invite = await admin.GetAsync("/admin/staff/invite");
         invite.Text.ShouldContain("Portalverwaltung");
         invite.Text.ShouldContain("Nur Lesen");
+    }
+    [Fact]
+    public async Task Pages_that_only_change_things_answer_403_to_a_read_only_colleague_and_open_for_a_portal_manager()
+    {
+        using var admin = await factory.SignedInAdminAsync();
+        var contactId = await admin.CreateContactAsync("Fritz Formless", "fritz.formless@example.com");
+        var (reader, _) = await factory.ActiveStaffAsync(admin, "Olga Onlyreads", "olga.onlyreads@contoso.example", "ReadOnly");
+        var (manager, _) = await factory.ActiveStaffAsync(admin, "Max Manager", "max.formmanager@contoso.example", "PortalManager");
+        using var _1 = reader;
+        using var _2 = manager;
+        string[] forms = ["/admin/contacts/new", $"/admin/contacts/{contactId}/edit", $"/admin/documents/new?contactId={contactId}", "/admin/pages/new"];
+
+        foreach (var form in forms)
+        {
+            (await reader.GetAsync(form, followRedirects: false)).Status.ShouldBe(HttpStatusCode.Forbidden, form);
+            (await manager.GetAsync(form)).Status.ShouldBe(HttpStatusCode.OK, form);
+        }
+        (await reader.GetAsync($"/admin/contacts/{contactId}")).Status.ShouldBe(HttpStatusCode.OK, "reading stays open");
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Portal.Application.Common;
 using Portal.Domain.Common;
+using Portal.Domain.Users;
 using Portal.Infrastructure;
 using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.Security;
@@ -18,8 +19,10 @@ public static class WebServices
 {
     public const string InternalPolicy = "Internal";
     public const string PortalPolicy = "Portal";
-    public const string ManageStaffPolicy = "ManageStaff";
-    public const string ManageSettingsPolicy = "ManageSettings";
+    public static string ManageStaffPolicy => PermissionPolicy(StaffPermission.ManageStaff);
+    public static string ManageSettingsPolicy => PermissionPolicy(StaffPermission.ManageSettings);
+
+    public static string PermissionPolicy(StaffPermission permission) => $"Staff:{permission}";
     public static readonly string[] Cultures = ["en", "de"];
 
     public static IServiceCollection AddPortalWeb(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
@@ -73,13 +76,15 @@ public static class WebServices
                 options.SlidingExpiration = false;
                 options.LoginPath = "/account/sign-in";
             });
-        services.AddAuthorizationBuilder()
+        var authorization = services.AddAuthorizationBuilder()
             .AddPolicy(InternalPolicy, policy => policy.RequireRole(SessionClaims.InternalRole))
-            .AddPolicy(PortalPolicy, policy => policy.RequireRole(SessionClaims.PortalRole))
-            .AddPolicy(ManageStaffPolicy, policy => policy.RequireRole(SessionClaims.InternalRole)
-                .RequireAssertion(context => context.User.May(Portal.Domain.Users.StaffPermission.ManageStaff)))
-            .AddPolicy(ManageSettingsPolicy, policy => policy.RequireRole(SessionClaims.InternalRole)
-                .RequireAssertion(context => context.User.May(Portal.Domain.Users.StaffPermission.ManageSettings)));
+            .AddPolicy(PortalPolicy, policy => policy.RequireRole(SessionClaims.PortalRole));
+        // One policy per staff permission, so a page that only exists to change something is closed to roles that can't.
+        foreach (var permission in Enum.GetValues<StaffPermission>())
+        {
+            authorization.AddPolicy(PermissionPolicy(permission), policy => policy.RequireRole(SessionClaims.InternalRole)
+                .RequireAssertion(context => context.User.May(permission)));
+        }
 
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(options =>
@@ -93,6 +98,11 @@ public static class WebServices
                 options.Conventions.AuthorizeAreaFolder("Admin", "/", InternalPolicy);
                 options.Conventions.AuthorizeAreaFolder("Admin", "/Settings", ManageSettingsPolicy);
                 options.Conventions.AuthorizeAreaFolder("Admin", "/Staff", ManageStaffPolicy);
+                options.Conventions.AuthorizeAreaPage("Admin", "/Contacts/Edit", PermissionPolicy(StaffPermission.ManageContacts));
+                options.Conventions.AuthorizeAreaPage("Admin", "/Contacts/ChangeEmail", PermissionPolicy(StaffPermission.ManageContacts));
+                options.Conventions.AuthorizeAreaPage("Admin", "/Documents/New", PermissionPolicy(StaffPermission.ManageDocuments));
+                options.Conventions.AuthorizeAreaPage("Admin", "/Documents/Edit", PermissionPolicy(StaffPermission.ManageDocuments));
+                options.Conventions.AuthorizeAreaPage("Admin", "/Pages/New", PermissionPolicy(StaffPermission.ManagePages));
                 options.Conventions.AuthorizeFolder("/My", PortalPolicy);
                 options.Conventions.LimitPostsIn("/Account");
                 options.Conventions.LimitPostsIn("/Invitation");
