@@ -1,7 +1,5 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Portal.Application.Common;
 using Portal.Domain.Activity;
 using Portal.Domain.Users;
 using Portal.FunctionalTests.Support;
@@ -11,8 +9,6 @@ namespace Portal.FunctionalTests;
 /// <summary>The back-office activity list: every grant, re-invite and revoke with who did it, filtered by staff member, contact, kind and date.</summary>
 public sealed class ActivityTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
-    private const string ColleaguePassword = "Velvet-Harbour-Juniper-42";
-
     [Fact]
     public async Task Granting_re_inviting_and_revoking_each_appear_in_the_activity_list_with_who_did_it()
     {
@@ -61,7 +57,7 @@ public sealed class ActivityTests(PortalFactory factory) : IClassFixture<PortalF
         factory.Clock.Advance(TimeSpan.FromDays(3));
         using var admin = await factory.SignedInAdminAsync();
         var byManager = await admin.CreateContactAsync("Filter Bymanager", "filter.bymanager@example.com");
-        var manager = await ColleagueAsync("fiona.filter@portal.test", "Fiona Filter", StaffRole.PortalManager);
+        var manager = await factory.SignedInColleagueAsync("fiona.filter@portal.test", "Fiona Filter", StaffRole.PortalManager);
         await manager.Browser.GrantAsync(byManager);
         await manager.Browser.PressRowButtonAsync(await manager.Browser.OpenWizardAsync(byManager), byManager, "Revoke");
 
@@ -96,7 +92,7 @@ public sealed class ActivityTests(PortalFactory factory) : IClassFixture<PortalF
     public async Task A_read_only_colleague_sees_the_activity_list_and_a_customer_does_not()
     {
         using var admin = await factory.SignedInAdminAsync();
-        var reader = await ColleagueAsync("rudi.reader@portal.test", "Rudi Reader", StaffRole.ReadOnly);
+        var reader = await factory.SignedInColleagueAsync("rudi.reader@portal.test", "Rudi Reader", StaffRole.ReadOnly);
         (await reader.Browser.GetAsync("/admin/activity")).Status.ShouldBe(HttpStatusCode.OK);
 
         var (customer, _) = await factory.ActiveCustomerAsync(admin, "Carla Customer", "carla.activity@example.com");
@@ -120,20 +116,4 @@ public sealed class ActivityTests(PortalFactory factory) : IClassFixture<PortalF
 
     private static List<string> Rows(Page list) =>
         list.Document.QuerySelectorAll("#activity tbody tr").Select(r => r.TextContent).Where(t => !t.Contains("Nothing matches")).ToList();
-
-    private async Task<(PortalBrowser Browser, int Id)> ColleagueAsync(string email, string name, StaffRole role)
-    {
-        var id = await factory.WithDbAsync(async db =>
-        {
-            var hasher = factory.Services.GetRequiredService<IPasswordHasher>();
-            var colleague = InternalUser.Create(email, name, role);
-            colleague.SetPassword(hasher.Hash(colleague, ColleaguePassword));
-            db.InternalUsers.Add(colleague);
-            await db.SaveChangesAsync();
-            return colleague.Id;
-        });
-        var browser = factory.NewBrowser();
-        (await browser.SignInAsync(email, ColleaguePassword)).Path.ShouldBe("/admin");
-        return (browser, id);
-    }
 }

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Application.Common;
 using Portal.Domain.Activity;
 using Portal.Domain.Users;
 using Portal.FunctionalTests.Support;
@@ -340,19 +339,9 @@ public sealed class SettingsTests : IAsyncLifetime
     [Fact]
     public async Task Staff_without_the_settings_permission_get_403_and_no_settings_link()
     {
-        const string email = "rob.readonly@portal.test";
-        const string password = "Silver-Canyon-Whistle-58";
-        await factory.WithDbAsync(async db =>
-        {
-            var hasher = factory.Services.GetRequiredService<IPasswordHasher>();
-            var user = InternalUser.Create(email, "Rob Readonly", StaffRole.ReadOnly);
-            user.SetPassword(hasher.Hash(user, password));
-            db.InternalUsers.Add(user);
-            await db.SaveChangesAsync();
-        });
-        using var staff = factory.NewBrowser();
-        var home = await staff.SignInAsync(email, password);
-        home.Path.ShouldBe("/admin");
+        var (staff, _) = await factory.SignedInColleagueAsync("rob.readonly@portal.test", "Rob Readonly", StaffRole.ReadOnly);
+        using var _1 = staff;
+        var home = await staff.GetAsync("/admin");
         home.Document.QuerySelector("a[href='/admin/settings']").ShouldBeNull();
 
         (await staff.GetAsync("/admin/settings", followRedirects: false)).Status.ShouldBe(HttpStatusCode.Forbidden);

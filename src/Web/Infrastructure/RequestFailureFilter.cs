@@ -36,7 +36,7 @@ internal sealed class RequestFailureFilter : IAsyncPageFilter, IExceptionFilter
     private static int? StatusFor(Exception exception) => exception switch
     {
         NotFoundException => StatusCodes.Status404NotFound,
-        DomainException { Code: "Staff.NotPermitted" } => StatusCodes.Status403Forbidden,
+        DomainException refused when refused.Error == DomainErrors.NotPermitted => StatusCodes.Status403Forbidden,
         ValidationException or DomainException => StatusCodes.Status400BadRequest,
         ConflictException => StatusCodes.Status409Conflict,
         _ => null,

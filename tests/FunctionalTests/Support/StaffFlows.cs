@@ -71,6 +71,24 @@ public static partial class StaffFlows
         return await scope.ServiceProvider.GetRequiredService<Mediator.ISender>().Send(request);
     }
 
+    /// <summary>A colleague put straight into the database with <paramref name="role"/>, signed in: for tests about what a role may do, not about inviting.</summary>
+    public static async Task<(PortalBrowser Browser, int Id)> SignedInColleagueAsync(this PortalFactory factory, string email, string name,
+        Portal.Domain.Users.StaffRole role, string password = StaffPassword)
+    {
+        var id = await factory.WithDbAsync(async db =>
+        {
+            var hasher = factory.Services.GetRequiredService<Portal.Application.Common.IPasswordHasher>();
+            var colleague = Portal.Domain.Users.InternalUser.Create(email, name, role);
+            colleague.SetPassword(hasher.Hash(colleague, password));
+            db.InternalUsers.Add(colleague);
+            await db.SaveChangesAsync();
+            return colleague.Id;
+        });
+        var browser = factory.NewBrowser();
+        (await browser.SignInAsync(email, password)).Path.ShouldBe("/admin");
+        return (browser, id);
+    }
+
     public static Task<int> AdministratorIdAsync(this PortalFactory factory) =>
         factory.WithDbAsync(db => db.InternalUsers.Where(u => u.Login == PortalFactory.AdminEmail).Select(u => u.Id).SingleAsync());
 
