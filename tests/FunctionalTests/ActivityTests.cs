@@ -29,7 +29,7 @@ public sealed class ActivityTests(PortalFactory factory) : IClassFixture<PortalF
         rows.ShouldAllBe(row => row.Contains("Greta Activity") && row.Contains(PortalFactory.AdminEmail));
 
         var stored = await factory.WithDbAsync(db => db.ActivityEntries.AsNoTracking().Where(a => a.ContactId == contactId).ToListAsync());
-        var adminId = await factory.WithDbAsync(db => db.InternalUsers.Where(u => u.Login == PortalFactory.AdminEmail).Select(u => u.Id).SingleAsync());
+        var adminId = await factory.AdministratorIdAsync();
         stored.ShouldAllBe(a => a.ActorUserId == adminId);
     }
 

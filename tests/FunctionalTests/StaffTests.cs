@@ -153,8 +153,9 @@ public sealed class StaffTests(PortalFactory factory) : IClassFixture<PortalFact
     public async Task The_last_active_administrator_can_be_neither_demoted_nor_deactivated()
     {
         using var admin = await factory.SignedInAdminAsync();
-        var adminId = await factory.WithDbAsync(db => db.InternalUsers.Where(u => u.Login == PortalFactory.AdminEmail).Select(u => u.Id).SingleAsync());
+        var adminId = await factory.AdministratorIdAsync();
         var page = await admin.GetAsync("/admin/staff");
+        page.Document.QuerySelector(".alert-danger").ShouldBeNull("no error box before anything is refused");
         page.Document.QuerySelector($"tr[data-staff-id='{adminId}'] form[action*='handler=Deactivate']").ShouldBeNull();
 
         var demoted = await admin.PressStaffButtonAsync(page, adminId, "ChangeRole", new Dictionary<string, string?> { ["role"] = "ReadOnly" });
