@@ -45,6 +45,24 @@ public sealed class TwoInstanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_settings_change_saved_on_one_instance_shows_on_the_other_within_its_settings_lifetime()
+    {
+        using var visitorOnB = _b.NewBrowser();
+        (await visitorOnB.GetAsync("/")).Document.QuerySelector(".navbar-brand")!.TextContent.ShouldContain("Contoso Trading");
+
+        using var adminOnA = await _a.SignedInAdminAsync();
+        var form = await adminOnA.GetAsync("/admin/settings");
+        var saved = await adminOnA.SubmitAsync(form, "Save branding", new Dictionary<string, string?> { ["Branding.CompanyName"] = "Northwind Traders" });
+        saved.Document.QuerySelector(".navbar-brand")!.TextContent.ShouldContain("Northwind Traders", customMessage: "at once on the instance that saved");
+
+        // B keeps its copy for Portal:Settings:Lifetime (5 seconds by default), then reads the new one without a restart.
+        await Eventually.HoldsAsync(
+            async () => (await visitorOnB.GetAsync("/")).Document.QuerySelector(".navbar-brand")!.TextContent,
+            brand => brand.Contains("Northwind Traders", StringComparison.Ordinal),
+            "the other instance to show the new company name");
+    }
+
+    [Fact]
     public async Task An_invitation_granted_on_one_instance_is_accepted_on_the_other_and_a_revoke_there_ends_the_session_here()
     {
         using var adminOnA = await _a.SignedInAdminAsync();
