@@ -29,41 +29,28 @@ public sealed class ActivityEntry
     /// <summary>A language-neutral detail (a role change "PortalManager>ReadOnly", the settings that changed) the page translates.</summary>
     public string? Detail { get; private set; }
 
+    private ActivityEntry(ActivityKind kind, DateTimeOffset occurredAt, int? actorUserId, string actorName, string subjectName, string? detail)
+    {
+        Kind = kind;
+        OccurredAt = occurredAt;
+        ActorUserId = actorUserId;
+        ActorName = Clip(actorName, NameMaxLength);
+        SubjectName = Clip(subjectName, NameMaxLength);
+        Detail = detail is null ? null : Clip(detail, DetailMaxLength);
+    }
+
     public static ActivityEntry ForContact(ActivityKind kind, DateTimeOffset occurredAt, int? actorUserId, string actorName, int contactId, string subjectName, string? detail = null) =>
-        new()
-        {
-            Kind = kind,
-            OccurredAt = occurredAt,
-            ActorUserId = actorUserId,
-            ActorName = Clip(actorName, NameMaxLength),
-            ContactId = contactId,
-            SubjectName = Clip(subjectName, NameMaxLength),
-            Detail = detail is null ? null : Clip(detail, DetailMaxLength),
-        };
+        new(kind, occurredAt, actorUserId, actorName, subjectName, detail) { ContactId = contactId };
 
     public static ActivityEntry ForStaff(ActivityKind kind, DateTimeOffset occurredAt, int? actorUserId, string actorName, InternalUser staff, string? detail) =>
-        new()
+        new(kind, occurredAt, actorUserId, actorName, $"{staff.DisplayName} <{staff.Login}>", detail)
         {
-            Kind = kind,
-            OccurredAt = occurredAt,
-            ActorUserId = actorUserId,
-            ActorName = Clip(actorName, NameMaxLength),
             Staff = staff,
             StaffUserId = staff.Id == 0 ? null : staff.Id,
-            SubjectName = Clip($"{staff.DisplayName} <{staff.Login}>", NameMaxLength),
-            Detail = detail is null ? null : Clip(detail, DetailMaxLength),
         };
 
     public static ActivityEntry ForSettings(DateTimeOffset occurredAt, int? actorUserId, string actorName, string detail) =>
-        new()
-        {
-            Kind = ActivityKind.SettingsChanged,
-            OccurredAt = occurredAt,
-            ActorUserId = actorUserId,
-            ActorName = Clip(actorName, NameMaxLength),
-            SubjectName = "",
-            Detail = Clip(detail, DetailMaxLength),
-        };
+        new(ActivityKind.SettingsChanged, occurredAt, actorUserId, actorName, "", detail);
 
     private static string Clip(string value, int max) => value.Length <= max ? value : value[..max];
 }
