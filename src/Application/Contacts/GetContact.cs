@@ -1,10 +1,10 @@
-using Portal.Domain.Users;
 using Ardalis.Specification;
 using Mediator;
 using Portal.Application.Common;
 using Portal.Domain.Contacts;
 using Portal.Domain.Mail;
 using Portal.Domain.PortalAccess;
+using Portal.Domain.Users;
 
 namespace Portal.Application.Contacts;
 

@@ -1,9 +1,9 @@
-using Portal.Domain.Users;
 using FluentValidation;
 using Mediator;
 using Portal.Application.Common;
 using Portal.Domain.Common;
 using Portal.Domain.Documents;
+using Portal.Domain.Users;
 
 namespace Portal.Application.Documents;
 

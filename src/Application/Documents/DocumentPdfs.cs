@@ -1,10 +1,10 @@
-using Portal.Domain.Users;
 using Ardalis.Specification;
 using FluentValidation;
 using Mediator;
 using Portal.Application.Common;
 using Portal.Domain.Common;
 using Portal.Domain.Documents;
+using Portal.Domain.Users;
 
 namespace Portal.Application.Documents;
 

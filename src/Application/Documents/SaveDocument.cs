@@ -1,4 +1,3 @@
-using Portal.Domain.Users;
 using Ardalis.Specification;
 using FluentValidation;
 using FluentValidation.Results;
@@ -7,6 +6,7 @@ using Portal.Application.Common;
 using Portal.Domain.Common;
 using Portal.Domain.Contacts;
 using Portal.Domain.Documents;
+using Portal.Domain.Users;
 
 namespace Portal.Application.Documents;
 

@@ -1,8 +1,8 @@
-using Portal.Domain.Users;
 using Ardalis.Specification;
 using Mediator;
 using Portal.Application.Common;
 using Portal.Domain.Pages;
+using Portal.Domain.Users;
 
 namespace Portal.Application.Pages;
 

@@ -1,7 +1,7 @@
-using Portal.Domain.Users;
 using Mediator;
 using Portal.Application.Common;
 using Portal.Domain.Pages;
+using Portal.Domain.Users;
 
 namespace Portal.Application.Pages;
 

@@ -1,10 +1,10 @@
-using Portal.Domain.Users;
 using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
 using Portal.Application.Common;
 using Portal.Domain.Common;
 using Portal.Domain.Pages;
+using Portal.Domain.Users;
 
 namespace Portal.Application.Pages;
 

@@ -1,9 +1,9 @@
-using Portal.Domain.Users;
 using Ardalis.Specification;
 using Mediator;
 using Portal.Application.Common;
 using Portal.Domain.Contacts;
 using Portal.Domain.PortalAccess;
+using Portal.Domain.Users;
 
 namespace Portal.Application.PortalAccess;
 

@@ -1,10 +1,10 @@
-using Portal.Domain.Users;
 using FluentValidation;
 using Mediator;
 using Portal.Application.Common;
 using Portal.Application.Contacts;
 using Portal.Application.Settings;
 using Portal.Domain.Contacts;
+using Portal.Domain.Users;
 
 namespace Portal.Application.PortalAccess;
 

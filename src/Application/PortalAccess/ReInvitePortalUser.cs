@@ -1,4 +1,3 @@
-using Portal.Domain.Users;
 using FluentValidation;
 using Mediator;
 using Portal.Application.Common;
@@ -6,6 +5,7 @@ using Portal.Application.Contacts;
 using Portal.Application.Settings;
 using Portal.Domain.Contacts;
 using Portal.Domain.PortalAccess;
+using Portal.Domain.Users;
 
 namespace Portal.Application.PortalAccess;
 

@@ -1,4 +1,3 @@
-using Portal.Domain.Users;
 using Ardalis.Specification;
 using FluentValidation;
 using Mediator;
@@ -8,6 +7,7 @@ using Portal.Application.Contacts;
 using Portal.Domain.Common;
 using Portal.Domain.Contacts;
 using Portal.Domain.PortalAccess;
+using Portal.Domain.Users;
 
 namespace Portal.Application.PortalAccess;
 

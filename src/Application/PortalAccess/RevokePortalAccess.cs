@@ -1,8 +1,8 @@
-using Portal.Domain.Users;
 using Mediator;
 using Portal.Application.Common;
 using Portal.Application.Contacts;
 using Portal.Domain.Contacts;
+using Portal.Domain.Users;
 
 namespace Portal.Application.PortalAccess;
 

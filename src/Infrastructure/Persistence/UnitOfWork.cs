@@ -5,8 +5,8 @@ using Portal.Application.Common;
 using Portal.Application.Settings;
 using Portal.Domain.Activity;
 using Portal.Domain.Common;
-using Portal.Domain.Settings;
 using Portal.Domain.Mail;
+using Portal.Domain.Settings;
 using Portal.Infrastructure.Mail;
 
 namespace Portal.Infrastructure.Persistence;

@@ -3,6 +3,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Portal.Application.Common;
@@ -11,7 +12,6 @@ using Portal.Domain.Users;
 using Portal.Infrastructure;
 using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.Security;
-using Microsoft.AspNetCore.HttpOverrides;
 
 namespace Portal.Web.Infrastructure;
 

@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using System.Reflection;
 using Ardalis.Specification;
-using Portal.Application.Common;
 using Microsoft.EntityFrameworkCore;
+using Portal.Application.Common;
 
 namespace Portal.Infrastructure.Persistence.Specifications;
 

@@ -1,7 +1,7 @@
-using Portal.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Application.Documents;
+using Portal.Web.Infrastructure;
 
 namespace Portal.Web.Pages.My.Documents;
 
