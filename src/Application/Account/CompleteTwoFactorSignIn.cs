@@ -58,7 +58,6 @@ public sealed class TwoFactorSignInUserSpec : Specification<UserAccount>, ISingl
 public sealed class CompleteTwoFactorSignInHandler(
     IRepository<UserAccount> users,
     ITwoFactorAuthenticator authenticator,
-    SecurityLog securityLog,
     IOptions<AccountSecurityOptions> options,
     IUnitOfWork unitOfWork,
     TimeProvider clock) : IRequestHandler<CompleteTwoFactorSignIn, TwoFactorSignInResult>
@@ -71,29 +70,23 @@ public sealed class CompleteTwoFactorSignInHandler(
             return TwoFactorSignInResult.Expired;
 
         var now = clock.GetUtcNow();
-        if (user.IsLockedOut(now))
+        if (user.TurnAwayWhileLockedOut(now))
         {
-            await securityLog.RecordAsync(user.Id, SecurityEventKind.SignInFailed, cancellationToken);
             await unitOfWork.SaveChangesAsync(cancellationToken);
             return TwoFactorSignInResult.LockedOut;
         }
 
-        var usedRecoveryCode = command.RecoveryCode is not null;
-        var accepted = usedRecoveryCode
-            ? user.UseRecoveryCode(RecoveryCodes.Hash(command.RecoveryCode!), now)
+        var accepted = command.RecoveryCode is not null
+            ? user.UseRecoveryCode(RecoveryCodes.Hash(command.RecoveryCode), now)
             : TimeStepOf(user, command.Code) is { } step && user.AcceptTotpTimeStep(step);
         if (!accepted)
         {
             var locked = user.RecordFailedSignIn(now, options.Value.MaxFailedSignIns, options.Value.LockoutDuration);
-            await securityLog.RecordAsync(user.Id, SecurityEventKind.SignInFailed, cancellationToken);
-            if (locked) await securityLog.RecordAsync(user.Id, SecurityEventKind.LockedOut, cancellationToken);
             await unitOfWork.SaveChangesAsync(cancellationToken);
             return locked ? TwoFactorSignInResult.LockedOut : TwoFactorSignInResult.WrongCode;
         }
 
-        if (usedRecoveryCode) await securityLog.RecordAsync(user.Id, SecurityEventKind.RecoveryCodeUsed, cancellationToken);
         user.RecordSignIn(now);
-        await securityLog.RecordAsync(user.Id, SecurityEventKind.SignedIn, cancellationToken);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return new TwoFactorSignInResult.Succeeded(SignedInUser.From(user));
     }

@@ -18,23 +18,22 @@ namespace Portal.Application.Account;
 public sealed record ConfirmEmailChange(string Token) : IRequest<SignedInUser>;
 
 public sealed class ConfirmEmailChangeHandler(
-    IRepository<PortalUser> users,
+    IRepository<Contact> contacts,
     ITokenGenerator tokens,
     LoginOwnership logins,
-    SecurityLog securityLog,
     IUnitOfWork unitOfWork,
     TimeProvider clock) : IRequestHandler<ConfirmEmailChange, SignedInUser>
 {
     public async ValueTask<SignedInUser> Handle(ConfirmEmailChange command, CancellationToken cancellationToken)
     {
         var hash = tokens.Hash(command.Token);
-        var user = await users.FirstOrDefaultAsync(new PortalUserByEmailChangeLinkSpec(hash), cancellationToken)
+        var contact = await contacts.FirstOrDefaultAsync(new ContactByEmailChangeLinkSpec(hash), cancellationToken)
             ?? throw new DomainException(DomainErrors.LinkInvalid);
+        var user = contact.PortalUser!;
         var newEmail = user.EmailChangeLink(hash)!.NewEmail;
-        var owner = await logins.OwnerOf(newEmail, user.ContactId, cancellationToken);
+        var owner = await logins.OwnerOf(newEmail, contact.Id, cancellationToken);
 
-        user.ConfirmEmailChange(hash, owner, clock.GetUtcNow());
-        await securityLog.RecordAsync(user.Id, SecurityEventKind.EmailChanged, cancellationToken);
+        contact.ConfirmEmailChange(hash, owner, clock.GetUtcNow());
         try
         {
             await unitOfWork.SaveChangesAsync(cancellationToken);
@@ -42,7 +41,7 @@ public sealed class ConfirmEmailChangeHandler(
         catch (ConflictException)
         {
             // The unique login index is the last word: someone took the address between our check and the commit.
-            if (await logins.OwnerOf(newEmail, user.ContactId, cancellationToken) is EmailOwner.AnotherPortalUser or EmailOwner.InternalUser)
+            if (await logins.OwnerOf(newEmail, contact.Id, cancellationToken) is EmailOwner.AnotherPortalUser or EmailOwner.InternalUser)
                 throw new DomainException(DomainErrors.EmailUsedByAnotherUser);
             throw;
         }
@@ -57,5 +56,16 @@ public sealed class PortalUserByEmailChangeLinkSpec : Specification<PortalUser>,
             .Include(u => u.Contact)
             .Include(u => u.Tokens)
             .Include(u => u.History)
+            .AsSplitQuery();
+}
+
+/// <summary>The contact whose portal user holds this e-mail change link, with what confirming it changes.</summary>
+public sealed class ContactByEmailChangeLinkSpec : Specification<Contact>, ISingleResultSpecification<Contact>
+{
+    public ContactByEmailChangeLinkSpec(string tokenHash) =>
+        Query.Where(c => c.PortalUser != null
+                && c.PortalUser.Tokens.Any(t => t.Purpose == AccountTokenPurpose.EmailChange && t.TokenHash == tokenHash))
+            .Include(c => c.PortalUser!).ThenInclude(u => u.Tokens)
+            .Include(c => c.PortalUser!).ThenInclude(u => u.History)
             .AsSplitQuery();
 }

@@ -32,10 +32,7 @@ public sealed class RequestPasswordResetValidator : AbstractValidator<RequestPas
 
 public sealed class RequestPasswordResetHandler(
     IRepository<UserAccount> users,
-    IRepository<OutboxMessage> outbox,
     ITokenGenerator tokens,
-    IAccountMailComposer mails,
-    SecurityLog securityLog,
     IOptions<AccountSecurityOptions> options,
     IUnitOfWork unitOfWork,
     TimeProvider clock) : IRequestHandler<RequestPasswordReset, Unit>
@@ -45,13 +42,7 @@ public sealed class RequestPasswordResetHandler(
         var user = await users.FirstOrDefaultAsync(new UserForPasswordResetSpec(EmailAddress.Normalize(command.Email)), cancellationToken);
         if (user is null || !user.CanSignIn) return Unit.Value;
 
-        var now = clock.GetUtcNow();
-        var token = tokens.Create();
-        var issued = user.IssuePasswordReset(token.Hash, now, options.Value.PasswordResetValidity);
-        var (name, language) = Recipient(user);
-        await securityLog.RecordAsync(user.Id, SecurityEventKind.PasswordResetRequested, cancellationToken);
-        await outbox.AddAsync(await mails.ComposeAsync(
-            new AccountMailContent(AccountMailKind.PasswordResetLink, user.Login, name, language, token.Token, issued.ExpiresAt), now, cancellationToken), cancellationToken);
+        user.IssuePasswordReset(tokens.Create(), clock.GetUtcNow(), options.Value.PasswordResetValidity);
         try
         {
             await unitOfWork.SaveChangesAsync(cancellationToken);
@@ -63,13 +54,6 @@ public sealed class RequestPasswordResetHandler(
         }
         return Unit.Value;
     }
-
-    internal static (string Name, string Language) Recipient(UserAccount user) => user switch
-    {
-        PortalUser portal => (portal.Contact.Name, portal.Contact.PreferredLanguage),
-        InternalUser staff => (staff.DisplayName, "en"),
-        _ => (user.Login, "en"),
-    };
 }
 
 /// <summary>The account behind a login with its one-time links (issuing a new one voids the open ones) and, for a portal user, the contact.</summary>

@@ -30,11 +30,8 @@ public sealed class ResetPasswordValidator : AbstractValidator<ResetPassword>
 
 public sealed class ResetPasswordHandler(
     IRepository<UserAccount> users,
-    IRepository<OutboxMessage> outbox,
     ITokenGenerator tokens,
     IPasswordHasher hasher,
-    IAccountMailComposer mails,
-    SecurityLog securityLog,
     IUnitOfWork unitOfWork,
     TimeProvider clock) : IRequestHandler<ResetPassword, Unit>
 {
@@ -45,15 +42,9 @@ public sealed class ResetPasswordHandler(
         var user = await users.FirstOrDefaultAsync(new UserByPasswordResetTokenSpec(hash), cancellationToken);
         // The link is checked before the password, so a dead link is never answered with advice about the password.
         if (user is null || !PasswordResetLink.IsUsable(user, hash, now)) throw new DomainException(DomainErrors.LinkInvalid);
-
-        var (name, language) = RequestPasswordResetHandler.Recipient(user);
-        // Only now is the user known, so the personal-data part of the policy is checked here.
-        if (PasswordPolicy.ContainsPersonalData(command.NewPassword, [user.Login, name]))
-            throw new ValidationException([new ValidationFailure(nameof(ResetPassword.NewPassword), PasswordPolicy.ContainsPersonalDataMessage)]);
+        PasswordPolicy.RefusePersonalData(command.NewPassword, nameof(ResetPassword.NewPassword), user.Login, AccountHolder.Of(user).Name);
 
         user.ResetPassword(hash, hasher.Hash(user, command.NewPassword), now);
-        await securityLog.RecordAsync(user.Id, SecurityEventKind.PasswordReset, cancellationToken);
-        await outbox.AddAsync(await mails.ComposeAsync(new AccountMailContent(AccountMailKind.PasswordWasReset, user.Login, name, language), now, cancellationToken), cancellationToken);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

@@ -41,7 +41,6 @@ public sealed class SignInValidator : AbstractValidator<SignIn>
 public sealed class SignInHandler(
     IRepository<UserAccount> users,
     IPasswordHasher hasher,
-    SecurityLog securityLog,
     IOptions<AccountSecurityOptions> options,
     IUnitOfWork unitOfWork,
     TimeProvider clock) : IRequestHandler<SignIn, SignInResult>
@@ -57,10 +56,9 @@ public sealed class SignInHandler(
             return SignInResult.Failed;
         }
 
-        if (user.IsLockedOut(now))
+        if (user.TurnAwayWhileLockedOut(now))
         {
             hasher.VerifyAgainstNoAccount(command.Password);
-            await securityLog.RecordAsync(user.Id, SecurityEventKind.SignInFailed, cancellationToken);
             await unitOfWork.SaveChangesAsync(cancellationToken);
             return SignInResult.Failed;
         }
@@ -68,9 +66,7 @@ public sealed class SignInHandler(
         var check = hasher.Verify(user, user.PasswordHash!, command.Password);
         if (check == PasswordCheck.Failed)
         {
-            var locked = user.RecordFailedSignIn(now, options.Value.MaxFailedSignIns, options.Value.LockoutDuration);
-            await securityLog.RecordAsync(user.Id, SecurityEventKind.SignInFailed, cancellationToken);
-            if (locked) await securityLog.RecordAsync(user.Id, SecurityEventKind.LockedOut, cancellationToken);
+            user.RecordFailedSignIn(now, options.Value.MaxFailedSignIns, options.Value.LockoutDuration);
             await unitOfWork.SaveChangesAsync(cancellationToken);
             return SignInResult.Failed;
         }
@@ -83,7 +79,6 @@ public sealed class SignInHandler(
         }
 
         user.RecordSignIn(now);
-        await securityLog.RecordAsync(user.Id, SecurityEventKind.SignedIn, cancellationToken);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return new SignInResult.Succeeded(SignedInUser.From(user));
     }

@@ -33,7 +33,7 @@ public sealed record StaffOption(int Id, string DisplayName, string Login);
 
 public sealed record ActivityPage(PagedList<ActivityItem> Entries, IReadOnlyList<StaffOption> StaffMembers);
 
-public sealed class ListActivityHandler(IReadRepository<ActivityEntry> activity, IReadRepository<InternalUser> staff)
+public sealed class ListActivityHandler(IRecordReader<ActivityEntry> activity, IReadRepository<InternalUser> staff)
     : IRequestHandler<ListActivity, ActivityPage>
 {
     public async ValueTask<ActivityPage> Handle(ListActivity query, CancellationToken cancellationToken)

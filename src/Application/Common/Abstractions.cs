@@ -1,11 +1,25 @@
 using Ardalis.Specification;
+using Portal.Domain.Common;
 using Portal.Domain.Users;
 
 namespace Portal.Application.Common;
 
-public interface IRepository<T> : IRepositoryBase<T> where T : class;
+/// <summary>Loads and stores aggregates; entities inside an aggregate are reached through its root.</summary>
+public interface IRepository<T> : IRepositoryBase<T> where T : class, IAggregateRoot;
 
-public interface IReadRepository<T> : IReadRepositoryBase<T> where T : class;
+public interface IReadRepository<T> : IReadRepositoryBase<T> where T : class, IAggregateRoot;
+
+/// <summary>Reads the records changes leave behind (security activity, activity entries, outbox mail) for the pages that list them.</summary>
+public interface IRecordReader<T> : IReadRepositoryBase<T> where T : class, ISideEffectRecord;
+
+/// <summary>
+/// Appends a record in the unit of work that is being saved. Only domain-event handlers write records: a use case
+/// raises the event and the record follows from it.
+/// </summary>
+public interface IRecordWriter<in T> where T : class, ISideEffectRecord
+{
+    void Append(T record);
+}
 
 /// <summary>
 /// Commits everything a command changed in one transaction. A uniqueness or concurrency clash becomes a
@@ -31,9 +45,6 @@ public enum PasswordCheck
     Success,
     SuccessRehashNeeded,
 }
-
-/// <summary>A random one-time token for a link, and the hash that is the only thing stored.</summary>
-public sealed record IssuedToken(string Token, string Hash);
 
 public interface ITokenGenerator
 {

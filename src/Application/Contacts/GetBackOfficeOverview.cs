@@ -14,7 +14,7 @@ public sealed record GetBackOfficeOverview : IRequest<BackOfficeOverview>;
 
 public sealed record BackOfficeOverview(int Contacts, int Invited, int Active, int PendingMails, int FailedMails);
 
-public sealed class GetBackOfficeOverviewHandler(IReadRepository<Contact> contacts, IReadRepository<OutboxMessage> outbox)
+public sealed class GetBackOfficeOverviewHandler(IReadRepository<Contact> contacts, IRecordReader<OutboxMessage> outbox)
     : IRequestHandler<GetBackOfficeOverview, BackOfficeOverview>
 {
     public async ValueTask<BackOfficeOverview> Handle(GetBackOfficeOverview query, CancellationToken cancellationToken) => new(

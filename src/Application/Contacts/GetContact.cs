@@ -40,11 +40,9 @@ public sealed record InvitationSummary(
     DateTimeOffset? DeliveredAt,
     string? DeliveryError);
 
-public enum InvitationStatus { Open, Used, Voided, Expired }
-
 public sealed record AccessHistoryEntry(PortalAccessEventKind Kind, DateTimeOffset OccurredAt, string Actor);
 
-public sealed class GetContactHandler(IReadRepository<Contact> contacts, IReadRepository<OutboxMessage> outbox, TimeProvider clock)
+public sealed class GetContactHandler(IReadRepository<Contact> contacts, IRecordReader<OutboxMessage> outbox, TimeProvider clock)
     : IRequestHandler<GetContact, ContactView>
 {
     public async ValueTask<ContactView> Handle(GetContact query, CancellationToken cancellationToken)
@@ -62,12 +60,8 @@ public sealed class GetContactHandler(IReadRepository<Contact> contacts, IReadRe
             if (user.LatestInvitation is { } invitation)
             {
                 var mail = invitation.MailId is { } mailId ? await outbox.GetByIdAsync(mailId, cancellationToken) : null;
-                var now = clock.GetUtcNow();
-                var status = invitation.UsedAt is not null ? InvitationStatus.Used
-                    : invitation.VoidedAt is not null ? InvitationStatus.Voided
-                    : now >= invitation.ExpiresAt ? InvitationStatus.Expired
-                    : InvitationStatus.Open;
-                latest = new InvitationSummary(invitation.CreatedAt, invitation.ExpiresAt, status, mail?.Status, mail?.SentAt, mail?.LastError);
+                latest = new InvitationSummary(invitation.CreatedAt, invitation.ExpiresAt, invitation.StatusAt(clock.GetUtcNow()),
+                    mail?.Status, mail?.SentAt, mail?.LastError);
             }
             access = new PortalAccessView(
                 user.State,

@@ -15,7 +15,7 @@ public sealed record ListOutbox(OutboxStatus? Status = null, int Page = 1) : IRe
 
 public sealed record OutboxItem(Guid Id, string ToAddress, string Subject, DateTimeOffset CreatedAt, OutboxStatus Status, int Attempts, DateTimeOffset? SentAt, string? LastError);
 
-public sealed class ListOutboxHandler(IReadRepository<OutboxMessage> outbox) : IRequestHandler<ListOutbox, PagedList<OutboxItem>>
+public sealed class ListOutboxHandler(IRecordReader<OutboxMessage> outbox) : IRequestHandler<ListOutbox, PagedList<OutboxItem>>
 {
     public async ValueTask<PagedList<OutboxItem>> Handle(ListOutbox query, CancellationToken cancellationToken)
     {

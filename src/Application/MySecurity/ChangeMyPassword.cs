@@ -29,27 +29,16 @@ public sealed class ChangeMyPasswordValidator : AbstractValidator<ChangeMyPasswo
     }
 }
 
-public sealed class ChangeMyPasswordHandler(
-    IRepository<PortalUser> users,
-    IRepository<OutboxMessage> outbox,
-    IPasswordHasher hasher,
-    IAccountMailComposer mails,
-    SecurityLog securityLog,
-    ICurrentUser currentUser,
-    IUnitOfWork unitOfWork,
-    TimeProvider clock) : IRequestHandler<ChangeMyPassword, SignedInUser>
+public sealed class ChangeMyPasswordHandler(IRepository<PortalUser> users, IPasswordHasher hasher, ICurrentUser currentUser, IUnitOfWork unitOfWork)
+    : IRequestHandler<ChangeMyPassword, SignedInUser>
 {
     public async ValueTask<SignedInUser> Handle(ChangeMyPassword command, CancellationToken cancellationToken)
     {
         var me = await users.MeAsync(currentUser, cancellationToken);
         hasher.RequireCurrentPassword(me, command.CurrentPassword);
-        if (PasswordPolicy.ContainsPersonalData(command.NewPassword, [me.Login, me.Contact.Name]))
-            throw new ValidationException([new ValidationFailure(nameof(ChangeMyPassword.NewPassword), PasswordPolicy.ContainsPersonalDataMessage)]);
+        PasswordPolicy.RefusePersonalData(command.NewPassword, nameof(ChangeMyPassword.NewPassword), me.Login, me.Contact.Name);
 
-        var now = clock.GetUtcNow();
         me.ChangePassword(hasher.Hash(me, command.NewPassword));
-        await securityLog.RecordAsync(me.Id, SecurityEventKind.PasswordChanged, cancellationToken);
-        await outbox.AddAsync(await mails.ComposeAsync(new AccountMailContent(AccountMailKind.PasswordChanged, me.Login, me.Contact.Name, me.Contact.PreferredLanguage), now, cancellationToken), cancellationToken);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return SignedInUser.From(me);
     }

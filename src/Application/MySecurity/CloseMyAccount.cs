@@ -28,10 +28,7 @@ public sealed class CloseMyAccountValidator : AbstractValidator<CloseMyAccount>
 
 public sealed class CloseMyAccountHandler(
     IRepository<Contact> contacts,
-    IRepository<OutboxMessage> outbox,
     IPasswordHasher hasher,
-    IAccountMailComposer mails,
-    SecurityLog securityLog,
     ICurrentUser currentUser,
     IUnitOfWork unitOfWork,
     TimeProvider clock) : IRequestHandler<CloseMyAccount, Unit>
@@ -40,13 +37,9 @@ public sealed class CloseMyAccountHandler(
     {
         var contact = await contacts.FirstOrDefaultAsync(new MyContactToCloseSpec(currentUser.UserId ?? 0), cancellationToken)
             ?? throw new NotFoundException("Portal user");
-        var me = contact.PortalUser!;
-        hasher.RequireCurrentPassword(me, command.CurrentPassword);
+        hasher.RequireCurrentPassword(contact.PortalUser!, command.CurrentPassword);
 
-        var now = clock.GetUtcNow();
-        contact.RevokePortalAccess(now, me.Login);
-        await securityLog.RecordAsync(me.Id, SecurityEventKind.AccountClosed, cancellationToken);
-        await outbox.AddAsync(await mails.ComposeAsync(new AccountMailContent(AccountMailKind.AccountClosed, me.Login, contact.Name, contact.PreferredLanguage), now, cancellationToken), cancellationToken);
+        contact.ClosePortalAccount(clock.GetUtcNow());
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

@@ -23,15 +23,8 @@ public sealed class DisableTwoFactorValidator : AbstractValidator<DisableTwoFact
             .MaximumLength(PasswordPolicy.MaxLength * 4).WithMessage(ChangeMyPasswordValidator.CurrentWrong);
 }
 
-public sealed class DisableTwoFactorHandler(
-    IRepository<PortalUser> users,
-    IRepository<OutboxMessage> outbox,
-    IPasswordHasher hasher,
-    IAccountMailComposer mails,
-    SecurityLog securityLog,
-    ICurrentUser currentUser,
-    IUnitOfWork unitOfWork,
-    TimeProvider clock) : IRequestHandler<DisableTwoFactor, SignedInUser>
+public sealed class DisableTwoFactorHandler(IRepository<PortalUser> users, IPasswordHasher hasher, ICurrentUser currentUser, IUnitOfWork unitOfWork)
+    : IRequestHandler<DisableTwoFactor, SignedInUser>
 {
     public async ValueTask<SignedInUser> Handle(DisableTwoFactor command, CancellationToken cancellationToken)
     {
@@ -39,8 +32,6 @@ public sealed class DisableTwoFactorHandler(
         hasher.RequireCurrentPassword(me, command.CurrentPassword);
 
         me.DisableTwoFactor();
-        await securityLog.RecordAsync(me.Id, SecurityEventKind.TwoFactorDisabled, cancellationToken);
-        await outbox.AddAsync(await mails.ComposeAsync(new AccountMailContent(AccountMailKind.TwoFactorChanged, me.Login, me.Contact.Name, me.Contact.PreferredLanguage, Detail: "off"), clock.GetUtcNow(), cancellationToken), cancellationToken);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return SignedInUser.From(me);
     }

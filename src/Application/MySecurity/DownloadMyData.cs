@@ -21,7 +21,7 @@ public sealed record MyDataFile(string FileName, byte[] Content);
 
 public sealed class DownloadMyDataHandler(
     IReadRepository<PortalUser> users,
-    IReadRepository<SecurityEvent> events,
+    IRecordReader<SecurityEvent> events,
     IReadRepository<PaymentMethod> paymentMethods,
     ICurrentUser currentUser,
     TimeProvider clock)

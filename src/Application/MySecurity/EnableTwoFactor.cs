@@ -30,10 +30,7 @@ public sealed class EnableTwoFactorValidator : AbstractValidator<EnableTwoFactor
 
 public sealed class EnableTwoFactorHandler(
     IRepository<PortalUser> users,
-    IRepository<OutboxMessage> outbox,
     ITwoFactorAuthenticator authenticator,
-    IAccountMailComposer mails,
-    SecurityLog securityLog,
     ICurrentUser currentUser,
     IUnitOfWork unitOfWork,
     TimeProvider clock) : IRequestHandler<EnableTwoFactor, TwoFactorActivation>
@@ -47,11 +44,8 @@ public sealed class EnableTwoFactorHandler(
         var timeStep = authenticator.VerifyCode(secret, TwoFactorCode.Normalize(command.Code))
             ?? throw new ValidationException([new ValidationFailure(nameof(EnableTwoFactor.Code), EnableTwoFactorValidator.CodeWrong)]);
 
-        var now = clock.GetUtcNow();
         var recoveryCodes = RecoveryCodes.Generate();
-        me.EnableTwoFactor(timeStep, recoveryCodes.Select(RecoveryCodes.Hash), now);
-        await securityLog.RecordAsync(me.Id, SecurityEventKind.TwoFactorEnabled, cancellationToken);
-        await outbox.AddAsync(await mails.ComposeAsync(new AccountMailContent(AccountMailKind.TwoFactorChanged, me.Login, me.Contact.Name, me.Contact.PreferredLanguage, Detail: "on"), now, cancellationToken), cancellationToken);
+        me.EnableTwoFactor(timeStep, recoveryCodes.Select(RecoveryCodes.Hash), clock.GetUtcNow());
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return new TwoFactorActivation(SignedInUser.From(me), recoveryCodes);
     }

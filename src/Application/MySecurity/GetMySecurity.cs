@@ -13,7 +13,7 @@ public sealed record GetMySecurity : IRequest<MySecurityView>
 
 public sealed record MySecurityView(string Login, bool TwoFactorEnabled, int RecoveryCodesLeft, IReadOnlyList<SecurityActivityItem> Activity);
 
-public sealed class GetMySecurityHandler(IReadRepository<PortalUser> users, IReadRepository<SecurityEvent> events, ICurrentUser currentUser)
+public sealed class GetMySecurityHandler(IReadRepository<PortalUser> users, IRecordReader<SecurityEvent> events, ICurrentUser currentUser)
     : IRequestHandler<GetMySecurity, MySecurityView>
 {
     public async ValueTask<MySecurityView> Handle(GetMySecurity query, CancellationToken cancellationToken)

@@ -9,14 +9,13 @@ namespace Portal.Application.MySecurity;
 /// <summary>Ends every session of the signed-in customer, this one included.</summary>
 public sealed record SignOutEverywhere : IRequest<Unit>;
 
-public sealed class SignOutEverywhereHandler(IRepository<PortalUser> users, SecurityLog securityLog, ICurrentUser currentUser, IUnitOfWork unitOfWork)
+public sealed class SignOutEverywhereHandler(IRepository<PortalUser> users, ICurrentUser currentUser, IUnitOfWork unitOfWork)
     : IRequestHandler<SignOutEverywhere, Unit>
 {
     public async ValueTask<Unit> Handle(SignOutEverywhere command, CancellationToken cancellationToken)
     {
         var me = await users.MeAsync(currentUser, cancellationToken);
         me.EndAllSessions();
-        await securityLog.RecordAsync(me.Id, SecurityEventKind.SignedOutEverywhere, cancellationToken);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

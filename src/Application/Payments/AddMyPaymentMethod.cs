@@ -75,23 +75,21 @@ public sealed class AddMyPaymentMethodHandler(
     IRepository<PortalUser> users,
     IRepository<PaymentMethod> methods,
     IIbanProtector protector,
-    PaymentMethodNotices notices,
     ICurrentUser currentUser,
     IUnitOfWork unitOfWork,
     TimeProvider clock) : IRequestHandler<AddMyPaymentMethod, PaymentMethodItem>
 {
     public async ValueTask<PaymentMethodItem> Handle(AddMyPaymentMethod command, CancellationToken cancellationToken)
     {
-        var me = await users.MeAsync(currentUser, cancellationToken);
+        var mine = await methods.MineAsync(users, currentUser, cancellationToken);
         var iban = Iban.Parse(command.Iban);
-        var mine = new ContactPaymentMethods(me.ContactId, await methods.ListAsync(new ContactPaymentMethodsSpec(me.ContactId), cancellationToken));
         // The stored IBANs are encrypted with a random IV, so equality is only visible after decrypting the few with the same mask.
         if (mine.WithSameMaskAs(iban).Any(m => protector.Unprotect(m.ProtectedIban).Equals(iban)))
             throw new DomainException(DomainErrors.BankAccountAlreadySaved);
 
-        var method = mine.Add(command.AccountHolder ?? "", iban, protector.Protect(iban), command.Bic, MandateReference.New(), command.MandateLanguage, clock.GetUtcNow());
+        var method = mine.Add(command.AccountHolder ?? "", iban, protector.Protect(iban), command.Bic, MandateReference.New(),
+            command.MandateLanguage, clock.GetUtcNow());
         await methods.AddAsync(method, cancellationToken);
-        await notices.RecordAsync(me, SecurityEventKind.PaymentMethodAdded, AccountMailKind.PaymentMethodAdded, method.MaskedIban, cancellationToken);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return new PaymentMethodItem(method.Id, method.AccountHolder, method.MaskedIban, method.Bic, method.MandateReference,
             method.MandateAgreedAt, method.MandateLanguage, method.IsDefault, method.CreatedAt);

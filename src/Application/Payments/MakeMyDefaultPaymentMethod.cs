@@ -14,19 +14,14 @@ public sealed record MakeMyDefaultPaymentMethod(int PaymentMethodId) : IRequest<
 public sealed class MakeMyDefaultPaymentMethodHandler(
     IRepository<PortalUser> users,
     IRepository<PaymentMethod> methods,
-    PaymentMethodNotices notices,
     ICurrentUser currentUser,
     IUnitOfWork unitOfWork) : IRequestHandler<MakeMyDefaultPaymentMethod, Unit>
 {
     public async ValueTask<Unit> Handle(MakeMyDefaultPaymentMethod command, CancellationToken cancellationToken)
     {
-        var me = await users.MeAsync(currentUser, cancellationToken);
-        var mine = new ContactPaymentMethods(me.ContactId, await methods.ListAsync(new ContactPaymentMethodsSpec(me.ContactId), cancellationToken));
+        var mine = await methods.MineAsync(users, currentUser, cancellationToken);
         var method = mine.Find(command.PaymentMethodId) ?? throw new NotFoundException("Payment method");
-        if (!mine.MakeDefault(method)) return Unit.Value;
-
-        await notices.RecordAsync(me, SecurityEventKind.DefaultPaymentMethodChanged, AccountMailKind.DefaultPaymentMethodChanged, method.MaskedIban, cancellationToken);
-        await unitOfWork.SaveChangesAsync(cancellationToken);
+        if (mine.MakeDefault(method)) await unitOfWork.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }
 }

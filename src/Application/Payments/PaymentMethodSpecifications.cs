@@ -1,4 +1,6 @@
 using Ardalis.Specification;
+using Portal.Application.Common;
+using Portal.Application.MySecurity;
 using Portal.Domain.Payments;
 using Portal.Domain.PortalAccess;
 
@@ -42,5 +44,16 @@ public sealed class MyContactIdSpec : Specification<PortalUser, int>, ISingleRes
     {
         Query.Where(u => u.Id == userId && u.State == PortalAccessState.Active).AsNoTracking();
         Query.Select(u => u.ContactId);
+    }
+}
+
+internal static class MyPaymentMethods
+{
+    /// <summary>The signed-in customer's bank accounts, tracked, for a move whose rule spans all of them.</summary>
+    public static async Task<ContactPaymentMethods> MineAsync(
+        this IRepository<PaymentMethod> methods, IRepository<PortalUser> users, ICurrentUser currentUser, CancellationToken cancellationToken)
+    {
+        var me = await users.MeAsync(currentUser, cancellationToken);
+        return new ContactPaymentMethods(me.ContactId, await methods.ListAsync(new ContactPaymentMethodsSpec(me.ContactId), cancellationToken));
     }
 }

@@ -17,19 +17,15 @@ public sealed record RemoveMyPaymentMethod(int PaymentMethodId) : IRequest<strin
 public sealed class RemoveMyPaymentMethodHandler(
     IRepository<PortalUser> users,
     IRepository<PaymentMethod> methods,
-    PaymentMethodNotices notices,
     ICurrentUser currentUser,
     IUnitOfWork unitOfWork) : IRequestHandler<RemoveMyPaymentMethod, string>
 {
     public async ValueTask<string> Handle(RemoveMyPaymentMethod command, CancellationToken cancellationToken)
     {
-        var me = await users.MeAsync(currentUser, cancellationToken);
-        var mine = new ContactPaymentMethods(me.ContactId, await methods.ListAsync(new ContactPaymentMethodsSpec(me.ContactId), cancellationToken));
+        var mine = await methods.MineAsync(users, currentUser, cancellationToken);
         var method = mine.Find(command.PaymentMethodId) ?? throw new NotFoundException("Payment method");
         mine.Remove(method);
-
         await methods.DeleteAsync(method, cancellationToken);
-        await notices.RecordAsync(me, SecurityEventKind.PaymentMethodRemoved, AccountMailKind.PaymentMethodRemoved, method.MaskedIban, cancellationToken);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return method.MaskedIban;
     }

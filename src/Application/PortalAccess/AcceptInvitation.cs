@@ -24,7 +24,6 @@ public sealed class AcceptInvitationHandler(
     IRepository<PortalUser> users,
     ITokenGenerator tokens,
     IPasswordHasher hasher,
-    Account.SecurityLog securityLog,
     IUnitOfWork unitOfWork,
     TimeProvider clock) : IRequestHandler<AcceptInvitation, SignedInUser>
 {
@@ -33,15 +32,11 @@ public sealed class AcceptInvitationHandler(
         var hash = tokens.Hash(command.Token);
         var user = await users.FirstOrDefaultAsync(new PortalUserByInvitationSpec(hash), cancellationToken)
             ?? throw new Domain.Common.DomainException(Domain.Common.DomainErrors.InvitationUnknown);
-
-        // Only now is the user known, so the personal-data part of the policy is checked here.
-        if (PasswordPolicy.ContainsPersonalData(command.Password, [user.Login, user.Contact.Name]))
-            throw new ValidationException([new ValidationFailure(nameof(AcceptInvitation.Password), PasswordPolicy.ContainsPersonalDataMessage)]);
+        PasswordPolicy.RefusePersonalData(command.Password, nameof(AcceptInvitation.Password), user.Login, user.Contact.Name);
 
         var now = clock.GetUtcNow();
         user.AcceptInvitation(hash, hasher.Hash(user, command.Password), now);
         user.RecordSignIn(now);
-        await securityLog.RecordAsync(user.Id, Domain.Security.SecurityEventKind.SignedIn, cancellationToken);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return SignedInUser.From(user);
     }

@@ -26,29 +26,13 @@ public sealed class GrantPortalAccessValidator : AbstractValidator<GrantPortalAc
     }
 }
 
-public sealed class GrantPortalAccessHandler(
-    IRepository<Contact> contacts,
-    InvitationOutbox invitationOutbox,
-    LoginOwnership logins,
-    ITokenGenerator tokens,
-    ICurrentUser currentUser,
-    IPortalSettings settings,
-    IUnitOfWork unitOfWork,
-    TimeProvider clock) : IRequestHandler<GrantPortalAccess, Unit>
+public sealed class GrantPortalAccessHandler(InvitationTermsSource invitations, IUnitOfWork unitOfWork)
+    : IRequestHandler<GrantPortalAccess, Unit>
 {
     public async ValueTask<Unit> Handle(GrantPortalAccess command, CancellationToken cancellationToken)
     {
-        var contact = await contacts.FirstOrDefaultAsync(new ContactWithAccessSpec(command.ContactId), cancellationToken)
-            ?? throw new NotFoundException("Contact");
-        var email = command.Email ?? contact.Email;
-        var owner = await logins.OwnerOf(email, contact.Id, cancellationToken);
-        var now = clock.GetUtcNow();
-        var validity = (await settings.CurrentAsync(cancellationToken)).InvitationValidity;
-        var token = tokens.Create();
-
-        var invitation = contact.GrantPortalAccess(email, owner, token.Hash, now, validity, currentUser.ActorName);
-
-        await invitationOutbox.QueueAsync(contact, invitation, token.Token, command.WelcomeMessage, now, cancellationToken);
+        var (contact, terms) = await invitations.ForAsync(command.ContactId, command.Email, cancellationToken);
+        contact.GrantPortalAccess(terms.Email, terms.Owner, terms.Link, terms.Now, terms.Validity, terms.Actor, command.WelcomeMessage);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

@@ -1,4 +1,5 @@
 using FluentValidation;
+using FluentValidation.Results;
 using Portal.Application.Common;
 using Portal.Application.Settings;
 
@@ -39,6 +40,16 @@ public static class PasswordPolicy
             .MaximumLength(MaxLength).WithMessage(TooLong)
             .Must((message, password) => !ContainsPersonalData(password, personalData(message))).WithMessage(ContainsPersonalDataMessage)
             .Must((message, password) => !IsGuessable(password, personalData(message))).WithMessage(TooGuessable);
+
+    /// <summary>
+    /// The personal-data rule for forms whose user is only known once the link or session is looked up: a hit is an
+    /// error on <paramref name="field"/>, as if the validator had found it.
+    /// </summary>
+    public static void RefusePersonalData(string password, string field, params string?[] personalData)
+    {
+        if (ContainsPersonalData(password, personalData))
+            throw new ValidationException([new ValidationFailure(field, ContainsPersonalDataMessage)]);
+    }
 
     public static bool IsGuessable(string password, IEnumerable<string?> personalData) =>
         Estimator.EvaluatePassword(password, personalData.OfType<string>().ToList()).Score < 3;

@@ -22,29 +22,13 @@ public sealed class ReInvitePortalUserValidator : AbstractValidator<ReInvitePort
     }
 }
 
-public sealed class ReInvitePortalUserHandler(
-    IRepository<Contact> contacts,
-    InvitationOutbox invitationOutbox,
-    LoginOwnership logins,
-    ITokenGenerator tokens,
-    ICurrentUser currentUser,
-    IPortalSettings settings,
-    IUnitOfWork unitOfWork,
-    TimeProvider clock) : IRequestHandler<ReInvitePortalUser, Unit>
+public sealed class ReInvitePortalUserHandler(InvitationTermsSource invitations, IUnitOfWork unitOfWork)
+    : IRequestHandler<ReInvitePortalUser, Unit>
 {
     public async ValueTask<Unit> Handle(ReInvitePortalUser command, CancellationToken cancellationToken)
     {
-        var contact = await contacts.FirstOrDefaultAsync(new ContactWithAccessSpec(command.ContactId), cancellationToken)
-            ?? throw new NotFoundException("Contact");
-        var email = command.Email ?? contact.Email;
-        var owner = await logins.OwnerOf(email, contact.Id, cancellationToken);
-        var now = clock.GetUtcNow();
-        var validity = (await settings.CurrentAsync(cancellationToken)).InvitationValidity;
-        var token = tokens.Create();
-
-        var invitation = contact.ReInvite(email, owner, token.Hash, now, validity, currentUser.ActorName);
-
-        await invitationOutbox.QueueAsync(contact, invitation, token.Token, command.WelcomeMessage, now, cancellationToken);
+        var (contact, terms) = await invitations.ForAsync(command.ContactId, command.Email, cancellationToken);
+        contact.ReInvite(terms.Email, terms.Owner, terms.Link, terms.Now, terms.Validity, terms.Actor, command.WelcomeMessage);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

@@ -12,7 +12,6 @@ namespace Portal.Application.PortalAccess;
 /// </summary>
 public sealed class InvitationReminders(
     IRepository<PortalUser> users,
-    InvitationOutbox invitationOutbox,
     ITokenGenerator tokens,
     IPortalSettings settings,
     IUnitOfWork unitOfWork,
@@ -26,12 +25,7 @@ public sealed class InvitationReminders(
         if (!(await settings.CurrentAsync(cancellationToken)).SendInvitationReminders) return 0;
         var now = clock.GetUtcNow();
         var due = await users.ListAsync(new PortalUsersDueForReminderSpec(now, BatchSize), cancellationToken);
-        foreach (var user in due)
-        {
-            var token = tokens.Create();
-            var reminder = user.RemindOfInvitation(token.Hash, now);
-            await invitationOutbox.QueueReminderAsync(user.Contact, reminder, token.Token, now, cancellationToken);
-        }
+        foreach (var user in due) user.RemindOfInvitation(tokens.Create(), now);
         if (due.Count > 0) await unitOfWork.SaveChangesAsync(cancellationToken);
         return due.Count;
     }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Portal.Domain.Settings;
 
 namespace Portal.Application.Settings;
@@ -40,11 +41,16 @@ public sealed record PortalSettingsSnapshot(
         _ => true,
     };
 
-    public static PortalSettingsSnapshot From(PortalSettings s) => new(
+    /// <summary>The one projection of the settings row, for queries (translated to SQL) and for rows in memory alike.</summary>
+    public static readonly Expression<Func<PortalSettings, PortalSettingsSnapshot>> Projection = s => new PortalSettingsSnapshot(
         s.CompanyName, s.PrimaryColour, s.SupportEmail, s.SupportPhone, s.ImprintUrl, s.PrivacyUrl, s.LogoContentType, s.LogoVersion,
         s.InvitationValidityHours, s.WelcomeMessageEnglish, s.WelcomeMessageGerman, s.SendInvitationReminders,
         s.ShowDetails, s.ShowPaymentMethods, s.ShowDocuments, s.ShowPages,
         s.RequirePortalTwoFactor, s.PasswordMinLength, s.SessionIdleTimeoutMinutes, s.Version);
+
+    private static readonly Func<PortalSettings, PortalSettingsSnapshot> ProjectInMemory = Projection.Compile();
+
+    public static PortalSettingsSnapshot From(PortalSettings settings) => ProjectInMemory(settings);
 }
 
 /// <summary>The parts of My Account the business can switch off; a hidden section is unreachable too (404).</summary>

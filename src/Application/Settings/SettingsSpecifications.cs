@@ -9,11 +9,7 @@ public sealed class SettingsSnapshotSpec : SingleResultSpecification<PortalSetti
     public SettingsSnapshotSpec()
     {
         Query.Where(s => s.Id == PortalSettings.SingletonId).AsNoTracking();
-        Query.Select(s => new PortalSettingsSnapshot(
-            s.CompanyName, s.PrimaryColour, s.SupportEmail, s.SupportPhone, s.ImprintUrl, s.PrivacyUrl, s.LogoContentType, s.LogoVersion,
-            s.InvitationValidityHours, s.WelcomeMessageEnglish, s.WelcomeMessageGerman, s.SendInvitationReminders,
-            s.ShowDetails, s.ShowPaymentMethods, s.ShowDocuments, s.ShowPages,
-            s.RequirePortalTwoFactor, s.PasswordMinLength, s.SessionIdleTimeoutMinutes, s.Version));
+        Query.Select(PortalSettingsSnapshot.Projection);
     }
 }
 

@@ -26,7 +26,6 @@ public sealed class AcceptStaffInvitationHandler(
     IRepository<InternalUser> staff,
     ITokenGenerator tokens,
     IPasswordHasher hasher,
-    Account.SecurityLog securityLog,
     IUnitOfWork unitOfWork,
     TimeProvider clock) : IRequestHandler<AcceptStaffInvitation, SignedInUser>
 {
@@ -37,14 +36,10 @@ public sealed class AcceptStaffInvitationHandler(
             ?? throw new DomainException(DomainErrors.LinkInvalid);
         var now = clock.GetUtcNow();
         if (user.InvitationProblem(hash, now) is { } problem) throw new DomainException(problem);
-
-        // Only now is the user known, so the personal-data part of the policy is checked here.
-        if (PasswordPolicy.ContainsPersonalData(command.Password, [user.Login, user.DisplayName]))
-            throw new ValidationException([new ValidationFailure(nameof(AcceptStaffInvitation.Password), PasswordPolicy.ContainsPersonalDataMessage)]);
+        PasswordPolicy.RefusePersonalData(command.Password, nameof(AcceptStaffInvitation.Password), user.Login, user.DisplayName);
 
         user.AcceptInvitation(hash, hasher.Hash(user, command.Password), now);
         user.RecordSignIn(now);
-        await securityLog.RecordAsync(user.Id, Domain.Security.SecurityEventKind.SignedIn, cancellationToken);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return SignedInUser.From(user);
     }

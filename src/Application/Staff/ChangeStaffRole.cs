@@ -23,14 +23,8 @@ public sealed class ChangeStaffRoleHandler(
 {
     public async ValueTask<Unit> Handle(ChangeStaffRole command, CancellationToken cancellationToken)
     {
-        var user = await staff.FirstOrDefaultAsync(new StaffMemberSpec(command.Id), cancellationToken)
-            ?? throw new NotFoundException("Staff member");
-        var demotesAnAdministrator = user.IsActiveAdministrator && command.Role != StaffRole.Administrator;
-        var others = demotesAnAdministrator ? await staff.ListAsync(new OtherActiveAdministratorsSpec(user.Id), cancellationToken) : [];
-
-        user.ChangeRole(command.Role, others.Count, clock.GetUtcNow(), currentUser.ActorName);
-
-        foreach (var other in others) other.CountAsRemainingAdministrator();
+        var (colleague, roster) = await staff.RosterAroundAsync(command.Id, cancellationToken);
+        roster.ChangeRole(colleague, command.Role, clock.GetUtcNow(), currentUser.ActorName);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

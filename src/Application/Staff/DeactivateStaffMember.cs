@@ -16,13 +16,8 @@ public sealed class DeactivateStaffMemberHandler(
 {
     public async ValueTask<Unit> Handle(DeactivateStaffMember command, CancellationToken cancellationToken)
     {
-        var user = await staff.FirstOrDefaultAsync(new StaffMemberSpec(command.Id), cancellationToken)
-            ?? throw new NotFoundException("Staff member");
-        var others = user.IsActiveAdministrator ? await staff.ListAsync(new OtherActiveAdministratorsSpec(user.Id), cancellationToken) : [];
-
-        user.Deactivate(others.Count, byThemselves: currentUser.UserId == user.Id, clock.GetUtcNow(), currentUser.ActorName);
-
-        foreach (var other in others) other.CountAsRemainingAdministrator();
+        var (colleague, roster) = await staff.RosterAroundAsync(command.Id, cancellationToken);
+        roster.Deactivate(colleague, byThemselves: currentUser.UserId == colleague.Id, clock.GetUtcNow(), currentUser.ActorName);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

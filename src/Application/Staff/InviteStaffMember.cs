@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Portal.Application.Common;
+using Portal.Application.Settings;
 using Portal.Application.Contacts;
 using Portal.Application.PortalAccess;
 using Portal.Domain.Common;
@@ -27,14 +28,15 @@ public sealed class InviteStaffMemberValidator : AbstractValidator<InviteStaffMe
             .Must(name => !string.IsNullOrWhiteSpace(name) && name.Trim().Length <= InternalUser.DisplayNameMaxLength)
             .WithMessage(DomainErrors.StaffNameInvalid.Message);
         RuleFor(c => c.Role).IsInEnum().WithMessage(DomainErrors.StaffRoleInvalid.Message);
-        RuleFor(c => c.Language).Must(l => l is null || StaffInvitationOutbox.IsLanguage(l)).WithMessage(DomainErrors.PageLanguageInvalid.Message);
+        RuleFor(c => c.Language).Must(l => l is null || SendStaffInvitationMail.IsLanguage(l)).WithMessage(DomainErrors.PageLanguageInvalid.Message);
     }
 }
 
 public sealed class InviteStaffMemberHandler(
     IRepository<InternalUser> staff,
     LoginOwnership logins,
-    StaffInvitationOutbox invitations,
+    ITokenGenerator tokens,
+    IPortalSettings settings,
     ICurrentUser currentUser,
     IUnitOfWork unitOfWork,
     TimeProvider clock) : IRequestHandler<InviteStaffMember, int>
@@ -42,13 +44,12 @@ public sealed class InviteStaffMemberHandler(
     public async ValueTask<int> Handle(InviteStaffMember command, CancellationToken cancellationToken)
     {
         var taken = (await logins.OwnersOf([command.Email], cancellationToken)).Count > 0;
-        var (token, validity) = await invitations.NewLinkAsync(cancellationToken);
-        var now = clock.GetUtcNow();
+        var validity = (await settings.CurrentAsync(cancellationToken)).InvitationValidity;
 
-        var (user, link) = InternalUser.Invite(command.Email, command.DisplayName, command.Role, taken, token.Hash, now, validity, currentUser.ActorName);
+        var (user, _) = InternalUser.Invite(command.Email, command.DisplayName, command.Role, taken, tokens.Create(), clock.GetUtcNow(), validity,
+            currentUser.ActorName, command.Language);
 
         await staff.AddAsync(user, cancellationToken);
-        await invitations.QueueAsync(user, link, token.Token, command.Language, now, cancellationToken);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return user.Id;
     }

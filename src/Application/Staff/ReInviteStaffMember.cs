@@ -1,5 +1,6 @@
 using Mediator;
 using Portal.Application.Common;
+using Portal.Application.Settings;
 using Portal.Domain.Users;
 
 namespace Portal.Application.Staff;
@@ -10,7 +11,8 @@ public sealed record ReInviteStaffMember(int Id, string? Language = null) : IReq
 
 public sealed class ReInviteStaffMemberHandler(
     IRepository<InternalUser> staff,
-    StaffInvitationOutbox invitations,
+    ITokenGenerator tokens,
+    IPortalSettings settings,
     ICurrentUser currentUser,
     IUnitOfWork unitOfWork,
     TimeProvider clock) : IRequestHandler<ReInviteStaffMember, Unit>
@@ -19,12 +21,10 @@ public sealed class ReInviteStaffMemberHandler(
     {
         var user = await staff.FirstOrDefaultAsync(new StaffMemberSpec(command.Id), cancellationToken)
             ?? throw new NotFoundException("Staff member");
-        var (token, validity) = await invitations.NewLinkAsync(cancellationToken);
-        var now = clock.GetUtcNow();
+        var validity = (await settings.CurrentAsync(cancellationToken)).InvitationValidity;
 
-        var link = user.ReInvite(token.Hash, now, validity, currentUser.ActorName);
+        user.ReInvite(tokens.Create(), clock.GetUtcNow(), validity, currentUser.ActorName, command.Language);
 
-        await invitations.QueueAsync(user, link, token.Token, command.Language, now, cancellationToken);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

@@ -1,4 +1,5 @@
 using Ardalis.Specification;
+using Portal.Application.Common;
 using Portal.Domain.Users;
 
 namespace Portal.Application.Staff;
@@ -36,5 +37,21 @@ public sealed class StaffListSpec : Specification<InternalUser, StaffMemberRow>
             u.Id, u.DisplayName, u.Login, u.Role,
             u.DeactivatedAt != null ? StaffStatus.Deactivated : u.PasswordHash == null ? StaffStatus.Invited : StaffStatus.Active,
             u.InvitedAt, u.JoinedAt, u.LastSignInAt));
+    }
+}
+
+internal static class StaffRosterLookup
+{
+    /// <summary>
+    /// A colleague, tracked, and the roster that checks a move against the other active administrators (loaded, tracked,
+    /// only when the colleague is one: nobody else's move can leave the back office without an administrator).
+    /// </summary>
+    public static async Task<(InternalUser Colleague, StaffRoster Roster)> RosterAroundAsync(
+        this IRepository<InternalUser> staff, int id, CancellationToken cancellationToken)
+    {
+        var colleague = await staff.FirstOrDefaultAsync(new StaffMemberSpec(id), cancellationToken)
+            ?? throw new NotFoundException("Staff member");
+        var others = colleague.IsActiveAdministrator ? await staff.ListAsync(new OtherActiveAdministratorsSpec(colleague.Id), cancellationToken) : [];
+        return (colleague, new StaffRoster(others));
     }
 }

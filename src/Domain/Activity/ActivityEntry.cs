@@ -7,7 +7,7 @@ namespace Portal.Domain.Activity;
 /// One line of the back-office activity list: what happened, to whom, when, and which staff member (or
 /// customer) did it. Written in the same transaction as the change itself, never edited afterwards.
 /// </summary>
-public sealed class ActivityEntry
+public sealed class ActivityEntry : ISideEffectRecord
 {
     public const int NameMaxLength = 254;
     public const int DetailMaxLength = 500;
@@ -72,7 +72,7 @@ public enum ActivityKind
     SettingsChanged = 40,
 }
 
-/// <summary>A domain event that also belongs in the activity list; the unit of work writes it with the change.</summary>
+/// <summary>A domain event that also belongs in the activity list; its handler writes the entry in the change's transaction.</summary>
 public interface IRecordedActivity : IDomainEvent
 {
     ActivityEntry ToActivity(int? actorUserId);

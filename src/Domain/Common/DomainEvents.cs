@@ -2,12 +2,39 @@ using Mediator;
 
 namespace Portal.Domain.Common;
 
-/// <summary>Something that happened in the domain; published after the change is committed.</summary>
+/// <summary>
+/// Something that happened in the domain. The unit of work hands it to its handlers before the commit, so what
+/// they write (security activity, activity entry, outbox mail) is part of the same transaction as the change.
+/// </summary>
 public interface IDomainEvent : INotification;
 
-/// <summary>An entity that records what happened to it, for publishing once the transaction has committed.</summary>
+/// <summary>An entity that records what happened to it until the unit of work dispatches it.</summary>
 public interface IHasDomainEvents
 {
     IReadOnlyCollection<IDomainEvent> DomainEvents { get; }
     void ClearDomainEvents();
+}
+
+/// <summary>
+/// The entry point of a consistency boundary: the only kind of entity a repository loads and stores. Entities
+/// inside the aggregate are reached through it.
+/// </summary>
+public interface IAggregateRoot;
+
+/// <summary>
+/// A record a change leaves behind (a security activity line, an activity entry, an outbox mail). Written by
+/// domain-event handlers in the change's transaction, read by the pages that list them, never changed by a use case.
+/// </summary>
+public interface ISideEffectRecord;
+
+/// <summary>An aggregate root that raises domain events from its behaviour methods.</summary>
+public abstract class AggregateRoot : IAggregateRoot, IHasDomainEvents
+{
+    private readonly List<IDomainEvent> _domainEvents = [];
+
+    public IReadOnlyCollection<IDomainEvent> DomainEvents => _domainEvents.AsReadOnly();
+
+    public void ClearDomainEvents() => _domainEvents.Clear();
+
+    protected internal void Raise(IDomainEvent domainEvent) => _domainEvents.Add(domainEvent);
 }

@@ -4,7 +4,7 @@ using Portal.Domain.PortalAccess;
 namespace Portal.Domain.Contacts;
 
 /// <summary>A customer: a person or a company. A person may belong to a company. Has at most one portal user, ever.</summary>
-public sealed class Contact
+public sealed class Contact : AggregateRoot
 {
     public const int NameMaxLength = 200;
     public const int FieldMaxLength = 200;
@@ -92,7 +92,8 @@ public sealed class Contact
     /// Grants portal access (or grants it again after a revoke) to <paramref name="email"/>, which becomes
     /// the contact's e-mail and login, and issues the first invitation.
     /// </summary>
-    public Invitation GrantPortalAccess(string? email, EmailOwner owner, string invitationTokenHash, DateTimeOffset now, TimeSpan validity, string grantedBy)
+    public Invitation GrantPortalAccess(
+        string? email, EmailOwner owner, IssuedToken link, DateTimeOffset now, TimeSpan validity, string grantedBy, string? welcomeMessage = null)
     {
         if (HasLivePortalAccess) throw new DomainException(DomainErrors.AccessAlreadyGranted);
         var login = RequireUsableLogin(email, owner);
@@ -105,11 +106,12 @@ public sealed class Contact
         {
             PortalUser.GrantAgain(login, now, grantedBy);
         }
-        return PortalUser.IssueInvitation(invitationTokenHash, now, validity);
+        return PortalUser.IssueInvitation(link, now, validity, grantedBy, welcomeMessage);
     }
 
     /// <summary>Sends a new link; every older one stops working. While only invited, the address may be corrected here.</summary>
-    public Invitation ReInvite(string? email, EmailOwner owner, string invitationTokenHash, DateTimeOffset now, TimeSpan validity, string invitedBy)
+    public Invitation ReInvite(
+        string? email, EmailOwner owner, IssuedToken link, DateTimeOffset now, TimeSpan validity, string invitedBy, string? welcomeMessage = null)
     {
         if (!HasLivePortalAccess) throw new DomainException(DomainErrors.AccessNotGranted);
         if (PortalUser!.State == PortalAccessState.Active)
@@ -117,17 +119,21 @@ public sealed class Contact
             // The accepted address stays as it is; only a different login would be a change.
             if (email is not null && EmailAddress.Normalize(email) != PortalUser.Login)
                 throw new DomainException(DomainErrors.EmailLockedByPortalAccess);
-            return PortalUser.ReInvite(PortalUser.Login, invitationTokenHash, now, validity, invitedBy);
+            return PortalUser.ReInvite(PortalUser.Login, link, now, validity, invitedBy, welcomeMessage);
         }
         var login = RequireUsableLogin(email, owner);
         SetEmail(email, now);
-        return PortalUser.ReInvite(login, invitationTokenHash, now, validity, invitedBy);
+        return PortalUser.ReInvite(login, link, now, validity, invitedBy, welcomeMessage);
     }
 
-    /// <summary>The address the portal user confirmed through an e-mail change link; the login changed with it.</summary>
-    internal void TakeConfirmedEmail(string email, DateTimeOffset now)
+    /// <summary>
+    /// Confirms the portal user's e-mail change link: the new address becomes the login and this contact's e-mail in
+    /// one move, so the two never disagree. Refused like <see cref="PortalUser.EmailChangeProblem"/> says.
+    /// </summary>
+    public void ConfirmEmailChange(string tokenHash, EmailOwner owner, DateTimeOffset now)
     {
-        Email = email.Trim();
+        if (PortalUser is null) throw new DomainException(DomainErrors.LinkInvalid);
+        Email = PortalUser.ConfirmEmailChange(tokenHash, owner, now).Trim();
         UpdatedAt = now;
     }
 
@@ -135,6 +141,16 @@ public sealed class Contact
     {
         if (!HasLivePortalAccess) throw new DomainException(DomainErrors.AccessNotGranted);
         PortalUser!.Revoke(now, revokedBy);
+    }
+
+    /// <summary>
+    /// The customer closes their own account: the same revoke an admin makes (data kept, links void, password cleared,
+    /// every session ends), with the customer as the actor. Only an active account can be closed.
+    /// </summary>
+    public void ClosePortalAccount(DateTimeOffset now)
+    {
+        if (PortalUser is not { State: PortalAccessState.Active }) throw new DomainException(DomainErrors.AccessNotGranted);
+        PortalUser.Close(now);
     }
 
     /// <summary>Whether the contact's current e-mail can be its login, as the grant wizard shows it per row.</summary>

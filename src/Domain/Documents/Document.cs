@@ -6,7 +6,7 @@ namespace Portal.Domain.Documents;
 /// A business document of a contact (person or company): quotation, sales order, invoice or credit note, with
 /// line items from which its totals are computed. Drafts are the business's own and never reach customers.
 /// </summary>
-public sealed class Document
+public sealed class Document : AggregateRoot
 {
     public const int NumberMaxLength = 40;
 

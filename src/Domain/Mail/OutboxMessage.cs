@@ -1,10 +1,12 @@
+using Portal.Domain.Common;
+
 namespace Portal.Domain.Mail;
 
 /// <summary>
 /// An e-mail written in the same transaction as the change that caused it, and delivered later by the
 /// dispatcher: a crash or an SMTP outage loses no mail.
 /// </summary>
-public sealed class OutboxMessage
+public sealed class OutboxMessage : ISideEffectRecord
 {
     public const int MaxAttempts = 10;
 

@@ -8,7 +8,7 @@ namespace Portal.Domain.Pages;
 /// office; what visitors see is the sanitised HTML rendered from it. A blog post also has a publication date.
 /// A new page is a draft until it is published.
 /// </summary>
-public sealed partial class PortalPage
+public sealed partial class PortalPage : AggregateRoot
 {
     public const int TitleMaxLength = 200;
     public const int SlugMaxLength = 100;

@@ -39,6 +39,7 @@ public sealed class ContactPaymentMethods
         var method = PaymentMethod.Authorise(ContactId, accountHolder, iban, protectedIban, bic, mandateReference, mandateLanguage, now);
         _methods.Add(method);
         if (Default is null) method.MarkDefault();
+        method.Raise(new PaymentMethodAdded(ContactId, method.MaskedIban));
         return method;
     }
 
@@ -49,6 +50,7 @@ public sealed class ContactPaymentMethods
         if (method.IsDefault && _methods.Count(m => m.IsDefault) == 1) return false;
         foreach (var other in _methods) other.ClearDefault();
         method.MarkDefault();
+        method.Raise(new DefaultPaymentMethodChanged(ContactId, method.MaskedIban));
         return true;
     }
 
@@ -57,6 +59,7 @@ public sealed class ContactPaymentMethods
     {
         EnsureMine(method);
         _methods.Remove(method);
+        method.Raise(new PaymentMethodRemoved(ContactId, method.MaskedIban));
         if (!method.IsDefault || _methods.Count == 0) return null;
         var newest = _methods.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).First();
         foreach (var other in _methods) other.ClearDefault();

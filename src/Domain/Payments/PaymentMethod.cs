@@ -7,7 +7,7 @@ namespace Portal.Domain.Payments;
 /// exports see the masked form. Which of a contact's accounts is the default is decided by
 /// <see cref="ContactPaymentMethods"/>, the one place that sees all of them.
 /// </summary>
-public sealed class PaymentMethod
+public sealed class PaymentMethod : AggregateRoot
 {
     public const int AccountHolderMaxLength = 70;
     public const int MandateReferenceMaxLength = 35;

@@ -37,10 +37,20 @@ public sealed class Invitation
     /// <summary>Why this link can't be used now, or null when it can.</summary>
     public DomainError? Problem(DateTimeOffset now) =>
         PortalUser.State == PortalAccessState.Revoked ? DomainErrors.InvitationRevoked
-        : UsedAt is not null ? DomainErrors.InvitationUsed
-        : VoidedAt is not null ? DomainErrors.InvitationVoided
-        : now >= ExpiresAt ? DomainErrors.InvitationExpired
-        : null;
+        : StatusAt(now) switch
+        {
+            InvitationStatus.Used => DomainErrors.InvitationUsed,
+            InvitationStatus.Voided => DomainErrors.InvitationVoided,
+            InvitationStatus.Expired => DomainErrors.InvitationExpired,
+            _ => null,
+        };
+
+    /// <summary>Where the link itself stands, whatever became of the access since.</summary>
+    public InvitationStatus StatusAt(DateTimeOffset now) =>
+        UsedAt is not null ? InvitationStatus.Used
+        : VoidedAt is not null ? InvitationStatus.Voided
+        : now >= ExpiresAt ? InvitationStatus.Expired
+        : InvitationStatus.Open;
 
     public void AttachMail(Guid mailId) => MailId = mailId;
 
@@ -60,4 +70,12 @@ public sealed class Invitation
 
     public bool IsDueForReminder(DateTimeOffset now) =>
         IsOpen && RemindedAt is null && RemindAt is { } due && due <= now && now < ExpiresAt;
+}
+
+public enum InvitationStatus
+{
+    Open,
+    Used,
+    Voided,
+    Expired,
 }

@@ -1,5 +1,7 @@
 using Portal.Domain.Activity;
 using Portal.Domain.Common;
+using Portal.Domain.Security;
+using Portal.Domain.Users;
 
 namespace Portal.Domain.PortalAccess;
 
@@ -22,3 +24,30 @@ public sealed record PortalAccessChanged(int ContactId, string Login, PortalAcce
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }
+
+/// <summary>
+/// An invitation link was issued by a grant or a re-invite. <see cref="Token"/> is the link's secret, for the mail only;
+/// an active user's link sets a new password (<see cref="SetsNewPassword"/>).
+/// </summary>
+public sealed record InvitationIssued(
+    PortalUser User, Invitation Invitation, string Token, string IssuedBy, string? WelcomeMessage, bool SetsNewPassword) : IDomainEvent
+{
+    public override string ToString() => $"{nameof(InvitationIssued)} {{ ContactId = {User.ContactId} }}";
+}
+
+/// <summary>A reminder link for an invitation not yet accepted; it ends when the first link does.</summary>
+public sealed record InvitationReminderIssued(PortalUser User, Invitation Reminder, string Token) : IDomainEvent
+{
+    public override string ToString() => $"{nameof(InvitationReminderIssued)} {{ ContactId = {User.ContactId} }}";
+}
+
+/// <summary>A change of the login was requested: a link goes to <see cref="NewEmail"/>, a notice to the current address.</summary>
+public sealed record EmailChangeRequested(PortalUser User, string Token, string NewEmail, DateTimeOffset ExpiresAt)
+    : AccountSecurityEvent(User, SecurityEventKind.EmailChangeRequested)
+{
+    public override string ToString() => $"{nameof(EmailChangeRequested)} {{ Account = {User.Id} }}";
+}
+
+public sealed record EmailChanged(PortalUser User) : AccountSecurityEvent(User, SecurityEventKind.EmailChanged);
+
+public sealed record AccountClosed(PortalUser User) : AccountSecurityEvent(User, SecurityEventKind.AccountClosed);

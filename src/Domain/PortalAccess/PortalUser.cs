@@ -9,9 +9,8 @@ namespace Portal.Domain.PortalAccess;
 /// and voids older links; revoke → Revoked (links void, password cleared, every session ends); grant
 /// again after revoke → Invited, same user, history kept.
 /// </summary>
-public sealed class PortalUser : UserAccount, IHasDomainEvents
+public sealed class PortalUser : UserAccount
 {
-    private readonly List<IDomainEvent> _domainEvents = [];
     private readonly List<Invitation> _invitations = [];
     private readonly List<PortalAccessEvent> _history = [];
 
@@ -40,21 +39,23 @@ public sealed class PortalUser : UserAccount, IHasDomainEvents
         Record(PortalAccessEventKind.Granted, now, grantedBy);
     }
 
-    internal Invitation ReInvite(string login, string tokenHash, DateTimeOffset now, TimeSpan validity, string invitedBy)
+    internal Invitation ReInvite(string login, IssuedToken link, DateTimeOffset now, TimeSpan validity, string invitedBy, string? welcomeMessage)
     {
         if (State is not (PortalAccessState.Invited or PortalAccessState.Active))
             throw new DomainException(DomainErrors.AccessNotGranted);
         // An accepted login only changes through a confirmed e-mail change, never by a re-invite.
         if (State == PortalAccessState.Invited) Login = login;
         Record(PortalAccessEventKind.ReInvited, now, invitedBy);
-        return IssueInvitation(tokenHash, now, validity);
+        return IssueInvitation(link, now, validity, invitedBy, welcomeMessage);
     }
 
-    internal Invitation IssueInvitation(string tokenHash, DateTimeOffset now, TimeSpan validity)
+    /// <summary>A new link; older ones stop working. For an active user it sets a new password rather than accepting.</summary>
+    internal Invitation IssueInvitation(IssuedToken link, DateTimeOffset now, TimeSpan validity, string issuedBy, string? welcomeMessage)
     {
         VoidOpenInvitations(now);
-        var invitation = new Invitation(this, tokenHash, now, now + validity);
+        var invitation = new Invitation(this, link.Hash, now, now + validity);
         _invitations.Add(invitation);
+        Raise(new InvitationIssued(this, invitation, link.Token, issuedBy, welcomeMessage, SetsNewPassword: State == PortalAccessState.Active));
         return invitation;
     }
 
@@ -78,14 +79,15 @@ public sealed class PortalUser : UserAccount, IHasDomainEvents
     /// A reminder for an invitation not yet accepted: a second link that ends when the first one does (the first
     /// keeps working, so the older mail still does too). Each invitation is reminded of once.
     /// </summary>
-    public Invitation RemindOfInvitation(string tokenHash, DateTimeOffset now)
+    public Invitation RemindOfInvitation(IssuedToken link, DateTimeOffset now)
     {
         if (State != PortalAccessState.Invited) throw new DomainException(DomainErrors.AccessNotGranted);
         var due = _invitations.FirstOrDefault(i => i.IsDueForReminder(now))
             ?? throw new DomainException(DomainErrors.InvitationNotDueForReminder);
-        var reminder = due.RemindWith(tokenHash, now);
+        var reminder = due.RemindWith(link.Hash, now);
         _invitations.Add(reminder);
         Touch();
+        Raise(new InvitationReminderIssued(this, reminder, link.Token));
         return reminder;
     }
 
@@ -103,13 +105,14 @@ public sealed class PortalUser : UserAccount, IHasDomainEvents
     /// Starts a change of the e-mail address, which is also the login: a link for <paramref name="newEmail"/> that
     /// changes both once it is opened and confirmed. Until then nothing changes; a newer request voids older links.
     /// </summary>
-    public AccountToken RequestEmailChange(string newEmail, EmailOwner owner, string tokenHash, DateTimeOffset now, TimeSpan validity, string requestedBy)
+    public AccountToken RequestEmailChange(string newEmail, EmailOwner owner, IssuedToken link, DateTimeOffset now, TimeSpan validity, string requestedBy)
     {
         if (State != PortalAccessState.Active) throw new DomainException(DomainErrors.EmailChangeNeedsActiveAccess);
         if (NewLoginProblem(newEmail, owner) is { } problem) throw new DomainException(problem);
-        var link = IssueToken(AccountTokenPurpose.EmailChange, tokenHash, now, validity, newEmail.Trim());
+        var token = IssueToken(AccountTokenPurpose.EmailChange, link.Hash, now, validity, newEmail.Trim());
         Record(PortalAccessEventKind.EmailChangeRequested, now, requestedBy);
-        return link;
+        Raise(new EmailChangeRequested(this, link.Token, token.NewEmail!, token.ExpiresAt));
+        return token;
     }
 
     /// <summary>The e-mail change link with this hash, used or not; null when it is not one of this user's.</summary>
@@ -126,19 +129,28 @@ public sealed class PortalUser : UserAccount, IHasDomainEvents
             : NewLoginProblem(link.NewEmail, owner);
 
     /// <summary>
-    /// Consumes the link: its address becomes the login and the contact's e-mail. Reset links that went to the old
-    /// address stop working, and the stamp rotates so that every session signs in again under the new login.
+    /// Consumes the link: its address becomes the login (the contact, through which this is called, takes it as its
+    /// e-mail). Reset links that went to the old address stop working, and the stamp rotates so that every session signs
+    /// in again under the new login. Returns the new address as the customer typed it.
     /// </summary>
-    public void ConfirmEmailChange(string tokenHash, EmailOwner owner, DateTimeOffset now)
+    internal string ConfirmEmailChange(string tokenHash, EmailOwner owner, DateTimeOffset now)
     {
         if (EmailChangeProblem(tokenHash, owner, now) is { } problem) throw new DomainException(problem);
         var link = UsableToken(AccountTokenPurpose.EmailChange, tokenHash, now);
         link.MarkUsed(now);
         foreach (var reset in Tokens.Where(t => t.Purpose == AccountTokenPurpose.PasswordReset && t.IsOpen)) reset.Void(now);
         Login = EmailAddress.Normalize(link.NewEmail!);
-        Contact.TakeConfirmedEmail(link.NewEmail!, now);
         RotateSecurityStamp();
         Record(PortalAccessEventKind.EmailChanged, now, Login);
+        Raise(new EmailChanged(this));
+        return link.NewEmail!;
+    }
+
+    /// <summary>The customer closed the account themselves; the contact revokes the access with them as the actor.</summary>
+    internal void Close(DateTimeOffset now)
+    {
+        Revoke(now, Login);
+        Raise(new AccountClosed(this));
     }
 
     private DomainError? NewLoginProblem(string? email, EmailOwner owner)
@@ -156,14 +168,10 @@ public sealed class PortalUser : UserAccount, IHasDomainEvents
         foreach (var open in _invitations.Where(i => i.IsOpen)) open.Void(now);
     }
 
-    public IReadOnlyCollection<IDomainEvent> DomainEvents => _domainEvents.AsReadOnly();
-
-    public void ClearDomainEvents() => _domainEvents.Clear();
-
     private void Record(PortalAccessEventKind kind, DateTimeOffset now, string actor)
     {
         _history.Add(new PortalAccessEvent(kind, now, actor));
-        _domainEvents.Add(new PortalAccessChanged(ContactId == 0 ? Contact.Id : ContactId, Login, kind, actor, now, Contact?.Name ?? ""));
+        Raise(new PortalAccessChanged(ContactId == 0 ? Contact.Id : ContactId, Login, kind, actor, now, Contact?.Name ?? ""));
         Touch();
     }
 }

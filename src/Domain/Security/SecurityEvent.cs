@@ -1,7 +1,9 @@
+using Portal.Domain.Common;
+
 namespace Portal.Domain.Security;
 
 /// <summary>One line of an account's security activity: what happened, when, and from which address.</summary>
-public sealed class SecurityEvent
+public sealed class SecurityEvent : ISideEffectRecord
 {
     public const int IpAddressMaxLength = 45;
 

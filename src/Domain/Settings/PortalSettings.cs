@@ -9,7 +9,7 @@ namespace Portal.Domain.Settings;
 /// How the business shapes its portal without code: branding, invitations, the My Account sections
 /// customers see, and security rules. One row; every change is recorded with who made it.
 /// </summary>
-public sealed class PortalSettings : IHasDomainEvents
+public sealed class PortalSettings : AggregateRoot
 {
     public const int SingletonId = 1;
     public const int CompanyNameMaxLength = 100;
@@ -24,8 +24,6 @@ public sealed class PortalSettings : IHasDomainEvents
     public const int MaxIdleTimeoutMinutes = 24 * 60;
     public const int LogoMaxBytes = 256 * 1024;
     public const string DefaultPrimaryColour = "#0b5ed7";
-
-    private readonly List<IDomainEvent> _domainEvents = [];
 
     private PortalSettings() { }
 
@@ -154,15 +152,11 @@ public sealed class PortalSettings : IHasDomainEvents
         value is null || (value.Length <= UrlMaxLength && Uri.TryCreate(value, UriKind.Absolute, out var uri)
             && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp));
 
-    public IReadOnlyCollection<IDomainEvent> DomainEvents => _domainEvents.AsReadOnly();
-
-    public void ClearDomainEvents() => _domainEvents.Clear();
-
     private void Recorded(IReadOnlyCollection<string> changed, DateTimeOffset now, string changedBy)
     {
         if (changed.Count == 0) return;
         Version++;
-        _domainEvents.Add(new SettingsChanged(string.Join(",", changed), changedBy, now));
+        Raise(new SettingsChanged(string.Join(",", changed), changedBy, now));
     }
 
     private static void Set<T>(T current, T value, Action<T> assign, string name, List<string> changed)

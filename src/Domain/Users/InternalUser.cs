@@ -9,11 +9,9 @@ namespace Portal.Domain.Users;
 /// Invited by an administrator with a one-time link; a role decides what it may do; deactivating it ends
 /// every session at once. The last active administrator can be neither demoted nor deactivated.
 /// </summary>
-public sealed class InternalUser : UserAccount, IHasDomainEvents
+public sealed class InternalUser : UserAccount
 {
     public const int DisplayNameMaxLength = 200;
-
-    private readonly List<IDomainEvent> _domainEvents = [];
 
     private InternalUser() => Kind = UserKind.Internal;
 
@@ -45,7 +43,7 @@ public sealed class InternalUser : UserAccount, IHasDomainEvents
     /// e-mail is not valid or already someone's login (staff or customer).
     /// </summary>
     public static (InternalUser User, AccountToken Link) Invite(string email, string displayName, StaffRole role, bool loginTaken,
-        string tokenHash, DateTimeOffset now, TimeSpan validity, string invitedBy)
+        IssuedToken link, DateTimeOffset now, TimeSpan validity, string invitedBy, string? language = null)
     {
         if (!EmailAddress.IsValid(email)) throw new DomainException(DomainErrors.StaffEmailInvalid);
         if (string.IsNullOrWhiteSpace(displayName) || displayName.Trim().Length > DisplayNameMaxLength)
@@ -54,19 +52,26 @@ public sealed class InternalUser : UserAccount, IHasDomainEvents
         if (!Enum.IsDefined(role)) throw new DomainException(DomainErrors.StaffRoleInvalid);
         var user = Create(email, displayName, role);
         user.InvitedAt = now;
-        var link = user.IssueToken(AccountTokenPurpose.StaffInvitation, tokenHash, now, validity, null);
+        var token = user.IssueInvitationLink(link, now, validity, invitedBy, language);
         user.Record(ActivityKind.StaffInvited, now, invitedBy, StaffChangeDetail.Role(role));
-        return (user, link);
+        return (user, token);
     }
 
     /// <summary>A new link for a colleague who has not used the first one; older links stop working.</summary>
-    public AccountToken ReInvite(string tokenHash, DateTimeOffset now, TimeSpan validity, string invitedBy)
+    public AccountToken ReInvite(IssuedToken link, DateTimeOffset now, TimeSpan validity, string invitedBy, string? language = null)
     {
         if (Status != StaffStatus.Invited) throw new DomainException(DomainErrors.StaffAlreadyJoined);
         InvitedAt = now;
-        var link = IssueToken(AccountTokenPurpose.StaffInvitation, tokenHash, now, validity, null);
+        var token = IssueInvitationLink(link, now, validity, invitedBy, language);
         Record(ActivityKind.StaffReInvited, now, invitedBy, null);
-        return link;
+        return token;
+    }
+
+    private AccountToken IssueInvitationLink(IssuedToken link, DateTimeOffset now, TimeSpan validity, string invitedBy, string? language)
+    {
+        var token = IssueToken(AccountTokenPurpose.StaffInvitation, link.Hash, now, validity, null);
+        Raise(new StaffInvitationIssued(this, link.Token, token.ExpiresAt, invitedBy, language));
+        return token;
     }
 
     /// <summary>Why this invitation link can't be used now, or null when it can.</summary>
@@ -88,26 +93,26 @@ public sealed class InternalUser : UserAccount, IHasDomainEvents
     }
 
     /// <summary>
-    /// Changes what this colleague may do; it applies from their next request. <paramref name="otherActiveAdministrators"/>
-    /// is how many administrators besides this one can sign in now.
+    /// Changes what this colleague may do; it applies from their next request. Called through <see cref="StaffRoster"/>,
+    /// which keeps an administrator in the back office.
     /// </summary>
-    public void ChangeRole(StaffRole role, int otherActiveAdministrators, DateTimeOffset now, string changedBy)
+    internal void ChangeRole(StaffRole role, DateTimeOffset now, string changedBy)
     {
         if (!Enum.IsDefined(role)) throw new DomainException(DomainErrors.StaffRoleInvalid);
         if (role == Role) throw new DomainException(DomainErrors.StaffRoleUnchanged);
-        if (IsActiveAdministrator && role != StaffRole.Administrator && otherActiveAdministrators == 0)
-            throw new DomainException(DomainErrors.LastAdministrator);
         var from = Role;
         Role = role;
         Record(ActivityKind.StaffRoleChanged, now, changedBy, StaffChangeDetail.RoleChange(from, role));
     }
 
-    /// <summary>Ends every session at once and blocks sign-in; open links stop working. Nothing is deleted.</summary>
-    public void Deactivate(int otherActiveAdministrators, bool byThemselves, DateTimeOffset now, string deactivatedBy)
+    /// <summary>
+    /// Ends every session at once and blocks sign-in; open links stop working. Nothing is deleted. Called through
+    /// <see cref="StaffRoster"/>, which keeps an administrator in the back office.
+    /// </summary>
+    internal void Deactivate(bool byThemselves, DateTimeOffset now, string deactivatedBy)
     {
         if (DeactivatedAt is not null) throw new DomainException(DomainErrors.StaffAlreadyDeactivated);
         if (byThemselves) throw new DomainException(DomainErrors.StaffCannotDeactivateThemselves);
-        if (IsActiveAdministrator && otherActiveAdministrators == 0) throw new DomainException(DomainErrors.LastAdministrator);
         DeactivatedAt = now;
         foreach (var open in Tokens.Where(t => t.IsOpen)) open.Void(now);
         RotateSecurityStamp();
@@ -127,7 +132,7 @@ public sealed class InternalUser : UserAccount, IHasDomainEvents
     /// Marks this administrator as counted by another administrator's demotion or deactivation. Bumping the
     /// version makes two such moves at the same moment clash, so they can't both leave the other as the "last" one.
     /// </summary>
-    public void CountAsRemainingAdministrator() => Touch();
+    internal void CountAsRemainingAdministrator() => Touch();
 
     /// <summary>Sets a new password; every existing session of this user ends.</summary>
     public void SetPassword(string passwordHash)
@@ -138,13 +143,9 @@ public sealed class InternalUser : UserAccount, IHasDomainEvents
         Touch();
     }
 
-    public IReadOnlyCollection<IDomainEvent> DomainEvents => _domainEvents.AsReadOnly();
-
-    public void ClearDomainEvents() => _domainEvents.Clear();
-
     private void Record(ActivityKind kind, DateTimeOffset now, string actor, string? detail)
     {
-        _domainEvents.Add(new StaffChanged(Id, Login, kind, actor, now, detail, this));
+        Raise(new StaffChanged(Id, Login, kind, actor, now, detail, this));
         Touch();
     }
 }
@@ -155,6 +156,13 @@ public sealed record StaffChanged(int StaffUserId, string Login, ActivityKind Ki
 {
     public ActivityEntry ToActivity(int? actorUserId) =>
         ActivityEntry.ForStaff(Kind, OccurredAt, actorUserId, Actor, Staff, Detail);
+}
+
+/// <summary>A colleague was sent an invitation link; <see cref="Token"/> is the link's secret, for the mail only.</summary>
+public sealed record StaffInvitationIssued(InternalUser Staff, string Token, DateTimeOffset ExpiresAt, string InvitedBy, string? Language)
+    : IDomainEvent
+{
+    public override string ToString() => $"{nameof(StaffInvitationIssued)} {{ Staff = {Staff.Login} }}";
 }
 
 /// <summary>The detail line of a staff change: stable, language-neutral codes the pages translate.</summary>

@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using Portal.Domain.Common;
+using Portal.Domain.Security;
 
 namespace Portal.Domain.Users;
 
@@ -6,7 +8,7 @@ namespace Portal.Domain.Users;
 /// Everyone who can sign in. Internal and portal users share one table so that a login (the normalised
 /// e-mail) is unique across both, backed by one unique index.
 /// </summary>
-public abstract class UserAccount
+public abstract class UserAccount : AggregateRoot
 {
     public int Id { get; protected set; }
     public UserKind Kind { get; protected set; }
@@ -43,27 +45,42 @@ public abstract class UserAccount
         LastSignInAt = now;
         FailedSignInCount = 0;
         LockoutEndsAt = null;
+        Raise(new SignedIn(this));
     }
 
     public bool IsLockedOut(DateTimeOffset now) => LockoutEndsAt is { } end && now < end;
+
+    /// <summary>
+    /// Turns a sign-in attempt away while the account is locked, whatever was typed; the attempt still shows in the
+    /// owner's security activity. Returns false when the account is not locked.
+    /// </summary>
+    public bool TurnAwayWhileLockedOut(DateTimeOffset now)
+    {
+        if (!IsLockedOut(now)) return false;
+        Raise(new SignInFailed(this));
+        return true;
+    }
 
     /// <summary>Counts a wrong password; after <paramref name="maxFailures"/> in a row the account is locked. Returns true when this failure locked it.</summary>
     public bool RecordFailedSignIn(DateTimeOffset now, int maxFailures, TimeSpan lockout)
     {
         FailedSignInCount++;
+        Raise(new SignInFailed(this));
         if (FailedSignInCount < maxFailures) return false;
         FailedSignInCount = 0;
         LockoutEndsAt = now + lockout;
+        Raise(new LockedOut(this));
         return true;
     }
 
     /// <summary>Sets a new password and rotates the stamp, so every session issued before this one ends.</summary>
     public void ChangePassword(string passwordHash)
     {
-        if (!CanSignIn) throw new Common.DomainException(Common.DomainErrors.AccountCannotSignIn);
+        if (!CanSignIn) throw new DomainException(DomainErrors.AccountCannotSignIn);
         PasswordHash = passwordHash;
         RotateSecurityStamp();
         Touch();
+        Raise(new PasswordChanged(this));
     }
 
     /// <summary>Ends every session of this user, the current one included.</summary>
@@ -71,11 +88,12 @@ public abstract class UserAccount
     {
         RotateSecurityStamp();
         Touch();
+        Raise(new SignedOutEverywhere(this));
     }
 
     public void StartTwoFactorSetup(string protectedSecret)
     {
-        if (TwoFactorEnabled) throw new Common.DomainException(Common.DomainErrors.TwoFactorAlreadyEnabled);
+        if (TwoFactorEnabled) throw new DomainException(DomainErrors.TwoFactorAlreadyEnabled);
         PendingTwoFactorSecret = protectedSecret;
         Touch();
     }
@@ -83,8 +101,8 @@ public abstract class UserAccount
     /// <summary>Turns 2FA on once a code from the pending secret was verified; the recovery codes replace any older ones.</summary>
     public void EnableTwoFactor(long verifiedTimeStep, IEnumerable<string> recoveryCodeHashes, DateTimeOffset now)
     {
-        if (TwoFactorEnabled) throw new Common.DomainException(Common.DomainErrors.TwoFactorAlreadyEnabled);
-        if (PendingTwoFactorSecret is null) throw new Common.DomainException(Common.DomainErrors.TwoFactorSetupNotStarted);
+        if (TwoFactorEnabled) throw new DomainException(DomainErrors.TwoFactorAlreadyEnabled);
+        if (PendingTwoFactorSecret is null) throw new DomainException(DomainErrors.TwoFactorSetupNotStarted);
         TwoFactorSecret = PendingTwoFactorSecret;
         PendingTwoFactorSecret = null;
         TwoFactorEnabledAt = now;
@@ -93,11 +111,12 @@ public abstract class UserAccount
         _recoveryCodes.AddRange(recoveryCodeHashes.Select(hash => new RecoveryCode(hash)));
         RotateSecurityStamp();
         Touch();
+        Raise(new TwoFactorEnabled(this));
     }
 
     public void DisableTwoFactor()
     {
-        if (!TwoFactorEnabled) throw new Common.DomainException(Common.DomainErrors.TwoFactorNotEnabled);
+        if (!TwoFactorEnabled) throw new DomainException(DomainErrors.TwoFactorNotEnabled);
         TwoFactorSecret = null;
         PendingTwoFactorSecret = null;
         TwoFactorEnabledAt = null;
@@ -105,6 +124,7 @@ public abstract class UserAccount
         _recoveryCodes.Clear();
         RotateSecurityStamp();
         Touch();
+        Raise(new TwoFactorDisabled(this));
     }
 
     /// <summary>Accepts a verified TOTP time step only if it is newer than the last one used (no replay).</summary>
@@ -122,27 +142,31 @@ public abstract class UserAccount
         if (code is null) return false;
         code.MarkUsed(now);
         Touch();
+        Raise(new RecoveryCodeUsed(this));
         return true;
     }
 
     /// <summary>Issues a password-reset link; older reset links stop working.</summary>
-    public AccountToken IssuePasswordReset(string tokenHash, DateTimeOffset now, TimeSpan validity)
+    public AccountToken IssuePasswordReset(IssuedToken link, DateTimeOffset now, TimeSpan validity)
     {
-        if (!CanSignIn) throw new Common.DomainException(Common.DomainErrors.AccountCannotSignIn);
-        return IssueToken(AccountTokenPurpose.PasswordReset, tokenHash, now, validity, null);
+        if (!CanSignIn) throw new DomainException(DomainErrors.AccountCannotSignIn);
+        var token = IssueToken(AccountTokenPurpose.PasswordReset, link.Hash, now, validity, null);
+        Raise(new PasswordResetRequested(this, link.Token, token.ExpiresAt));
+        return token;
     }
 
     /// <summary>Consumes a reset link and sets the new password; every session ends.</summary>
     public void ResetPassword(string tokenHash, string passwordHash, DateTimeOffset now)
     {
         var token = UsableToken(AccountTokenPurpose.PasswordReset, tokenHash, now);
-        if (!CanSignIn) throw new Common.DomainException(Common.DomainErrors.LinkInvalid);
+        if (!CanSignIn) throw new DomainException(DomainErrors.LinkInvalid);
         token.MarkUsed(now);
         PasswordHash = passwordHash;
         FailedSignInCount = 0;
         LockoutEndsAt = null;
         RotateSecurityStamp();
         Touch();
+        Raise(new PasswordWasReset(this));
     }
 
     protected AccountToken IssueToken(AccountTokenPurpose purpose, string tokenHash, DateTimeOffset now, TimeSpan validity, string? newEmail)
@@ -157,7 +181,7 @@ public abstract class UserAccount
     protected AccountToken UsableToken(AccountTokenPurpose purpose, string tokenHash, DateTimeOffset now) =>
         _tokens.SingleOrDefault(t => t.Purpose == purpose && t.TokenHash == tokenHash) is { } token && token.IsUsable(now)
             ? token
-            : throw new Common.DomainException(Common.DomainErrors.LinkInvalid);
+            : throw new DomainException(DomainErrors.LinkInvalid);
 
     /// <summary>Keeps the stored hash current when the hasher asks for a rehash (e.g. more iterations).</summary>
     public void UpgradePasswordHash(string passwordHash)

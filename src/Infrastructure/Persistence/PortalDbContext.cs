@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Portal.Domain.Activity;
+using Portal.Domain.Common;
 using Portal.Domain.Contacts;
 using Portal.Domain.Documents;
 using Portal.Domain.Mail;
@@ -39,6 +40,8 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
+        // Events live in memory until the unit of work dispatches them; they are never stored.
+        configurationBuilder.IgnoreAny<IReadOnlyCollection<IDomainEvent>>();
         if (Database.IsSqlite())
         {
             // SQLite has no date type that sorts or compares; UTC ticks as an integer do both.

@@ -3,7 +3,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Portal.Application.Common;
 using Portal.Application.Settings;
-using Portal.Domain.Activity;
 using Portal.Domain.Common;
 using Portal.Domain.Mail;
 using Portal.Domain.Settings;
@@ -11,15 +10,20 @@ using Portal.Infrastructure.Mail;
 
 namespace Portal.Infrastructure.Persistence;
 
-internal sealed class UnitOfWork(PortalDbContext dbContext, OutboxSignal outboxSignal, IPublisher publisher, ICurrentUser currentUser, IPortalSettings settings) : IUnitOfWork
+/// <summary>
+/// Commits a command's change with everything its domain events cause. The events are handed to their handlers
+/// before the commit, so the security activity, the activity entry and the outbox mail they write are in the same
+/// transaction as the change: a failure anywhere rolls all of it back, and nothing is written for a change that failed.
+/// </summary>
+internal sealed class UnitOfWork(PortalDbContext dbContext, OutboxSignal outboxSignal, IPublisher publisher, IPortalSettings settings) : IUnitOfWork
 {
+    /// <summary>Handlers may change aggregates that raise events of their own; a chain longer than this is a loop.</summary>
+    private const int MaxDispatchRounds = 8;
+
     public async Task SaveChangesAsync(CancellationToken cancellationToken)
     {
+        await DispatchDomainEventsAsync(cancellationToken);
         var queuesMail = dbContext.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
-        var sources = dbContext.ChangeTracker.Entries<IHasDomainEvents>().Select(e => e.Entity).Where(e => e.DomainEvents.Count > 0).ToList();
-        var events = sources.SelectMany(e => e.DomainEvents).ToList();
-        // Who did what is stored with the change itself: the activity list can't miss a committed change.
-        foreach (var activity in events.OfType<IRecordedActivity>()) dbContext.ActivityEntries.Add(activity.ToActivity(currentUser.UserId));
         var changesSettings = dbContext.ChangeTracker.Entries<PortalSettings>().Any(e => e.State is EntityState.Added or EntityState.Modified);
         try
         {
@@ -35,9 +39,20 @@ internal sealed class UnitOfWork(PortalDbContext dbContext, OutboxSignal outboxS
         }
         if (queuesMail) outboxSignal.MailQueued();
         if (changesSettings) settings.Invalidate();
-        // Published only after the commit: a handler never sees a change that was rolled back.
-        foreach (var source in sources) source.ClearDomainEvents();
-        foreach (var domainEvent in events) await publisher.Publish(domainEvent, cancellationToken);
+    }
+
+    private async Task DispatchDomainEventsAsync(CancellationToken cancellationToken)
+    {
+        for (var round = 0; ; round++)
+        {
+            var sources = dbContext.ChangeTracker.Entries<IHasDomainEvents>()
+                .Select(e => e.Entity).Where(e => e.DomainEvents.Count > 0).ToList();
+            if (sources.Count == 0) return;
+            if (round == MaxDispatchRounds) throw new InvalidOperationException("Domain events keep raising further events.");
+            var events = sources.SelectMany(e => e.DomainEvents).ToList();
+            foreach (var source in sources) source.ClearDomainEvents();
+            foreach (var domainEvent in events) await publisher.Publish(domainEvent, cancellationToken);
+        }
     }
 
     // SQLite: SQLITE_CONSTRAINT_UNIQUE (2067) / PRIMARYKEY (1555); PostgreSQL: SQLSTATE 23505.

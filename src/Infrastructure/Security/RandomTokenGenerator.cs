@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 using Portal.Application.Common;
+using Portal.Domain.Common;
 
 namespace Portal.Infrastructure.Security;
 

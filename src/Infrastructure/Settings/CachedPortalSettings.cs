@@ -48,11 +48,7 @@ internal sealed class CachedPortalSettings(
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var stored = await db.Settings.AsNoTracking()
             .Where(s => s.Id == PortalSettings.SingletonId)
-            .Select(s => new PortalSettingsSnapshot(
-                s.CompanyName, s.PrimaryColour, s.SupportEmail, s.SupportPhone, s.ImprintUrl, s.PrivacyUrl, s.LogoContentType, s.LogoVersion,
-                s.InvitationValidityHours, s.WelcomeMessageEnglish, s.WelcomeMessageGerman, s.SendInvitationReminders,
-                s.ShowDetails, s.ShowPaymentMethods, s.ShowDocuments, s.ShowPages,
-                s.RequirePortalTwoFactor, s.PasswordMinLength, s.SessionIdleTimeoutMinutes, s.Version))
+            .Select(PortalSettingsSnapshot.Projection)
             .FirstOrDefaultAsync(cancellationToken);
         return stored ?? PortalSettingsSnapshot.From(Defaults(branding.Value, invitations.Value));
     }

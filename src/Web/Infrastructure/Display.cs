@@ -55,9 +55,9 @@ public static class Display
 
     public static string InvitationStatus(this IStringLocalizer t, InvitationStatus status) => status switch
     {
-        Application.Contacts.InvitationStatus.Open => t["Open"],
-        Application.Contacts.InvitationStatus.Used => t["Used"],
-        Application.Contacts.InvitationStatus.Voided => t["Replaced"],
+        Domain.PortalAccess.InvitationStatus.Open => t["Open"],
+        Domain.PortalAccess.InvitationStatus.Used => t["Used"],
+        Domain.PortalAccess.InvitationStatus.Voided => t["Replaced"],
         _ => t["Expired"],
     };
 

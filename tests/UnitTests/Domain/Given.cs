@@ -1,3 +1,4 @@
+using Portal.Domain.Common;
 using Portal.Domain.Contacts;
 using Portal.Domain.PortalAccess;
 
@@ -16,11 +17,14 @@ internal static class Given
     public static Contact Company(string name = "Acme GmbH", string? email = null) =>
         Contact.CreateCompany(new ContactDetails(name), email, Now);
 
+    /// <summary>A one-time link whose stored hash is <paramref name="tokenHash"/>; its secret is made up from it.</summary>
+    public static IssuedToken Link(string tokenHash) => new($"token-of-{tokenHash}", tokenHash);
+
     public static Invitation Grant(this Contact contact, string tokenHash = "hash-1", DateTimeOffset? at = null, string? email = null) =>
-        contact.GrantPortalAccess(email ?? contact.Email, EmailOwner.Nobody, tokenHash, at ?? Now, Validity, Admin);
+        contact.GrantPortalAccess(email ?? contact.Email, EmailOwner.Nobody, Link(tokenHash), at ?? Now, Validity, Admin);
 
     public static Invitation ReInvite(this Contact contact, string tokenHash, DateTimeOffset at, string? email = null) =>
-        contact.ReInvite(email ?? contact.Email, EmailOwner.ThisContact, tokenHash, at, Validity, Admin);
+        contact.ReInvite(email ?? contact.Email, EmailOwner.ThisContact, Link(tokenHash), at, Validity, Admin);
 
     public static void Accept(this Contact contact, string tokenHash = "hash-1", DateTimeOffset? at = null, string passwordHash = "pw-hash") =>
         contact.PortalUser!.AcceptInvitation(tokenHash, passwordHash, at ?? Now.AddHours(1));

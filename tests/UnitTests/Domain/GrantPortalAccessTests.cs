@@ -12,7 +12,7 @@ public sealed class GrantPortalAccessTests
     {
         var contact = Given.Person(" Anna.Berg@Example.COM ");
 
-        var invitation = contact.GrantPortalAccess(contact.Email, EmailOwner.Nobody, "hash-1", Given.Now, Given.Validity, Given.Admin);
+        var invitation = contact.GrantPortalAccess(contact.Email, EmailOwner.Nobody, Given.Link("hash-1"), Given.Now, Given.Validity, Given.Admin);
 
         var user = contact.PortalUser.ShouldNotBeNull();
         user.Kind.ShouldBe(UserKind.Portal);
@@ -43,7 +43,7 @@ public sealed class GrantPortalAccessTests
     {
         var contact = Given.Person();
 
-        var invitation = contact.GrantPortalAccess(contact.Email, EmailOwner.Nobody, "hash-1", Given.Now, TimeSpan.FromDays(2), Given.Admin);
+        var invitation = contact.GrantPortalAccess(contact.Email, EmailOwner.Nobody, Given.Link("hash-1"), Given.Now, TimeSpan.FromDays(2), Given.Admin);
 
         invitation.ExpiresAt.ShouldBe(Given.Now.AddDays(2));
         Invitation.DefaultValidity.ShouldBe(TimeSpan.FromDays(7));
@@ -55,7 +55,7 @@ public sealed class GrantPortalAccessTests
         var contact = Given.Person("anna@typo.exmaple");
         var later = Given.Now.AddMinutes(5);
 
-        contact.GrantPortalAccess(" Anna@Example.com ", EmailOwner.Nobody, "hash-1", later, Given.Validity, Given.Admin);
+        contact.GrantPortalAccess(" Anna@Example.com ", EmailOwner.Nobody, Given.Link("hash-1"), later, Given.Validity, Given.Admin);
 
         contact.Email.ShouldBe("Anna@Example.com");
         contact.UpdatedAt.ShouldBe(later);
@@ -67,7 +67,7 @@ public sealed class GrantPortalAccessTests
     {
         var contact = Given.Person();
 
-        contact.GrantPortalAccess(contact.Email, EmailOwner.ThisContact, "hash-1", Given.Now, Given.Validity, Given.Admin);
+        contact.GrantPortalAccess(contact.Email, EmailOwner.ThisContact, Given.Link("hash-1"), Given.Now, Given.Validity, Given.Admin);
 
         contact.PortalUser!.State.ShouldBe(PortalAccessState.Invited);
     }
@@ -99,7 +99,7 @@ public sealed class GrantPortalAccessTests
         var contact = Given.Person("old@example.com");
 
         var refused = Should.Throw<DomainException>(() =>
-            contact.GrantPortalAccess("taken@example.com", EmailOwner.AnotherPortalUser, "hash-1", Given.Now, Given.Validity, Given.Admin));
+            contact.GrantPortalAccess("taken@example.com", EmailOwner.AnotherPortalUser, Given.Link("hash-1"), Given.Now, Given.Validity, Given.Admin));
 
         refused.Error.ShouldBe(DomainErrors.EmailUsedByAnotherUser);
         contact.PortalUser.ShouldBeNull();
@@ -112,7 +112,7 @@ public sealed class GrantPortalAccessTests
         var contact = Given.Person("staff@portal.example");
 
         var refused = Should.Throw<DomainException>(() =>
-            contact.GrantPortalAccess(contact.Email, EmailOwner.InternalUser, "hash-1", Given.Now, Given.Validity, Given.Admin));
+            contact.GrantPortalAccess(contact.Email, EmailOwner.InternalUser, Given.Link("hash-1"), Given.Now, Given.Validity, Given.Admin));
 
         refused.Error.ShouldBe(DomainErrors.EmailBelongsToInternalUser);
         contact.PortalUser.ShouldBeNull();
@@ -149,7 +149,7 @@ public sealed class GrantPortalAccessTests
         var contact = Given.InvitedPerson();
 
         Should.Throw<DomainException>(() =>
-                contact.GrantPortalAccess("bad", EmailOwner.Nobody, "hash-2", Given.Now, Given.Validity, Given.Admin))
+                contact.GrantPortalAccess("bad", EmailOwner.Nobody, Given.Link("hash-2"), Given.Now, Given.Validity, Given.Admin))
             .Error.ShouldBe(DomainErrors.AccessAlreadyGranted);
         contact.Email.ShouldBe("anna.berg@example.com");
     }

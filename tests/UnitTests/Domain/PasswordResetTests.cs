@@ -14,7 +14,7 @@ public sealed class PasswordResetTests
         var user = Given.ActivePerson().PortalUser!;
         var version = user.Version;
 
-        var link = user.IssuePasswordReset("reset-1", Requested, Validity);
+        var link = user.IssuePasswordReset(Given.Link("reset-1"), Requested, Validity);
 
         (link.Purpose, link.TokenHash, link.CreatedAt, link.ExpiresAt).ShouldBe((AccountTokenPurpose.PasswordReset, "reset-1", Requested, Requested + Validity));
         link.IsUsable(Requested).ShouldBeTrue();
@@ -26,9 +26,9 @@ public sealed class PasswordResetTests
     public void A_newer_link_voids_the_open_one()
     {
         var user = Given.ActivePerson().PortalUser!;
-        var older = user.IssuePasswordReset("reset-1", Requested, Validity);
+        var older = user.IssuePasswordReset(Given.Link("reset-1"), Requested, Validity);
 
-        var newer = user.IssuePasswordReset("reset-2", Requested.AddMinutes(5), Validity);
+        var newer = user.IssuePasswordReset(Given.Link("reset-2"), Requested.AddMinutes(5), Validity);
 
         older.VoidedAt.ShouldBe(Requested.AddMinutes(5));
         older.IsUsable(Requested.AddMinutes(5)).ShouldBeFalse();
@@ -40,9 +40,9 @@ public sealed class PasswordResetTests
     [Fact]
     public void Invited_and_revoked_customers_get_no_link()
     {
-        Should.Throw<DomainException>(() => Given.InvitedPerson().PortalUser!.IssuePasswordReset("reset-1", Requested, Validity))
+        Should.Throw<DomainException>(() => Given.InvitedPerson().PortalUser!.IssuePasswordReset(Given.Link("reset-1"), Requested, Validity))
             .Error.ShouldBe(DomainErrors.AccountCannotSignIn);
-        Should.Throw<DomainException>(() => Given.RevokedPerson().PortalUser!.IssuePasswordReset("reset-1", Requested.AddDays(1), Validity))
+        Should.Throw<DomainException>(() => Given.RevokedPerson().PortalUser!.IssuePasswordReset(Given.Link("reset-1"), Requested.AddDays(1), Validity))
             .Error.ShouldBe(DomainErrors.AccountCannotSignIn);
     }
 
@@ -52,7 +52,7 @@ public sealed class PasswordResetTests
         var user = Given.ActivePerson().PortalUser!;
         for (var failure = 0; failure < 5; failure++) user.RecordFailedSignIn(Requested, 5, TimeSpan.FromMinutes(15));
         user.IsLockedOut(Requested).ShouldBeTrue();
-        var link = user.IssuePasswordReset("reset-1", Requested, Validity);
+        var link = user.IssuePasswordReset(Given.Link("reset-1"), Requested, Validity);
         var stamp = user.SecurityStamp;
         var at = Requested.AddMinutes(10);
 
@@ -70,7 +70,7 @@ public sealed class PasswordResetTests
     public void A_link_works_only_once()
     {
         var user = Given.ActivePerson().PortalUser!;
-        user.IssuePasswordReset("reset-1", Requested, Validity);
+        user.IssuePasswordReset(Given.Link("reset-1"), Requested, Validity);
         user.ResetPassword("reset-1", "new-hash", Requested.AddMinutes(1));
 
         Should.Throw<DomainException>(() => user.ResetPassword("reset-1", "other-hash", Requested.AddMinutes(2)))
@@ -82,12 +82,12 @@ public sealed class PasswordResetTests
     public void A_link_works_until_just_before_it_expires()
     {
         var almost = Given.ActivePerson().PortalUser!;
-        almost.IssuePasswordReset("reset-1", Requested, Validity);
+        almost.IssuePasswordReset(Given.Link("reset-1"), Requested, Validity);
         almost.ResetPassword("reset-1", "new-hash", Requested + Validity - TimeSpan.FromTicks(1));
         almost.PasswordHash.ShouldBe("new-hash");
 
         var late = Given.ActivePerson().PortalUser!;
-        late.IssuePasswordReset("reset-1", Requested, Validity);
+        late.IssuePasswordReset(Given.Link("reset-1"), Requested, Validity);
         Should.Throw<DomainException>(() => late.ResetPassword("reset-1", "new-hash", Requested + Validity))
             .Error.ShouldBe(DomainErrors.LinkInvalid);
         late.PasswordHash.ShouldBe("pw-hash");
@@ -97,7 +97,7 @@ public sealed class PasswordResetTests
     public void An_unknown_link_does_not_reset_the_password()
     {
         var user = Given.ActivePerson().PortalUser!;
-        user.IssuePasswordReset("reset-1", Requested, Validity);
+        user.IssuePasswordReset(Given.Link("reset-1"), Requested, Validity);
 
         Should.Throw<DomainException>(() => user.ResetPassword("reset-2", "new-hash", Requested.AddMinutes(1)))
             .Error.ShouldBe(DomainErrors.LinkInvalid);
@@ -108,7 +108,7 @@ public sealed class PasswordResetTests
     public void Revoking_access_voids_an_open_reset_link()
     {
         var contact = Given.ActivePerson();
-        var link = contact.PortalUser!.IssuePasswordReset("reset-1", Requested, Validity);
+        var link = contact.PortalUser!.IssuePasswordReset(Given.Link("reset-1"), Requested, Validity);
 
         contact.Revoke(Requested.AddMinutes(5));
 
@@ -123,7 +123,7 @@ public sealed class PasswordResetTests
     {
         var staff = InternalUser.Create("staff@portal.example", "Sam Staff");
         staff.SetPassword("old-hash");
-        staff.IssuePasswordReset("reset-1", Requested, Validity);
+        staff.IssuePasswordReset(Given.Link("reset-1"), Requested, Validity);
 
         staff.ResetPassword("reset-1", "new-hash", Requested.AddMinutes(1));
 

@@ -25,7 +25,7 @@ public sealed class PortalUserTests
 
         contact.Grant();
 
-        var changed = contact.PortalUser!.DomainEvents.ShouldHaveSingleItem().ShouldBeOfType<PortalAccessChanged>();
+        var changed = contact.PortalUser!.DomainEvents.OfType<PortalAccessChanged>().ShouldHaveSingleItem();
         changed.ShouldBe(new PortalAccessChanged(contact.Id, "anna.berg@example.com", PortalAccessEventKind.Granted, Given.Admin, Given.Now, contact.Name));
     }
 
@@ -42,14 +42,14 @@ public sealed class PortalUserTests
         contact.Revoke(Given.Now.AddHours(3));
         contact.Grant("hash-3", Given.Now.AddHours(4));
 
-        user.DomainEvents.Cast<PortalAccessChanged>().Select(e => (e.Kind, e.Actor, e.OccurredAt)).ShouldBe(
+        user.DomainEvents.OfType<PortalAccessChanged>().Select(e => (e.Kind, e.Actor, e.OccurredAt)).ShouldBe(
         [
             (PortalAccessEventKind.ReInvited, Given.Admin, Given.Now.AddHours(1)),
             (PortalAccessEventKind.Accepted, "anna.berg@example.com", Given.Now.AddHours(2)),
             (PortalAccessEventKind.Revoked, Given.Admin, Given.Now.AddHours(3)),
             (PortalAccessEventKind.Granted, Given.Admin, Given.Now.AddHours(4)),
         ]);
-        user.DomainEvents.ShouldAllBe(e => e is PortalAccessChanged && ((PortalAccessChanged)e).Login == "anna.berg@example.com");
+        user.DomainEvents.OfType<PortalAccessChanged>().ShouldAllBe(e => e.Login == "anna.berg@example.com");
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class PortalUserTests
 
         contact.ReInvite("hash-2", Given.Now.AddHours(1), email: "new@example.com");
 
-        contact.PortalUser.DomainEvents.Cast<PortalAccessChanged>().Single().Login.ShouldBe("new@example.com");
+        contact.PortalUser.DomainEvents.OfType<PortalAccessChanged>().Single().Login.ShouldBe("new@example.com");
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class PortalUserTests
         Should.Throw<DomainException>(() => contact.ReInvite("hash-2", Given.Now.AddDays(1), email: "x@example.com"));
         Should.Throw<DomainException>(() => user.AcceptInvitation("hash-1", "x", Given.Now.AddDays(1)));
         Should.Throw<DomainException>(() =>
-            contact.GrantPortalAccess(contact.Email, EmailOwner.InternalUser, "hash-3", Given.Now, Given.Validity, Given.Admin));
+            contact.GrantPortalAccess(contact.Email, EmailOwner.InternalUser, Given.Link("hash-3"), Given.Now, Given.Validity, Given.Admin));
 
         user.DomainEvents.ShouldBeEmpty();
     }

@@ -96,7 +96,7 @@ public sealed class ReInviteTests
         var contact = Given.InvitedPerson();
 
         var refused = Should.Throw<DomainException>(() =>
-            contact.ReInvite("taken@example.com", owner, "hash-2", Given.Now.AddHours(1), Given.Validity, Given.Admin));
+            contact.ReInvite("taken@example.com", owner, Given.Link("hash-2"), Given.Now.AddHours(1), Given.Validity, Given.Admin));
 
         refused.Code.ShouldBe(code);
         contact.Email.ShouldBe("anna.berg@example.com");

@@ -115,7 +115,7 @@ public sealed class RevokePortalAccessTests
         var contact = Given.RevokedPerson();
 
         Should.Throw<DomainException>(() =>
-                contact.GrantPortalAccess("taken@example.com", EmailOwner.AnotherPortalUser, "hash-2", Given.Now.AddDays(2), Given.Validity, Given.Admin))
+                contact.GrantPortalAccess("taken@example.com", EmailOwner.AnotherPortalUser, Given.Link("hash-2"), Given.Now.AddDays(2), Given.Validity, Given.Admin))
             .Error.ShouldBe(DomainErrors.EmailUsedByAnotherUser);
 
         contact.PortalUser!.State.ShouldBe(PortalAccessState.Revoked);

@@ -76,7 +76,7 @@ public sealed class SignInProtectionTests
         var contact = Given.ActivePerson();
         var user = contact.PortalUser!;
         user.RecordFailedSignIn(Given.Now, 5, Lockout);
-        var reset = user.IssuePasswordReset("reset-hash", Given.Now, TimeSpan.FromHours(1));
+        var reset = user.IssuePasswordReset(Given.Link("reset-hash"), Given.Now, TimeSpan.FromHours(1));
 
         contact.Revoke();
 

@@ -46,6 +46,5 @@ internal sealed class PortalSettingsConfiguration : IEntityTypeConfiguration<Por
         builder.Property(s => s.Version).IsConcurrencyToken();
         builder.Ignore(s => s.InvitationValidity);
         builder.Ignore(s => s.SessionIdleTimeout);
-        builder.Ignore(s => s.DomainEvents);
     }
 }

@@ -73,7 +73,6 @@ internal sealed class InternalUserConfiguration : IEntityTypeConfiguration<Inter
         builder.Property(u => u.Role).HasColumnName("StaffRole");
         builder.Ignore(u => u.Status);
         builder.Ignore(u => u.IsActiveAdministrator);
-        builder.Ignore(u => u.DomainEvents);
     }
 }
 
@@ -90,7 +89,6 @@ internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalU
         builder.Navigation(u => u.Invitations).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(u => u.History).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Ignore(u => u.LatestInvitation);
-        builder.Ignore(u => u.DomainEvents);
     }
 }
 

@@ -1,0 +1,73 @@
+using Mediator;
+using Portal.Application.Common;
+using Portal.Domain.Mail;
+using Portal.Domain.Payments;
+using Portal.Domain.PortalAccess;
+using Portal.Domain.Users;
+
+namespace Portal.Application.Account;
+
+/// <summary>
+/// The mails an account's owner gets about its security: the links they asked for, and a notice of every move they
+/// must hear of even when it was not theirs (a password changed, 2FA switched, a bank account added, the account closed).
+/// </summary>
+public sealed class SendSecurityNotices(
+    IRecordWriter<OutboxMessage> outbox,
+    IAccountMailComposer mails,
+    IReadRepository<PortalUser> users,
+    TimeProvider clock) : INotificationHandler<AccountSecurityEvent>, INotificationHandler<PaymentMethodChanged>
+{
+    public async ValueTask Handle(AccountSecurityEvent notification, CancellationToken cancellationToken)
+    {
+        var account = notification.Account;
+        foreach (var mail in MailsAbout(notification, account.Login, AccountHolder.Of(account)))
+            outbox.Append(await mails.ComposeAsync(mail, clock.GetUtcNow(), cancellationToken));
+    }
+
+    public async ValueTask Handle(PaymentMethodChanged notification, CancellationToken cancellationToken)
+    {
+        var owner = await users.OwnerOfContactAsync(notification.ContactId, cancellationToken);
+        var kind = notification switch
+        {
+            PaymentMethodAdded => AccountMailKind.PaymentMethodAdded,
+            PaymentMethodRemoved => AccountMailKind.PaymentMethodRemoved,
+            _ => AccountMailKind.DefaultPaymentMethodChanged,
+        };
+        var holder = AccountHolder.Of(owner);
+        var notice = new AccountMailContent(kind, owner.Login, holder.Name, holder.Language, Detail: notification.MaskedIban);
+        outbox.Append(await mails.ComposeAsync(notice, clock.GetUtcNow(), cancellationToken));
+    }
+
+    private static IEnumerable<AccountMailContent> MailsAbout(AccountSecurityEvent notification, string login, AccountHolder holder)
+    {
+        AccountMailContent To(string address, AccountMailKind kind, string? token = null, DateTimeOffset? expiresAt = null, string? detail = null) =>
+            new(kind, address, holder.Name, holder.Language, token, expiresAt, detail);
+
+        switch (notification)
+        {
+            case PasswordChanged:
+                yield return To(login, AccountMailKind.PasswordChanged);
+                break;
+            case PasswordResetRequested reset:
+                yield return To(login, AccountMailKind.PasswordResetLink, reset.Token, reset.ExpiresAt);
+                break;
+            case PasswordWasReset:
+                yield return To(login, AccountMailKind.PasswordWasReset);
+                break;
+            case TwoFactorEnabled:
+                yield return To(login, AccountMailKind.TwoFactorChanged, detail: "on");
+                break;
+            case TwoFactorDisabled:
+                yield return To(login, AccountMailKind.TwoFactorChanged, detail: "off");
+                break;
+            case AccountClosed:
+                yield return To(login, AccountMailKind.AccountClosed);
+                break;
+            case EmailChangeRequested change:
+                yield return To(change.NewEmail, AccountMailKind.EmailChangeConfirmation, change.Token, change.ExpiresAt, change.NewEmail);
+                // The old address hears of it too: if the request was not the customer's, this is how they find out.
+                yield return To(login, AccountMailKind.EmailChangeNotice, detail: change.NewEmail);
+                break;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using Portal.Application.Common;
+using Portal.Application.Contacts;
+using Portal.Application.Settings;
+using Portal.Domain.Common;
+using Portal.Domain.Contacts;
+
+namespace Portal.Application.PortalAccess;
+
+/// <summary>
+/// What a grant or a re-invite decides outside the contact: the address (the wizard's correction, or the contact's),
+/// whose login it is now, a fresh link, how long it works, and who sends it.
+/// </summary>
+public sealed record InvitationTerms(string? Email, EmailOwner Owner, IssuedToken Link, DateTimeOffset Now, TimeSpan Validity, string Actor);
+
+public sealed class InvitationTermsSource(
+    IRepository<Contact> contacts,
+    LoginOwnership logins,
+    ITokenGenerator tokens,
+    IPortalSettings settings,
+    ICurrentUser currentUser,
+    TimeProvider clock)
+{
+    /// <summary>The contact with everything an access move changes, tracked, and the terms of its new link.</summary>
+    public async Task<(Contact Contact, InvitationTerms Terms)> ForAsync(int contactId, string? correctedEmail, CancellationToken cancellationToken)
+    {
+        var contact = await contacts.FirstOrDefaultAsync(new ContactWithAccessSpec(contactId), cancellationToken)
+            ?? throw new NotFoundException("Contact");
+        var email = correctedEmail ?? contact.Email;
+        var owner = await logins.OwnerOf(email, contact.Id, cancellationToken);
+        var validity = (await settings.CurrentAsync(cancellationToken)).InvitationValidity;
+        return (contact, new InvitationTerms(email, owner, tokens.Create(), clock.GetUtcNow(), validity, currentUser.ActorName));
+    }
+}
