@@ -51,15 +51,10 @@ public static class DependencyInjection
         services.AddSingleton<ITwoFactorAuthenticator, TotpTwoFactorAuthenticator>();
         services.AddSingleton<Portal.Application.Pages.IMarkdownRenderer, Portal.Infrastructure.Content.SafeMarkdownRenderer>();
         services.AddSingleton<IInvitationMailComposer, InvitationMailComposer>();
-        services.AddScoped<LoginOwnership>();
-        services.AddScoped<InvitationTermsSource>();
-        services.AddScoped<InvitationReminders>();
         services.AddSingleton<Portal.Infrastructure.PortalAccess.InvitationReminderWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<Portal.Infrastructure.PortalAccess.InvitationReminderWorker>());
         services.AddOptions<Portal.Infrastructure.PortalAccess.InvitationReminderOptions>().Bind(configuration.GetSection(Portal.Infrastructure.PortalAccess.InvitationReminderOptions.Section));
-        services.AddScoped<Portal.Application.Settings.SettingsChanges>();
         services.AddSingleton<Portal.Application.Staff.IStaffInvitationMailComposer, StaffInvitationMailComposer>();
-        services.AddScoped<Portal.Application.Account.EmailChangeRequests>();
         services.AddSingleton<Portal.Application.Account.IAccountMailComposer, AccountMailComposer>();
         services.AddSingleton<Portal.Application.Payments.IIbanProtector, DataProtectionIbanProtector>();
         services.AddOptions<Portal.Application.Account.AccountSecurityOptions>().Bind(configuration.GetSection(Portal.Application.Account.AccountSecurityOptions.Section));

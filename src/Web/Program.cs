@@ -1,10 +1,9 @@
-using Portal.Infrastructure;
 using Portal.Infrastructure.Startup;
 using Portal.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddPortalCore(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddPortalWeb(builder.Configuration, builder.Environment);
 
 var app = builder.Build();

@@ -5,13 +5,8 @@ using Portal.FunctionalTests.Support;
 namespace Portal.FunctionalTests;
 
 /// <summary>The SMTP server starts out down: grants must still succeed and no mail may be lost or sent twice.</summary>
-public sealed class MailDeliveryTests(MailDeliveryTests.SmtpDownFactory factory) : IClassFixture<MailDeliveryTests.SmtpDownFactory>
+public sealed class MailDeliveryTests(SmtpDownFactory factory) : IClassFixture<SmtpDownFactory>
 {
-    public sealed class SmtpDownFactory : PortalFactory
-    {
-        protected override bool StartSmtp => false;
-    }
-
     [Fact]
     public async Task While_SMTP_is_down_a_grant_succeeds_the_mail_waits_and_is_delivered_exactly_once_when_it_is_back()
     {

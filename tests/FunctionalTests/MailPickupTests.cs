@@ -1,23 +1,11 @@
-using Microsoft.AspNetCore.Hosting;
 using MimeKit;
 using Portal.FunctionalTests.Support;
 
 namespace Portal.FunctionalTests;
 
 /// <summary>With no SMTP host configured (the out-of-the-box setup), mail lands as .eml files a newcomer can open.</summary>
-public sealed class MailPickupTests(MailPickupTests.NoSmtpFactory factory) : IClassFixture<MailPickupTests.NoSmtpFactory>
+public sealed class MailPickupTests(NoSmtpFactory factory) : IClassFixture<NoSmtpFactory>
 {
-    public sealed class NoSmtpFactory : PortalFactory
-    {
-        protected override bool StartSmtp => false;
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("Portal:Mail:Host", "");
-        }
-    }
-
     [Fact]
     public async Task Without_an_SMTP_host_the_invitation_is_written_to_the_pickup_folder_and_its_link_works()
     {

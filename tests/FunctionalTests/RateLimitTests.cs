@@ -1,49 +1,12 @@
 using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using Portal.FunctionalTests.Support;
 
 namespace Portal.FunctionalTests;
 
 /// <summary>Per client address, only a few posts a minute to the pages that check passwords, codes and links; then a friendly 429.</summary>
-public sealed class RateLimitTests(RateLimitTests.LowLimitFactory factory) : IClassFixture<RateLimitTests.LowLimitFactory>
+public sealed class RateLimitTests(LowLimitFactory factory) : IClassFixture<LowLimitFactory>
 {
-    private const int Limit = 3;
-
-    /// <summary>Three posts a minute, and a header that says which client address a request comes from (the test server has none).</summary>
-    public sealed class LowLimitFactory : PortalFactory
-    {
-        public const string ClientAddressHeader = "X-Test-Client-Address";
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("Portal:RateLimits:PermitPerMinute", Limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            builder.ConfigureServices(services => services.AddTransient<IStartupFilter, ClientAddressFromHeader>());
-        }
-
-        public PortalBrowser BrowserFrom(string address, string? language = null)
-        {
-            var browser = NewBrowser(language);
-            browser.Client.DefaultRequestHeaders.Add(ClientAddressHeader, address);
-            return browser;
-        }
-
-        private sealed class ClientAddressFromHeader : IStartupFilter
-        {
-            public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-            {
-                app.Use((context, nextMiddleware) =>
-                {
-                    if (IPAddress.TryParse(context.Request.Headers[ClientAddressHeader].ToString(), out var address))
-                        context.Connection.RemoteIpAddress = address;
-                    return nextMiddleware(context);
-                });
-                next(app);
-            };
-        }
-    }
+    private const int Limit = LowLimitFactory.Limit;
 
     // The wrong attempts use unknown addresses: wrong passwords for the administrator would lock the account the tests sign in with.
     [Fact]

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Activity;
+using Portal.Domain.Mail;
 using Portal.Domain.Users;
 using Portal.FunctionalTests.Support;
 using Portal.Infrastructure.PortalAccess;
@@ -317,7 +318,11 @@ public sealed class SettingsTests : IAsyncLifetime
         (await worker.RunOnceAsync(CancellationToken.None)).ShouldBe(0);
 
         var mails = await factory.Smtp.WaitForAsync("rita.remind@example.com", 2);
-        await Task.Delay(300);
+        // Each mail is a row in the outbox first: once every row to Rita is sent, the sink holds all she will get.
+        await Eventually.HoldsAsync(
+            () => factory.WithDbAsync(db => db.OutboxMessages.Where(m => m.ToAddress == "rita.remind@example.com")
+                .Select(m => m.Status).ToListAsync()),
+            statuses => statuses.All(s => s == OutboxStatus.Sent), "every mail to Rita to be sent");
         factory.Smtp.To("rita.remind@example.com").Count.ShouldBe(2);
         var reminder = mails[1];
         reminder.Subject.ShouldBe("Reminder: your invitation to the Contoso Trading customer portal");

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Mediator;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -51,7 +52,20 @@ internal sealed class UnitOfWork(PortalDbContext dbContext, OutboxSignal outboxS
             if (round == MaxDispatchRounds) throw new InvalidOperationException("Domain events keep raising further events.");
             var events = sources.SelectMany(e => e.DomainEvents).ToList();
             foreach (var source in sources) source.ClearDomainEvents();
-            foreach (var domainEvent in events) await publisher.Publish(domainEvent, cancellationToken);
+            foreach (var domainEvent in events) await PublishAsync(domainEvent, cancellationToken);
+        }
+    }
+
+    private async Task PublishAsync(IDomainEvent domainEvent, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await publisher.Publish(domainEvent, cancellationToken);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            // The publisher gathers what its handlers threw; one failure surfaces as itself, as if the use case had thrown it.
+            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
     }
 

@@ -1,8 +1,5 @@
 using System.Security.Claims;
-using FluentValidation;
-using Mediator;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.Razor;
@@ -27,22 +24,8 @@ public static class WebServices
 
     public static IServiceCollection AddPortalWeb(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
-        services.AddSingleton(TimeProvider.System);
-        services.AddMediator((Mediator.MediatorOptions options) =>
-        {
-            options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.Assemblies = [typeof(DomainMarker), typeof(ApplicationMarker)];
-            options.PipelineBehaviors = [typeof(StaffAuthorizationBehavior<,>), typeof(ValidationBehavior<,>)];
-        });
-        services.AddValidatorsFromAssemblyContaining(typeof(ApplicationMarker), ServiceLifetime.Singleton, includeInternalTypes: true);
-
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
-
-        // Keys live in the database, so a cookie or encrypted value written by one instance is read by every other.
-        services.AddDataProtection()
-            .SetApplicationName("Portal")
-            .PersistKeysToDbContext<PortalDbContext>();
 
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: [HealthEndpoints.ReadyTag])

@@ -1,40 +1,11 @@
 using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Portal.FunctionalTests.Support;
 
 namespace Portal.FunctionalTests.ScaleOut;
 
 /// <summary>What a load balancer and a reverse proxy rely on: health endpoints and forwarded client addresses.</summary>
-public sealed class OperationsTests(OperationsTests.BehindProxyFactory factory) : IClassFixture<OperationsTests.BehindProxyFactory>
+public sealed class OperationsTests(BehindProxyFactory factory) : IClassFixture<BehindProxyFactory>
 {
-    /// <summary>The portal behind a proxy at 10.0.0.1; requests arrive from there unless a test says otherwise.</summary>
-    public sealed class BehindProxyFactory : PortalFactory
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("Portal:ReverseProxy:KnownProxies:0", "10.0.0.1");
-            builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ArrivesFromFilter>());
-        }
-
-        private sealed class ArrivesFromFilter : IStartupFilter
-        {
-            public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
-            {
-                app.Use(async (HttpContext context, Func<Task> nextMiddleware) =>
-                {
-                    var from = context.Request.Headers["X-Test-Peer"].FirstOrDefault() ?? "10.0.0.1";
-                    context.Connection.RemoteIpAddress = IPAddress.Parse(from);
-                    await nextMiddleware();
-                });
-                next(app);
-            };
-        }
-    }
-
     [Fact]
     public async Task Live_and_ready_answer_healthy_when_the_database_is_migrated_and_no_mail_is_waiting()
     {

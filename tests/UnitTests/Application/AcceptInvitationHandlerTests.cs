@@ -21,7 +21,7 @@ public sealed class AcceptInvitationHandlerTests : HandlerTest
     private async Task<SignedInUser> AcceptAsync(string token, string password = Password)
     {
         using var request = NewRequest();
-        return await AcceptHandler(request).Handle(new AcceptInvitation(token, password, password), CancellationToken.None);
+        return await request.SendAsync(new AcceptInvitation(token, password, password));
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public sealed class AcceptInvitationHandlerTests : HandlerTest
     {
         var (anna, oldToken) = await InvitedAnnaAsync();
         using (var request = NewRequest())
-            await ReInviteHandler(request).Handle(new ReInvitePortalUser(anna, null, null), CancellationToken.None);
+            await request.SendAsync(new ReInvitePortalUser(anna, null, null));
 
         var refused = await Should.ThrowAsync<DomainException>(() => AcceptAsync(oldToken));
 
@@ -153,7 +153,7 @@ public sealed class AcceptInvitationHandlerTests : HandlerTest
         await SeedActiveAsync(anna, Password);
         var before = (await PortalUserOfAsync(anna))!;
         using (var request = NewRequest())
-            await ReInviteHandler(request).Handle(new ReInvitePortalUser(anna, null, null), CancellationToken.None);
+            await request.SendAsync(new ReInvitePortalUser(anna, null, null));
 
         await AcceptAsync(Tokens.Issued.Last().Token, "Another-Quiet-Meadow-77");
 

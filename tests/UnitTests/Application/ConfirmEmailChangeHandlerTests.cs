@@ -1,16 +1,11 @@
-using Ardalis.Specification;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Portal.Application.Account;
 using Portal.Application.Common;
-using Portal.Application.PortalAccess;
 using Portal.Domain.Common;
 using Portal.Domain.Contacts;
 using Portal.Domain.PortalAccess;
 using Portal.Domain.Security;
 using Portal.Domain.Users;
-using Portal.Infrastructure.Persistence;
-using Portal.Infrastructure.Persistence.Specifications;
 using Portal.UnitTests.Application.Support;
 
 namespace Portal.UnitTests.Application;
@@ -31,7 +26,7 @@ public sealed class ConfirmEmailChangeHandlerTests : HandlerTest
         var (contactId, token) = await ActiveUserWithPendingChangeAsync();
 
         using var request = NewRequest();
-        var user = await Handler(request, request.Logins).Handle(new ConfirmEmailChange(token), CancellationToken.None);
+        var user = await request.SendAsync(new ConfirmEmailChange(token));
 
         user.Login.ShouldBe("anna.neu@example.org");
         request.DatabaseSaves.ShouldBe(1);
@@ -47,11 +42,9 @@ public sealed class ConfirmEmailChangeHandlerTests : HandlerTest
     public async Task An_address_taken_after_the_check_but_before_the_commit_is_refused_by_the_unique_login_with_a_clear_message()
     {
         var (contactId, token) = await ActiveUserWithPendingChangeAsync();
-        using var request = NewRequest();
-        var racing = new RacingUsers(request.Db, () => AddInternalUserAsync(NewEmail, "Quick Colleague"));
+        var racing = Meanwhile(() => AddInternalUserAsync(NewEmail, "Quick Colleague"));
 
-        var refused = await Should.ThrowAsync<DomainException>(() =>
-            Handler(request, new LoginOwnership(racing)).Handle(new ConfirmEmailChange(token), CancellationToken.None).AsTask());
+        var refused = await Should.ThrowAsync<DomainException>(() => SendAsync(new ConfirmEmailChange(token)).AsTask());
 
         refused.Error.ShouldBe(DomainErrors.EmailUsedByAnotherUser);
         racing.Looks.ShouldBe(2, "checked before the commit, and once more to explain the clash");
@@ -65,8 +58,7 @@ public sealed class ConfirmEmailChangeHandlerTests : HandlerTest
     public async Task A_clash_that_is_not_about_the_address_stays_a_conflict()
     {
         var (contactId, token) = await ActiveUserWithPendingChangeAsync();
-        using var request = NewRequest();
-        var racing = new RacingUsers(request.Db, async () =>
+        Meanwhile(async () =>
         {
             // Someone else changes the same account meanwhile: the optimistic concurrency token catches it.
             await using var db = Database.CreateContext();
@@ -74,14 +66,10 @@ public sealed class ConfirmEmailChangeHandlerTests : HandlerTest
             await db.SaveChangesAsync();
         });
 
-        await Should.ThrowAsync<ConflictException>(() =>
-            Handler(request, new LoginOwnership(racing)).Handle(new ConfirmEmailChange(token), CancellationToken.None).AsTask());
+        await Should.ThrowAsync<ConflictException>(() => SendAsync(new ConfirmEmailChange(token)).AsTask());
 
         (await PortalUserOfAsync(contactId))!.Login.ShouldBe(OldEmail);
     }
-
-    private ConfirmEmailChangeHandler Handler(Request r, LoginOwnership logins) =>
-        new(r.Repository<PortalUser>(), Tokens, logins, SecurityLogFor(r), new ConflictMappingUnitOfWork(r.Db), Clock);
 
     private async Task<(int ContactId, string Token)> ActiveUserWithPendingChangeAsync()
     {
@@ -90,41 +78,35 @@ public sealed class ConfirmEmailChangeHandlerTests : HandlerTest
         await using var db = Database.CreateContext();
         var user = await db.PortalUsers.Include(u => u.Tokens).Include(u => u.Contact).SingleAsync(u => u.ContactId == contactId);
         var issued = Tokens.Create();
-        user.RequestEmailChange(NewEmail, EmailOwner.Nobody, issued.Hash, Clock.GetUtcNow(), TimeSpan.FromHours(24), OldEmail);
+        user.RequestEmailChange(NewEmail, EmailOwner.Nobody, issued, Clock.GetUtcNow(), TimeSpan.FromHours(24), OldEmail);
         await db.SaveChangesAsync();
         return (contactId, issued.Token);
     }
 
-    /// <summary>The users table as the ownership check reads it; right after the first look, <paramref name="meanwhile"/> happens.</summary>
-    private sealed class RacingUsers(PortalDbContext db, Func<Task> meanwhile) : EfRepository<UserAccount>(db), IReadRepository<UserAccount>
+    /// <summary>
+    /// Right before the request commits, after its ownership check, <paramref name="meanwhile"/> happens; the answer
+    /// counts how often the request looked up who holds a login.
+    /// </summary>
+    private LoginLookups Meanwhile(Func<Task> meanwhile)
     {
-        public int Looks { get; private set; }
-
-        public override async Task<List<TResult>> ListAsync<TResult>(ISpecification<UserAccount, TResult> specification, CancellationToken cancellationToken = default)
+        var lookups = new LoginLookups();
+        var happened = false;
+        Hooks.OnQuery = command => { if (LoginLookups.IsOne(command.CommandText)) lookups.Looks++; };
+        Hooks.BeforeSave = async (_, _) =>
         {
-            var result = await base.ListAsync(specification, cancellationToken);
-            if (++Looks == 1) await meanwhile();
-            return result;
-        }
+            if (happened) return;
+            happened = true;
+            await meanwhile();
+        };
+        return lookups;
     }
 
-    /// <summary>Commits and, like the production unit of work, turns a unique or concurrency clash into a <see cref="ConflictException"/>.</summary>
-    private sealed class ConflictMappingUnitOfWork(PortalDbContext db) : IUnitOfWork
+    private sealed class LoginLookups
     {
-        public async Task SaveChangesAsync(CancellationToken cancellationToken)
-        {
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException e)
-            {
-                throw new ConflictException(e);
-            }
-            catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteExtendedErrorCode: 2067 or 1555 })
-            {
-                throw new ConflictException(e);
-            }
-        }
+        public int Looks { get; set; }
+
+        // LoginHoldersSpec is the one query of users that reads neither tokens nor contacts.
+        public static bool IsOne(string sql) => sql.Contains("FROM \"Users\"", StringComparison.Ordinal)
+            && !sql.Contains("Tokens", StringComparison.Ordinal) && !sql.Contains("Contacts", StringComparison.Ordinal);
     }
 }

@@ -17,7 +17,7 @@ public sealed class ContactHandlerTests : HandlerTest
     private async Task<int> SaveAsync(SaveContact command)
     {
         using var request = NewRequest();
-        return await SaveContactHandler(request).Handle(command, CancellationToken.None);
+        return await request.SendAsync(command);
     }
 
     [Fact]
@@ -109,9 +109,8 @@ public sealed class ContactHandlerTests : HandlerTest
         CurrentUser.UserId = (await PortalUserOfAsync(anna))!.Id;
 
         using (var request = NewRequest())
-            await UpdateMyDetailsHandler(request).Handle(
-                new UpdateMyDetails(new ContactDetails("Anna B.", Phone: " +49 30 123 ", CompanyName: "Free Text Ltd", PreferredLanguage: "de")),
-                CancellationToken.None);
+            await request.SendAsync(new UpdateMyDetails(
+                new ContactDetails("Anna B.", Phone: " +49 30 123 ", CompanyName: "Free Text Ltd", PreferredLanguage: "de")));
 
         var stored = await ContactAsync(anna);
         stored.Name.ShouldBe("Anna B.");
@@ -122,7 +121,7 @@ public sealed class ContactHandlerTests : HandlerTest
         (await ContactAsync(bert)).Name.ShouldBe("Bert");
 
         using var read = NewRequest();
-        var mine = await GetMyDetailsHandler(read).Handle(new GetMyDetails(), CancellationToken.None);
+        var mine = await read.SendAsync(new GetMyDetails());
         mine.Email.ShouldBe("anna@example.com");
         mine.Details.Name.ShouldBe("Anna B.");
         mine.LinkedCompanyName.ShouldBe("Acme GmbH");
@@ -135,12 +134,12 @@ public sealed class ContactHandlerTests : HandlerTest
         await SeedGrantAsync(anna);
 
         using var request = NewRequest();
-        await Should.ThrowAsync<NotFoundException>(async () => await GetMyDetailsHandler(request).Handle(new GetMyDetails(), CancellationToken.None));
+        await Should.ThrowAsync<NotFoundException>(async () => await request.SendAsync(new GetMyDetails()));
 
         CurrentUser.UserId = (await PortalUserOfAsync(anna))!.Id;
-        await Should.ThrowAsync<NotFoundException>(async () => await GetMyDetailsHandler(request).Handle(new GetMyDetails(), CancellationToken.None));
+        await Should.ThrowAsync<NotFoundException>(async () => await request.SendAsync(new GetMyDetails()));
         await Should.ThrowAsync<NotFoundException>(async () =>
-            await UpdateMyDetailsHandler(request).Handle(new UpdateMyDetails(new ContactDetails("Hacker")), CancellationToken.None));
+            await request.SendAsync(new UpdateMyDetails(new ContactDetails("Hacker"))));
     }
 
     [Fact]
@@ -149,7 +148,7 @@ public sealed class ContactHandlerTests : HandlerTest
         var acme = await AddCompanyAsync("Acme GmbH");
         var anna = await AddPersonAsync("Anna Berg", "anna@example.com", companyId: acme);
         using (var request = NewRequest())
-            await GrantHandler(request).Handle(new GrantPortalAccess(anna, null, null), CancellationToken.None);
+            await request.SendAsync(new GrantPortalAccess(anna, null, null));
         await using (var db = Database.CreateContext())
         {
             var mail = await db.OutboxMessages.SingleAsync();
@@ -158,7 +157,7 @@ public sealed class ContactHandlerTests : HandlerTest
         }
 
         using var read = NewRequest();
-        var view = await GetContactHandler(read).Handle(new GetContact(anna), CancellationToken.None);
+        var view = await read.SendAsync(new GetContact(anna));
 
         view.CompanyName.ShouldBe("Acme GmbH");
         var access = view.Access.ShouldNotBeNull();
@@ -170,10 +169,10 @@ public sealed class ContactHandlerTests : HandlerTest
         access.History.ShouldHaveSingleItem().Kind.ShouldBe(PortalAccessEventKind.Granted);
 
         Clock.Advance(Invitation.DefaultValidity);
-        var later = await GetContactHandler(read).Handle(new GetContact(anna), CancellationToken.None);
+        var later = await read.SendAsync(new GetContact(anna));
         later.Access!.LatestInvitation!.Status.ShouldBe(InvitationStatus.Expired);
 
-        var company = await GetContactHandler(read).Handle(new GetContact(acme), CancellationToken.None);
+        var company = await read.SendAsync(new GetContact(acme));
         company.Members.ShouldHaveSingleItem().ShouldBe(new ContactMember(anna, "Anna Berg", "anna@example.com", PortalAccessState.Invited));
         company.Access.ShouldBeNull();
     }
@@ -185,7 +184,7 @@ public sealed class ContactHandlerTests : HandlerTest
         var token = await SeedGrantAsync(anna);
 
         using var request = NewRequest();
-        var view = await GetInvitationHandler(request).Handle(new GetInvitation(token), CancellationToken.None);
+        var view = await request.SendAsync(new GetInvitation(token));
 
         view.ShouldBe(new InvitationView(true, null, "Anna Berg", "anna@example.com", false));
         (await PortalUserOfAsync(anna))!.Invitations.Single().UsedAt.ShouldBeNull();
@@ -198,11 +197,11 @@ public sealed class ContactHandlerTests : HandlerTest
         var token = await SeedGrantAsync(anna);
         using var request = NewRequest();
 
-        (await GetInvitationHandler(request).Handle(new GetInvitation("nope"), CancellationToken.None))
+        (await request.SendAsync(new GetInvitation("nope")))
             .ShouldBe(new InvitationView(false, DomainErrors.InvitationUnknown, null, null, false));
 
         Clock.Advance(Invitation.DefaultValidity);
-        (await GetInvitationHandler(request).Handle(new GetInvitation(token), CancellationToken.None))
+        (await request.SendAsync(new GetInvitation(token)))
             .ShouldBe(new InvitationView(false, DomainErrors.InvitationExpired, null, null, false));
     }
 }

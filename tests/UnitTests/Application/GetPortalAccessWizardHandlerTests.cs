@@ -10,7 +10,7 @@ public sealed class GetPortalAccessWizardHandlerTests : HandlerTest
     private async Task<IReadOnlyList<PortalAccessRow>> RowsAsync(params int[] ids)
     {
         using var request = NewRequest();
-        return await WizardHandler(request).Handle(new GetPortalAccessWizard(ids), CancellationToken.None);
+        return await request.SendAsync(new GetPortalAccessWizard(ids));
     }
 
     [Fact]

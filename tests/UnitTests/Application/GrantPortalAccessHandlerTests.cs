@@ -16,8 +16,8 @@ public sealed class GrantPortalAccessHandlerTests : HandlerTest
 
         using (var request = NewRequest())
         {
-            await GrantHandler(request).Handle(new GrantPortalAccess(anna, null, "  Welcome aboard!  "), CancellationToken.None);
-            request.UnitOfWork.Commits.ShouldBe(1);
+            await request.SendAsync(new GrantPortalAccess(anna, null, "  Welcome aboard!  "));
+            request.Commits.ShouldBe(1);
             request.DatabaseSaves.ShouldBe(1);
         }
 
@@ -53,7 +53,7 @@ public sealed class GrantPortalAccessHandlerTests : HandlerTest
         Settings.Change(s => s with { InvitationValidityHours = 3 * 24 });
 
         using var request = NewRequest();
-        await GrantHandler(request).Handle(new GrantPortalAccess(anna, null, "  Welcome aboard!  "), CancellationToken.None);
+        await request.SendAsync(new GrantPortalAccess(anna, null, "  Welcome aboard!  "));
 
         var content = Mails.Composed.ShouldHaveSingleItem();
         content.ToAddress.ShouldBe("anna@example.com");
@@ -72,7 +72,7 @@ public sealed class GrantPortalAccessHandlerTests : HandlerTest
         var anna = await AddPersonAsync("Anna Berg", "anna@typo.exmaple");
 
         using (var request = NewRequest())
-            await GrantHandler(request).Handle(new GrantPortalAccess(anna, " Anna@Example.com", null), CancellationToken.None);
+            await request.SendAsync(new GrantPortalAccess(anna, " Anna@Example.com", null));
 
         (await ContactAsync(anna)).Email.ShouldBe("Anna@Example.com");
         (await PortalUserOfAsync(anna)).ShouldNotBeNull().Login.ShouldBe("anna@example.com");
@@ -80,14 +80,14 @@ public sealed class GrantPortalAccessHandlerTests : HandlerTest
     }
 
     [Fact]
-    public async Task Granting_publishes_PortalAccessChanged_for_the_contact_after_the_commit()
+    public async Task Granting_publishes_PortalAccessChanged_for_the_contact_with_the_change()
     {
         var anna = await AddPersonAsync("Anna Berg", "anna@example.com");
 
         using var request = NewRequest();
-        await GrantHandler(request).Handle(new GrantPortalAccess(anna, null, null), CancellationToken.None);
+        await request.SendAsync(new GrantPortalAccess(anna, null, null));
 
-        var changed = request.UnitOfWork.PublishedEvents.ShouldHaveSingleItem().ShouldBeOfType<PortalAccessChanged>();
+        var changed = request.PublishedEvents.OfType<PortalAccessChanged>().ShouldHaveSingleItem();
         changed.ContactId.ShouldBe(anna);
         changed.Login.ShouldBe("anna@example.com");
         changed.Kind.ShouldBe(PortalAccessEventKind.Granted);
@@ -105,7 +105,7 @@ public sealed class GrantPortalAccessHandlerTests : HandlerTest
 
         using var request = NewRequest();
         var refused = await Should.ThrowAsync<DomainException>(async () =>
-            await GrantHandler(request).Handle(new GrantPortalAccess(other, "ANNA@example.com ", null), CancellationToken.None));
+            await request.SendAsync(new GrantPortalAccess(other, "ANNA@example.com ", null)));
 
         refused.Error.ShouldBe(DomainErrors.EmailUsedByAnotherUser);
         request.DatabaseSaves.ShouldBe(0);
@@ -123,7 +123,7 @@ public sealed class GrantPortalAccessHandlerTests : HandlerTest
 
         using var request = NewRequest();
         var refused = await Should.ThrowAsync<DomainException>(async () =>
-            await GrantHandler(request).Handle(new GrantPortalAccess(anna, "staff@portal.example", null), CancellationToken.None));
+            await request.SendAsync(new GrantPortalAccess(anna, "staff@portal.example", null)));
 
         refused.Error.ShouldBe(DomainErrors.EmailBelongsToInternalUser);
         (await CountRowsAsync()).ShouldBe(new RowCounts(Users: 1, Invitations: 0, HistoryEntries: 0, OutboxMessages: 0));
@@ -139,7 +139,7 @@ public sealed class GrantPortalAccessHandlerTests : HandlerTest
 
         using var request = NewRequest();
         var refused = await Should.ThrowAsync<DomainException>(async () =>
-            await GrantHandler(request).Handle(new GrantPortalAccess(anna, null, null), CancellationToken.None));
+            await request.SendAsync(new GrantPortalAccess(anna, null, null)));
 
         refused.Error.ShouldBe(DomainErrors.EmailInvalid);
         (await CountRowsAsync()).ShouldBe(new RowCounts(0, 0, 0, 0));
@@ -153,7 +153,7 @@ public sealed class GrantPortalAccessHandlerTests : HandlerTest
 
         using var request = NewRequest();
         var refused = await Should.ThrowAsync<DomainException>(async () =>
-            await GrantHandler(request).Handle(new GrantPortalAccess(anna, null, null), CancellationToken.None));
+            await request.SendAsync(new GrantPortalAccess(anna, null, null)));
 
         refused.Error.ShouldBe(DomainErrors.AccessAlreadyGranted);
         (await CountRowsAsync()).ShouldBe(new RowCounts(Users: 1, Invitations: 1, HistoryEntries: 1, OutboxMessages: 0));
@@ -164,7 +164,7 @@ public sealed class GrantPortalAccessHandlerTests : HandlerTest
     {
         using var request = NewRequest();
         await Should.ThrowAsync<NotFoundException>(async () =>
-            await GrantHandler(request).Handle(new GrantPortalAccess(4711, "x@example.com", null), CancellationToken.None));
+            await request.SendAsync(new GrantPortalAccess(4711, "x@example.com", null)));
     }
 
     [Fact]
@@ -177,7 +177,7 @@ public sealed class GrantPortalAccessHandlerTests : HandlerTest
         Clock.Advance(TimeSpan.FromDays(1));
 
         using (var request = NewRequest())
-            await GrantHandler(request).Handle(new GrantPortalAccess(anna, null, null), CancellationToken.None);
+            await request.SendAsync(new GrantPortalAccess(anna, null, null));
 
         var user = (await PortalUserOfAsync(anna)).ShouldNotBeNull();
         user.Id.ShouldBe(revoked.Id);
@@ -186,7 +186,7 @@ public sealed class GrantPortalAccessHandlerTests : HandlerTest
             [PortalAccessEventKind.Granted, PortalAccessEventKind.Accepted, PortalAccessEventKind.Revoked, PortalAccessEventKind.Granted]);
         user.Invitations.Count.ShouldBe(2);
         user.Invitations.Count(i => i.IsOpen).ShouldBe(1);
-        (await ReadAsync(db => db.Users.CountAsync())).ShouldBe(1);
+        (await CountRowsAsync()).Users.ShouldBe(1);
     }
 
     [Fact]
@@ -197,9 +197,9 @@ public sealed class GrantPortalAccessHandlerTests : HandlerTest
         await SeedRevokeAsync(anna);
 
         using var request = NewRequest();
-        await GrantHandler(request).Handle(new GrantPortalAccess(anna, "ANNA@example.com", null), CancellationToken.None);
+        await request.SendAsync(new GrantPortalAccess(anna, "ANNA@example.com", null));
 
         (await PortalUserOfAsync(anna)).ShouldNotBeNull().State.ShouldBe(PortalAccessState.Invited);
-        (await ReadAsync(db => db.Users.CountAsync())).ShouldBe(1);
+        (await CountRowsAsync()).Users.ShouldBe(1);
     }
 }

@@ -35,7 +35,7 @@ public sealed class ListContactsHandlerTests : HandlerTest
     private async Task<PagedList<ContactListItem>> ListAsync(ListContacts query)
     {
         using var request = NewRequest();
-        return await ListHandler(request).Handle(query, CancellationToken.None);
+        return await request.SendAsync(query);
     }
 
     private async Task<IEnumerable<string>> NamesAsync(ListContacts query) => (await ListAsync(query)).Items.Select(i => i.Name);

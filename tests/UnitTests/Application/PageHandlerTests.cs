@@ -5,19 +5,16 @@ using Portal.Application.Common;
 using Portal.Application.Pages;
 using Portal.Domain.Common;
 using Portal.Domain.Pages;
-using Portal.Infrastructure.Content;
 using Portal.UnitTests.Application.Support;
 
 namespace Portal.UnitTests.Application;
 
 public sealed class PageHandlerTests : HandlerTest
 {
-    private static readonly SafeMarkdownRenderer Renderer = new();
-
     private async Task<int> SaveAsync(SavePage command)
     {
         using var request = NewRequest();
-        var id = await new SavePageHandler(request.Repository<PortalPage>(), Renderer, CurrentUser, request.UnitOfWork, Clock).Handle(command, CancellationToken.None);
+        var id = await request.SendAsync(command);
         Clock.Advance(TimeSpan.FromMinutes(1));
         return id;
     }
@@ -27,20 +24,20 @@ public sealed class PageHandlerTests : HandlerTest
         var id = await SaveAsync(new SavePage(null, kind, title, slug, "en", "Text", publishedOn ?? (kind == PortalPageKind.BlogPost ? new DateOnly(2026, 1, 1) : null)));
         using var request = NewRequest();
         if (visibility != PageVisibility.Draft)
-            await new PublishPageHandler(request.Repository<PortalPage>(), CurrentUser, request.UnitOfWork, Clock).Handle(new PublishPage(id, visibility), CancellationToken.None);
+            await request.SendAsync(new PublishPage(id, visibility));
         return id;
     }
 
     private async Task<ReadPageResult> ReadPageAsync(string slug, PageReader reader)
     {
         using var request = NewRequest();
-        return await new ReadPageHandler(request.Repository<PortalPage>()).Handle(new ReadPage(slug, reader), CancellationToken.None);
+        return await request.SendAsync(new ReadPage(slug, reader));
     }
 
     private async Task<IReadOnlyList<BlogPostItem>> BlogAsync(PageReader reader, int page = 1)
     {
         using var request = NewRequest();
-        return (await new ListBlogPostsHandler(request.Repository<PortalPage>()).Handle(new ListBlogPosts(reader, page), CancellationToken.None)).Items;
+        return (await request.SendAsync(new ListBlogPosts(reader, page))).Items;
     }
 
     [Fact]
@@ -96,7 +93,7 @@ public sealed class PageHandlerTests : HandlerTest
         (await ReadAsync(db => db.Pages.AsNoTracking().SingleAsync(p => p.Id == id))).Visibility.ShouldBe(PageVisibility.PortalUsers);
 
         using (var request = NewRequest())
-            await new UnpublishPageHandler(request.Repository<PortalPage>(), CurrentUser, request.UnitOfWork, Clock).Handle(new UnpublishPage(id), CancellationToken.None);
+            await request.SendAsync(new UnpublishPage(id));
 
         (await ReadAsync(db => db.Pages.AsNoTracking().SingleAsync(p => p.Id == id))).Visibility.ShouldBe(PageVisibility.Draft);
     }
@@ -107,7 +104,7 @@ public sealed class PageHandlerTests : HandlerTest
         var id = await PageAsync("news", PageVisibility.Draft);
         using var request = NewRequest();
         var refused = await Should.ThrowAsync<DomainException>(() =>
-            new PublishPageHandler(request.Repository<PortalPage>(), CurrentUser, request.UnitOfWork, Clock).Handle(new PublishPage(id, PageVisibility.Draft), CancellationToken.None).AsTask());
+            request.SendAsync(new PublishPage(id, PageVisibility.Draft)).AsTask());
         refused.Error.ShouldBe(DomainErrors.PageAudienceInvalid);
     }
 
@@ -175,7 +172,7 @@ public sealed class PageHandlerTests : HandlerTest
         await PageAsync("customer-news", PageVisibility.PortalUsers, PortalPageKind.BlogPost);
 
         using var request = NewRequest();
-        var links = await new ListCustomerPagesHandler(request.Repository<PortalPage>()).Handle(new ListCustomerPages(), CancellationToken.None);
+        var links = await request.SendAsync(new ListCustomerPages());
 
         links.Select(l => l.Slug).ShouldBe(["alpha", "zeta"]);
     }

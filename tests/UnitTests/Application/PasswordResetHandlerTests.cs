@@ -1,6 +1,5 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Portal.Application.Account;
 using Portal.Domain.Common;
 using Portal.Domain.Mail;
@@ -15,26 +14,22 @@ public sealed class PasswordResetHandlerTests : HandlerTest
     private const string Password = "Blue-Harbor-Lantern-42";
     private const string NewPassword = "Copper-Willow-Summit-Lake-58";
 
-    private readonly RecordingAccountMails _accountMails = new();
-
     private async Task RequestAsync(string email)
     {
         using var r = NewRequest();
-        await new RequestPasswordResetHandler(r.Repository<UserAccount>(), r.Repository<OutboxMessage>(), Tokens, _accountMails, SecurityLogFor(r),
-            Options.Create(new AccountSecurityOptions()), r.UnitOfWork, Clock).Handle(new RequestPasswordReset(email), CancellationToken.None);
+        await r.SendAsync(new RequestPasswordReset(email));
     }
 
     private async Task ResetAsync(string token, string password)
     {
         using var r = NewRequest();
-        await new ResetPasswordHandler(r.Repository<UserAccount>(), r.Repository<OutboxMessage>(), Tokens, Hasher, _accountMails, SecurityLogFor(r),
-            r.UnitOfWork, Clock).Handle(new ResetPassword(token, password, password), CancellationToken.None);
+        await r.SendAsync(new ResetPassword(token, password, password));
     }
 
     private async Task<PasswordResetView> DescribeAsync(string token)
     {
         using var r = NewRequest();
-        return await new GetPasswordResetHandler(r.Repository<UserAccount>(), Tokens, Clock).Handle(new GetPasswordReset(token), CancellationToken.None);
+        return await r.SendAsync(new GetPasswordReset(token));
     }
 
     [Fact]
@@ -47,7 +42,7 @@ public sealed class PasswordResetHandlerTests : HandlerTest
         await RequestAsync(" Anna@Example.com ");
 
         var token = Tokens.Issued[^1];
-        var mail = _accountMails.Composed.ShouldHaveSingleItem();
+        var mail = AccountMails.Composed.ShouldHaveSingleItem();
         mail.ShouldBe(new AccountMailContent(AccountMailKind.PasswordResetLink, "anna@example.com", "Anna Berg", "de", token.Token, Clock.GetUtcNow().AddHours(1)));
         var stored = await ReadAsync(db => db.Set<AccountToken>().AsNoTracking().SingleAsync());
         stored.TokenHash.ShouldBe(token.Hash);
@@ -69,7 +64,7 @@ public sealed class PasswordResetHandlerTests : HandlerTest
         await RequestAsync("ivo@example.com");
         await RequestAsync("rosa@example.com");
 
-        _accountMails.Composed.ShouldBeEmpty();
+        AccountMails.Composed.ShouldBeEmpty();
         (await CountRowsAsync()).ShouldBe(before);
         (await ReadAsync(db => db.Set<AccountToken>().CountAsync())).ShouldBe(0);
     }
@@ -89,7 +84,7 @@ public sealed class PasswordResetHandlerTests : HandlerTest
         var user = (await PortalUserOfAsync(anna))!;
         user.PasswordHash.ShouldBe(FakePasswordHasher.HashOf(NewPassword));
         user.SecurityStamp.ShouldNotBe(stamp);
-        _accountMails.Composed[^1].ShouldBe(new AccountMailContent(AccountMailKind.PasswordWasReset, "anna@example.com", "Anna Berg", "en"));
+        AccountMails.Composed[^1].ShouldBe(new AccountMailContent(AccountMailKind.PasswordWasReset, "anna@example.com", "Anna Berg", "en"));
         (await DescribeAsync(token)).ShouldBe(PasswordResetView.Unusable);
         (await Should.ThrowAsync<DomainException>(() => ResetAsync(token, "Violet-Canyon-Harvest-Drum-8"))).Error.ShouldBe(DomainErrors.LinkInvalid);
     }
@@ -132,17 +127,6 @@ public sealed class PasswordResetHandlerTests : HandlerTest
 
         await RequestAsync("staff@portal.example");
 
-        _accountMails.Composed.ShouldHaveSingleItem().ToName.ShouldBe("Sam Staff");
-    }
-
-    private sealed class RecordingAccountMails : IAccountMailComposer
-    {
-        public List<AccountMailContent> Composed { get; } = [];
-
-        public ValueTask<OutboxMessage> ComposeAsync(AccountMailContent content, DateTimeOffset now, CancellationToken cancellationToken)
-        {
-            Composed.Add(content);
-            return ValueTask.FromResult(OutboxMessage.Compose(content.ToAddress, content.ToName, content.Kind.ToString(), content.Token ?? "", content.Token ?? "", now));
-        }
+        AccountMails.Composed.ShouldHaveSingleItem().ToName.ShouldBe("Sam Staff");
     }
 }

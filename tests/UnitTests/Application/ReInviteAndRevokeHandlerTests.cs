@@ -18,9 +18,10 @@ public sealed class ReInviteAndRevokeHandlerTests : HandlerTest
 
         using (var request = NewRequest())
         {
-            await ReInviteHandler(request).Handle(new ReInvitePortalUser(anna, null, null), CancellationToken.None);
-            request.UnitOfWork.Commits.ShouldBe(1);
-            request.UnitOfWork.PublishedEvents.ShouldHaveSingleItem().ShouldBeOfType<PortalAccessChanged>().Kind.ShouldBe(PortalAccessEventKind.ReInvited);
+            await request.SendAsync(new ReInvitePortalUser(anna, null, null));
+            request.Commits.ShouldBe(1);
+            request.PublishedEvents.OfType<PortalAccessChanged>().ShouldHaveSingleItem()
+                .Kind.ShouldBe(PortalAccessEventKind.ReInvited);
         }
 
         var user = (await PortalUserOfAsync(anna)).ShouldNotBeNull();
@@ -42,7 +43,7 @@ public sealed class ReInviteAndRevokeHandlerTests : HandlerTest
         await SeedGrantAsync(anna);
 
         using (var request = NewRequest())
-            await ReInviteHandler(request).Handle(new ReInvitePortalUser(anna, "Anna@Example.com", null), CancellationToken.None);
+            await request.SendAsync(new ReInvitePortalUser(anna, "Anna@Example.com", null));
 
         (await PortalUserOfAsync(anna))!.Login.ShouldBe("anna@example.com");
         (await ContactAsync(anna)).Email.ShouldBe("Anna@Example.com");
@@ -55,7 +56,7 @@ public sealed class ReInviteAndRevokeHandlerTests : HandlerTest
         await SeedActiveAsync(anna, "Blue-Harbor-Lantern-42");
 
         using (var request = NewRequest())
-            await ReInviteHandler(request).Handle(new ReInvitePortalUser(anna, null, null), CancellationToken.None);
+            await request.SendAsync(new ReInvitePortalUser(anna, null, null));
 
         Mails.Composed.ShouldHaveSingleItem().SetsNewPassword.ShouldBeTrue();
         var user = (await PortalUserOfAsync(anna))!;
@@ -72,7 +73,7 @@ public sealed class ReInviteAndRevokeHandlerTests : HandlerTest
 
         using var request = NewRequest();
         var refused = await Should.ThrowAsync<DomainException>(async () =>
-            await ReInviteHandler(request).Handle(new ReInvitePortalUser(anna, "new@example.com", null), CancellationToken.None));
+            await request.SendAsync(new ReInvitePortalUser(anna, "new@example.com", null)));
 
         refused.Error.ShouldBe(DomainErrors.EmailLockedByPortalAccess);
         (await CountRowsAsync()).ShouldBe(before);
@@ -86,7 +87,7 @@ public sealed class ReInviteAndRevokeHandlerTests : HandlerTest
 
         using var request = NewRequest();
         var refused = await Should.ThrowAsync<DomainException>(async () =>
-            await ReInviteHandler(request).Handle(new ReInvitePortalUser(anna, null, null), CancellationToken.None));
+            await request.SendAsync(new ReInvitePortalUser(anna, null, null)));
 
         refused.Error.ShouldBe(DomainErrors.AccessNotGranted);
         (await CountRowsAsync()).ShouldBe(new RowCounts(0, 0, 0, 0));
@@ -98,7 +99,7 @@ public sealed class ReInviteAndRevokeHandlerTests : HandlerTest
         var anna = await AddPersonAsync("Anna Berg", "anna@example.com");
         await SeedActiveAsync(anna, "Blue-Harbor-Lantern-42");
         using (var request = NewRequest())
-            await ReInviteHandler(request).Handle(new ReInvitePortalUser(anna, null, null), CancellationToken.None);
+            await request.SendAsync(new ReInvitePortalUser(anna, null, null));
         var before = (await PortalUserOfAsync(anna))!;
         var rowsBefore = await CountRowsAsync();
         CurrentUser.ActorName = "boss@portal.example";
@@ -106,8 +107,8 @@ public sealed class ReInviteAndRevokeHandlerTests : HandlerTest
 
         using (var request = NewRequest())
         {
-            await RevokeHandler(request).Handle(new RevokePortalAccess(anna), CancellationToken.None);
-            request.UnitOfWork.Commits.ShouldBe(1);
+            await request.SendAsync(new RevokePortalAccess(anna));
+            request.Commits.ShouldBe(1);
         }
 
         var user = (await PortalUserOfAsync(anna)).ShouldNotBeNull();
@@ -132,7 +133,7 @@ public sealed class ReInviteAndRevokeHandlerTests : HandlerTest
 
         using var request = NewRequest();
         var refused = await Should.ThrowAsync<DomainException>(async () =>
-            await RevokeHandler(request).Handle(new RevokePortalAccess(anna), CancellationToken.None));
+            await request.SendAsync(new RevokePortalAccess(anna)));
 
         refused.Error.ShouldBe(DomainErrors.AccessNotGranted);
     }
@@ -142,6 +143,6 @@ public sealed class ReInviteAndRevokeHandlerTests : HandlerTest
     {
         using var request = NewRequest();
         await Should.ThrowAsync<NotFoundException>(async () =>
-            await RevokeHandler(request).Handle(new RevokePortalAccess(99), CancellationToken.None));
+            await request.SendAsync(new RevokePortalAccess(99)));
     }
 }

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using Portal.Application.Common;
+using Portal.Domain.Common;
 using Portal.Application.PortalAccess;
-using Portal.Domain.Mail;
 using Portal.Domain.Users;
 
 namespace Portal.UnitTests.Application.Support;
@@ -60,21 +60,6 @@ public sealed class FakePasswordHasher : IPasswordHasher
     public void VerifyAgainstNoAccount(string password) => Verifications++;
 
     private static string Encode(string value) => Convert.ToBase64String(Encoding.UTF8.GetBytes(value));
-}
-
-/// <summary>Keeps what each invitation mail was asked to say and renders it plainly.</summary>
-public sealed class RecordingMailComposer : IInvitationMailComposer
-{
-    public List<InvitationMailContent> Composed { get; } = [];
-
-    public ValueTask<OutboxMessage> ComposeAsync(InvitationMailContent content, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        Composed.Add(content);
-        var link = $"https://portal.example/invitation/{content.Token}";
-        return ValueTask.FromResult(OutboxMessage.Compose(content.ToAddress, content.ToName,
-            content.SetsNewPassword ? "Set a new password" : "Your portal invitation",
-            $"Hello {content.ToName}\n{link}", $"<p>Hello {content.ToName}</p><p><a href=\"{link}\">{link}</a></p>", now));
-    }
 }
 
 /// <summary>The portal settings as a test sets them: defaults until changed with <see cref="Change"/>.</summary>

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Application.Account;
+using Portal.Application.PortalAccess;
+using Portal.Application.Settings;
+
+namespace Portal.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// The application's own services. Handlers, behaviours and validators come with the mediator and validator scans
+    /// in Web, where the mediator's source generator runs.
+    /// </summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        services.AddScoped<LoginOwnership>();
+        services.AddScoped<InvitationTermsSource>();
+        services.AddScoped<InvitationReminders>();
+        services.AddScoped<SettingsChanges>();
+        services.AddScoped<EmailChangeRequests>();
+        return services;
+    }
+}

@@ -1,0 +1,38 @@
+using FluentValidation;
+using Microsoft.AspNetCore.DataProtection;
+using Portal.Application;
+using Portal.Application.Common;
+using Portal.Domain.Common;
+using Portal.Infrastructure;
+using Portal.Infrastructure.Persistence;
+
+namespace Portal.Web.Infrastructure;
+
+public static class CoreServices
+{
+    /// <summary>
+    /// Everything a use case runs with, without HTTP: the mediator and its pipeline, validators, the application and
+    /// infrastructure services and the database. The handler tests build their container with this very method.
+    /// The caller adds an <see cref="ICurrentUser"/>.
+    /// </summary>
+    public static IServiceCollection AddPortalCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.AddSingleton(TimeProvider.System);
+        // The generator reads these options at compile time, so they stay in this inline lambda.
+        services.AddMediator((Mediator.MediatorOptions options) =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.Assemblies = [typeof(DomainMarker), typeof(ApplicationMarker)];
+            options.PipelineBehaviors = [typeof(StaffAuthorizationBehavior<,>), typeof(ValidationBehavior<,>)];
+        });
+        services.AddValidatorsFromAssemblyContaining(typeof(ApplicationMarker), ServiceLifetime.Singleton, includeInternalTypes: true);
+        services.AddApplication();
+        services.AddInfrastructure(configuration, contentRoot);
+
+        // Keys live in the database, so a cookie or encrypted value written by one instance is read by every other.
+        services.AddDataProtection()
+            .SetApplicationName("Portal")
+            .PersistKeysToDbContext<PortalDbContext>();
+        return services;
+    }
+}
