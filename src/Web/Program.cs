@@ -1,6 +1,6 @@
 using Portal.Infrastructure;
 using Portal.Infrastructure.Startup;
-using Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.Composition;
 
 var builder = WebApplication.CreateBuilder(args);
 

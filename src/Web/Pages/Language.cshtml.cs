@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.Composition;
 
 namespace Portal.Web.Pages;
 

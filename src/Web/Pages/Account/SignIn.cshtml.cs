@@ -1,8 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Application.Account;
+using Portal.Web.Infrastructure.PageModels;
+using Portal.Web.Infrastructure.Presentation;
+using Portal.Web.Infrastructure.Sessions;
 using SignInResult = Portal.Application.Account.SignInResult;
-using Portal.Web.Infrastructure;
 
 namespace Portal.Web.Pages.Account;
 

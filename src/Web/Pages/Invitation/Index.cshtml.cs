@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Portal.Application.PortalAccess;
 using Portal.Domain.Common;
-using Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.PageModels;
+using Portal.Web.Infrastructure.Sessions;
 using Portal.Web.Pages.Shared;
 
 namespace Portal.Web.Pages.Invitation;

@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Mvc;
 using Portal.Application.MyAccount;
 using Portal.Application.Payments;
 using Portal.Domain.Payments;
-using Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.Access;
+using Portal.Web.Infrastructure.PageModels;
+using Portal.Web.Infrastructure.Presentation;
 
 namespace Portal.Web.Pages.My;
 

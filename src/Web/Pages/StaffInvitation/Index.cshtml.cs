@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Portal.Application.Staff;
-using Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.PageModels;
+using Portal.Web.Infrastructure.Sessions;
 using Portal.Web.Pages.Shared;
 
 namespace Portal.Web.Pages.StaffInvitation;

@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.WebUtilities;
 using Portal.Application.Common;
 using Portal.Application.Documents;
 using Portal.Domain.Documents;
-using Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.Access;
+using Portal.Web.Infrastructure.PageModels;
 
 namespace Portal.Web.Pages.My.Documents;
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Portal.Application.Documents;
 using Portal.Domain.Common;
 using Portal.Domain.Documents;
-using Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.PageModels;
 
 namespace Portal.Web.Areas.Admin.Pages.Documents;
 

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Portal.Application.Documents;
 using Portal.Domain.Documents;
-using Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.PageModels;
+using Portal.Web.Infrastructure.Presentation;
 
 namespace Portal.Web.Areas.Admin.Pages.Documents;
 

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Portal.Application.Staff;
 using Portal.Domain.Users;
-using Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.PageModels;
+using Portal.Web.Infrastructure.Sessions;
 
 namespace Portal.Web.Areas.Admin.Pages.Staff;
 

@@ -3,8 +3,9 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Portal.Application.PortalAccess;
 using Portal.Domain.Users;
+using Portal.Web.Infrastructure.Presentation;
 
-namespace Portal.Web.Infrastructure;
+namespace Portal.Web.Infrastructure.Sessions;
 
 /// <summary>What a session cookie carries: the user's id, kind (as role), name, and the security stamp it was issued with.</summary>
 public static class SessionClaims

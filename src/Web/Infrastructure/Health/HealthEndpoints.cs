@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using Portal.Domain.Mail;
 using Portal.Infrastructure.Persistence;
 
-namespace Portal.Web.Infrastructure;
+namespace Portal.Web.Infrastructure.Health;
 
 /// <summary>
 /// For the load balancer: /health/live answers while the process runs; /health/ready only when the database

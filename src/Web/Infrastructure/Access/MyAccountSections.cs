@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Portal.Application.Settings;
+using Portal.Web.Infrastructure.Sessions;
 
-namespace Portal.Web.Infrastructure;
+namespace Portal.Web.Infrastructure.Access;
 
 /// <summary>
 /// Marks a page as part of a My Account section the business can switch off. While the section is off the page

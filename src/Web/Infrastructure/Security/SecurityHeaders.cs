@@ -1,4 +1,6 @@
-namespace Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.Branding;
+
+namespace Portal.Web.Infrastructure.Security;
 
 /// <summary>
 /// Headers every response carries: a strict CSP (no inline script or style), no sniffing, no framing,

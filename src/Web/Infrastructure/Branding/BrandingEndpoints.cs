@@ -3,7 +3,7 @@ using Mediator;
 using Portal.Application.Settings;
 using Portal.Domain.Settings;
 
-namespace Portal.Web.Infrastructure;
+namespace Portal.Web.Infrastructure.Branding;
 
 /// <summary>
 /// The business's look as files the strict CSP allows ('self'): the logo, and a small stylesheet that gives

@@ -12,8 +12,16 @@ using Portal.Domain.Users;
 using Portal.Infrastructure;
 using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.Security;
+using Portal.Web.Infrastructure.Access;
+using Portal.Web.Infrastructure.Branding;
+using Portal.Web.Infrastructure.Health;
+using Portal.Web.Infrastructure.Localization;
+using Portal.Web.Infrastructure.PageModels;
+using Portal.Web.Infrastructure.RateLimits;
+using Portal.Web.Infrastructure.Security;
+using Portal.Web.Infrastructure.Sessions;
 
-namespace Portal.Web.Infrastructure;
+namespace Portal.Web.Infrastructure.Composition;
 
 public static class WebServices
 {
