@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using Portal.Application.Common;
 using Portal.Domain.Mail;
 using Portal.Infrastructure.Persistence;
 
@@ -17,8 +18,8 @@ public static class HealthEndpoints
 
     public static void MapPortalHealthChecks(this WebApplication app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
+        app.MapHealthChecks(PortalRoutes.Endpoints.HealthLive, new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks(PortalRoutes.Endpoints.HealthReady, new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
     }
 }
 

@@ -31,7 +31,7 @@ public sealed class SignInModel : PortalPageModel
                 return LocalRedirect(SessionClaims.HomeAfterSignIn(Url, ReturnUrl, signedIn.User.Kind));
             case SignInResult.TwoFactorRequired pending:
                 await HttpContext.StartTwoFactorSignInAsync(pending, ReturnUrl);
-                return LocalRedirect("/account/two-factor");
+                return RedirectToPage("/Account/TwoFactor");
             default:
                 // One message for every failure: the page never tells whether an account exists.
                 Input.Password = null;

@@ -79,7 +79,7 @@ public sealed class TwoFactorModel : PortalPageModel
         return new PendingSignIn(userId, stamp, returnUrl);
     }
 
-    private IActionResult RedirectToSignIn() => LocalRedirect("/account/sign-in");
+    private IActionResult RedirectToSignIn() => RedirectToPage("/Account/SignIn");
 
     public sealed class InputModel
     {

@@ -33,7 +33,7 @@ public sealed class MyNewPaymentMethodModel : PortalPageModel
         if (succeeded)
         {
             TempData["Notice"] = T["The bank account {0} has been added.", added!.MaskedIban].Value;
-            return Redirect("/my/payment-methods");
+            return RedirectToPage("/My/PaymentMethods");
         }
         MandateLanguage = CurrentMandateLanguage();
         return Page();

@@ -44,6 +44,6 @@ public sealed class MyDocumentsModel : PortalPageModel
             ["desc"] = (descending ?? Descending) ? "true" : "false",
             ["page"] = (page ?? Documents.Page).ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
-        return QueryHelpers.AddQueryString("/my/documents", query.Where(p => !string.IsNullOrEmpty(p.Value)));
+        return QueryHelpers.AddQueryString(Url.Page("/My/Documents/Index")!, query.Where(p => !string.IsNullOrEmpty(p.Value)));
     }
 }

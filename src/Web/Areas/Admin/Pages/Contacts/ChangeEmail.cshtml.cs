@@ -28,7 +28,7 @@ public sealed class ChangeContactEmailModel : PortalPageModel
         if (succeeded)
         {
             TempData["Notice"] = T[LinkSent, newEmail].Value;
-            return Redirect($"/admin/contacts/{Id}");
+            return RedirectToPage("/Contacts/Details", new { id = Id });
         }
         Contact = await SendAsync(new GetContact(Id));
         return Page();

@@ -51,7 +51,7 @@ public sealed class EditContactModel : PortalPageModel
             if (succeeded)
             {
                 TempData["Notice"] = T["The contact has been saved."].Value;
-                return Redirect($"/admin/contacts/{id}");
+                return RedirectToPage("/Contacts/Details", new { id });
             }
         }
         await LoadAsync();

@@ -39,7 +39,7 @@ public abstract class DocumentFormPageModel : PortalPageModel
             if (succeeded)
             {
                 TempData["Notice"] = T["The document has been saved."].Value;
-                return Redirect($"/admin/documents/{id}");
+                return RedirectToPage("/Documents/Details", new { id });
             }
         }
         Input.PadRows();

@@ -19,6 +19,6 @@ public sealed class NewPageModel : PortalPageModel
         var (succeeded, id) = await TrySendAsync(Input.ToCommand(null));
         if (!succeeded) return Page();
         TempData["Notice"] = T["The page has been saved as a draft."].Value;
-        return Redirect($"/admin/pages/{id}");
+        return RedirectToPage("/Pages/Edit", new { id });
     }
 }

@@ -64,7 +64,7 @@ public sealed class SettingsModel : PortalPageModel
         if (ModelState.IsValid && (await TrySendAsync(command, section)).Succeeded)
         {
             TempData["Notice"] = T[success].Value;
-            return Redirect($"/admin/settings#{section.ToLowerInvariant()}");
+            return RedirectToPage("/Settings/Index", null, null, section.ToLowerInvariant());
         }
         await LoadAsync(keep: section);
         return Page();

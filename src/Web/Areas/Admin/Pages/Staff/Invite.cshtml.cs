@@ -38,7 +38,7 @@ public sealed class InviteStaffModel : PortalPageModel
             return Page();
         }
         TempData["Notice"] = T["The invitation e-mail to {0} is on its way.", Input.Email!.Trim()].Value;
-        return Redirect("/admin/staff");
+        return RedirectToPage("/Staff/Index");
     }
 
     private static string FieldOf(Exception refusal) => (refusal as Domain.Common.DomainException)?.Code switch
