@@ -33,6 +33,19 @@ public sealed class RouteTableTests(PortalFactory factory) : IClassFixture<Porta
         stale.ShouldBeEmpty("templates in PortalRoutes that nothing answers at: " + string.Join(", ", stale));
     }
 
+    [Fact]
+    public async Task The_contact_form_keeps_its_two_addresses_for_a_new_and_an_existing_contact()
+    {
+        using var admin = await factory.SignedInAdminAsync();
+        var contactId = await admin.CreateContactAsync("Rita Routes", $"rita.{Guid.NewGuid():n}@example.com");
+
+        var list = await admin.GetAsync("/admin/contacts");
+        var details = await admin.GetAsync($"/admin/contacts/{contactId}");
+
+        list.Document.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).ShouldContain("/admin/contacts/new");
+        details.Document.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).ShouldContain($"/admin/contacts/{contactId}/edit");
+    }
+
     private IEnumerable<RouteEndpoint> Endpoints() =>
         factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
 
