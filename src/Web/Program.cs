@@ -1,5 +1,5 @@
 using Portal.Infrastructure.Startup;
-using Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.Composition;
 
 var builder = WebApplication.CreateBuilder(args);
 

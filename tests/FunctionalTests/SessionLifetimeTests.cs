@@ -131,6 +131,6 @@ public sealed class SessionLifetimeTests(PortalFactory factory) : IClassFixture<
     {
         var options = factory.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(CookieAuthenticationDefaults.AuthenticationScheme);
         AuthenticationTicket ticket = options.TicketDataFormat.Unprotect(cookieValue).ShouldNotBeNull();
-        return ticket.Principal.FindFirst(Portal.Web.Infrastructure.SessionClaims.SessionId)?.Value;
+        return ticket.Principal.FindFirst(Portal.Web.Infrastructure.Sessions.SessionClaims.SessionId)?.Value;
     }
 }

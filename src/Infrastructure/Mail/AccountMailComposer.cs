@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Portal.Application.Account;
+using Portal.Application.Common;
 using Portal.Application.Settings;
 using Portal.Domain.Mail;
 
@@ -17,8 +18,8 @@ internal sealed class AccountMailComposer(IOptions<BrandingOptions> branding, IP
             ? mail.Text(content.Detail == "on" ? "TwoFactorOn" : "TwoFactorOff")
             : content.Detail;
 
-        (string, string)? action = LinkPath(content.Kind) is { } path && content.Token is { } token
-            ? (mail.Text($"{key}.Action"), $"{branding.Value.PublicBaseUrl.TrimEnd('/')}{path}{Uri.EscapeDataString(token)}")
+        (string, string)? action = content.Token is { } token && LinkPath(content.Kind, token) is { } path
+            ? (mail.Text($"{key}.Action"), MailLayout.Link(branding.Value, path))
             : null;
         var footer = action is not null && content.ExpiresAt is { } expires
             ? mail.Text("LinkValidity", mail.Time(expires)) + "\n" + mail.Text("IgnoreNotice")
@@ -28,10 +29,10 @@ internal sealed class AccountMailComposer(IOptions<BrandingOptions> branding, IP
             [mail.Text($"{key}.Body", company, detail, mail.Time(now))], null, action, footer, now);
     }
 
-    private static string? LinkPath(AccountMailKind kind) => kind switch
+    private static string? LinkPath(AccountMailKind kind, string token) => kind switch
     {
-        AccountMailKind.PasswordResetLink => "/account/reset-password/",
-        AccountMailKind.EmailChangeConfirmation => "/account/confirm-email/",
+        AccountMailKind.PasswordResetLink => PortalRoutes.Account.ResetPasswordLink(token),
+        AccountMailKind.EmailChangeConfirmation => PortalRoutes.Account.ConfirmEmailLink(token),
         _ => null,
     };
 }

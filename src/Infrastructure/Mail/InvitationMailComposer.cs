@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Portal.Application.Common;
 using Portal.Application.PortalAccess;
 using Portal.Application.Settings;
 using Portal.Domain.Mail;
@@ -12,7 +13,7 @@ internal sealed class InvitationMailComposer(IOptions<BrandingOptions> branding,
     {
         var mail = MailLayout.For(content.Language, await settings.CurrentAsync(cancellationToken));
         var company = mail.Company;
-        var link = $"{branding.Value.PublicBaseUrl.TrimEnd('/')}/invitation/{Uri.EscapeDataString(content.Token)}";
+        var link = MailLayout.Link(branding.Value, PortalRoutes.InvitationLink(content.Token));
         var reset = content.SetsNewPassword;
         var (subject, intro) = content.IsReminder
             ? (mail.Text("ReminderSubject", company), mail.Text("ReminderIntro", content.InvitedBy, company))

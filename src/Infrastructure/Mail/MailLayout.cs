@@ -21,6 +21,9 @@ internal sealed class MailLayout(CultureInfo culture, PortalSettingsSnapshot bra
     public static MailLayout For(string language, PortalSettingsSnapshot brand) =>
         new(CultureInfo.GetCultureInfo(language == "de" ? "de-DE" : "en-GB"), brand);
 
+    /// <summary>A page of the portal (an address from the route table) as a link on the public base URL.</summary>
+    public static string Link(BrandingOptions branding, string path) => branding.PublicBaseUrl.TrimEnd('/') + path;
+
     /// <summary>The company's name, for subjects and texts.</summary>
     public string Company => company;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Portal.Application.Common;
 using Portal.Application.Settings;
 using Portal.Application.Staff;
 using Portal.Domain.Mail;
@@ -12,7 +13,7 @@ internal sealed class StaffInvitationMailComposer(IOptions<BrandingOptions> bran
     {
         var mail = MailLayout.For(content.Language, await settings.CurrentAsync(cancellationToken));
         var company = mail.Company;
-        var link = $"{branding.Value.PublicBaseUrl.TrimEnd('/')}/staff-invitation/{Uri.EscapeDataString(content.Token)}";
+        var link = MailLayout.Link(branding.Value, PortalRoutes.StaffInvitationLink(content.Token));
 
         return mail.Render(
             content.ToAddress,

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
+using Portal.Application.Common;
 using Portal.Domain.Contacts;
 
 namespace Portal.FunctionalTests.Support;
@@ -20,13 +21,13 @@ public static partial class Flows
 
     public static async Task<Page> SignInAsync(this PortalBrowser browser, string email, string password)
     {
-        var form = await browser.GetAsync("/account/sign-in");
+        var form = await browser.GetAsync(PortalRoutes.Account.SignIn);
         return await browser.SubmitAsync(form, fields: new Dictionary<string, string?> { ["Input.Email"] = email, ["Input.Password"] = password }, buttonSelector: "main form button[type=submit]");
     }
 
     public static async Task<int> CreateContactAsync(this PortalBrowser admin, string name, string? email, string? companyId = null, string kind = "Person")
     {
-        var form = await admin.GetAsync("/admin/contacts/new");
+        var form = await admin.GetAsync(PortalRoutes.Admin.NewContact);
         var saved = await admin.SubmitAsync(form, "Save", new Dictionary<string, string?>
         {
             ["Kind"] = kind,
@@ -43,7 +44,7 @@ public static partial class Flows
     }
 
     public static Task<Page> OpenWizardAsync(this PortalBrowser admin, params int[] contactIds) =>
-        admin.GetAsync("/admin/portal-access?" + string.Join("&", contactIds.Select(id => $"ids={id}")));
+        admin.GetAsync(PortalRoutes.Admin.PortalAccess + "?" + string.Join("&", contactIds.Select(id => $"ids={id}")));
 
     public static async Task<Page> PressRowButtonAsync(this PortalBrowser admin, Page wizard, int contactId, string handler, IDictionary<string, string?>? fields = null) =>
         await admin.SubmitAsync(wizard, fields: fields, buttonSelector: $"button[name=contactId][value='{contactId}'][formaction*='handler={handler}']");

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Portal.Application.Common;
 
 namespace Portal.FunctionalTests.Support;
 
@@ -10,7 +11,7 @@ public static class PaymentMethodSteps
 {
     public static async Task<Page> AddBankAccountAsync(this PortalBrowser customer, string iban, string? bic = null, string? holder = null, bool agree = true)
     {
-        var form = await customer.GetAsync("/my/payment-methods/new");
+        var form = await customer.GetAsync(PortalRoutes.My.NewPaymentMethod);
         form.Status.ShouldBe(System.Net.HttpStatusCode.OK, form.Text);
         var fields = new Dictionary<string, string?> { ["Input.Iban"] = iban, ["Input.Bic"] = bic };
         if (holder is not null) fields["Input.AccountHolder"] = holder;
@@ -25,13 +26,13 @@ public static class PaymentMethodSteps
 
     public static async Task<Page> MakeDefaultAsync(this PortalBrowser customer, int paymentMethodId)
     {
-        var list = await customer.GetAsync("/my/payment-methods");
+        var list = await customer.GetAsync(PortalRoutes.My.PaymentMethods);
         return await customer.SubmitAsync(list, buttonSelector: $"form[action*='handler=MakeDefault'] button[name=id][value='{paymentMethodId}']");
     }
 
     public static async Task<Page> RemoveBankAccountAsync(this PortalBrowser customer, int paymentMethodId)
     {
-        var list = await customer.GetAsync("/my/payment-methods");
+        var list = await customer.GetAsync(PortalRoutes.My.PaymentMethods);
         return await customer.SubmitAsync(list, buttonSelector: $"form[action*='handler=Remove'] button[name=id][value='{paymentMethodId}']");
     }
 }

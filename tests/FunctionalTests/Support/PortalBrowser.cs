@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using Portal.Application.Common;
 
 namespace Portal.FunctionalTests.Support;
 
@@ -35,7 +36,7 @@ public sealed class PortalBrowser(HttpClient client, CookieContainer cookies) : 
                 .FirstOrDefault(b => b.TextContent.Trim() == buttonText || b.GetAttribute("aria-label") == buttonText);
         if ((buttonText is not null || buttonSelector is not null) && button is null)
             throw new InvalidOperationException($"No button '{buttonText ?? buttonSelector}' on {page.Url}.\n{page.Text[..Math.Min(2000, page.Text.Length)]}");
-        var form = button?.Form ?? page.Document.Forms.OfType<IHtmlFormElement>().Single(f => f.Method.Equals("post", StringComparison.OrdinalIgnoreCase) && !f.Action.Contains("/account/sign-out") && !f.Action.Contains("/language"));
+        var form = button?.Form ?? page.Document.Forms.OfType<IHtmlFormElement>().Single(f => f.Method.Equals("post", StringComparison.OrdinalIgnoreCase) && !f.Action.Contains(PortalRoutes.Account.SignOut) && !f.Action.Contains(PortalRoutes.Language));
         if (button?.IsDisabled == true) throw new InvalidOperationException($"Button '{buttonText}' is disabled.");
 
         var values = new List<KeyValuePair<string, string>>();

@@ -1,3 +1,5 @@
+using Portal.Application.Common;
+
 namespace Portal.FunctionalTests.Support;
 
 /// <summary>Steps for the customer's own account pages: e-mail change, closing the account, and reading field errors.</summary>
@@ -5,7 +7,7 @@ public static class SelfServiceSteps
 {
     public static async Task<Page> RequestEmailChangeAsync(this PortalBrowser customer, string newEmail, string password = Flows.CustomerPassword)
     {
-        var form = await customer.GetAsync("/my/account/email");
+        var form = await customer.GetAsync(PortalRoutes.My.ChangeEmail);
         return await customer.SubmitAsync(form, "Send confirmation link", new Dictionary<string, string?>
         {
             ["Input.NewEmail"] = newEmail,
@@ -15,14 +17,14 @@ public static class SelfServiceSteps
 
     public static async Task<Page> CloseAccountAsync(this PortalBrowser customer, string password = Flows.CustomerPassword)
     {
-        var form = await customer.GetAsync("/my/security/close");
+        var form = await customer.GetAsync(PortalRoutes.My.CloseAccount);
         return await customer.SubmitAsync(form, "Close my account", new Dictionary<string, string?> { ["Input.CurrentPassword"] = password });
     }
 
     /// <summary>Turns two-factor authentication on through the security pages, with a code computed from the shown key.</summary>
     public static async Task EnableTwoFactorAsync(this PortalBrowser customer, PortalFactory factory)
     {
-        var page = await customer.GetAsync("/my/security/two-factor");
+        var page = await customer.GetAsync(PortalRoutes.My.TwoFactor);
         var setup = await customer.SubmitAsync(page, "Set up two-factor authentication");
         var secret = setup.Document.QuerySelector(".two-factor-secret")?.TextContent.Replace(" ", "").Trim()
             ?? throw new InvalidOperationException("No key on the setup page:\n" + setup.Text);

@@ -1,7 +1,8 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
+using Portal.Application.Common;
 
 namespace Portal.FunctionalTests.Support;
 
@@ -12,7 +13,7 @@ public static partial class StaffFlows
 
     public static async Task<Page> InviteStaffAsync(this PortalBrowser admin, string email, string name, string role)
     {
-        var form = await admin.GetAsync("/admin/staff/invite");
+        var form = await admin.GetAsync(PortalRoutes.Admin.InviteStaff);
         form.Status.ShouldBe(System.Net.HttpStatusCode.OK, form.Text);
         return await admin.SubmitAsync(form, "Send invitation", new Dictionary<string, string?>
         {

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Portal.Application.Account;
-using Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.PageModels;
+using Portal.Web.Infrastructure.Security;
+using Portal.Web.Infrastructure.Sessions;
 
 namespace Portal.Web.Pages.Account;
 
@@ -8,6 +10,7 @@ namespace Portal.Web.Pages.Account;
 /// GET only shows the change (mail scanners that open links consume nothing); the POST confirms it. Works signed
 /// in or not: the change ends every session, and only a browser signed in as this very customer gets a new one.
 /// </summary>
+[OneTimeLinkPage]
 public sealed class ConfirmEmailModel : PortalPageModel
 {
     public const string ChangedSignedIn = "Your e-mail address has been changed. It is now your login; every other session has been signed out.";
@@ -28,10 +31,10 @@ public sealed class ConfirmEmailModel : PortalPageModel
                 // The stamp rotated; this browser confirmed it, so it keeps a session under the new login.
                 await HttpContext.SignInAsync(user);
                 TempData["Notice"] = T[ChangedSignedIn].Value;
-                return LocalRedirect("/my/account");
+                return RedirectToPage("/My/Account");
             }
             TempData["Notice"] = T[ChangedSignIn, user!.Login].Value;
-            return LocalRedirect(User.Identity?.IsAuthenticated == true ? "/" : "/account/sign-in");
+            return RedirectToPage(User.Identity?.IsAuthenticated == true ? "/Index" : "/Account/SignIn");
         }
         await DescribeAsync(token);
         // A refusal the description already explains is shown once, in the box that explains it.

@@ -1,7 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Application.Account;
-using Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.PageModels;
+using Portal.Web.Infrastructure.Presentation;
 
 namespace Portal.Web.Pages.Account;
 
@@ -11,8 +12,6 @@ namespace Portal.Web.Pages.Account;
 /// </summary>
 public sealed class ForgotPasswordModel : PortalPageModel
 {
-    public const string SentPath = "/account/forgot-password/sent";
-
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -21,7 +20,7 @@ public sealed class ForgotPasswordModel : PortalPageModel
     public async Task<IActionResult> OnPostAsync()
     {
         var (succeeded, _) = await TrySendAsync(new RequestPasswordReset(Input.Email ?? ""));
-        return succeeded ? LocalRedirect(SentPath) : Page();
+        return succeeded ? RedirectToPage("/Account/ForgotPasswordSent") : Page();
     }
 
     public sealed class InputModel

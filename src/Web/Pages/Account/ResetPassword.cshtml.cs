@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Application.Account;
-using Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.PageModels;
+using Portal.Web.Infrastructure.Presentation;
+using Portal.Web.Infrastructure.Security;
 
 namespace Portal.Web.Pages.Account;
 
@@ -9,6 +11,7 @@ namespace Portal.Web.Pages.Account;
 /// GET only shows the form (mail scanners that open links consume nothing); the POST consumes the link.
 /// After a reset nobody is signed in: the user goes to sign in with the new password.
 /// </summary>
+[OneTimeLinkPage]
 public sealed class ResetPasswordModel : PortalPageModel
 {
     public const string ResetNotice = "Your password has been reset and every session has been signed out. Please sign in with your new password.";
@@ -29,7 +32,7 @@ public sealed class ResetPasswordModel : PortalPageModel
             if (succeeded)
             {
                 TempData["Notice"] = T[ResetNotice].Value;
-                return LocalRedirect("/account/sign-in");
+                return RedirectToPage("/Account/SignIn");
             }
         }
         finally

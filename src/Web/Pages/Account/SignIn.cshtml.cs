@@ -1,8 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Application.Account;
+using Portal.Web.Infrastructure.PageModels;
+using Portal.Web.Infrastructure.Presentation;
+using Portal.Web.Infrastructure.Sessions;
 using SignInResult = Portal.Application.Account.SignInResult;
-using Portal.Web.Infrastructure;
 
 namespace Portal.Web.Pages.Account;
 
@@ -29,7 +31,7 @@ public sealed class SignInModel : PortalPageModel
                 return LocalRedirect(SessionClaims.HomeAfterSignIn(Url, ReturnUrl, signedIn.User.Kind));
             case SignInResult.TwoFactorRequired pending:
                 await HttpContext.StartTwoFactorSignInAsync(pending, ReturnUrl);
-                return LocalRedirect("/account/two-factor");
+                return RedirectToPage("/Account/TwoFactor");
             default:
                 // One message for every failure: the page never tells whether an account exists.
                 Input.Password = null;

@@ -2,7 +2,9 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Application.Account;
-using Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.PageModels;
+using Portal.Web.Infrastructure.Presentation;
+using Portal.Web.Infrastructure.Sessions;
 
 namespace Portal.Web.Pages.Account;
 
@@ -77,7 +79,7 @@ public sealed class TwoFactorModel : PortalPageModel
         return new PendingSignIn(userId, stamp, returnUrl);
     }
 
-    private IActionResult RedirectToSignIn() => LocalRedirect("/account/sign-in");
+    private IActionResult RedirectToSignIn() => RedirectToPage("/Account/SignIn");
 
     public sealed class InputModel
     {

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Portal.Application.Common;
 using Portal.Application.Pages;
-using Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.Access;
+using Portal.Web.Infrastructure.PageModels;
+using Portal.Web.Infrastructure.Presentation;
 
 namespace Portal.Web.Pages.Content;
 

@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Portal.Application.Pages;
-using Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.Access;
+using Portal.Web.Infrastructure.PageModels;
+using Portal.Web.Infrastructure.Presentation;
+using Portal.Web.Infrastructure.Sessions;
 
 namespace Portal.Web.Pages.Content;
 

@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
 using Portal.Application.PortalAccess;
 using Portal.Domain.Common;
-using Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.PageModels;
+using Portal.Web.Infrastructure.Security;
+using Portal.Web.Infrastructure.Sessions;
 using Portal.Web.Pages.Shared;
 
 namespace Portal.Web.Pages.Invitation;
 
 /// <summary>GET only shows the invitation (mail scanners that open links consume nothing); the POST consumes it.</summary>
+[OneTimeLinkPage]
 public sealed class InvitationModel : PortalPageModel
 {
     [BindProperty]
@@ -27,7 +30,7 @@ public sealed class InvitationModel : PortalPageModel
             if (succeeded)
             {
                 await HttpContext.SignInAsync(user!);
-                return LocalRedirect("/my");
+                return RedirectToPage("/My/Index");
             }
         }
         finally

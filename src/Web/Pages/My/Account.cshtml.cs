@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Portal.Application.MyAccount;
-using Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.Access;
+using Portal.Web.Infrastructure.PageModels;
 using Portal.Web.Pages.Shared;
 
 namespace Portal.Web.Pages.My;

@@ -3,10 +3,13 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Application.MySecurity;
-using Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.Access;
+using Portal.Web.Infrastructure.PageModels;
+using Portal.Web.Infrastructure.Presentation;
 
 namespace Portal.Web.Pages.My;
 
+[OpenBeforeTwoFactorSetup]
 public sealed class CloseMyAccountModel : PortalPageModel
 {
     public const string Closed = "Your account has been closed and you have been signed out. Thank you for using the customer portal.";
@@ -23,7 +26,7 @@ public sealed class CloseMyAccountModel : PortalPageModel
         if (!succeeded) return Page();
         await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         TempData["Notice"] = T[Closed].Value;
-        return LocalRedirect("/");
+        return RedirectToPage("/Index");
     }
 
     public sealed class InputModel

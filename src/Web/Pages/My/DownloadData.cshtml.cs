@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Portal.Application.MySecurity;
-using Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.Access;
+using Portal.Web.Infrastructure.PageModels;
 
 namespace Portal.Web.Pages.My;
 
@@ -8,6 +9,7 @@ namespace Portal.Web.Pages.My;
 /// The customer's data as a file. The download is a POST, so only a form of this site (with its antiforgery
 /// token) can start it; GET shows what the file contains.
 /// </summary>
+[OpenBeforeTwoFactorSetup]
 public sealed class DownloadMyDataModel : PortalPageModel
 {
     public void OnGet() { }

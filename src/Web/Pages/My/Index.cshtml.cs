@@ -1,5 +1,5 @@
 using Portal.Application.MyAccount;
-using Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.PageModels;
 
 namespace Portal.Web.Pages.My;
 

@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Mvc;
 using Portal.Application.MyAccount;
 using Portal.Application.Payments;
 using Portal.Domain.Payments;
-using Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.Access;
+using Portal.Web.Infrastructure.PageModels;
+using Portal.Web.Infrastructure.Presentation;
 
 namespace Portal.Web.Pages.My;
 
@@ -31,7 +33,7 @@ public sealed class MyNewPaymentMethodModel : PortalPageModel
         if (succeeded)
         {
             TempData["Notice"] = T["The bank account {0} has been added.", added!.MaskedIban].Value;
-            return Redirect("/my/payment-methods");
+            return RedirectToPage("/My/PaymentMethods");
         }
         MandateLanguage = CurrentMandateLanguage();
         return Page();

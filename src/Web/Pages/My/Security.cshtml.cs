@@ -3,10 +3,14 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Application.MySecurity;
-using Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.Access;
+using Portal.Web.Infrastructure.PageModels;
+using Portal.Web.Infrastructure.Presentation;
+using Portal.Web.Infrastructure.Sessions;
 
 namespace Portal.Web.Pages.My;
 
+[OpenBeforeTwoFactorSetup]
 public sealed class MySecurityModel : PortalPageModel
 {
     [BindProperty] public ChangePasswordInput Password { get; set; } = new();
@@ -35,7 +39,7 @@ public sealed class MySecurityModel : PortalPageModel
         await SendAsync(new SignOutEverywhere());
         await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         TempData["Notice"] = T["You have been signed out everywhere."].Value;
-        return LocalRedirect("/account/sign-in");
+        return RedirectToPage("/Account/SignIn");
     }
 
     private async Task LoadAsync() => Security = await SendAsync(new GetMySecurity());

@@ -1,7 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Application.MySecurity;
-using Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.Access;
+using Portal.Web.Infrastructure.PageModels;
+using Portal.Web.Infrastructure.Presentation;
+using Portal.Web.Infrastructure.Sessions;
 
 namespace Portal.Web.Pages.My;
 
@@ -9,6 +12,7 @@ namespace Portal.Web.Pages.My;
 /// Turning two-factor authentication on (QR code and key, confirmed with a code; recovery codes shown once)
 /// and off (with the password). Both rotate the security stamp, so this session is re-issued each time.
 /// </summary>
+[OpenBeforeTwoFactorSetup]
 public sealed class MyTwoFactorModel : PortalPageModel
 {
     [BindProperty] public EnableInput Enable { get; set; } = new();

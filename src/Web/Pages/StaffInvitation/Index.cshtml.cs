@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Portal.Application.Staff;
-using Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.PageModels;
+using Portal.Web.Infrastructure.Security;
+using Portal.Web.Infrastructure.Sessions;
 using Portal.Web.Pages.Shared;
 
 namespace Portal.Web.Pages.StaffInvitation;
 
 /// <summary>A colleague's invitation to the back office. GET only shows it (mail scanners consume nothing); the POST consumes it.</summary>
+[OneTimeLinkPage]
 public sealed class StaffInvitationModel : PortalPageModel
 {
     [BindProperty]
@@ -25,7 +28,7 @@ public sealed class StaffInvitationModel : PortalPageModel
             if (succeeded)
             {
                 await HttpContext.SignInAsync(user!);
-                return LocalRedirect("/admin");
+                return RedirectToPage("/Index", new { area = "Admin" });
             }
         }
         finally

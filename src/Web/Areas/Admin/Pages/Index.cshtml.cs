@@ -1,5 +1,5 @@
 using Portal.Application.Contacts;
-using Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.PageModels;
 
 namespace Portal.Web.Areas.Admin.Pages;
 

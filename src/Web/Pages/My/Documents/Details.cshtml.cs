@@ -1,5 +1,6 @@
 using Portal.Application.Documents;
-using Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.Access;
+using Portal.Web.Infrastructure.PageModels;
 
 namespace Portal.Web.Pages.My.Documents;
 

@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.WebUtilities;
 using Portal.Application.Common;
 using Portal.Application.Documents;
 using Portal.Domain.Documents;
-using Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.Access;
+using Portal.Web.Infrastructure.PageModels;
 
 namespace Portal.Web.Pages.My.Documents;
 
@@ -43,6 +44,6 @@ public sealed class MyDocumentsModel : PortalPageModel
             ["desc"] = (descending ?? Descending) ? "true" : "false",
             ["page"] = (page ?? Documents.Page).ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
-        return QueryHelpers.AddQueryString("/my/documents", query.Where(p => !string.IsNullOrEmpty(p.Value)));
+        return QueryHelpers.AddQueryString(Url.Page("/My/Documents/Index")!, query.Where(p => !string.IsNullOrEmpty(p.Value)));
     }
 }

@@ -1,7 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Application.Documents;
-using Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.Access;
 
 namespace Portal.Web.Pages.My.Documents;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Portal.Application.Documents;
-using Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.Access;
+using Portal.Web.Infrastructure.PageModels;
 
 namespace Portal.Web.Pages.My.Documents;
 

@@ -2,7 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Application.Contacts;
 using Portal.Application.PortalAccess;
-using Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.PageModels;
+using Portal.Web.Infrastructure.Presentation;
 
 namespace Portal.Web.Areas.Admin.Pages.Contacts;
 
@@ -27,7 +28,7 @@ public sealed class ChangeContactEmailModel : PortalPageModel
         if (succeeded)
         {
             TempData["Notice"] = T[LinkSent, newEmail].Value;
-            return Redirect($"/admin/contacts/{Id}");
+            return RedirectToPage("/Contacts/Details", new { id = Id });
         }
         Contact = await SendAsync(new GetContact(Id));
         return Page();

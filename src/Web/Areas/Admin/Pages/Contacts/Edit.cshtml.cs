@@ -2,7 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Application.Contacts;
 using Portal.Domain.Contacts;
-using Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.PageModels;
+using Portal.Web.Infrastructure.Presentation;
 using Portal.Web.Pages.Shared;
 
 namespace Portal.Web.Areas.Admin.Pages.Contacts;
@@ -50,7 +51,7 @@ public sealed class EditContactModel : PortalPageModel
             if (succeeded)
             {
                 TempData["Notice"] = T["The contact has been saved."].Value;
-                return Redirect($"/admin/contacts/{id}");
+                return RedirectToPage("/Contacts/Details", new { id });
             }
         }
         await LoadAsync();

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Portal.Application.Common;
 using Portal.Application.Contacts;
-using Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.PageModels;
 
 namespace Portal.Web.Areas.Admin.Pages.Contacts;
 
@@ -35,6 +35,6 @@ public sealed class ContactsIndexModel : PortalPageModel
             ["desc"] = (descending ?? Descending) ? "true" : "false",
             ["page"] = (page ?? Contacts.Page).ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
-        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/admin/contacts", query.Where(p => !string.IsNullOrEmpty(p.Value)));
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(Url.Page("/Contacts/Index")!, query.Where(p => !string.IsNullOrEmpty(p.Value)));
     }
 }

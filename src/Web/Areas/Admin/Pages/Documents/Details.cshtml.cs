@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Portal.Application.Documents;
 using Portal.Domain.Common;
 using Portal.Domain.Documents;
-using Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.PageModels;
 
 namespace Portal.Web.Areas.Admin.Pages.Documents;
 
@@ -38,7 +38,7 @@ public sealed class DocumentDetailsModel : PortalPageModel
             if (succeeded)
             {
                 TempData["Notice"] = T["The status has been changed."].Value;
-                return Redirect($"/admin/documents/{Id}");
+                return RedirectToPage("/Documents/Details", new { id = Id });
             }
         }
         else
@@ -67,7 +67,7 @@ public sealed class DocumentDetailsModel : PortalPageModel
             if (succeeded)
             {
                 TempData["Notice"] = T["The PDF has been saved."].Value;
-                return Redirect($"/admin/documents/{Id}");
+                return RedirectToPage("/Documents/Details", new { id = Id });
             }
         }
         Document = await SendAsync(new GetDocument(Id));
@@ -80,7 +80,7 @@ public sealed class DocumentDetailsModel : PortalPageModel
         if (succeeded)
         {
             TempData["Notice"] = T["The PDF has been removed."].Value;
-            return Redirect($"/admin/documents/{Id}");
+            return RedirectToPage("/Documents/Details", new { id = Id });
         }
         Document = await SendAsync(new GetDocument(Id));
         return Page();

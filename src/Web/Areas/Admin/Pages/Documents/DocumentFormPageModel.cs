@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Portal.Application.Documents;
 using Portal.Domain.Documents;
-using Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.PageModels;
+using Portal.Web.Infrastructure.Presentation;
 
 namespace Portal.Web.Areas.Admin.Pages.Documents;
 
@@ -38,7 +39,7 @@ public abstract class DocumentFormPageModel : PortalPageModel
             if (succeeded)
             {
                 TempData["Notice"] = T["The document has been saved."].Value;
-                return Redirect($"/admin/documents/{id}");
+                return RedirectToPage("/Documents/Details", new { id });
             }
         }
         Input.PadRows();

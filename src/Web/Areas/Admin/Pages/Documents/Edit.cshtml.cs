@@ -13,7 +13,7 @@ public sealed class EditDocumentModel : DocumentFormPageModel
     public async Task<IActionResult> OnGetAsync()
     {
         var document = await LoadDocumentAsync();
-        if (!document.IsDraft) return Redirect($"/admin/documents/{Id}");
+        if (!document.IsDraft) return RedirectToPage("/Documents/Details", new { id = Id });
         Input = DocumentInput.From(document);
         Input.Lines.Add(new LineInput());
         Input.PadRows();

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Portal.Application.Documents;
-using Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.PageModels;
 
 namespace Portal.Web.Areas.Admin.Pages.Documents;
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Portal.Application.Common;
 using Portal.Application.Mail;
 using Portal.Domain.Mail;
-using Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.PageModels;
 
 namespace Portal.Web.Areas.Admin.Pages.Emails;
 

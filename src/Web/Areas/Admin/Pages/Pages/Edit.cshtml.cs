@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Portal.Application.Pages;
 using Portal.Domain.Pages;
-using Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.PageModels;
 
 namespace Portal.Web.Areas.Admin.Pages.Pages;
 
@@ -28,7 +28,7 @@ public sealed class EditPageModel : PortalPageModel
             if (succeeded)
             {
                 TempData["Notice"] = T["The page has been saved."].Value;
-                return Redirect($"/admin/pages/{Id}");
+                return RedirectToPage("/Pages/Edit", new { id = Id });
             }
         }
         Saved = await SendAsync(new GetPage(Id));
@@ -48,7 +48,7 @@ public sealed class EditPageModel : PortalPageModel
         if (succeeded)
         {
             TempData["Notice"] = T[notice].Value;
-            return Redirect($"/admin/pages/{Id}");
+            return RedirectToPage("/Pages/Edit", new { id = Id });
         }
         Saved = await SendAsync(new GetPage(Id));
         Input = PageInput.From(Saved);

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Portal.Application.Common;
 using Portal.Application.Pages;
-using Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.PageModels;
 
 namespace Portal.Web.Areas.Admin.Pages.Pages;
 

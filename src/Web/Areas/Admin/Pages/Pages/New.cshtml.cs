@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.PageModels;
 
 namespace Portal.Web.Areas.Admin.Pages.Pages;
 
@@ -19,6 +19,6 @@ public sealed class NewPageModel : PortalPageModel
         var (succeeded, id) = await TrySendAsync(Input.ToCommand(null));
         if (!succeeded) return Page();
         TempData["Notice"] = T["The page has been saved as a draft."].Value;
-        return Redirect($"/admin/pages/{id}");
+        return RedirectToPage("/Pages/Edit", new { id });
     }
 }

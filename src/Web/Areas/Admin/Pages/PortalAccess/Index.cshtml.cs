@@ -2,7 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Application.PortalAccess;
-using Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.PageModels;
+using Portal.Web.Infrastructure.Presentation;
 
 namespace Portal.Web.Areas.Admin.Pages.PortalAccess;
 
@@ -28,12 +29,13 @@ public sealed class PortalAccessWizardModel : PortalPageModel
         .Take(GetPortalAccessWizard.MaxContacts)
         .ToList();
 
-    public string CloseUrl => Ids.Count == 1 ? $"/admin/contacts/{Ids[0]}" : "/admin/contacts";
+    public string CloseUrl => (Ids.Count == 1 ? Url.Page("/Contacts/Details", new { id = Ids[0] }) : Url.Page("/Contacts/Index"))!;
 
     public string ActionUrl(string? handler)
     {
         var query = string.Join("&", Ids.Select(id => $"ids={id}"));
-        return handler is null ? $"/admin/portal-access?{query}" : $"/admin/portal-access?handler={handler}&{query}";
+        var page = Url.Page("/PortalAccess/Index");
+        return handler is null ? $"{page}?{query}" : $"{page}?handler={handler}&{query}";
     }
 
     public string? EmailFor(PortalAccessRow row) => Emails.TryGetValue(row.ContactId, out var posted) ? posted : row.Email;

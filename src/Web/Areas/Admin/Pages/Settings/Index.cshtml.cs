@@ -2,7 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Application.Settings;
-using Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.PageModels;
+using Portal.Web.Infrastructure.Presentation;
 
 namespace Portal.Web.Areas.Admin.Pages.Settings;
 
@@ -63,7 +64,7 @@ public sealed class SettingsModel : PortalPageModel
         if (ModelState.IsValid && (await TrySendAsync(command, section)).Succeeded)
         {
             TempData["Notice"] = T[success].Value;
-            return Redirect($"/admin/settings#{section.ToLowerInvariant()}");
+            return RedirectToPage("/Settings/Index", null, null, section.ToLowerInvariant());
         }
         await LoadAsync(keep: section);
         return Page();

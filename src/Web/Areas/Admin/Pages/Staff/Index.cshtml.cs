@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Portal.Application.Staff;
 using Portal.Domain.Users;
-using Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.PageModels;
+using Portal.Web.Infrastructure.Sessions;
 
 namespace Portal.Web.Areas.Admin.Pages.Staff;
 
@@ -21,7 +22,7 @@ public sealed class StaffIndexModel : PortalPageModel
     {
         var result = await ActAsync(new ChangeStaffRole(id, role), "The role was changed. It applies from the colleague's next click.");
         // Someone who gave up their own administrator role can no longer open this page.
-        return result is RedirectToPageResult && id == CurrentUserId && !role.Allows(StaffPermission.ManageStaff) ? Redirect("/admin") : result;
+        return result is RedirectToPageResult && id == CurrentUserId && !role.Allows(StaffPermission.ManageStaff) ? RedirectToPage("/Index") : result;
     }
 
     public Task<IActionResult> OnPostDeactivateAsync(int id) =>

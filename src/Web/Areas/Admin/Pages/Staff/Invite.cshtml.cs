@@ -2,7 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Application.Staff;
 using Portal.Domain.Users;
-using Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.PageModels;
+using Portal.Web.Infrastructure.Presentation;
 
 namespace Portal.Web.Areas.Admin.Pages.Staff;
 
@@ -37,7 +38,7 @@ public sealed class InviteStaffModel : PortalPageModel
             return Page();
         }
         TempData["Notice"] = T["The invitation e-mail to {0} is on its way.", Input.Email!.Trim()].Value;
-        return Redirect("/admin/staff");
+        return RedirectToPage("/Staff/Index");
     }
 
     private static string FieldOf(Exception refusal) => (refusal as Domain.Common.DomainException)?.Code switch

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Portal.Application.Settings;
 using Portal.Infrastructure.Security;
 
-namespace Portal.Web.Infrastructure;
+namespace Portal.Web.Infrastructure.Sessions;
 
 /// <summary>
 /// Checks every session against the user's current security stamp, so a revoke, a deactivation (or anything

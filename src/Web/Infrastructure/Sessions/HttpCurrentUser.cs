@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Portal.Application.Common;
 
-namespace Portal.Web.Infrastructure;
+namespace Portal.Web.Infrastructure.Sessions;
 
 internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUser
 {

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
-namespace Portal.Web.Infrastructure;
+namespace Portal.Web.Infrastructure.Localization;
 
 /// <summary>Model-binding errors (e.g. text where a number belongs) in the user's language too.</summary>
 internal sealed class LocalizedModelBindingMessages(IStringLocalizerFactory factory) : IConfigureOptions<MvcOptions>

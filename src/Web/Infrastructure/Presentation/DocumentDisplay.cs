@@ -3,7 +3,7 @@ using Microsoft.Extensions.Localization;
 using Portal.Application.Documents;
 using Portal.Domain.Documents;
 
-namespace Portal.Web.Infrastructure;
+namespace Portal.Web.Infrastructure.Presentation;
 
 /// <summary>How documents read on a page: kinds, statuses and amounts in the user's language and number format.</summary>
 public static class DocumentDisplay

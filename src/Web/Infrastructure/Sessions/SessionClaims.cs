@@ -1,10 +1,12 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Portal.Application.Common;
 using Portal.Application.PortalAccess;
 using Portal.Domain.Users;
+using Portal.Web.Infrastructure.Presentation;
 
-namespace Portal.Web.Infrastructure;
+namespace Portal.Web.Infrastructure.Sessions;
 
 /// <summary>What a session cookie carries: the user's id, kind (as role), name, and the security stamp it was issued with.</summary>
 public static class SessionClaims
@@ -46,9 +48,9 @@ public static class SessionClaims
     /// <summary>Where a fresh session goes: back to the page that asked for sign-in if this kind of user may see it, else home.</summary>
     public static string HomeAfterSignIn(Microsoft.AspNetCore.Mvc.IUrlHelper url, string? returnUrl, UserKind kind)
     {
-        var home = kind == UserKind.Internal ? "/admin" : "/my";
+        var home = kind == UserKind.Internal ? PortalRoutes.Admin.Home : PortalRoutes.My.Home;
         var allowed = url.IsLocalUrl(returnUrl)
-            && (kind == UserKind.Internal || !returnUrl!.StartsWith("/admin", StringComparison.OrdinalIgnoreCase));
+            && (kind == UserKind.Internal || !returnUrl!.StartsWith(PortalRoutes.Admin.Home, StringComparison.OrdinalIgnoreCase));
         return allowed ? returnUrl! : home;
     }
 

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
 
-namespace Portal.Web.Infrastructure;
+namespace Portal.Web.Infrastructure.Security;
 
 /// <summary>
 /// Behind a load balancer: trust X-Forwarded-For/-Proto only from the configured proxies

@@ -1,6 +1,6 @@
 using QRCoder;
 
-namespace Portal.Web.Infrastructure;
+namespace Portal.Web.Infrastructure.Presentation;
 
 /// <summary>
 /// A QR code as a PNG data URI for an &lt;img&gt;: the CSP allows data: images, while QRCoder's SVG output

@@ -1,9 +1,11 @@
 using System.Globalization;
 using Mediator;
+using Portal.Application.Common;
 using Portal.Application.Settings;
 using Portal.Domain.Settings;
+using Portal.Web.Infrastructure.Security;
 
-namespace Portal.Web.Infrastructure;
+namespace Portal.Web.Infrastructure.Branding;
 
 /// <summary>
 /// The business's look as files the strict CSP allows ('self'): the logo, and a small stylesheet that gives
@@ -11,22 +13,20 @@ namespace Portal.Web.Infrastructure;
 /// </summary>
 public static class BrandingEndpoints
 {
-    public const string LogoPath = "/branding/logo";
-    public const string ThemePath = "/branding/theme.css";
-
     /// <summary>The logo is served as an image that can do nothing: no scripts, nothing loaded, sandboxed if opened on its own.</summary>
     public const string LogoContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
 
     private const string Forever = "public, max-age=31536000, immutable";
 
-    public static string LogoUrl(PortalSettingsSnapshot settings) => $"{LogoPath}?v={settings.LogoVersion}";
+    public static string LogoUrl(PortalSettingsSnapshot settings) => $"{PortalRoutes.Endpoints.BrandingLogo}?v={settings.LogoVersion}";
 
     public static string ThemeUrl(PortalSettingsSnapshot settings) =>
-        $"{ThemePath}?v={settings.Version.ToString(CultureInfo.InvariantCulture)}";
+        $"{PortalRoutes.Endpoints.BrandingTheme}?v={settings.Version.ToString(CultureInfo.InvariantCulture)}";
 
     public static IEndpointRouteBuilder MapBranding(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(LogoPath, async (HttpContext http, ISender sender, string? v) =>
+        var branding = endpoints.MapGroup(string.Empty).WithMetadata(new PublicAssetAttribute());
+        branding.MapGet(PortalRoutes.Endpoints.BrandingLogo, async (HttpContext http, ISender sender, string? v) =>
         {
             var logo = await sender.Send(new GetLogo(), http.RequestAborted);
             if (logo is null) return Results.NotFound();
@@ -36,7 +36,7 @@ public static class BrandingEndpoints
             headers.CacheControl = v == logo.Version ? Forever : "no-cache";
             return Results.File(logo.Data, logo.ContentType);
         });
-        endpoints.MapGet(ThemePath, async (HttpContext http, IPortalSettings settings, string? v) =>
+        branding.MapGet(PortalRoutes.Endpoints.BrandingTheme, async (HttpContext http, IPortalSettings settings, string? v) =>
         {
             var current = await settings.CurrentAsync(http.RequestAborted);
             http.Response.Headers.CacheControl = v == current.Version.ToString(CultureInfo.InvariantCulture) ? Forever : "no-cache";

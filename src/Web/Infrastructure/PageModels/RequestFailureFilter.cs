@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.Filters;
 using Portal.Application.Common;
 using Portal.Domain.Common;
 
-namespace Portal.Web.Infrastructure;
+namespace Portal.Web.Infrastructure.PageModels;
 
 /// <summary>
 /// Failures a page did not handle itself still answer as what they are: a missing record is a 404, a

@@ -6,7 +6,7 @@ using Portal.Domain.Contacts;
 using Portal.Domain.Mail;
 using Portal.Domain.PortalAccess;
 
-namespace Portal.Web.Infrastructure;
+namespace Portal.Web.Infrastructure.Presentation;
 
 /// <summary>How states and times read on a page, in the user's language.</summary>
 public static class Display

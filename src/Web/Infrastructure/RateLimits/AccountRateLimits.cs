@@ -3,7 +3,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.RateLimiting;
 
-namespace Portal.Web.Infrastructure;
+namespace Portal.Web.Infrastructure.RateLimits;
 
 /// <summary>
 /// Per client address, the form posts that check a password, a code or a one-time link — sign-in, the

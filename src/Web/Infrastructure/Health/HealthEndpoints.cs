@@ -2,10 +2,11 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using Portal.Application.Common;
 using Portal.Domain.Mail;
 using Portal.Infrastructure.Persistence;
 
-namespace Portal.Web.Infrastructure;
+namespace Portal.Web.Infrastructure.Health;
 
 /// <summary>
 /// For the load balancer: /health/live answers while the process runs; /health/ready only when the database
@@ -17,8 +18,8 @@ public static class HealthEndpoints
 
     public static void MapPortalHealthChecks(this WebApplication app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
+        app.MapHealthChecks(PortalRoutes.Endpoints.HealthLive, new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks(PortalRoutes.Endpoints.HealthReady, new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
     }
 }
 

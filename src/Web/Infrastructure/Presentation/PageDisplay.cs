@@ -5,8 +5,10 @@ using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Localization;
 using Portal.Application.Pages;
 using Portal.Domain.Pages;
+using Portal.Web.Infrastructure.Access;
+using Portal.Web.Infrastructure.Sessions;
 
-namespace Portal.Web.Infrastructure;
+namespace Portal.Web.Infrastructure.Presentation;
 
 /// <summary>How pages and blog posts read in lists and menus, and who the current reader is.</summary>
 public static class PageDisplay

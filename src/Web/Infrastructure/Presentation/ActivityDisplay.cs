@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Localization;
 using Portal.Domain.Activity;
 using Portal.Domain.Users;
+using Portal.Web.Infrastructure.Sessions;
 
-namespace Portal.Web.Infrastructure;
+namespace Portal.Web.Infrastructure.Presentation;
 
 /// <summary>How the activity list names what happened, in the reader's language.</summary>
 public static class ActivityDisplay

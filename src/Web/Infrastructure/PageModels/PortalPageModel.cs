@@ -5,7 +5,7 @@ using Microsoft.Extensions.Localization;
 using Portal.Application.Common;
 using Portal.Domain.Common;
 
-namespace Portal.Web.Infrastructure;
+namespace Portal.Web.Infrastructure.PageModels;
 
 /// <summary>
 /// The one thing pages share: send a message and, when it is refused, put the reason on the page in the

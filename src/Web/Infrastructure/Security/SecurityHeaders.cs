@@ -1,4 +1,4 @@
-namespace Portal.Web.Infrastructure;
+namespace Portal.Web.Infrastructure.Security;
 
 /// <summary>
 /// Headers every response carries: a strict CSP (no inline script or style), no sniffing, no framing,
@@ -15,7 +15,9 @@ internal sealed class SecurityHeaders(RequestDelegate next)
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            var branding = context.Request.Path.StartsWithSegments("/branding");
+            var metadata = context.GetEndpoint()?.Metadata;
+            var branding = metadata?.GetMetadata<PublicAssetAttribute>() is not null;
+            var oneTimeLink = metadata?.GetMetadata<OneTimeLinkPageAttribute>() is not null;
             // The logo brings a stricter policy of its own (BrandingEndpoints); everything else gets the site's.
             if (!branding || string.IsNullOrEmpty(headers.ContentSecurityPolicy)) headers.ContentSecurityPolicy = ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
@@ -23,7 +25,7 @@ internal sealed class SecurityHeaders(RequestDelegate next)
             headers["Referrer-Policy"] = "no-referrer";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
             // The logo and theme are the same for everyone and versioned in their address: they may be cached.
-            if (!branding && (context.User.Identity?.IsAuthenticated == true || CarriesAToken(context.Request.Path)))
+            if (!branding && (context.User.Identity?.IsAuthenticated == true || oneTimeLink))
             {
                 headers.CacheControl = "no-store";
                 headers.Pragma = "no-cache";
@@ -32,11 +34,11 @@ internal sealed class SecurityHeaders(RequestDelegate next)
         });
         return next(context);
     }
-
-    /// <summary>Pages whose address is a one-time link: neither the page nor its address may stay in a cache.</summary>
-    private static bool CarriesAToken(PathString path) =>
-        path.StartsWithSegments("/invitation")
-        || path.StartsWithSegments("/staff-invitation")
-        || path.StartsWithSegments("/account/reset-password")
-        || path.StartsWithSegments("/account/confirm-email");
 }
+
+/// <summary>A page whose address is a one-time link: neither the page nor its address may stay in a cache.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = true)]
+public sealed class OneTimeLinkPageAttribute : Attribute;
+
+/// <summary>A file that is the same for everyone and versioned in its address: it may be cached, and may bring its own CSP.</summary>
+public sealed class PublicAssetAttribute : Attribute;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Localization;
 using Portal.Domain.Users;
 
-namespace Portal.Web.Infrastructure;
+namespace Portal.Web.Infrastructure.Presentation;
 
 /// <summary>How staff roles and statuses read on a page, in the user's language.</summary>
 public static class StaffDisplay

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Portal.Application.Common;
 using Portal.Domain.Common;
@@ -9,8 +10,16 @@ using Portal.Domain.Users;
 using Portal.Infrastructure;
 using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.Security;
+using Portal.Web.Infrastructure.Access;
+using Portal.Web.Infrastructure.Branding;
+using Portal.Web.Infrastructure.Health;
+using Portal.Web.Infrastructure.Localization;
+using Portal.Web.Infrastructure.PageModels;
+using Portal.Web.Infrastructure.RateLimits;
+using Portal.Web.Infrastructure.Security;
+using Portal.Web.Infrastructure.Sessions;
 
-namespace Portal.Web.Infrastructure;
+namespace Portal.Web.Infrastructure.Composition;
 
 public static class WebServices
 {
@@ -37,9 +46,9 @@ public static class WebServices
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>
             {
-                options.LoginPath = "/account/sign-in";
-                options.LogoutPath = "/account/sign-out";
-                options.AccessDeniedPath = "/account/access-denied";
+                options.LoginPath = PortalRoutes.Account.SignIn;
+                options.LogoutPath = PortalRoutes.Account.SignOut;
+                options.AccessDeniedPath = PortalRoutes.Account.AccessDenied;
                 options.Cookie.Name = environment.IsDevelopment() ? "portal.session" : "__Host-portal.session";
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Lax;
@@ -57,7 +66,7 @@ public static class WebServices
                 options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
                 options.ExpireTimeSpan = TimeSpan.FromMinutes(5);
                 options.SlidingExpiration = false;
-                options.LoginPath = "/account/sign-in";
+                options.LoginPath = PortalRoutes.Account.SignIn;
             });
         var authorization = services.AddAuthorizationBuilder()
             .AddPolicy(InternalPolicy, policy => policy.RequireRole(SessionClaims.InternalRole))
@@ -92,13 +101,16 @@ public static class WebServices
                 options.Conventions.LimitPostsIn("/StaffInvitation");
                 // A stolen session must not be able to guess the password through the forms that ask for it again.
                 options.Conventions.LimitPostsIn("/My");
-                options.Conventions.AddAreaPageRoute("Admin", "/Contacts/Edit", "/admin/contacts/new");
+                options.Conventions.AddFolderApplicationModelConvention("/My", PortalTwoFactorRequirement.ApplyTo);
+                // A second address for the same form; added by hand because AddAreaPageRoute would make it the only one
+                // links are generated for, and it is tried after the edit address so a link with an id keeps it.
+                options.Conventions.AddAreaPageRouteModelConvention("Admin", "/Contacts/Edit", page => page.Selectors.Add(
+                    new SelectorModel { AttributeRouteModel = new AttributeRouteModel { Template = PortalRoutes.Admin.NewContact, Order = 1 } }));
             })
             .AddMvcOptions(options =>
             {
                 options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
                 options.Filters.Add<RequestFailureFilter>();
-                options.Filters.Add<PortalTwoFactorRequirement>();
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(options =>
@@ -114,10 +126,10 @@ public static class WebServices
         app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/error");
+            app.UseExceptionHandler(PortalRoutes.Error);
             app.UseHsts();
         }
-        app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.UseStatusCodePagesWithReExecute(PortalRoutes.StatusCodeFormat);
         app.UseMiddleware<SecurityHeaders>();
         app.UseRequestLocalization();
         app.UseRouting();

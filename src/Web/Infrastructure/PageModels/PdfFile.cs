@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Application.Documents;
 
-namespace Portal.Web.Infrastructure;
+namespace Portal.Web.Infrastructure.PageModels;
 
 /// <summary>A document's PDF as a download: always an attachment (never rendered inline from our origin) and never cached.</summary>
 public static class PdfFile
