@@ -12,7 +12,7 @@ using Portal.Domain.Contacts;
 using Portal.Domain.PortalAccess;
 using Portal.Domain.Users;
 using Portal.Infrastructure.Persistence;
-using Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.Composition;
 
 namespace Portal.UnitTests.Application.Support;
 

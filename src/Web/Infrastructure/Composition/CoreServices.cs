@@ -6,7 +6,7 @@ using Portal.Domain.Common;
 using Portal.Infrastructure;
 using Portal.Infrastructure.Persistence;
 
-namespace Portal.Web.Infrastructure;
+namespace Portal.Web.Infrastructure.Composition;
 
 public static class CoreServices
 {
