@@ -1,4 +1,3 @@
-using Portal.Domain.Common;
 using Portal.Domain.Users;
 
 namespace Portal.Domain.Activity;
@@ -53,27 +52,4 @@ public sealed class ActivityEntry
         new(ActivityKind.SettingsChanged, occurredAt, actorUserId, actorName, "", detail);
 
     private static string Clip(string value, int max) => value.Length <= max ? value : value[..max];
-}
-
-public enum ActivityKind
-{
-    AccessGranted = 1,
-    AccessReInvited = 2,
-    InvitationAccepted = 3,
-    AccessRevoked = 4,
-    EmailChangeRequested = 5,
-    EmailChanged = 6,
-    StaffInvited = 20,
-    StaffReInvited = 21,
-    StaffJoined = 22,
-    StaffRoleChanged = 23,
-    StaffDeactivated = 24,
-    StaffReactivated = 25,
-    SettingsChanged = 40,
-}
-
-/// <summary>A domain event that also belongs in the activity list; the unit of work writes it with the change.</summary>
-public interface IRecordedActivity : IDomainEvent
-{
-    ActivityEntry ToActivity(int? actorUserId);
 }

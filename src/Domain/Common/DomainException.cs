@@ -9,5 +9,3 @@ public sealed class DomainException(DomainError error) : Exception(error.Message
     public DomainError Error { get; } = error;
     public string Code => Error.Code;
 }
-
-public sealed record DomainError(string Code, string Message);

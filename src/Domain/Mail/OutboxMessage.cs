@@ -58,10 +58,3 @@ public sealed class OutboxMessage
         NextAttemptAt = now + delay;
     }
 }
-
-public enum OutboxStatus
-{
-    Pending = 0,
-    Sent = 1,
-    Failed = 2,
-}

@@ -148,19 +148,3 @@ public sealed class InternalUser : UserAccount, IHasDomainEvents
         Touch();
     }
 }
-
-/// <summary>A colleague was invited, joined, or had their role or status changed.</summary>
-public sealed record StaffChanged(int StaffUserId, string Login, ActivityKind Kind, string Actor, DateTimeOffset OccurredAt, string? Detail, InternalUser Staff)
-    : IDomainEvent, IRecordedActivity
-{
-    public ActivityEntry ToActivity(int? actorUserId) =>
-        ActivityEntry.ForStaff(Kind, OccurredAt, actorUserId, Actor, Staff, Detail);
-}
-
-/// <summary>The detail line of a staff change: stable, language-neutral codes the pages translate.</summary>
-public static class StaffChangeDetail
-{
-    public static string Role(StaffRole role) => role.ToString();
-
-    public static string RoleChange(StaffRole from, StaffRole to) => $"{from}>{to}";
-}

@@ -186,9 +186,3 @@ public abstract class UserAccount
 
     private static string NewSecurityStamp() => RandomNumberGenerator.GetHexString(32);
 }
-
-public enum UserKind
-{
-    Internal = 0,
-    Portal = 1,
-}

@@ -1,0 +1,7 @@
+namespace Portal.Application.Common;
+
+public interface ITokenGenerator
+{
+    IssuedToken Create();
+    string Hash(string token);
+}

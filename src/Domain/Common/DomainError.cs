@@ -1,0 +1,3 @@
+namespace Portal.Domain.Common;
+
+public sealed record DomainError(string Code, string Message);
