@@ -3,7 +3,8 @@ namespace Portal.Domain.Documents;
 /// <summary>The PDF of a document, kept in the database so every app instance serves it.</summary>
 public sealed class DocumentFile
 {
-    public const long MaxSizeBytes = 10 * 1024 * 1024;
+    public const int MaxSizeMegabytes = 10;
+    public const long MaxSizeBytes = MaxSizeMegabytes * 1024L * 1024;
 
     private DocumentFile() { }
 

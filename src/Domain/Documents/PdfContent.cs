@@ -3,8 +3,9 @@ using Portal.Domain.Common;
 namespace Portal.Domain.Documents;
 
 /// <summary>
-/// What makes an upload a PDF here: at most 10 MB, the "%PDF-" header at the very start (where the format puts
-/// it) and the "%%EOF" marker within the last kilobyte. A renamed image or a truncated download fails one of them.
+/// What makes an upload a PDF here: at most <see cref="DocumentFile.MaxSizeMegabytes"/> MB, the "%PDF-" header at the very
+/// start (where the format puts it) and the "%%EOF" marker within the last kilobyte. A renamed image or a truncated
+/// download fails one of them.
 /// </summary>
 public static class PdfContent
 {

@@ -17,10 +17,12 @@ public sealed class PortalSettings : IHasDomainEvents
     public const int MinPasswordLength = 12;
     public const int MaxPasswordLength = 64;
     public const int MinInvitationValidityHours = 1;
-    public const int MaxInvitationValidityHours = 30 * 24;
+    public const int MaxInvitationValidityDays = 30;
+    public const int MaxInvitationValidityHours = MaxInvitationValidityDays * 24;
     public const int MinIdleTimeoutMinutes = 5;
     public const int MaxIdleTimeoutMinutes = 24 * 60;
-    public const int LogoMaxBytes = 256 * 1024;
+    public const int LogoMaxKilobytes = 256;
+    public const int LogoMaxBytes = LogoMaxKilobytes * 1024;
     public const string DefaultPrimaryColour = "#0b5ed7";
 
     private readonly List<IDomainEvent> _domainEvents = [];

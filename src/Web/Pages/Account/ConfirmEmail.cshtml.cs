@@ -42,7 +42,7 @@ public sealed class ConfirmEmailModel : PortalPageModel
     private async Task DescribeAsync(string token)
     {
         var change = await SendAsync(new GetEmailChange(token));
-        Problem = change.Problem is { } problem ? T[problem.Message].Value : null;
+        Problem = change.Problem is { } problem ? T.Refusal(problem).Value : null;
         NewEmail = change.NewEmail;
     }
 }

@@ -43,7 +43,7 @@ public sealed class ResetPasswordModel : PortalPageModel
     private async Task DescribeAsync(string token)
     {
         var reset = await SendAsync(new GetPasswordReset(token));
-        Problem = reset.Problem is { } problem ? T[problem.Message].Value : null;
+        Problem = reset.Problem is { } problem ? T.Refusal(problem).Value : null;
         Login = reset.Login;
     }
 

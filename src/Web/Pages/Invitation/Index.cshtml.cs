@@ -41,7 +41,7 @@ public sealed class InvitationModel : PortalPageModel
     private async Task DescribeAsync(string token)
     {
         var invitation = await SendAsync(new GetInvitation(token));
-        Problem = invitation.Problem is { } problem ? T[problem.Message].Value : null;
+        Problem = invitation.Problem is { } problem ? T.Refusal(problem).Value : null;
         Name = invitation.Name;
         Email = invitation.Email;
         SetsNewPassword = invitation.SetsNewPassword;

@@ -39,7 +39,7 @@ public sealed class StaffInvitationModel : PortalPageModel
     private async Task DescribeAsync(string token)
     {
         var invitation = await SendAsync(new GetStaffInvitation(token));
-        Problem = invitation.Problem is { } problem ? T[problem.Message].Value : null;
+        Problem = invitation.Problem is { } problem ? T.Refusal(problem).Value : null;
         Name = invitation.Name;
         Email = invitation.Email;
     }

@@ -18,7 +18,7 @@ public sealed class InviteStaffModel : PortalPageModel
     {
         if (Input.Role is not { } role || !Enum.IsDefined(role))
         {
-            ModelState.AddModelError("Input.Role", T[Domain.Common.DomainErrors.StaffRoleInvalid.Message]);
+            ModelState.AddModelError("Input.Role", T.Refusal(Domain.Common.DomainErrors.StaffRoleInvalid));
             return Page();
         }
         try
@@ -27,7 +27,7 @@ public sealed class InviteStaffModel : PortalPageModel
         }
         catch (FluentValidation.ValidationException e)
         {
-            foreach (var failure in e.Errors) ModelState.AddModelError($"Input.{failure.PropertyName}", T[failure.ErrorMessage]);
+            foreach (var failure in e.Errors) ModelState.AddModelError($"Input.{failure.PropertyName}", FailureText(failure));
             return Page();
         }
         catch (Exception e) when (RefusalText(e) is { } reason)
