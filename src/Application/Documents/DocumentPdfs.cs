@@ -17,7 +17,7 @@ public sealed class AttachDocumentPdfValidator : AbstractValidator<AttachDocumen
     public AttachDocumentPdfValidator()
     {
         RuleFor(c => c.Content).NotEmpty().WithMessage(DomainErrors.DocumentPdfEmpty.Message)
-            .Must(c => c.LongLength <= DocumentFile.MaxSizeBytes).WithMessage(DomainErrors.DocumentPdfTooLarge.Message)
+            .Must(c => c.LongLength <= DocumentFile.MaxSizeBytes).WithMessage(DomainErrors.DocumentPdfTooLarge)
             .Must(c => PdfContent.LooksLikePdf(c)).When(c => c.Content.Length > 0 && c.Content.LongLength <= DocumentFile.MaxSizeBytes)
             .WithMessage(DomainErrors.DocumentPdfInvalid.Message);
     }

@@ -29,15 +29,15 @@ public sealed class SaveDocumentValidator : AbstractValidator<SaveDocument>
     public SaveDocumentValidator()
     {
         RuleFor(d => d.Kind).IsInEnum().WithMessage(DomainErrors.DocumentKindUnknown.Message);
-        RuleFor(d => d.Number).NotEmpty().WithMessage(DomainErrors.DocumentNumberInvalid.Message)
-            .MaximumLength(Document.NumberMaxLength).WithMessage(DomainErrors.DocumentNumberInvalid.Message);
+        RuleFor(d => d.Number).NotEmpty().WithMessage(DomainErrors.DocumentNumberInvalid)
+            .MaximumLength(Document.NumberMaxLength).WithMessage(DomainErrors.DocumentNumberInvalid);
         RuleFor(d => d.IssuedOn).NotNull().WithMessage(IssuedOnRequired);
         RuleFor(d => d.DueOn).Null().When(d => d.Kind != DocumentKind.Invoice).WithMessage(DomainErrors.DocumentDueDateOnlyForInvoices.Message);
         RuleFor(d => d.DueOn).GreaterThanOrEqualTo(d => d.IssuedOn).When(d => d.DueOn is not null && d.IssuedOn is not null)
             .WithMessage(DomainErrors.DocumentDueBeforeIssued.Message);
         RuleFor(d => d.Currency).Must(c => Currencies.IsKnown(c?.Trim().ToUpperInvariant())).WithMessage(DomainErrors.DocumentCurrencyUnknown.Message);
         RuleFor(d => d.Lines).NotEmpty().WithMessage(DomainErrors.DocumentNeedsLines.Message)
-            .Must(l => l.Count <= Document.MaxLines).WithMessage(DomainErrors.DocumentTooManyLines.Message);
+            .Must(l => l.Count <= Document.MaxLines).WithMessage(DomainErrors.DocumentTooManyLines);
         RuleForEach(d => d.Lines).SetValidator(new DocumentLineItemValidator());
     }
 }
@@ -48,11 +48,11 @@ public sealed class DocumentLineItemValidator : AbstractValidator<DocumentLineIt
     public DocumentLineItemValidator()
     {
         RuleFor(l => l.Description).NotEmpty().MaximumLength(DocumentLine.DescriptionMaxLength)
-            .WithMessage(DomainErrors.DocumentLineDescriptionInvalid.Message);
+            .WithMessage(DomainErrors.DocumentLineDescriptionInvalid);
         RuleFor(l => l.Quantity).Must(q => q > 0 && q <= DocumentLine.MaxQuantity && q == Math.Round(q, DocumentLine.MaxDecimalPlaces))
-            .WithMessage(DomainErrors.DocumentLineQuantityInvalid.Message);
+            .WithMessage(DomainErrors.DocumentLineQuantityInvalid);
         RuleFor(l => l.UnitPrice).Must(p => p >= 0 && p <= DocumentLine.MaxUnitPrice && p == Math.Round(p, DocumentLine.MaxDecimalPlaces))
-            .WithMessage(DomainErrors.DocumentLineUnitPriceInvalid.Message);
+            .WithMessage(DomainErrors.DocumentLineUnitPriceInvalid);
         RuleFor(l => l.TaxRate).Must(r => r >= 0 && r <= 100 && r == Math.Round(r, DocumentLine.MaxDecimalPlaces))
             .WithMessage(DomainErrors.DocumentLineTaxRateInvalid.Message);
     }

@@ -24,13 +24,13 @@ public sealed class SavePageValidator : AbstractValidator<SavePage>
     public const int BodyMaxLength = 100_000;
     public const string SlugRequired = "Please enter the page's address.";
     public const string SlugTaken = "Another page already uses this address. Please choose another one.";
-    public const string BodyTooLong = "The text may have at most 100,000 characters.";
+    public const string BodyTooLong = "The text may have at most {0:N0} characters.";
 
     public SavePageValidator()
     {
         RuleFor(p => p.Kind).IsInEnum().WithMessage(DomainErrors.PageKindInvalid.Message);
         RuleFor(p => p.Title).Cascade(CascadeMode.Stop).NotEmpty().WithMessage(DomainErrors.PageTitleRequired.Message)
-            .Must(title => title!.Trim().Length <= PortalPage.TitleMaxLength).WithMessage(DomainErrors.PageTitleTooLong.Message);
+            .Must(title => title!.Trim().Length <= PortalPage.TitleMaxLength).WithMessage(DomainErrors.PageTitleTooLong);
         RuleFor(p => p.Slug).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage(SlugRequired)
             .Must(slug => PortalPage.IsWellFormedSlug(PortalPage.NormalizeSlug(slug))).WithMessage(DomainErrors.PageSlugInvalid.Message)
@@ -39,7 +39,7 @@ public sealed class SavePageValidator : AbstractValidator<SavePage>
             .WithMessage(DomainErrors.PageLanguageInvalid.Message);
         RuleFor(p => p.PublishedOn).NotNull().When(p => p.Kind == PortalPageKind.BlogPost)
             .WithMessage(DomainErrors.BlogPostNeedsPublicationDate.Message);
-        RuleFor(p => p.BodyMarkdown).MaximumLength(BodyMaxLength).WithMessage(BodyTooLong);
+        RuleFor(p => p.BodyMarkdown).MaximumLength(BodyMaxLength).WithMessage(BodyTooLong, BodyMaxLength);
     }
 }
 

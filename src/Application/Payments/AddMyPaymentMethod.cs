@@ -24,7 +24,7 @@ public sealed record AddMyPaymentMethod(string? AccountHolder, string? Iban, str
 public sealed class AddMyPaymentMethodValidator : AbstractValidator<AddMyPaymentMethod>
 {
     public const string AccountHolderRequired = "Please enter the account holder's name.";
-    public const string AccountHolderTooLong = "The account holder's name can have at most 70 characters.";
+    public const string AccountHolderTooLong = "The account holder's name can have at most {0} characters.";
     public const string IbanRequired = "Please enter the IBAN.";
     public const string IbanIsCardNumber = "Card numbers are not accepted. Please enter the IBAN of your bank account; it starts with a country code such as DE.";
     public const string IbanInvalidCharacters = "An IBAN starts with a two-letter country code and two check digits, followed by letters and digits only.";
@@ -40,7 +40,8 @@ public sealed class AddMyPaymentMethodValidator : AbstractValidator<AddMyPayment
     public AddMyPaymentMethodValidator()
     {
         RuleFor(c => c.AccountHolder).Must(h => !string.IsNullOrWhiteSpace(h)).WithMessage(AccountHolderRequired)
-            .Must(h => (h?.Trim().Length ?? 0) <= PaymentMethod.AccountHolderMaxLength).WithMessage(AccountHolderTooLong);
+            .Must(h => (h?.Trim().Length ?? 0) <= PaymentMethod.AccountHolderMaxLength)
+            .WithMessage(AccountHolderTooLong, PaymentMethod.AccountHolderMaxLength);
         RuleFor(c => c.Iban).Custom((value, context) =>
         {
             var problem = value is { Length: > MaxIbanInputLength } ? IbanProblem.InvalidCharacters : Domain.Payments.Iban.Check(value);

@@ -18,7 +18,7 @@ public static class PasswordPolicy
 
     /// <summary>Shown with the configured minimum as its argument (see <see cref="MessageArguments"/>).</summary>
     public const string TooShort = "The password must be at least {0} characters long.";
-    public const string TooLong = "The password must be at most 128 characters long.";
+    public const string TooLong = "The password must be at most {0} characters long.";
     public const string TooGuessable = "This password is too easy to guess: it is made of common words, names, dates, sequences or repeats. A longer phrase of unrelated words works well.";
     public const string ContainsPersonalDataMessage = "The password must not contain your e-mail address or name.";
     public const string ConfirmationMismatch = "The password and its confirmation don't match.";
@@ -37,7 +37,7 @@ public static class PasswordPolicy
                 MessageArguments.Add(context, minimum);
                 return (password?.Length ?? 0) >= minimum;
             }).WithMessage(TooShort)
-            .MaximumLength(MaxLength).WithMessage(TooLong)
+            .MaximumLength(MaxLength).WithMessage(TooLong, MaxLength)
             .Must((message, password) => !ContainsPersonalData(password, personalData(message))).WithMessage(ContainsPersonalDataMessage)
             .Must((message, password) => !IsGuessable(password, personalData(message))).WithMessage(TooGuessable);
 

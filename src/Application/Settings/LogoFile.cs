@@ -18,9 +18,9 @@ public static partial class LogoFile
     public const int MaxDimension = 4096;
 
     public const string Missing = "Choose a PNG or SVG file for the logo.";
-    public const string TooLarge = "The logo must be at most 256 KB.";
+    public const string TooLarge = "The logo must be at most {0} KB.";
     public const string WrongType = "The logo must be a PNG or SVG file.";
-    public const string BrokenPng = "This PNG file is damaged or its size is implausible (at most 4096 × 4096 pixels).";
+    public const string BrokenPng = "This PNG file is damaged or its size is implausible (at most {0} × {0} pixels).";
     public const string BrokenSvg = "This SVG file can't be read. Document type declarations and entities are not allowed.";
     public const string ActiveSvg = "This SVG contains scripts, event handlers, links or embedded content. Export it as a plain drawing or upload a PNG.";
 
@@ -29,6 +29,14 @@ public static partial class LogoFile
     private static readonly HashSet<string> ActiveElements = new(StringComparer.OrdinalIgnoreCase)
     {
         "script", "foreignObject", "iframe", "embed", "object", "handler", "listener", "applet", "frame", "frameset", "base", "meta", "link",
+    };
+
+    /// <summary>What the placeholders of a refusal <see cref="Check"/> gave stand for.</summary>
+    public static object[] ArgumentsOf(string refusal) => refusal switch
+    {
+        TooLarge => [PortalSettings.LogoMaxKilobytes],
+        BrokenPng => [MaxDimension],
+        _ => [],
     };
 
     /// <summary>The content type the logo is stored with, or the reason it is refused.</summary>

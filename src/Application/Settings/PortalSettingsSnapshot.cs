@@ -52,24 +52,3 @@ public sealed record PortalSettingsSnapshot(
 
     public static PortalSettingsSnapshot From(PortalSettings settings) => ProjectInMemory(settings);
 }
-
-/// <summary>The parts of My Account the business can switch off; a hidden section is unreachable too (404).</summary>
-public enum MyAccountSection
-{
-    Details = 1,
-    PaymentMethods = 2,
-    Documents = 3,
-    Pages = 4,
-}
-
-/// <summary>
-/// The current settings. Cached for a few seconds per instance and dropped at once when this instance saves a
-/// change, so a change takes effect without a restart everywhere.
-/// </summary>
-public interface IPortalSettings
-{
-    ValueTask<PortalSettingsSnapshot> CurrentAsync(CancellationToken cancellationToken);
-
-    /// <summary>Forgets the cached copy; the next read goes to the database.</summary>
-    void Invalidate();
-}

@@ -20,25 +20,27 @@ public sealed record UpdateBranding(
 public sealed class UpdateBrandingValidator : AbstractValidator<UpdateBranding>
 {
     public const string CompanyNameRequired = "Enter the company name.";
-    public const string CompanyNameTooLong = "The company name must be at most 100 characters long.";
+    public const string CompanyNameTooLong = "The company name must be at most {0} characters long.";
     public const string ColourFormat = "Enter the colour as #rrggbb, for example #0b5ed7.";
     public const string ColourTooLight = "White text on this colour would be hard to read. Choose a darker colour.";
     public const string EmailInvalid = "Enter a valid e-mail address.";
-    public const string PhoneTooLong = "The phone number must be at most 40 characters long.";
+    public const string PhoneTooLong = "The phone number must be at most {0} characters long.";
     public const string WebAddressInvalid = "Enter a full web address starting with https://.";
 
     public UpdateBrandingValidator()
     {
         RuleFor(c => c.CompanyName).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage(CompanyNameRequired)
-            .Must(name => name!.Trim().Length <= PortalSettings.CompanyNameMaxLength).WithMessage(CompanyNameTooLong);
+            .Must(name => name!.Trim().Length <= PortalSettings.CompanyNameMaxLength)
+            .WithMessage(CompanyNameTooLong, PortalSettings.CompanyNameMaxLength);
         RuleFor(c => c.PrimaryColour).Cascade(CascadeMode.Stop)
             .Must(colour => BrandColour.IsHex(colour?.Trim().ToLowerInvariant())).WithMessage(ColourFormat)
             .Must(colour => BrandColour.IsReadableOnWhite(colour!.Trim().ToLowerInvariant())).WithMessage(ColourTooLight);
         RuleFor(c => c.SupportEmail)
             .Must(email => string.IsNullOrWhiteSpace(email) || EmailAddress.IsValid(email.Trim())).WithMessage(EmailInvalid);
         RuleFor(c => c.SupportPhone)
-            .Must(phone => phone is null || phone.Trim().Length <= PortalSettings.PhoneMaxLength).WithMessage(PhoneTooLong);
+            .Must(phone => phone is null || phone.Trim().Length <= PortalSettings.PhoneMaxLength)
+            .WithMessage(PhoneTooLong, PortalSettings.PhoneMaxLength);
         RuleFor(c => c.ImprintUrl).Must(IsWebAddressOrEmpty).WithMessage(WebAddressInvalid);
         RuleFor(c => c.PrivacyUrl).Must(IsWebAddressOrEmpty).WithMessage(WebAddressInvalid);
     }

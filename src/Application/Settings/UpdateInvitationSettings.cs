@@ -26,9 +26,9 @@ public sealed record UpdateInvitationSettings(
 
 public sealed class UpdateInvitationSettingsValidator : AbstractValidator<UpdateInvitationSettings>
 {
-    public const string ValidityOutOfRange = "Invitation links must work for at least 1 hour and at most 30 days.";
+    public const string ValidityOutOfRange = "Invitation links must work for at least {0} hour and at most {1} days.";
     public const string UnitInvalid = "Choose hours or days.";
-    public const string WelcomeMessageTooLong = "The welcome message must be at most 2000 characters long.";
+    public const string WelcomeMessageTooLong = "The welcome message must be at most {0} characters long.";
 
     public UpdateInvitationSettingsValidator()
     {
@@ -36,9 +36,9 @@ public sealed class UpdateInvitationSettingsValidator : AbstractValidator<Update
         RuleFor(c => c.Validity)
             .Must((command, _) => command.Validity is > 0 and <= PortalSettings.MaxInvitationValidityHours
                 && command.ValidityHours is >= PortalSettings.MinInvitationValidityHours and <= PortalSettings.MaxInvitationValidityHours)
-            .WithMessage(ValidityOutOfRange);
-        RuleFor(c => c.WelcomeMessageEnglish).Must(FitsWelcome).WithMessage(WelcomeMessageTooLong);
-        RuleFor(c => c.WelcomeMessageGerman).Must(FitsWelcome).WithMessage(WelcomeMessageTooLong);
+            .WithMessage(ValidityOutOfRange, PortalSettings.MinInvitationValidityHours, PortalSettings.MaxInvitationValidityDays);
+        RuleFor(c => c.WelcomeMessageEnglish).Must(FitsWelcome).WithMessage(WelcomeMessageTooLong, PortalSettings.WelcomeMessageMaxLength);
+        RuleFor(c => c.WelcomeMessageGerman).Must(FitsWelcome).WithMessage(WelcomeMessageTooLong, PortalSettings.WelcomeMessageMaxLength);
     }
 
     private static bool FitsWelcome(string? message) => message is null || message.Trim().Length <= PortalSettings.WelcomeMessageMaxLength;

@@ -12,15 +12,17 @@ public sealed record UpdateSecuritySettings(bool RequirePortalTwoFactor, int Pas
 
 public sealed class UpdateSecuritySettingsValidator : AbstractValidator<UpdateSecuritySettings>
 {
-    public const string PasswordLengthOutOfRange = "The minimum password length must be between 12 and 64 characters.";
-    public const string IdleTimeoutOutOfRange = "The idle timeout must be between 5 and 1440 minutes.";
+    public const string PasswordLengthOutOfRange = "The minimum password length must be between {0} and {1} characters.";
+    public const string IdleTimeoutOutOfRange = "The idle timeout must be between {0} and {1} minutes.";
 
     public UpdateSecuritySettingsValidator()
     {
         RuleFor(c => c.PasswordMinLength)
-            .InclusiveBetween(PortalSettings.MinPasswordLength, PortalSettings.MaxPasswordLength).WithMessage(PasswordLengthOutOfRange);
+            .InclusiveBetween(PortalSettings.MinPasswordLength, PortalSettings.MaxPasswordLength)
+            .WithMessage(PasswordLengthOutOfRange, PortalSettings.MinPasswordLength, PortalSettings.MaxPasswordLength);
         RuleFor(c => c.SessionIdleTimeoutMinutes)
-            .InclusiveBetween(PortalSettings.MinIdleTimeoutMinutes, PortalSettings.MaxIdleTimeoutMinutes).WithMessage(IdleTimeoutOutOfRange);
+            .InclusiveBetween(PortalSettings.MinIdleTimeoutMinutes, PortalSettings.MaxIdleTimeoutMinutes)
+            .WithMessage(IdleTimeoutOutOfRange, PortalSettings.MinIdleTimeoutMinutes, PortalSettings.MaxIdleTimeoutMinutes);
     }
 }
 

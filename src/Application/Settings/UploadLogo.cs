@@ -1,4 +1,5 @@
 using FluentValidation;
+using FluentValidation.Results;
 using Mediator;
 using Portal.Application.Common;
 using Portal.Domain.Users;
@@ -17,7 +18,7 @@ public sealed class UploadLogoValidator : AbstractValidator<UploadLogo>
         {
             var command = context.InstanceToValidate;
             if (LogoFile.Check(command.ContentType, command.FileName, command.Data).Refusal is { } refusal)
-                context.AddFailure(nameof(UploadLogo.Data), refusal);
+                context.AddFailure(new ValidationFailure(nameof(UploadLogo.Data), refusal) { CustomState = LogoFile.ArgumentsOf(refusal) });
         });
     }
 }

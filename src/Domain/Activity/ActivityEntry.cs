@@ -54,26 +54,3 @@ public sealed class ActivityEntry : ISideEffectRecord
 
     private static string Clip(string value, int max) => value.Length <= max ? value : value[..max];
 }
-
-public enum ActivityKind
-{
-    AccessGranted = 1,
-    AccessReInvited = 2,
-    InvitationAccepted = 3,
-    AccessRevoked = 4,
-    EmailChangeRequested = 5,
-    EmailChanged = 6,
-    StaffInvited = 20,
-    StaffReInvited = 21,
-    StaffJoined = 22,
-    StaffRoleChanged = 23,
-    StaffDeactivated = 24,
-    StaffReactivated = 25,
-    SettingsChanged = 40,
-}
-
-/// <summary>A domain event that also belongs in the activity list; its handler writes the entry in the change's transaction.</summary>
-public interface IRecordedActivity : IDomainEvent
-{
-    ActivityEntry ToActivity(int? actorUserId);
-}

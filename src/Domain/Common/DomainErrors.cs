@@ -1,6 +1,14 @@
+using Portal.Domain.Documents;
+using Portal.Domain.Pages;
+using Portal.Domain.Payments;
+using Portal.Domain.Users;
+
 namespace Portal.Domain.Common;
 
-/// <summary>Every refusal the domain can give. The messages are the English texts and the localization keys.</summary>
+/// <summary>
+/// Every refusal the domain can give. The messages are the English texts and the localization keys; a limit in a
+/// message is a placeholder filled from the constant the rule checks, so text and rule can't drift apart.
+/// </summary>
 public static class DomainErrors
 {
     public static readonly DomainError EmailInvalid =
@@ -53,7 +61,7 @@ public static class DomainErrors
     public static readonly DomainError PageTitleRequired =
         new("Page.TitleRequired", "Please enter a title.");
     public static readonly DomainError PageTitleTooLong =
-        new("Page.TitleTooLong", "The title may have at most 200 characters.");
+        new("Page.TitleTooLong", "The title may have at most {0} characters.", PortalPage.TitleMaxLength);
     public static readonly DomainError PageSlugInvalid =
         new("Page.SlugInvalid", "The address may contain only lower-case letters, digits and hyphens (at most 100), and must start and end with a letter or digit.");
     public static readonly DomainError PageSlugReserved =
@@ -70,7 +78,7 @@ public static class DomainErrors
     public static readonly DomainError DocumentKindUnknown =
         new("Document.KindUnknown", "Please choose quotation, sales order, invoice or credit note.");
     public static readonly DomainError DocumentNumberInvalid =
-        new("Document.NumberInvalid", "Please enter a document number of at most 40 characters.");
+        new("Document.NumberInvalid", "Please enter a document number of at most {0} characters.", Document.NumberMaxLength);
     public static readonly DomainError DocumentNumberTaken =
         new("Document.NumberTaken", "Another document of this kind already has this number.");
     public static readonly DomainError DocumentDueDateOnlyForInvoices =
@@ -82,13 +90,16 @@ public static class DomainErrors
     public static readonly DomainError DocumentNeedsLines =
         new("Document.NeedsLines", "A document needs at least one line.");
     public static readonly DomainError DocumentTooManyLines =
-        new("Document.TooManyLines", "A document can have at most 50 lines.");
+        new("Document.TooManyLines", "A document can have at most {0} lines.", Document.MaxLines);
     public static readonly DomainError DocumentLineDescriptionInvalid =
-        new("Document.LineDescriptionInvalid", "Every line needs a description of at most 500 characters.");
+        new("Document.LineDescriptionInvalid", "Every line needs a description of at most {0} characters.",
+            DocumentLine.DescriptionMaxLength);
     public static readonly DomainError DocumentLineQuantityInvalid =
-        new("Document.LineQuantityInvalid", "A line's quantity must be more than 0 and at most 100,000, with at most four decimal places.");
+        new("Document.LineQuantityInvalid", "A line's quantity must be more than 0 and at most {0:N0}, with at most four decimal places.",
+            DocumentLine.MaxQuantity);
     public static readonly DomainError DocumentLineUnitPriceInvalid =
-        new("Document.LineUnitPriceInvalid", "A line's unit price must be between 0 and 1,000,000, with at most four decimal places.");
+        new("Document.LineUnitPriceInvalid", "A line's unit price must be between 0 and {0:N0}, with at most four decimal places.",
+            DocumentLine.MaxUnitPrice);
     public static readonly DomainError DocumentLineTaxRateInvalid =
         new("Document.LineTaxRateInvalid", "A line's tax rate must be between 0 and 100 percent.");
     public static readonly DomainError DocumentOnlyDraftsChange =
@@ -100,7 +111,7 @@ public static class DomainErrors
     public static readonly DomainError DocumentPdfEmpty =
         new("Document.PdfEmpty", "Please choose a PDF file.");
     public static readonly DomainError DocumentPdfTooLarge =
-        new("Document.PdfTooLarge", "The PDF file is larger than 10 MB.");
+        new("Document.PdfTooLarge", "The PDF file is larger than {0} MB.", DocumentFile.MaxSizeMegabytes);
     public static readonly DomainError DocumentPdfInvalid =
         new("Document.PdfInvalid", "This file is not a PDF document.");
     public static readonly DomainError DocumentHasNoPdf =
@@ -109,20 +120,22 @@ public static class DomainErrors
     public static readonly DomainError IbanInvalid =
         new("Payment.IbanInvalid", "Please enter a valid IBAN.");
     public static readonly DomainError AccountHolderInvalid =
-        new("Payment.AccountHolderInvalid", "Please enter the account holder's name (at most 70 characters).");
+        new("Payment.AccountHolderInvalid", "Please enter the account holder's name (at most {0} characters).",
+            PaymentMethod.AccountHolderMaxLength);
     public static readonly DomainError BicInvalid =
         new("Payment.BicInvalid", "Please enter a valid BIC (8 or 11 letters and digits, e.g. COBADEFFXXX) or leave the field empty.");
     public static readonly DomainError BicCountryMismatch =
         new("Payment.BicCountryMismatch", "The BIC belongs to a bank in another country than the IBAN. Please check both.");
     public static readonly DomainError PaymentMethodLimitReached =
-        new("Payment.LimitReached", "You can keep at most 10 bank accounts. Please remove one before adding another.");
+        new("Payment.LimitReached", "You can keep at most {0} bank accounts. Please remove one before adding another.",
+            ContactPaymentMethods.MaxCount);
     public static readonly DomainError BankAccountAlreadySaved =
         new("Payment.AlreadySaved", "This bank account is already saved.");
 
     public static readonly DomainError StaffEmailInvalid =
         new("Staff.EmailInvalid", "Please enter a valid e-mail address.");
     public static readonly DomainError StaffNameInvalid =
-        new("Staff.NameInvalid", "Please enter the colleague's name (at most 200 characters).");
+        new("Staff.NameInvalid", "Please enter the colleague's name (at most {0} characters).", InternalUser.DisplayNameMaxLength);
     public static readonly DomainError StaffRoleInvalid =
         new("Staff.RoleInvalid", "Please choose a role.");
     public static readonly DomainError StaffRoleUnchanged =

@@ -26,15 +26,3 @@ public interface IAggregateRoot;
 /// domain-event handlers in the change's transaction, read by the pages that list them, never changed by a use case.
 /// </summary>
 public interface ISideEffectRecord;
-
-/// <summary>An aggregate root that raises domain events from its behaviour methods.</summary>
-public abstract class AggregateRoot : IAggregateRoot, IHasDomainEvents
-{
-    private readonly List<IDomainEvent> _domainEvents = [];
-
-    public IReadOnlyCollection<IDomainEvent> DomainEvents => _domainEvents.AsReadOnly();
-
-    public void ClearDomainEvents() => _domainEvents.Clear();
-
-    protected internal void Raise(IDomainEvent domainEvent) => _domainEvents.Add(domainEvent);
-}

@@ -60,10 +60,3 @@ public sealed class OutboxMessage : ISideEffectRecord
         NextAttemptAt = now + delay;
     }
 }
-
-public enum OutboxStatus
-{
-    Pending = 0,
-    Sent = 1,
-    Failed = 2,
-}

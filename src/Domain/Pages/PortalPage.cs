@@ -109,25 +109,3 @@ public sealed partial class PortalPage : AggregateRoot
     [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$", RegexOptions.CultureInvariant)]
     private static partial Regex SlugPattern();
 }
-
-/// <summary>What the back office writes on a page, as one value so that creating and editing check it the same way.</summary>
-public sealed record PageContent(
-    PortalPageKind Kind,
-    string Title,
-    string Slug,
-    string Language,
-    string BodyMarkdown,
-    DateOnly? PublishedOn = null);
-
-public enum PortalPageKind
-{
-    Page = 1,
-    BlogPost = 2,
-}
-
-public enum PageVisibility
-{
-    Draft = 0,
-    Public = 1,
-    PortalUsers = 2,
-}

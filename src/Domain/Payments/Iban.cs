@@ -4,19 +4,6 @@ using Portal.Domain.Common;
 
 namespace Portal.Domain.Payments;
 
-/// <summary>Why a text is not an IBAN, so the form can say what to fix.</summary>
-public enum IbanProblem
-{
-    None,
-    Missing,
-    /// <summary>Only digits, as long as a payment card number: card numbers are never accepted.</summary>
-    LooksLikeCardNumber,
-    InvalidCharacters,
-    UnknownCountry,
-    WrongLength,
-    WrongCheckDigits,
-}
-
 /// <summary>
 /// An International Bank Account Number (ISO 13616), checked for a known country, that country's length and the
 /// mod-97 check digits, and kept in electronic form (no spaces, upper case). <see cref="ToString"/> gives the masked

@@ -49,7 +49,8 @@ public sealed class PaymentMethod : AggregateRoot
             if (!Payments.Bic.MatchesCountryOf(normalizedBic, iban)) throw new DomainException(DomainErrors.BicCountryMismatch);
         }
         if (!Payments.MandateReference.IsWellFormed(mandateReference))
-            throw new ArgumentException("A mandate reference has at most 35 SEPA characters.", nameof(mandateReference));
+            throw new ArgumentException(
+                $"A mandate reference has at most {Payments.MandateReference.MaxLength} SEPA characters.", nameof(mandateReference));
         if (!MandateLanguages.Contains(mandateLanguage)) throw new ArgumentException("The mandate text exists in English and German only.", nameof(mandateLanguage));
 
         return new PaymentMethod

@@ -6,13 +6,3 @@ public enum PortalAccessState
     Active = 2,
     Revoked = 3,
 }
-
-public enum PortalAccessEventKind
-{
-    Granted = 1,
-    ReInvited = 2,
-    Accepted = 3,
-    Revoked = 4,
-    EmailChangeRequested = 5,
-    EmailChanged = 6,
-}

@@ -1,5 +1,3 @@
-using System.Globalization;
-using Portal.Domain.Activity;
 using Portal.Domain.Common;
 using Portal.Domain.Contacts;
 
@@ -19,10 +17,12 @@ public sealed class PortalSettings : AggregateRoot
     public const int MinPasswordLength = 12;
     public const int MaxPasswordLength = 64;
     public const int MinInvitationValidityHours = 1;
-    public const int MaxInvitationValidityHours = 30 * 24;
+    public const int MaxInvitationValidityDays = 30;
+    public const int MaxInvitationValidityHours = MaxInvitationValidityDays * 24;
     public const int MinIdleTimeoutMinutes = 5;
     public const int MaxIdleTimeoutMinutes = 24 * 60;
-    public const int LogoMaxBytes = 256 * 1024;
+    public const int LogoMaxKilobytes = 256;
+    public const int LogoMaxBytes = LogoMaxKilobytes * 1024;
     public const string DefaultPrimaryColour = "#0b5ed7";
 
     private PortalSettings() { }
@@ -167,39 +167,4 @@ public sealed class PortalSettings : AggregateRoot
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-}
-
-/// <summary>Settings changed; <see cref="Detail"/> names the fields ("CompanyName,PrimaryColour").</summary>
-public sealed record SettingsChanged(string Detail, string Actor, DateTimeOffset OccurredAt) : IRecordedActivity
-{
-    public ActivityEntry ToActivity(int? actorUserId) => ActivityEntry.ForSettings(OccurredAt, actorUserId, Actor, Detail);
-}
-
-/// <summary>The primary colour: "#rrggbb", dark enough that white text on it stays readable (WCAG AA, 4.5:1).</summary>
-public static class BrandColour
-{
-    public const double MinimumContrast = 4.5;
-
-    public static bool IsHex(string? value) =>
-        value is { Length: 7 } && value[0] == '#' && value.AsSpan(1).ToString().All(Uri.IsHexDigit);
-
-    public static bool IsReadableOnWhite(string? value) => IsHex(value) && ContrastWithWhite(value!) >= MinimumContrast;
-
-    public static double ContrastWithWhite(string hex) => 1.05 / (RelativeLuminance(hex) + 0.05);
-
-    public static (int R, int G, int B) Rgb(string hex) => (
-        int.Parse(hex.AsSpan(1, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture),
-        int.Parse(hex.AsSpan(3, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture),
-        int.Parse(hex.AsSpan(5, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
-
-    private static double RelativeLuminance(string hex)
-    {
-        var (r, g, b) = Rgb(hex);
-        static double Channel(int value)
-        {
-            var c = value / 255.0;
-            return c <= 0.03928 ? c / 12.92 : Math.Pow((c + 0.055) / 1.055, 2.4);
-        }
-        return 0.2126 * Channel(r) + 0.7152 * Channel(g) + 0.0722 * Channel(b);
-    }
 }

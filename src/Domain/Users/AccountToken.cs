@@ -39,10 +39,3 @@ public sealed class AccountToken
 
     internal void MarkUsed(DateTimeOffset now) => UsedAt = now;
 }
-
-public enum AccountTokenPurpose
-{
-    PasswordReset = 1,
-    EmailChange = 2,
-    StaffInvitation = 3,
-}

@@ -149,26 +149,3 @@ public sealed class InternalUser : UserAccount
         Touch();
     }
 }
-
-/// <summary>A colleague was invited, joined, or had their role or status changed.</summary>
-public sealed record StaffChanged(int StaffUserId, string Login, ActivityKind Kind, string Actor, DateTimeOffset OccurredAt, string? Detail, InternalUser Staff)
-    : IDomainEvent, IRecordedActivity
-{
-    public ActivityEntry ToActivity(int? actorUserId) =>
-        ActivityEntry.ForStaff(Kind, OccurredAt, actorUserId, Actor, Staff, Detail);
-}
-
-/// <summary>A colleague was sent an invitation link; <see cref="Token"/> is the link's secret, for the mail only.</summary>
-public sealed record StaffInvitationIssued(InternalUser Staff, string Token, DateTimeOffset ExpiresAt, string InvitedBy, string? Language)
-    : IDomainEvent
-{
-    public override string ToString() => $"{nameof(StaffInvitationIssued)} {{ Staff = {Staff.Login} }}";
-}
-
-/// <summary>The detail line of a staff change: stable, language-neutral codes the pages translate.</summary>
-public static class StaffChangeDetail
-{
-    public static string Role(StaffRole role) => role.ToString();
-
-    public static string RoleChange(StaffRole from, StaffRole to) => $"{from}>{to}";
-}

@@ -210,9 +210,3 @@ public abstract class UserAccount : AggregateRoot
 
     private static string NewSecurityStamp() => RandomNumberGenerator.GetHexString(32);
 }
-
-public enum UserKind
-{
-    Internal = 0,
-    Portal = 1,
-}

@@ -2,12 +2,6 @@ using Microsoft.Extensions.Configuration;
 
 namespace Portal.Infrastructure.Persistence;
 
-public enum DatabaseProvider
-{
-    Sqlite,
-    Postgres,
-}
-
 /// <summary>
 /// Which database the portal runs on: `Database:Provider` (Sqlite, the default, or Postgres) and
 /// `ConnectionStrings:Portal` (for SQLite it defaults to portal.db in the data folder).

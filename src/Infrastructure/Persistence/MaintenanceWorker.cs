@@ -6,15 +6,6 @@ using Microsoft.Extensions.Options;
 
 namespace Portal.Infrastructure.Persistence;
 
-public sealed class MaintenanceOptions
-{
-    public const string Section = "Portal:Maintenance";
-
-    public TimeSpan Interval { get; set; } = TimeSpan.FromHours(1);
-    /// <summary>Used, voided or expired account links are kept this long (for support questions), then purged.</summary>
-    public TimeSpan KeepFinishedTokens { get; set; } = TimeSpan.FromDays(30);
-}
-
 /// <summary>
 /// Housekeeping that must run on one instance at a time (purging finished account links). Every instance
 /// runs this loop; only the holder of the "maintenance" lease does the work.

@@ -7,14 +7,6 @@ using Portal.Infrastructure.Persistence;
 
 namespace Portal.Infrastructure.PortalAccess;
 
-public sealed class InvitationReminderOptions
-{
-    public const string Section = "Portal:InvitationReminders";
-
-    /// <summary>How often due reminders are looked for. Default 5 minutes.</summary>
-    public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(5);
-}
-
 /// <summary>
 /// Sends invitation reminders when the business has switched them on. Every instance runs this loop; only the
 /// holder of the "invitation-reminders" lease does the work, and a round runs alone on its instance, so no

@@ -36,11 +36,3 @@ internal sealed class IdentityPasswordHasher(IOptions<PasswordHashingOptions> op
             _ => PasswordCheck.Failed,
         };
 }
-
-public sealed class PasswordHashingOptions
-{
-    public const string Section = "Portal:PasswordHashing";
-    public const int MinimumIterations = 220_000;
-
-    public int Iterations { get; set; } = MinimumIterations;
-}

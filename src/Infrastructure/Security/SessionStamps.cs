@@ -5,9 +5,6 @@ using Portal.Infrastructure.Persistence;
 
 namespace Portal.Infrastructure.Security;
 
-/// <summary>What the per-request session check needs to know about the user right now.</summary>
-public sealed record SessionState(string SecurityStamp, StaffRole? StaffRole, bool TwoFactorEnabled);
-
 /// <summary>
 /// The per-request session check: one indexed, untracked primary-key lookup of the user's current
 /// security stamp (nothing when the user may no longer sign in), with the staff role and 2FA state that

@@ -43,7 +43,3 @@ public sealed class PortalTwoFactorRequirement(IPortalSettings settings) : IAsyn
     public static bool MustSetUpTwoFactor(ClaimsPrincipal user) =>
         user.IsInRole(SessionClaims.PortalRole) && user.FindFirst(SessionClaims.TwoFactorClaim)?.Value == "false";
 }
-
-/// <summary>A My Account page a customer needs while setting up the required two-factor sign-in (or instead of it).</summary>
-[AttributeUsage(AttributeTargets.Class, Inherited = true)]
-public sealed class OpenBeforeTwoFactorSetupAttribute : Attribute;

@@ -35,14 +35,6 @@ internal sealed class DatabaseReadyCheck(PortalDbContext db) : IHealthCheck
     }
 }
 
-public sealed class OutboxHealthOptions
-{
-    public const string Section = "Portal:Health";
-
-    /// <summary>The instance is not ready when the oldest mail still waiting is older than this.</summary>
-    public TimeSpan MaxPendingMailAge { get; set; } = TimeSpan.FromMinutes(15);
-}
-
 internal sealed class OutboxBacklogCheck(PortalDbContext db, TimeProvider clock, IOptions<OutboxHealthOptions> options) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)

@@ -1,9 +1,11 @@
 using FluentValidation;
+using FluentValidation.Results;
 using Mediator;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Portal.Application.Common;
 using Portal.Domain.Common;
+using Portal.Web.Infrastructure.Localization;
 
 namespace Portal.Web.Infrastructure.PageModels;
 
@@ -33,12 +35,12 @@ public abstract class PortalPageModel : PageModel
             {
                 var key = string.IsNullOrEmpty(failure.PropertyName) ? string.Empty
                     : string.IsNullOrEmpty(prefix) ? failure.PropertyName : $"{prefix}.{failure.PropertyName}";
-                ModelState.AddModelError(key, T[failure.ErrorMessage, MessageArguments.Of(failure)]);
+                ModelState.AddModelError(key, FailureText(failure));
             }
         }
         catch (DomainException e)
         {
-            ModelState.AddModelError(string.Empty, T[e.Message]);
+            ModelState.AddModelError(string.Empty, T.Refusal(e.Error));
         }
         catch (ConflictException e)
         {
@@ -50,9 +52,12 @@ public abstract class PortalPageModel : PageModel
     /// <summary>The message of a refusal in the user's language, for pages that show it somewhere other than ModelState.</summary>
     protected string? RefusalText(Exception exception) => exception switch
     {
-        ValidationException v => string.Join(" ", v.Errors.Select(e => T[e.ErrorMessage, MessageArguments.Of(e)].Value).Distinct()),
-        DomainException d => T[d.Message],
+        ValidationException v => string.Join(" ", v.Errors.Select(e => FailureText(e).Value).Distinct()),
+        DomainException d => T.Refusal(d.Error),
         ConflictException c => T[c.Message],
         _ => null,
     };
+
+    /// <summary>A validation failure in the user's language, with the values (limits) its message names.</summary>
+    protected LocalizedString FailureText(ValidationFailure failure) => T[failure.ErrorMessage, MessageArguments.Of(failure)];
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Portal.Application.Account;
+using Portal.Web.Infrastructure.Localization;
 using Portal.Web.Infrastructure.PageModels;
 using Portal.Web.Infrastructure.Security;
 using Portal.Web.Infrastructure.Sessions;
@@ -45,7 +46,7 @@ public sealed class ConfirmEmailModel : PortalPageModel
     private async Task DescribeAsync(string token)
     {
         var change = await SendAsync(new GetEmailChange(token));
-        Problem = change.Problem is { } problem ? T[problem.Message].Value : null;
+        Problem = change.Problem is { } problem ? T.Refusal(problem).Value : null;
         NewEmail = change.NewEmail;
     }
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Application.Account;
+using Portal.Web.Infrastructure.Localization;
 using Portal.Web.Infrastructure.PageModels;
 using Portal.Web.Infrastructure.Presentation;
 using Portal.Web.Infrastructure.Security;
@@ -46,7 +47,7 @@ public sealed class ResetPasswordModel : PortalPageModel
     private async Task DescribeAsync(string token)
     {
         var reset = await SendAsync(new GetPasswordReset(token));
-        Problem = reset.Problem is { } problem ? T[problem.Message].Value : null;
+        Problem = reset.Problem is { } problem ? T.Refusal(problem).Value : null;
         Login = reset.Login;
     }
 

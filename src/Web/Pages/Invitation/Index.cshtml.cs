@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Portal.Application.PortalAccess;
 using Portal.Domain.Common;
+using Portal.Web.Infrastructure.Localization;
 using Portal.Web.Infrastructure.PageModels;
 using Portal.Web.Infrastructure.Security;
 using Portal.Web.Infrastructure.Sessions;
@@ -44,7 +45,7 @@ public sealed class InvitationModel : PortalPageModel
     private async Task DescribeAsync(string token)
     {
         var invitation = await SendAsync(new GetInvitation(token));
-        Problem = invitation.Problem is { } problem ? T[problem.Message].Value : null;
+        Problem = invitation.Problem is { } problem ? T.Refusal(problem).Value : null;
         Name = invitation.Name;
         Email = invitation.Email;
         SetsNewPassword = invitation.SetsNewPassword;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Portal.Application.Staff;
+using Portal.Web.Infrastructure.Localization;
 using Portal.Web.Infrastructure.PageModels;
 using Portal.Web.Infrastructure.Security;
 using Portal.Web.Infrastructure.Sessions;
@@ -42,7 +43,7 @@ public sealed class StaffInvitationModel : PortalPageModel
     private async Task DescribeAsync(string token)
     {
         var invitation = await SendAsync(new GetStaffInvitation(token));
-        Problem = invitation.Problem is { } problem ? T[problem.Message].Value : null;
+        Problem = invitation.Problem is { } problem ? T.Refusal(problem).Value : null;
         Name = invitation.Name;
         Email = invitation.Email;
     }

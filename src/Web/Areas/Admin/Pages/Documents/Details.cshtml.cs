@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Portal.Application.Documents;
 using Portal.Domain.Common;
 using Portal.Domain.Documents;
+using Portal.Web.Infrastructure.Localization;
 using Portal.Web.Infrastructure.PageModels;
 
 namespace Portal.Web.Areas.Admin.Pages.Documents;
@@ -15,7 +16,10 @@ namespace Portal.Web.Areas.Admin.Pages.Documents;
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
 public sealed class DocumentDetailsModel : PortalPageModel
 {
-    /// <summary>A 10 MB file plus the form around it; larger files get a clear message from the check, not a reset connection.</summary>
+    /// <summary>
+    /// A <see cref="DocumentFile.MaxSizeMegabytes"/> MB file plus the form around it; larger files get a clear message from the
+    /// check, not a reset connection.
+    /// </summary>
     public const long MaxRequestBytes = 11 * 1024 * 1024;
 
     [FromRoute(Name = "id")] public int Id { get; set; }
@@ -57,7 +61,7 @@ public sealed class DocumentDetailsModel : PortalPageModel
         }
         else if (pdf.Length > DocumentFile.MaxSizeBytes)
         {
-            ModelState.AddModelError("Content", T[DomainErrors.DocumentPdfTooLarge.Message]);
+            ModelState.AddModelError("Content", T.Refusal(DomainErrors.DocumentPdfTooLarge));
         }
         else
         {

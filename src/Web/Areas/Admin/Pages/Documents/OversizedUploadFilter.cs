@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.Extensions.Localization;
 using Portal.Domain.Common;
+using Portal.Web.Infrastructure.Localization;
+using Portal.Web.Infrastructure;
 
 namespace Portal.Web.Areas.Admin.Pages.Documents;
 
@@ -26,7 +28,7 @@ public sealed class RefuseOversizedUploadAttribute(long maxRequestBytes) : Attri
         var services = context.HttpContext.RequestServices;
         var t = services.GetRequiredService<IStringLocalizer<SharedResource>>();
         var tempData = services.GetRequiredService<ITempDataDictionaryFactory>().GetTempData(context.HttpContext);
-        tempData[RefusalKey] = t[DomainErrors.DocumentPdfTooLarge.Message].Value;
+        tempData[RefusalKey] = t.Refusal(DomainErrors.DocumentPdfTooLarge).Value;
         // A short-circuit skips the result filters that would otherwise save it.
         tempData.Save();
         context.Result = new RedirectResult(request.Path, permanent: false);

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Application.Staff;
 using Portal.Domain.Users;
+using Portal.Web.Infrastructure.Localization;
 using Portal.Web.Infrastructure.PageModels;
 using Portal.Web.Infrastructure.Presentation;
 
@@ -19,7 +20,7 @@ public sealed class InviteStaffModel : PortalPageModel
     {
         if (Input.Role is not { } role || !Enum.IsDefined(role))
         {
-            ModelState.AddModelError("Input.Role", T[Domain.Common.DomainErrors.StaffRoleInvalid.Message]);
+            ModelState.AddModelError("Input.Role", T.Refusal(Domain.Common.DomainErrors.StaffRoleInvalid));
             return Page();
         }
         try
@@ -28,7 +29,7 @@ public sealed class InviteStaffModel : PortalPageModel
         }
         catch (FluentValidation.ValidationException e)
         {
-            foreach (var failure in e.Errors) ModelState.AddModelError($"Input.{failure.PropertyName}", T[failure.ErrorMessage]);
+            foreach (var failure in e.Errors) ModelState.AddModelError($"Input.{failure.PropertyName}", FailureText(failure));
             return Page();
         }
         catch (Exception e) when (RefusalText(e) is { } reason)

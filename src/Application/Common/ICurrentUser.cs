@@ -1,0 +1,10 @@
+namespace Portal.Application.Common;
+
+/// <summary>Who sends the current command, for "who did it" in the history.</summary>
+public interface ICurrentUser
+{
+    int? UserId { get; }
+    string ActorName { get; }
+    /// <summary>The client's address as the web server sees it, for the security activity log.</summary>
+    string? IpAddress { get; }
+}

@@ -1,0 +1,8 @@
+namespace Portal.Application.Common;
+
+public enum PasswordCheck
+{
+    Failed,
+    Success,
+    SuccessRehashNeeded,
+}

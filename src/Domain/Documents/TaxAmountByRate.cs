@@ -1,0 +1,3 @@
+namespace Portal.Domain.Documents;
+
+public sealed record TaxAmountByRate(decimal TaxRate, decimal NetAmount, decimal TaxAmount);

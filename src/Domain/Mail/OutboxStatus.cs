@@ -1,0 +1,8 @@
+namespace Portal.Domain.Mail;
+
+public enum OutboxStatus
+{
+    Pending = 0,
+    Sent = 1,
+    Failed = 2,
+}

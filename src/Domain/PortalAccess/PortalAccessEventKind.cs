@@ -1,0 +1,11 @@
+namespace Portal.Domain.PortalAccess;
+
+public enum PortalAccessEventKind
+{
+    Granted = 1,
+    ReInvited = 2,
+    Accepted = 3,
+    Revoked = 4,
+    EmailChangeRequested = 5,
+    EmailChanged = 6,
+}

@@ -1,0 +1,7 @@
+namespace Portal.Infrastructure.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

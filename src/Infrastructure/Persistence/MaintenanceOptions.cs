@@ -1,0 +1,10 @@
+namespace Portal.Infrastructure.Persistence;
+
+public sealed class MaintenanceOptions
+{
+    public const string Section = "Portal:Maintenance";
+
+    public TimeSpan Interval { get; set; } = TimeSpan.FromHours(1);
+    /// <summary>Used, voided or expired account links are kept this long (for support questions), then purged.</summary>
+    public TimeSpan KeepFinishedTokens { get; set; } = TimeSpan.FromDays(30);
+}
