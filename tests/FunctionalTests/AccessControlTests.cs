@@ -6,14 +6,16 @@ namespace Portal.FunctionalTests;
 /// <summary>Who may open what, the headers every page carries, and bad input that must never become a 500.</summary>
 public sealed class AccessControlTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
-    public static TheoryData<string> AdminPages => ["/admin", "/admin/contacts", "/admin/contacts/new", "/admin/contacts/1", "/admin/contacts/1/edit", "/admin/portal-access?ids=1", "/admin/emails"];
+    public static TheoryData<string> AdminPages => ["/admin", "/admin/contacts", "/admin/contacts/new", "/admin/contacts/1",
+        "/admin/contacts/1/edit", "/admin/portal-access?ids=1", "/admin/emails"];
 
     [Theory]
     [MemberData(nameof(AdminPages))]
     public async Task A_portal_user_never_reaches_the_back_office(string url)
     {
         using var admin = await factory.SignedInAdminAsync();
-        var (customer, _) = await factory.ActiveCustomerAsync(admin, $"Paul Portal {Guid.NewGuid():n}"[..20], $"paul.{Guid.NewGuid():n}@example.com");
+        var (customer, _) = await factory.ActiveCustomerAsync(admin, $"Paul Portal {Guid.NewGuid():n}"[..20],
+            $"paul.{Guid.NewGuid():n}@example.com");
         using var _1 = customer;
         var page = await customer.GetAsync(url, followRedirects: false);
         page.Status.ShouldBe(HttpStatusCode.Forbidden);
@@ -28,7 +30,8 @@ public sealed class AccessControlTests(PortalFactory factory) : IClassFixture<Po
         using var _ = customer;
         var wizard = await admin.OpenWizardAsync(contactId);
         var forged = customer;
-        var response = await forged.SubmitAsync(wizard, fields: null, buttonSelector: $"button[name=contactId][value='{contactId}'][formaction*='handler=Revoke']", followRedirects: false);
+        var response = await forged.SubmitAsync(wizard, fields: null,
+            buttonSelector: $"button[name=contactId][value='{contactId}'][formaction*='handler=Revoke']", followRedirects: false);
         response.Status.ShouldBeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.BadRequest);
         (await factory.ContactAsync(contactId)).PortalUser!.State.ShouldBe(Portal.Domain.PortalAccess.PortalAccessState.Active);
     }
@@ -61,7 +64,8 @@ public sealed class AccessControlTests(PortalFactory factory) : IClassFixture<Po
         var wrong = await browser.SignInAsync(PortalFactory.AdminEmail, "Whatever-Long-Passphrase-1");
         unknown.Text.ShouldContain("The e-mail address or password is not correct.");
         wrong.Text.ShouldContain("The e-mail address or password is not correct.");
-        unknown.Document.QuerySelector(".alert-danger")!.TextContent.Trim().ShouldBe(wrong.Document.QuerySelector(".alert-danger")!.TextContent.Trim());
+        unknown.Document.QuerySelector(".alert-danger")!.TextContent.Trim()
+            .ShouldBe(wrong.Document.QuerySelector(".alert-danger")!.TextContent.Trim());
     }
 
     [Fact]
@@ -69,7 +73,11 @@ public sealed class AccessControlTests(PortalFactory factory) : IClassFixture<Po
     {
         using var browser = factory.NewBrowser();
         var form = await browser.GetAsync("/account/sign-in?ReturnUrl=https%3A%2F%2Fevil.example%2F");
-        var result = await browser.SubmitAsync(form, "Sign in", new Dictionary<string, string?> { ["Input.Email"] = PortalFactory.AdminEmail, ["Input.Password"] = PortalFactory.AdminPassword }, followRedirects: false);
+        var result = await browser.SubmitAsync(form, "Sign in", new Dictionary<string, string?>
+        {
+            ["Input.Email"] = PortalFactory.AdminEmail,
+            ["Input.Password"] = PortalFactory.AdminPassword,
+        }, followRedirects: false);
         result.Status.ShouldBe(HttpStatusCode.Redirect);
         result.Location.ShouldBe("/admin");
     }
@@ -97,8 +105,13 @@ public sealed class AccessControlTests(PortalFactory factory) : IClassFixture<Po
     {
         using var browser = factory.NewBrowser();
         var form = await browser.GetAsync("/account/sign-in");
-        var result = await browser.SubmitAsync(form, "Sign in", new Dictionary<string, string?> { ["Input.Email"] = PortalFactory.AdminEmail, ["Input.Password"] = PortalFactory.AdminPassword }, followRedirects: false);
-        var cookie = result.Response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-portal.session", StringComparison.Ordinal));
+        var result = await browser.SubmitAsync(form, "Sign in", new Dictionary<string, string?>
+        {
+            ["Input.Email"] = PortalFactory.AdminEmail,
+            ["Input.Password"] = PortalFactory.AdminPassword,
+        }, followRedirects: false);
+        var cookie = result.Response.Headers.GetValues("Set-Cookie")
+            .Single(c => c.StartsWith("__Host-portal.session", StringComparison.Ordinal));
         cookie.ShouldContain("httponly");
         cookie.ShouldContain("samesite=lax");
         cookie.ShouldContain("secure");
@@ -155,7 +168,8 @@ public sealed class AccessControlTests(PortalFactory factory) : IClassFixture<Po
         var (customer, contactId) = await factory.ActiveCustomerAsync(admin, "Bea Bounds", "bea.bounds@example.com");
         using var _ = customer;
         var form = await customer.GetAsync("/my/account");
-        var refused = await customer.SubmitAsync(form, "Save", new Dictionary<string, string?> { ["Details.Name"] = " ", ["Details.City"] = "Köln" });
+        var refused = await customer.SubmitAsync(form, "Save",
+            new Dictionary<string, string?> { ["Details.Name"] = " ", ["Details.City"] = "Köln" });
         refused.Document.QuerySelector("#name-error")!.TextContent.ShouldContain("Please enter a name.");
         var stored = await factory.ContactAsync(contactId);
         stored.Name.ShouldBe("Bea Bounds");
@@ -174,7 +188,8 @@ public sealed class AccessControlTests(PortalFactory factory) : IClassFixture<Po
         using var visitor = factory.NewBrowser("de");
         var signIn = await visitor.GetAsync("/account/sign-in");
         signIn.Document.QuerySelector("h1")!.TextContent.ShouldBe("Anmelden");
-        var refused = await visitor.SubmitAsync(signIn, "Anmelden", new Dictionary<string, string?> { ["Input.Email"] = "x@example.com", ["Input.Password"] = "y" });
+        var refused = await visitor.SubmitAsync(signIn, "Anmelden",
+            new Dictionary<string, string?> { ["Input.Email"] = "x@example.com", ["Input.Password"] = "y" });
         refused.Text.ShouldContain("Die E-Mail-Adresse oder das Passwort ist nicht korrekt.");
     }
 

@@ -6,7 +6,10 @@ using Portal.FunctionalTests.Support;
 
 namespace Portal.FunctionalTests;
 
-/// <summary>The back-office activity list: every grant, re-invite and revoke with who did it, filtered by staff member, contact, kind and date.</summary>
+/// <summary>
+/// The back-office activity list: every grant, re-invite and revoke with who did it, filtered by staff member, contact,
+/// kind and date.
+/// </summary>
 public sealed class ActivityTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     [Fact]

@@ -89,8 +89,10 @@ public sealed class AdminRoutesTests(PortalFactory factory, Xunit.Abstractions.I
 
     private static string ValueFor(RoutePatternParameterPart parameter, string pathSoFar, int contactId, int pageId)
     {
-        if (pathSoFar.Contains("/pages", StringComparison.OrdinalIgnoreCase)) return pageId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (pathSoFar.Contains("/contacts", StringComparison.OrdinalIgnoreCase)) return contactId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (pathSoFar.Contains("/pages", StringComparison.OrdinalIgnoreCase))
+            return pageId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (pathSoFar.Contains("/contacts", StringComparison.OrdinalIgnoreCase))
+            return contactId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         // Any other record: a well-formed id that satisfies an int constraint; the refusal must come before it is looked up.
         return "1";
     }

@@ -20,7 +20,8 @@ public sealed class CloseAccountTests(PortalFactory factory) : IClassFixture<Por
 
         var security = await customer.GetAsync("/my/security");
         security.Document.QuerySelector("#close-heading")!.TextContent.ShouldBe("Close account");
-        var href = security.Document.QuerySelectorAll("main a").Single(a => a.TextContent.Trim() == "Close my account").GetAttribute("href");
+        var href = security.Document.QuerySelectorAll("main a").Single(a => a.TextContent.Trim() == "Close my account")
+            .GetAttribute("href");
         var page = await customer.GetAsync(href!);
 
         page.Path.ShouldBe("/my/security/close");
@@ -74,7 +75,8 @@ public sealed class CloseAccountTests(PortalFactory factory) : IClassFixture<Por
         contact.PortalUser!.State.ShouldBe(PortalAccessState.Revoked);
         contact.PortalUser.PasswordHash.ShouldBeNull();
         contact.PortalUser.Login.ShouldBe(email);
-        var events = await factory.WithDbAsync(db => db.SecurityEvents.Where(e => e.UserAccountId == contact.PortalUser.Id).Select(e => e.Kind).ToListAsync());
+        var events = await factory.WithDbAsync(db => db.SecurityEvents.Where(e => e.UserAccountId == contact.PortalUser.Id)
+            .Select(e => e.Kind).ToListAsync());
         events.ShouldContain(SecurityEventKind.AccountClosed);
         var notice = (await factory.Smtp.WaitForAsync(email, 2))[^1];
         notice.Subject!.ShouldContain("was closed");
@@ -115,7 +117,8 @@ public sealed class CloseAccountTests(PortalFactory factory) : IClassFixture<Por
 
         var page = await admin.GetAsync($"/admin/contacts/{contactId}");
         page.Text.ShouldContain("Revoked");
-        var rows = page.Document.QuerySelectorAll("tbody tr").Select(r => r.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList()).ToList();
+        var rows = page.Document.QuerySelectorAll("tbody tr")
+            .Select(r => r.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList()).ToList();
         var revoked = rows.Where(r => r[1] == "Access revoked").ShouldHaveSingleItem();
         revoked[2].ShouldBe(email);
         rows.ShouldContain(r => r[1] == "Access granted" && r[2].Contains(PortalFactory.AdminEmail));

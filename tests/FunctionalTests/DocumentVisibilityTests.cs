@@ -56,12 +56,14 @@ public sealed class DocumentVisibilityTests(PortalFactory factory) : IClassFixtu
                 var wanted = shouldSee ? HttpStatusCode.OK : HttpStatusCode.NotFound;
                 if (page.StatusCode != wanted) leaks.Add($"{name} page {id}: {(int)page.StatusCode}, expected {(int)wanted}");
                 if (pdf.StatusCode != wanted) leaks.Add($"{name} pdf {id}: {(int)pdf.StatusCode}, expected {(int)wanted}");
-                if (!shouldSee && pdf.Content.Headers.ContentType?.MediaType == "application/pdf") leaks.Add($"{name} got PDF bytes of {id}");
+                if (!shouldSee && pdf.Content.Headers.ContentType?.MediaType == "application/pdf")
+                    leaks.Add($"{name} got PDF bytes of {id}");
             }
 
             var listed = new List<int>();
             var list = await browser.GetAsync("/my/documents");
-            listed.AddRange(list.Document.QuerySelectorAll("tr[data-document-id]").Select(r => int.Parse(r.GetAttribute("data-document-id")!, System.Globalization.CultureInfo.InvariantCulture)));
+            listed.AddRange(list.Document.QuerySelectorAll("tr[data-document-id]")
+                .Select(r => int.Parse(r.GetAttribute("data-document-id")!, System.Globalization.CultureInfo.InvariantCulture)));
             listed.Order().ShouldBe(expected.Order(), $"{name}'s list");
         }
 
@@ -79,7 +81,8 @@ public sealed class DocumentVisibilityTests(PortalFactory factory) : IClassFixtu
         (await peter.Client.GetAsync($"/my/documents/{invoice}")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var edit = await admin.GetAsync($"/admin/contacts/{peterId}/edit");
-        (await admin.SubmitAsync(edit, "Save", new Dictionary<string, string?> { ["CompanyId"] = "" })).Text.ShouldContain("The contact has been saved.");
+        (await admin.SubmitAsync(edit, "Save", new Dictionary<string, string?> { ["CompanyId"] = "" })).Text
+            .ShouldContain("The contact has been saved.");
 
         (await peter.Client.GetAsync($"/my/documents/{invoice}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await peter.Client.GetAsync($"/my/documents/{invoice}/pdf")).StatusCode.ShouldBe(HttpStatusCode.NotFound);

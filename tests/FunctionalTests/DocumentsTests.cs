@@ -30,7 +30,8 @@ public sealed class DocumentsTests(PortalFactory factory) : IClassFixture<Portal
         saved.Document.QuerySelectorAll("[data-testid=tax-amount]").Select(e => e.TextContent.Trim()).ShouldBe(["€7.70", "€47.50"]);
         saved.Document.QuerySelector("[data-testid=total]")!.TextContent.Trim().ShouldBe("€415.21");
 
-        var stored = await factory.WithDbAsync(db => db.Documents.AsNoTracking().Include(d => d.Lines).SingleAsync(d => d.Number == number));
+        var stored = await factory.WithDbAsync(db => db.Documents.AsNoTracking().Include(d => d.Lines)
+            .SingleAsync(d => d.Number == number));
         stored.ContactId.ShouldBe(contactId);
         stored.Kind.ShouldBe(DocumentKind.Invoice);
         stored.Status.ShouldBe(DocumentStatus.Draft);
@@ -92,7 +93,8 @@ public sealed class DocumentsTests(PortalFactory factory) : IClassFixture<Portal
             [new LineRow("Fine", "1", "10", "19"), new LineRow("Zero", "0", "10", "19"), new LineRow("Tax", "1", "10", "120")],
             dueOn: Today().ToString("yyyy-MM-dd"), currency: "XYZ");
 
-        refused.FieldError("Input.Lines[1].Quantity").ShouldBe("A line's quantity must be more than 0 and at most 100,000, with at most four decimal places.");
+        refused.FieldError("Input.Lines[1].Quantity")
+            .ShouldBe("A line's quantity must be more than 0 and at most 100,000, with at most four decimal places.");
         refused.FieldError("Input.Lines[2].TaxRate").ShouldBe("A line's tax rate must be between 0 and 100 percent.");
         refused.FieldError("Input.Currency").ShouldBe("Please enter a currency as its ISO 4217 code, e.g. EUR.");
         refused.FieldError("Input.DueOn").ShouldBe("Only invoices have a due date.");

@@ -8,7 +8,10 @@ using Portal.FunctionalTests.Support;
 
 namespace Portal.FunctionalTests;
 
-/// <summary>The login follows the e-mail: a change is requested (by the customer or an admin) and only the link sent to the new address makes it.</summary>
+/// <summary>
+/// The login follows the e-mail: a change is requested (by the customer or an admin) and only the link sent to the new
+/// address makes it.
+/// </summary>
 public sealed partial class EmailChangeTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     private const string LinkSentPrefix = "We have sent a confirmation link to";
@@ -183,14 +186,16 @@ public sealed partial class EmailChangeTests(PortalFactory factory) : IClassFixt
         (await customer.RequestEmailChangeAsync(PortalFactory.AdminEmail)).FieldError("Input.NewEmail").ShouldBe(Taken);
         (await customer.RequestEmailChangeAsync("RITA.REFUSED@example.com")).FieldError("Input.NewEmail")
             .ShouldBe("The new e-mail address is the same as the current one.");
-        (await customer.RequestEmailChangeAsync("not an address")).FieldError("Input.NewEmail").ShouldBe("Please enter a valid e-mail address.");
+        (await customer.RequestEmailChangeAsync("not an address")).FieldError("Input.NewEmail")
+            .ShouldBe("Please enter a valid e-mail address.");
         (await customer.RequestEmailChangeAsync("")).FieldError("Input.NewEmail").ShouldBe("Please enter the new e-mail address.");
         var wrongPassword = await customer.RequestEmailChangeAsync("rita.free@example.com", "Not-My-Password-At-All-1");
         wrongPassword.Path.ShouldBe("/my/account/email");
         wrongPassword.FieldError("Input.CurrentPassword").ShouldBe("The current password is not correct.");
 
         factory.Smtp.To("rita.free@example.com").ShouldBeEmpty();
-        var user = await factory.WithDbAsync(db => db.PortalUsers.AsNoTracking().Include(u => u.Tokens).SingleAsync(u => u.ContactId == contactId));
+        var user = await factory.WithDbAsync(db => db.PortalUsers.AsNoTracking().Include(u => u.Tokens)
+            .SingleAsync(u => u.ContactId == contactId));
         user.Tokens.ShouldNotContain(t => t.Purpose == Domain.Users.AccountTokenPurpose.EmailChange);
         user.Login.ShouldBe(old);
     }
@@ -229,13 +234,16 @@ public sealed partial class EmailChangeTests(PortalFactory factory) : IClassFixt
         using var _ = customer;
 
         var details = await admin.GetAsync($"/admin/contacts/{contactId}");
-        var changePage = await admin.GetAsync(details.Document.QuerySelectorAll("main a").Single(a => a.TextContent.Trim() == "Change e-mail address").GetAttribute("href")!);
+        var changePage = await admin.GetAsync(details.Document.QuerySelectorAll("main a")
+            .Single(a => a.TextContent.Trim() == "Change e-mail address").GetAttribute("href")!);
         changePage.Path.ShouldBe($"/admin/contacts/{contactId}/email");
         changePage.Document.QuerySelector("input[name='Input.CurrentPassword']").ShouldBeNull("an admin needs no customer password");
-        var taken = await admin.SubmitAsync(changePage, "Send confirmation link", new Dictionary<string, string?> { ["Input.NewEmail"] = PortalFactory.AdminEmail });
+        var taken = await admin.SubmitAsync(changePage, "Send confirmation link",
+            new Dictionary<string, string?> { ["Input.NewEmail"] = PortalFactory.AdminEmail });
         taken.FieldError("Input.NewEmail").ShouldBe(Taken);
 
-        var requested = await admin.SubmitAsync(changePage, "Send confirmation link", new Dictionary<string, string?> { ["Input.NewEmail"] = next });
+        var requested = await admin.SubmitAsync(changePage, "Send confirmation link",
+            new Dictionary<string, string?> { ["Input.NewEmail"] = next });
 
         requested.Path.ShouldBe($"/admin/contacts/{contactId}");
         requested.Text.ShouldContain($"A confirmation link has been sent to {next}.");
@@ -300,7 +308,8 @@ public sealed partial class EmailChangeTests(PortalFactory factory) : IClassFixt
         using var _1 = customer;
 
         var account = await customer.GetAsync("/my/account");
-        var href = account.Document.QuerySelectorAll("main a").Single(a => a.TextContent.Trim() == "Change e-mail address").GetAttribute("href");
+        var href = account.Document.QuerySelectorAll("main a").Single(a => a.TextContent.Trim() == "Change e-mail address")
+            .GetAttribute("href");
         var form = await customer.GetAsync(href!);
         form.Path.ShouldBe("/my/account/email");
         form.Document.QuerySelector("label[for='Input_NewEmail']")!.TextContent.ShouldBe("New e-mail address");

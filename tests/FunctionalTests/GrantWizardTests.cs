@@ -31,7 +31,8 @@ public sealed class GrantWizardTests(PortalFactory factory) : IClassFixture<Port
         afterStaff.RowText(staff).ShouldContain("internal users can't be portal users");
 
         foreach (var id in new[] { invalid, duplicate, staff }) (await factory.CountPortalUsersAsync(id)).ShouldBe(0);
-        (await factory.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.ToName == "Ivo Invalid" || m.ToName == "Dora Duplicate" || m.ToName == "Sam Staff"))).ShouldBe(0);
+        (await factory.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.ToName == "Ivo Invalid" || m.ToName == "Dora Duplicate"
+            || m.ToName == "Sam Staff"))).ShouldBe(0);
     }
 
     [Fact]
@@ -41,12 +42,14 @@ public sealed class GrantWizardTests(PortalFactory factory) : IClassFixture<Port
         var contactId = await admin.CreateContactAsync("Edda Edit", "edda.old@example.com");
         var wizard = await admin.OpenWizardAsync(contactId);
 
-        var refused = await admin.PressRowButtonAsync(wizard, contactId, "Grant", new Dictionary<string, string?> { [$"Emails[{contactId}]"] = "edda@@broken" });
+        var refused = await admin.PressRowButtonAsync(wizard, contactId, "Grant",
+            new Dictionary<string, string?> { [$"Emails[{contactId}]"] = "edda@@broken" });
         refused.RowText(contactId).ShouldContain("The contact has no valid e-mail address.");
         refused.Document.QuerySelector($"#email-{contactId}")!.GetAttribute("value").ShouldBe("edda@@broken");
         (await factory.ContactAsync(contactId)).Email.ShouldBe("edda.old@example.com");
 
-        var granted = await admin.PressRowButtonAsync(refused, contactId, "Grant", new Dictionary<string, string?> { [$"Emails[{contactId}]"] = "edda.new@example.com" });
+        var granted = await admin.PressRowButtonAsync(refused, contactId, "Grant",
+            new Dictionary<string, string?> { [$"Emails[{contactId}]"] = "edda.new@example.com" });
         granted.RowText(contactId).ShouldContain("Invited");
         (await factory.ContactAsync(contactId)).Email.ShouldBe("edda.new@example.com");
         await factory.Smtp.WaitForAsync("edda.new@example.com");
@@ -57,8 +60,10 @@ public sealed class GrantWizardTests(PortalFactory factory) : IClassFixture<Port
     {
         using var admin = await factory.SignedInAdminAsync();
         var company = await admin.CreateContactAsync("Nordwind GmbH", "office@nordwind.example", kind: "Company");
-        var first = await admin.CreateContactAsync("Nina Nordwind", "nina@nordwind.example", company.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var second = await admin.CreateContactAsync("Nils Nordwind", "nils@nordwind.example", company.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var first = await admin.CreateContactAsync("Nina Nordwind", "nina@nordwind.example",
+            company.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var second = await admin.CreateContactAsync("Nils Nordwind", "nils@nordwind.example",
+            company.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         var wizard = await admin.OpenWizardAsync(company);
         foreach (var id in new[] { company, first, second }) wizard.RowText(id).ShouldContain("No access");
@@ -91,12 +96,14 @@ public sealed class GrantWizardTests(PortalFactory factory) : IClassFixture<Port
     {
         using var admin = await factory.SignedInAdminAsync();
         var company = await admin.CreateContactAsync("Zeppelin Werke AG", "kontakt@zeppelin.example", kind: "Company");
-        await admin.CreateContactAsync("Zora Zeppelin-Fan", "ZORA@Mixed.Example", company.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await admin.CreateContactAsync("Zora Zeppelin-Fan", "ZORA@Mixed.Example",
+            company.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         foreach (var term in new[] { "zora", "ZORA ZEPPELIN", "mixed.example", "zEPPELIN wERKE" })
         {
             var list = await admin.GetAsync($"/admin/contacts?q={Uri.EscapeDataString(term)}");
-            list.Document.QuerySelectorAll("tbody tr").Select(r => r.TextContent).ShouldContain(row => row.Contains("Zora Zeppelin-Fan"), $"search '{term}'");
+            list.Document.QuerySelectorAll("tbody tr").Select(r => r.TextContent)
+                .ShouldContain(row => row.Contains("Zora Zeppelin-Fan"), $"search '{term}'");
         }
     }
 

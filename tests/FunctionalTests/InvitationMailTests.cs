@@ -48,7 +48,8 @@ public sealed class InvitationMailTests(PortalFactory factory) : IClassFixture<P
         using var admin = await factory.SignedInAdminAsync();
         await factory.ActiveCustomerAsync(admin, "Hanna Hash", "hanna.hash@example.com");
 
-        var hash = await factory.WithDbAsync(db => db.PortalUsers.Where(u => u.Login == "hanna.hash@example.com").Select(u => u.PasswordHash).SingleAsync());
+        var hash = await factory.WithDbAsync(db => db.PortalUsers.Where(u => u.Login == "hanna.hash@example.com")
+            .Select(u => u.PasswordHash).SingleAsync());
         var bytes = Convert.FromBase64String(hash!);
         bytes[0].ShouldBe((byte)0x01); // ASP.NET Core Identity v3 format: PBKDF2 with a random salt
         var iterations = (bytes[5] << 24) | (bytes[6] << 16) | (bytes[7] << 8) | bytes[8];

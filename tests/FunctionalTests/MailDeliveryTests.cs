@@ -36,10 +36,12 @@ public sealed class MailDeliveryTests(SmtpDownFactory factory) : IClassFixture<S
         factory.Smtp.To("paula.pending@example.com").Count.ShouldBe(1);
         delivered[0].InvitationPath().ShouldStartWith("/invitation/");
         (await Eventually.HoldsAsync(() => admin.GetAsync($"/admin/contacts/{contactId}"),
-            page => page.Document.QuerySelector("[data-testid=invitation-delivery]")!.TextContent.Contains("Delivered"), "delivery to show")).Status.ShouldBe(System.Net.HttpStatusCode.OK);
+            page => page.Document.QuerySelector("[data-testid=invitation-delivery]")!.TextContent.Contains("Delivered"),
+                "delivery to show")).Status.ShouldBe(System.Net.HttpStatusCode.OK);
     }
 
     private Task<OutboxMessage> WaitForMailAsync(Func<OutboxMessage, bool> condition) =>
-        Eventually.HoldsAsync(() => factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.ToAddress == "paula.pending@example.com")),
+        Eventually.HoldsAsync(() => factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking()
+            .SingleAsync(m => m.ToAddress == "paula.pending@example.com")),
             condition, "the outbox row to change");
 }

@@ -79,7 +79,8 @@ public sealed class PagesTests(PortalFactory factory) : IClassFixture<PortalFact
         var before = await factory.WithDbAsync(db => db.Pages.CountAsync());
         var form = await admin.GetAsync("/admin/pages/new");
 
-        var refused = await admin.SubmitAsync(form, "Save draft", new Dictionary<string, string?> { ["Input.Title"] = "About", ["Input.Slug"] = slug });
+        var refused = await admin.SubmitAsync(form, "Save draft",
+            new Dictionary<string, string?> { ["Input.Title"] = "About", ["Input.Slug"] = slug });
 
         refused.Status.ShouldBe(HttpStatusCode.OK);
         refused.Path.ShouldBe("/admin/pages/new");
@@ -97,11 +98,13 @@ public sealed class PagesTests(PortalFactory factory) : IClassFixture<PortalFact
         var secondId = await admin.CreatePageAsync("Second", UniqueSlug("second"));
 
         var form = await admin.GetAsync("/admin/pages/new");
-        var refused = await admin.SubmitAsync(form, "Save draft", new Dictionary<string, string?> { ["Input.Title"] = "Copy", ["Input.Slug"] = taken });
+        var refused = await admin.SubmitAsync(form, "Save draft",
+            new Dictionary<string, string?> { ["Input.Title"] = "Copy", ["Input.Slug"] = taken });
         refused.Document.GetElementById("slug-error")!.TextContent.ShouldContain("Another page already uses this address.");
 
         var edit = await admin.GetAsync($"/admin/pages/{secondId}");
-        var refusedEdit = await admin.SubmitAsync(edit, "Save", new Dictionary<string, string?> { ["Input.Slug"] = taken, ["Input.Title"] = "Renamed" });
+        var refusedEdit = await admin.SubmitAsync(edit, "Save",
+            new Dictionary<string, string?> { ["Input.Slug"] = taken, ["Input.Title"] = "Renamed" });
         refusedEdit.Path.ShouldBe($"/admin/pages/{secondId}");
         refusedEdit.Document.GetElementById("slug-error")!.TextContent.ShouldContain("Another page already uses this address.");
 
@@ -166,7 +169,8 @@ public sealed class PagesTests(PortalFactory factory) : IClassFixture<PortalFact
         refused.Status.ShouldBe(HttpStatusCode.OK);
         refused.Document.GetElementById("kind-error")!.TextContent.ShouldContain("is invalid");
         refused.Document.GetElementById("publishedon-error")!.TextContent.ShouldContain("is not valid");
-        var otherLanguage = await admin.SubmitAsync(refused, "Save draft", new Dictionary<string, string?> { ["Input.Kind"] = "Page", ["Input.PublishedOn"] = "", ["Input.Language"] = "fr" });
+        var otherLanguage = await admin.SubmitAsync(refused, "Save draft",
+            new Dictionary<string, string?> { ["Input.Kind"] = "Page", ["Input.PublishedOn"] = "", ["Input.Language"] = "fr" });
         otherLanguage.Status.ShouldBe(HttpStatusCode.OK);
         otherLanguage.Document.GetElementById("language-error")!.TextContent.ShouldContain("Please choose English or German.");
         (await factory.WithDbAsync(db => db.Pages.CountAsync())).ShouldBe(before);
@@ -244,7 +248,8 @@ public sealed class PagesTests(PortalFactory factory) : IClassFixture<PortalFact
         using var visitor = factory.NewBrowser();
         var signIn = await visitor.GetAsync($"/pages/{slug}");
         signIn.Path.ShouldBe("/account/sign-in");
-        var landed = await visitor.SubmitAsync(signIn, fields: new Dictionary<string, string?> { ["Input.Email"] = email, ["Input.Password"] = Flows.CustomerPassword },
+        var landed = await visitor.SubmitAsync(signIn,
+            fields: new Dictionary<string, string?> { ["Input.Email"] = email, ["Input.Password"] = Flows.CustomerPassword },
             buttonSelector: "main form button[type=submit]");
 
         landed.Path.ShouldBe($"/pages/{slug}");
@@ -264,13 +269,17 @@ public sealed class PagesTests(PortalFactory factory) : IClassFixture<PortalFact
         var members = UniqueSlug("members-news");
         var draft = UniqueSlug("draft-news");
         var plainPage = UniqueSlug("plain");
-        await admin.PublishPageAsync(await admin.CreatePageAsync("Older news", older, kind: "BlogPost", publishedOn: "2090-01-10"), "Public");
-        await admin.PublishPageAsync(await admin.CreatePageAsync("Newer news", newer, kind: "BlogPost", publishedOn: "2090-02-20"), "Public");
-        await admin.PublishPageAsync(await admin.CreatePageAsync("Members news", members, kind: "BlogPost", publishedOn: "2090-02-01"), "PortalUsers");
+        await admin.PublishPageAsync(await admin.CreatePageAsync("Older news", older, kind: "BlogPost", publishedOn: "2090-01-10"),
+            "Public");
+        await admin.PublishPageAsync(await admin.CreatePageAsync("Newer news", newer, kind: "BlogPost", publishedOn: "2090-02-20"),
+            "Public");
+        await admin.PublishPageAsync(await admin.CreatePageAsync("Members news", members, kind: "BlogPost", publishedOn: "2090-02-01"),
+            "PortalUsers");
         await admin.CreatePageAsync("Draft news", draft, kind: "BlogPost", publishedOn: "2090-12-31");
         await admin.PublishPageAsync(await admin.CreatePageAsync("Plain page", plainPage), "Public");
 
-        static List<string> Slugs(Page blog) => blog.Document.QuerySelectorAll(".blog-list a").Select(a => a.GetAttribute("href")!["/pages/".Length..]).ToList();
+        static List<string> Slugs(Page blog) => blog.Document.QuerySelectorAll(".blog-list a")
+            .Select(a => a.GetAttribute("href")!["/pages/".Length..]).ToList();
         var forVisitor = Slugs(await anonymous.GetAsync("/blog"));
         var forCustomer = Slugs(await customer.GetAsync("/blog"));
 
@@ -298,7 +307,8 @@ public sealed class PagesTests(PortalFactory factory) : IClassFixture<PortalFact
         await admin.PublishPageAsync(await admin.CreatePageAsync("Customer handbook", members), "PortalUsers");
         await admin.PublishPageAsync(await admin.CreatePageAsync("Imprint", open), "Public");
         await admin.CreatePageAsync("Secret draft", draft);
-        await admin.PublishPageAsync(await admin.CreatePageAsync("Members post", membersPost, kind: "BlogPost", publishedOn: "2026-11-01"), "PortalUsers");
+        await admin.PublishPageAsync(await admin.CreatePageAsync("Members post", membersPost, kind: "BlogPost", publishedOn: "2026-11-01"),
+            "PortalUsers");
 
         var home = await customer.GetAsync("/");
         var menu = home.Document.QuerySelector("[aria-labelledby='customer-pages-menu']")!;
@@ -345,7 +355,8 @@ public sealed class PagesTests(PortalFactory factory) : IClassFixture<PortalFact
         var inGerman = await germanVisitor.GetAsync($"/pages/{english}");
         inGerman.Status.ShouldBe(HttpStatusCode.OK);
         inGerman.Document.QuerySelector("h1")!.TextContent.ShouldBe("Delivery terms");
-        (await admin.GetAsync($"/admin/pages/{germanId}")).Document.QuerySelector("#Input_Language option[selected]")!.GetAttribute("value").ShouldBe("de");
+        (await admin.GetAsync($"/admin/pages/{germanId}")).Document.QuerySelector("#Input_Language option[selected]")!.GetAttribute("value")
+            .ShouldBe("de");
     }
 
     [Fact]
@@ -355,7 +366,8 @@ public sealed class PagesTests(PortalFactory factory) : IClassFixture<PortalFact
         var list = await admin.GetAsync("/admin/pages");
         list.Document.QuerySelector("h1")!.TextContent.ShouldBe("Seiten");
         var form = await admin.GetAsync("/admin/pages/new");
-        var refused = await admin.SubmitAsync(form, "Entwurf speichern", new Dictionary<string, string?> { ["Input.Title"] = "Über uns", ["Input.Slug"] = "Über uns" });
+        var refused = await admin.SubmitAsync(form, "Entwurf speichern",
+            new Dictionary<string, string?> { ["Input.Title"] = "Über uns", ["Input.Slug"] = "Über uns" });
         refused.Document.GetElementById("slug-error")!.TextContent.ShouldContain("Die Adresse darf nur");
     }
 

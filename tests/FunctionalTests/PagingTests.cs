@@ -13,7 +13,8 @@ public sealed class PagingTests(PortalFactory factory) : IClassFixture<PortalFac
         await factory.WithDbAsync(async db =>
         {
             for (var i = 0; i < 30; i++)
-                db.Contacts.Add(Contact.CreatePerson(new ContactDetails($"Paging Person {i:00}", null, null, null, "Hamburg", "DE"), $"paging{i:00}@example.com", null, factory.Clock.GetUtcNow()));
+                db.Contacts.Add(Contact.CreatePerson(new ContactDetails($"Paging Person {i:00}", null, null, null, "Hamburg", "DE"),
+                    $"paging{i:00}@example.com", null, factory.Clock.GetUtcNow()));
             await db.SaveChangesAsync();
         });
         using var admin = await factory.SignedInAdminAsync();
@@ -35,7 +36,8 @@ public sealed class StatusPageTests(PortalFactory factory) : IClassFixture<Porta
     [Fact]
     public async Task A_post_with_an_unreadable_body_to_a_missing_page_gets_an_error_page_not_a_server_error()
     {
-        using var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var client = factory.CreateClient(
+            new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         using var body = new StringContent("--broken\r\nnot a part", System.Text.Encoding.UTF8);
         body.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data; boundary=broken");
 

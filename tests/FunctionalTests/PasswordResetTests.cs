@@ -12,7 +12,8 @@ public sealed partial class PasswordResetTests(PortalFactory factory) : IClassFi
 {
     private const string NewPassword = "Copper-Willow-Summit-Lake-58";
     private const string SentText = "If an account exists for this address, we have sent it a link to choose a new password.";
-    private const string ResetNotice = "Your password has been reset and every session has been signed out. Please sign in with your new password.";
+    private const string ResetNotice = "Your password has been reset and every session has been signed out. " +
+        "Please sign in with your new password.";
     private const string LinkInvalid = "This link is not valid, was already used or has expired. Please request a new one.";
 
     [Fact]
@@ -63,11 +64,13 @@ public sealed partial class PasswordResetTests(PortalFactory factory) : IClassFi
         (await again.SignInAsync(email, Flows.CustomerPassword)).Text.ShouldContain("The e-mail address or password is not correct.");
         (await again.SignInAsync(email, NewPassword)).Path.ShouldBe("/my");
 
-        var notice = await Eventually.HoldsAsync(() => Task.FromResult(factory.Smtp.To(email).Where(m => m.Subject?.Contains("was reset") == true).ToList()),
+        var notice = await Eventually.HoldsAsync(() => Task.FromResult(factory.Smtp.To(email)
+            .Where(m => m.Subject?.Contains("was reset") == true).ToList()),
             mails => mails.Count == 1, "the password-was-reset notice");
         notice[0].TextBody!.ShouldContain("Every session has been signed out.");
 
-        var activity = (await again.GetAsync("/my/security")).Document.QuerySelectorAll("tbody tr td:nth-child(2)").Select(td => td.TextContent).ToList();
+        var activity = (await again.GetAsync("/my/security")).Document.QuerySelectorAll("tbody tr td:nth-child(2)")
+            .Select(td => td.TextContent).ToList();
         activity.ShouldContain("Password reset requested");
         activity.ShouldContain("Password reset");
 
@@ -115,7 +118,8 @@ public sealed partial class PasswordResetTests(PortalFactory factory) : IClassFi
 
         (await factory.OutboxCountAsync(invited)).ShouldBe(1, "only the invitation");
         (await factory.OutboxCountAsync(revoked)).ShouldBe(1, "only the invitation");
-        (await factory.WithDbAsync(db => db.Users.Where(u => u.Login == invited || u.Login == revoked).SelectMany(u => u.Tokens).CountAsync())).ShouldBe(0);
+        (await factory.WithDbAsync(db => db.Users.Where(u => u.Login == invited || u.Login == revoked).SelectMany(u => u.Tokens)
+            .CountAsync())).ShouldBe(0);
     }
 
     [Fact]
@@ -166,7 +170,8 @@ public sealed partial class PasswordResetTests(PortalFactory factory) : IClassFi
     [InlineData("Pia-Policy-Lantern-Orbit-3", "Pia-Policy-Lantern-Orbit-3", "The password must not contain your e-mail address or name.")]
     [InlineData("password1234", "password1234", "This password is too easy to guess")]
     [InlineData(NewPassword, "Copper-Willow-Summit-Lake-59", "The password and its confirmation don't match.")]
-    public async Task A_password_the_policy_refuses_is_explained_and_the_link_keeps_working(string password, string confirmation, string message)
+    public async Task A_password_the_policy_refuses_is_explained_and_the_link_keeps_working(string password, string confirmation,
+        string message)
     {
         var email = $"pia.policy.{Guid.NewGuid():n}@example.com";
         using var admin = await factory.SignedInAdminAsync();
@@ -231,25 +236,30 @@ public sealed partial class PasswordResetTests(PortalFactory factory) : IClassFi
         await visitor.SetNewPasswordAsync(form, PortalFactory.AdminPassword);
 
         (await visitor.SignInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword)).Path.ShouldBe("/admin");
-        var stored = await factory.WithDbAsync(db => db.Users.AsNoTracking().Include(u => u.Tokens).SingleAsync(u => u.Login == PortalFactory.AdminEmail));
+        var stored = await factory.WithDbAsync(db => db.Users.AsNoTracking().Include(u => u.Tokens)
+            .SingleAsync(u => u.Login == PortalFactory.AdminEmail));
         stored.Tokens.Single(t => t.Purpose == AccountTokenPurpose.PasswordReset).UsedAt.ShouldNotBeNull();
     }
 
     private sealed record ResetAnswer(HttpStatusCode Status, string? Location, string Body, string FinalPath, string FinalText);
 
-    /// <summary>Everything a visitor can observe of a reset request: the post's status, target and body, and the page it leads to.</summary>
+    /// <summary>
+    /// Everything a visitor can observe of a reset request: the post's status, target and body, and the page it leads to.
+    /// </summary>
     private async Task<ResetAnswer> AnswerToResetRequestAsync(string email)
     {
         using var visitor = factory.NewBrowser();
         var form = await visitor.GetAsync("/account/forgot-password");
-        var posted = await visitor.SubmitAsync(form, "Send link", new Dictionary<string, string?> { ["Input.Email"] = email }, followRedirects: false);
+        var posted = await visitor.SubmitAsync(form, "Send link", new Dictionary<string, string?> { ["Input.Email"] = email },
+            followRedirects: false);
         var body = await posted.Response.Content.ReadAsStringAsync();
         var final = await visitor.GetAsync(posted.Location!);
         return new ResetAnswer(posted.Status, posted.Location, body, final.Path, final.Text);
     }
 
     private Task<List<MimeMessage>> ResetMailsAsync(string email, int count) =>
-        Eventually.HoldsAsync(() => Task.FromResult(factory.Smtp.To(email).Where(m => m.Subject?.StartsWith("Reset your password", StringComparison.Ordinal) == true).ToList()),
+        Eventually.HoldsAsync(() => Task.FromResult(factory.Smtp.To(email)
+            .Where(m => m.Subject?.StartsWith("Reset your password", StringComparison.Ordinal) == true).ToList()),
             mails => mails.Count >= count, $"{count} reset mail(s) to {email}");
 
     private static string ResetLinkIn(MimeMessage mail)
@@ -269,7 +279,8 @@ internal static class PasswordResetFlows
     public static async Task<Page> RequestResetAsync(this PortalBrowser browser, string email)
     {
         var form = await browser.GetAsync("/account/forgot-password");
-        return await browser.SubmitAsync(form, fields: new Dictionary<string, string?> { ["Input.Email"] = email }, buttonSelector: "main form button[type=submit]");
+        return await browser.SubmitAsync(form, fields: new Dictionary<string, string?> { ["Input.Email"] = email },
+            buttonSelector: "main form button[type=submit]");
     }
 
     public static Task<Page> SetNewPasswordAsync(this PortalBrowser browser, Page form, string password) =>

@@ -65,7 +65,8 @@ public sealed class PaymentMethodsTests(PortalFactory factory) : IClassFixture<P
         list.Document.QuerySelector("h1")!.TextContent.ShouldBe("Payment methods");
         list.Text.ShouldContain("You have not added a bank account yet.");
 
-        var form = await customer.GetAsync(list.Document.QuerySelectorAll("a").Single(a => a.TextContent.Trim() == "Add a bank account").GetAttribute("href")!);
+        var form = await customer.GetAsync(list.Document.QuerySelectorAll("a").Single(a => a.TextContent.Trim() == "Add a bank account")
+            .GetAttribute("href")!);
         form.Document.QuerySelector("#mandate-heading")!.TextContent.ShouldBe("SEPA Direct Debit mandate");
         form.Text.ShouldContain("you authorise Contoso Trading to send instructions to your bank to debit your account");
         form.Text.ShouldContain("within eight weeks");
@@ -125,7 +126,8 @@ public sealed class PaymentMethodsTests(PortalFactory factory) : IClassFixture<P
         var stored = await StoredAsync(contactId);
         stored.Count.ShouldBe(ValidIbans.Length);
         stored.Select(p => p.MaskedIban).ShouldBe(ValidIbans.Select(i => Iban.Parse(i).Masked));
-        stored.ShouldAllBe(p => p.MandateReference.StartsWith("PORTAL-") && p.MandateReference.Length <= 35 && p.AccountHolder == "Vera Valid");
+        stored.ShouldAllBe(p => p.MandateReference.StartsWith("PORTAL-") && p.MandateReference.Length <= 35
+            && p.AccountHolder == "Vera Valid");
         stored.Select(p => p.MandateReference).Distinct().Count().ShouldBe(ValidIbans.Length);
         stored.Count(p => p.IsDefault).ShouldBe(1);
         stored[0].IsDefault.ShouldBeTrue("the first bank account becomes the default");
@@ -153,10 +155,12 @@ public sealed class PaymentMethodsTests(PortalFactory factory) : IClassFixture<P
         refused.Path.ShouldBe("/my/payment-methods/new");
         refused.FieldError("Input.Iban").ShouldNotBeNull().ShouldContain(message);
         refused.Document.QuerySelector("[name='Input.Iban']")!.GetAttribute("value").ShouldBeNullOrEmpty("a typed IBAN is never sent back");
-        ((AngleSharp.Html.Dom.IHtmlInputElement)refused.Document.QuerySelector("[name='Input.AccountHolder']")!).Value.ShouldBe("Ivan Invalid");
+        ((AngleSharp.Html.Dom.IHtmlInputElement)refused.Document.QuerySelector("[name='Input.AccountHolder']")!).Value
+            .ShouldBe("Ivan Invalid");
         (await StoredAsync(contactId)).ShouldBeEmpty();
         var userId = await factory.WithDbAsync(db => db.PortalUsers.Where(u => u.ContactId == contactId).Select(u => u.Id).SingleAsync());
-        (await factory.WithDbAsync(db => db.SecurityEvents.CountAsync(e => e.UserAccountId == userId && e.Kind == SecurityEventKind.PaymentMethodAdded))).ShouldBe(0);
+        (await factory.WithDbAsync(db => db.SecurityEvents.CountAsync(e => e.UserAccountId == userId
+            && e.Kind == SecurityEventKind.PaymentMethodAdded))).ShouldBe(0);
     }
 
     [Theory]
@@ -237,7 +241,8 @@ public sealed class PaymentMethodsTests(PortalFactory factory) : IClassFixture<P
         (await StoredAsync(contactId)).Where(p => p.IsDefault).Select(p => p.Id).ShouldBe([dutch]);
         changed.PaymentMethodIds()[0].ShouldBe(dutch, "the default is listed first");
         changed.Document.QuerySelector($"[data-payment-method-id='{dutch}'] .badge")!.TextContent.ShouldBe("Default");
-        changed.Document.QuerySelector($"form[action*='handler=MakeDefault'] button[value='{dutch}']").ShouldBeNull("the default can't be made default again");
+        changed.Document.QuerySelector($"form[action*='handler=MakeDefault'] button[value='{dutch}']")
+            .ShouldBeNull("the default can't be made default again");
 
         var removed = await customer.RemoveBankAccountAsync(dutch);
 
@@ -271,7 +276,8 @@ public sealed class PaymentMethodsTests(PortalFactory factory) : IClassFixture<P
         await customer.RemoveBankAccountAsync(ids[0]);
 
         var security = await customer.GetAsync("/my/security");
-        var activity = security.Document.QuerySelectorAll("#activity-heading ~ div table tbody tr td:nth-child(2)").Select(td => td.TextContent).ToList();
+        var activity = security.Document.QuerySelectorAll("#activity-heading ~ div table tbody tr td:nth-child(2)")
+            .Select(td => td.TextContent).ToList();
         activity.Count(a => a == "Bank account added").ShouldBe(2);
         activity.ShouldContain("Default bank account changed");
         activity.ShouldContain("Bank account removed");
@@ -315,12 +321,14 @@ public sealed class PaymentMethodsTests(PortalFactory factory) : IClassFixture<P
             await using var reader = await command.ExecuteReaderAsync();
             var values = new List<string>();
             while (await reader.ReadAsync())
-                for (var i = 0; i < reader.FieldCount; i++) values.Add(Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture) ?? "");
+                for (var i = 0; i < reader.FieldCount; i++)
+                    values.Add(Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture) ?? "");
             return values;
         });
         cells.ShouldNotBeEmpty();
         ShouldNotShowInFull(string.Join("\n", cells), GermanIban, DutchIban);
-        var outbox = await factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Select(m => m.Subject + m.TextBody + m.HtmlBody).ToListAsync());
+        var outbox = await factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Select(m => m.Subject + m.TextBody + m.HtmlBody)
+            .ToListAsync());
         ShouldNotShowInFull(string.Join("\n", outbox), GermanIban, DutchIban);
 
         if (factory.Provider == DatabaseProvider.Sqlite)
@@ -369,7 +377,8 @@ public sealed class PaymentMethodsTests(PortalFactory factory) : IClassFixture<P
         german.GetProperty("mandateReference").GetString()!.ShouldStartWith("PORTAL-");
         german.GetProperty("mandateAgreedAt").ValueKind.ShouldBe(JsonValueKind.String);
         german.GetProperty("isDefault").GetBoolean().ShouldBeTrue();
-        methods.Single(m => m.GetProperty("maskedIban").GetString() == Iban.Parse(DutchIban).Masked).GetProperty("isDefault").GetBoolean().ShouldBeFalse();
+        methods.Single(m => m.GetProperty("maskedIban").GetString() == Iban.Parse(DutchIban).Masked).GetProperty("isDefault").GetBoolean()
+            .ShouldBeFalse();
     }
 
     [Fact]
@@ -394,7 +403,8 @@ public sealed class PaymentMethodsTests(PortalFactory factory) : IClassFixture<P
             foreach (var id in new[] { myIds[1], myIds[0], 987654 })
             {
                 var response = await other.Client.PostAsync($"/my/payment-methods?handler={handler}",
-                    new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("id", id.ToString(System.Globalization.CultureInfo.InvariantCulture))]));
+                    new FormUrlEncodedContent([new("__RequestVerificationToken", token),
+                        new("id", id.ToString(System.Globalization.CultureInfo.InvariantCulture))]));
                 response.StatusCode.ShouldBe(HttpStatusCode.NotFound, $"{handler} {id}");
             }
         }
@@ -412,7 +422,8 @@ public sealed class PaymentMethodsTests(PortalFactory factory) : IClassFixture<P
         await customer.AddBankAccountAsync(GermanIban);
         var id = (await StoredAsync(contactId)).Single().Id;
 
-        var forged = await customer.Client.PostAsync("/my/payment-methods?handler=Remove", new FormUrlEncodedContent([new("id", id.ToString(System.Globalization.CultureInfo.InvariantCulture))]));
+        var forged = await customer.Client.PostAsync("/my/payment-methods?handler=Remove",
+            new FormUrlEncodedContent([new("id", id.ToString(System.Globalization.CultureInfo.InvariantCulture))]));
         forged.StatusCode.ShouldBe(HttpStatusCode.BadRequest, "no antiforgery token, nothing removed");
         (await StoredAsync(contactId)).ShouldHaveSingleItem();
 
@@ -452,7 +463,8 @@ public sealed class PaymentMethodsTests(PortalFactory factory) : IClassFixture<P
         ShouldNotShowInFull(page.Html, GermanIban, DutchIban);
 
         var other = await admin.CreateContactAsync("Nobody Pays", "nobody.pays@example.com");
-        (await admin.GetAsync($"/admin/contacts/{other}")).Document.QuerySelector("#payment-methods-heading")!.ParentElement!.TextContent.ShouldContain("No bank accounts.");
+        (await admin.GetAsync($"/admin/contacts/{other}")).Document.QuerySelector("#payment-methods-heading")!.ParentElement!.TextContent
+            .ShouldContain("No bank accounts.");
     }
 }
 
@@ -473,18 +485,22 @@ public sealed class PaymentMethodLogTests(LogCapturingPortalFactory factory) : I
         (await customer.AddBankAccountAsync(refusedIban, bic: "COBADEFFXXX")).FieldError("Input.Bic").ShouldNotBeNull();
         (await customer.AddBankAccountAsync(iban)).Path.ShouldBe("/my/payment-methods/new", "already saved");
         (await customer.AddBankAccountAsync(secondIban)).Path.ShouldBe("/my/payment-methods");
-        var ids = await factory.WithDbAsync(db => db.PaymentMethods.Where(p => p.ContactId == contactId).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync());
+        var ids = await factory.WithDbAsync(db => db.PaymentMethods.Where(p => p.ContactId == contactId).OrderBy(p => p.Id)
+            .Select(p => p.Id).ToListAsync());
         await customer.MakeDefaultAsync(ids[1]);
         await customer.RemoveBankAccountAsync(ids[0]);
         await factory.Smtp.WaitForAsync("lars.logless@example.com", count: 5);
 
         var lines = factory.LogLines;
         lines.Count.ShouldBeGreaterThan(50, "the capture sees the portal's logging");
-        lines.ShouldContain(l => l.Contains("PaymentMethods", StringComparison.Ordinal), "database commands on the table are logged and were looked at");
+        lines.ShouldContain(l => l.Contains("PaymentMethods", StringComparison.Ordinal),
+            "database commands on the table are logged and were looked at");
         foreach (var plain in new[] { iban, refusedIban, secondIban })
         {
             var electronic = plain.Replace(" ", "", StringComparison.Ordinal);
-            lines.Where(l => l.Contains(electronic, StringComparison.OrdinalIgnoreCase) || l.Contains(plain, StringComparison.OrdinalIgnoreCase) || l.Contains(electronic[4..], StringComparison.OrdinalIgnoreCase))
+            lines.Where(l => l.Contains(electronic, StringComparison.OrdinalIgnoreCase)
+                    || l.Contains(plain, StringComparison.OrdinalIgnoreCase)
+                    || l.Contains(electronic[4..], StringComparison.OrdinalIgnoreCase))
                 .ShouldBeEmpty();
         }
     }

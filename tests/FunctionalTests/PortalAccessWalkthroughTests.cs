@@ -17,7 +17,8 @@ public sealed class PortalAccessWalkthroughTests(PortalFactory factory) : IClass
         // 1. Contacts → the customer → Action ▾ → Grant portal access
         var contactId = await admin.CreateContactAsync("Clara Customer", "Clara.Customer@Example.com");
         var contactPage = await admin.GetAsync($"/admin/contacts/{contactId}");
-        var grantLink = contactPage.Document.QuerySelectorAll("details.action-menu a").Single(a => a.TextContent.Trim() == "Grant portal access");
+        var grantLink = contactPage.Document.QuerySelectorAll("details.action-menu a")
+            .Single(a => a.TextContent.Trim() == "Grant portal access");
         var wizard = await admin.GetAsync(grantLink.GetAttribute("href")!);
 
         // 2. The wizard lists the contact with its e-mail state and access state
@@ -26,7 +27,8 @@ public sealed class PortalAccessWalkthroughTests(PortalFactory factory) : IClass
         wizard.RowText(contactId).ShouldContain("No access");
 
         // 3. Granting sends an invitation with a one-time link
-        var granted = await admin.PressRowButtonAsync(wizard, contactId, "Grant", new Dictionary<string, string?> { ["WelcomeMessage"] = "Welcome aboard, Clara!" });
+        var granted = await admin.PressRowButtonAsync(wizard, contactId, "Grant",
+            new Dictionary<string, string?> { ["WelcomeMessage"] = "Welcome aboard, Clara!" });
         granted.RowText(contactId).ShouldContain("Invited");
         granted.RowText(contactId).ShouldContain("Access granted");
         var mails = await factory.Smtp.WaitForAsync("clara.customer@example.com");
@@ -39,7 +41,8 @@ public sealed class PortalAccessWalkthroughTests(PortalFactory factory) : IClass
 
         // The contact page shows the invitation as delivered and the history says who granted
         var afterGrant = await Eventually.HoldsAsync(() => admin.GetAsync($"/admin/contacts/{contactId}"),
-            page => page.Document.QuerySelector("[data-testid=invitation-delivery]")!.TextContent.Contains("Delivered"), "the invitation to show as delivered");
+            page => page.Document.QuerySelector("[data-testid=invitation-delivery]")!.TextContent.Contains("Delivered"),
+                "the invitation to show as delivered");
         afterGrant.Text.ShouldContain("Access granted");
         afterGrant.Text.ShouldContain(PortalFactory.AdminEmail);
 
@@ -123,7 +126,8 @@ public sealed class PortalAccessWalkthroughTests(PortalFactory factory) : IClass
 
         (await TryPassword("short", "short")).Text.ShouldContain("at least 12 characters");
         (await TryPassword("password1234", "password1234")).Text.ShouldContain("too easy to guess");
-        (await TryPassword("willi.weak-Forever-2026", "willi.weak-Forever-2026")).Text.ShouldContain("must not contain your e-mail address or name");
+        (await TryPassword("willi.weak-Forever-2026", "willi.weak-Forever-2026")).Text
+            .ShouldContain("must not contain your e-mail address or name");
         (await TryPassword(Flows.CustomerPassword, Flows.CustomerPassword + "x")).Text.ShouldContain("don't match");
 
         (await factory.ContactAsync(contactId)).PortalUser!.State.ShouldBe(PortalAccessState.Invited);
@@ -140,7 +144,8 @@ public sealed class PortalAccessWalkthroughTests(PortalFactory factory) : IClass
 
         var mailId = (await factory.ContactAsync(contactId)).PortalUser!.Invitations.Single().MailId;
         mailId.ShouldNotBeNull();
-        var stored = await Eventually.HoldsAsync(() => factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == mailId)),
+        var stored = await Eventually.HoldsAsync(() => factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking()
+            .SingleAsync(m => m.Id == mailId)),
             mail => mail.Status == OutboxStatus.Sent, "the mail to be recorded as sent");
         stored.ToAddress.ShouldBe("otto.outbox@example.com");
         stored.SentAt.ShouldNotBeNull();

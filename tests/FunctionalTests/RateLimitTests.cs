@@ -3,7 +3,9 @@ using Portal.FunctionalTests.Support;
 
 namespace Portal.FunctionalTests;
 
-/// <summary>Per client address, only a few posts a minute to the pages that check passwords, codes and links; then a friendly 429.</summary>
+/// <summary>
+/// Per client address, only a few posts a minute to the pages that check passwords, codes and links; then a friendly 429.
+/// </summary>
 public sealed class RateLimitTests(LowLimitFactory factory) : IClassFixture<LowLimitFactory>
 {
     private const int Limit = LowLimitFactory.Limit;
@@ -23,14 +25,16 @@ public sealed class RateLimitTests(LowLimitFactory factory) : IClassFixture<LowL
         limited.Text.ShouldContain("Please wait a minute, then try again.");
         limited.Response.Headers.RetryAfter.ShouldNotBeNull();
         limited.Response.Headers.GetValues("Content-Security-Policy").Single().ShouldContain("object-src 'none'");
-        (await browser.GetAsync("/admin", followRedirects: false)).Status.ShouldBe(HttpStatusCode.Redirect, "the limited post signed nobody in");
+        (await browser.GetAsync("/admin", followRedirects: false)).Status
+            .ShouldBe(HttpStatusCode.Redirect, "the limited post signed nobody in");
     }
 
     [Fact]
     public async Task Another_address_is_not_held_back_by_the_first_ones_attempts()
     {
         using var noisy = factory.BrowserFrom("203.0.113.20");
-        for (var attempt = 0; attempt <= Limit; attempt++) await noisy.SignInAsync($"guess.{attempt}@example.com", "Wrong-Guess-Pebble-River-1");
+        for (var attempt = 0; attempt <= Limit; attempt++)
+            await noisy.SignInAsync($"guess.{attempt}@example.com", "Wrong-Guess-Pebble-River-1");
         (await noisy.SignInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword)).Status.ShouldBe(HttpStatusCode.TooManyRequests);
 
         using var quiet = factory.BrowserFrom("203.0.113.21");
@@ -63,12 +67,14 @@ public sealed class RateLimitTests(LowLimitFactory factory) : IClassFixture<LowL
         var form = await customer.GetAsync("/my/security/close");
         for (var attempt = 1; attempt <= Limit; attempt++)
         {
-            var refused = await customer.SubmitAsync(form, fields: new Dictionary<string, string?> { ["Input.CurrentPassword"] = $"Guess-Number-{attempt}-Wrong" },
+            var refused = await customer.SubmitAsync(form,
+                fields: new Dictionary<string, string?> { ["Input.CurrentPassword"] = $"Guess-Number-{attempt}-Wrong" },
                 buttonSelector: "main form button[type=submit]", followRedirects: false);
             refused.Status.ShouldNotBe(HttpStatusCode.TooManyRequests, $"guess {attempt} of {Limit}");
         }
 
-        var limited = await customer.SubmitAsync(form, fields: new Dictionary<string, string?> { ["Input.CurrentPassword"] = "Guess-Number-4-Wrong" },
+        var limited = await customer.SubmitAsync(form,
+            fields: new Dictionary<string, string?> { ["Input.CurrentPassword"] = "Guess-Number-4-Wrong" },
             buttonSelector: "main form button[type=submit]", followRedirects: false);
         limited.Status.ShouldBe(HttpStatusCode.TooManyRequests);
     }

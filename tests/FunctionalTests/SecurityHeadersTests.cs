@@ -60,7 +60,8 @@ public sealed class SecurityHeadersTests(PortalFactory factory) : IClassFixture<
         var contactId = await admin.CreateContactAsync("Hanno Headers", "hanno.headers@example.com");
 
         await AssertEveryPageAsync(admin,
-            ["/admin", "/admin/contacts", "/admin/contacts/new", $"/admin/contacts/{contactId}", $"/admin/portal-access?ids={contactId}", "/admin/emails", "/"],
+            ["/admin", "/admin/contacts", "/admin/contacts/new", $"/admin/contacts/{contactId}", $"/admin/portal-access?ids={contactId}",
+                "/admin/emails", "/"],
             AssertSignedInPage);
     }
 
@@ -68,7 +69,11 @@ public sealed class SecurityHeadersTests(PortalFactory factory) : IClassFixture<
     public async Task Outside_Development_https_answers_carry_HSTS()
     {
         // Not localhost: HSTS leaves loopback names out on purpose, and a real deployment has a real host name.
-        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://portal.example.test"), AllowAutoRedirect = false });
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions
+        {
+            BaseAddress = new Uri("https://portal.example.test"),
+            AllowAutoRedirect = false,
+        });
 
         using var response = await client.GetAsync("/account/sign-in");
 

@@ -67,10 +67,14 @@ public sealed class SecuritySettingsTests(PortalFactory factory) : IClassFixture
                 ["Password.ConfirmPassword"] = confirm,
             });
 
-        (await Change("Not-The-Password-123", NewPassword, NewPassword)).Document.QuerySelector("#current-error")!.TextContent.ShouldContain("The current password is not correct.");
-        (await Change(Flows.CustomerPassword, "password1234", "password1234")).Document.QuerySelector("#new-error")!.TextContent.ShouldContain("too easy to guess");
-        (await Change(Flows.CustomerPassword, "wanda.wrong-is-my-name-42", "wanda.wrong-is-my-name-42")).Document.QuerySelector("#new-error")!.TextContent.ShouldContain("must not contain your e-mail address or name");
-        (await Change(Flows.CustomerPassword, NewPassword, NewPassword + "!")).Document.QuerySelector("#confirm-error")!.TextContent.ShouldContain("don't match");
+        (await Change("Not-The-Password-123", NewPassword, NewPassword)).Document.QuerySelector("#current-error")!.TextContent
+            .ShouldContain("The current password is not correct.");
+        (await Change(Flows.CustomerPassword, "password1234", "password1234")).Document.QuerySelector("#new-error")!.TextContent
+            .ShouldContain("too easy to guess");
+        (await Change(Flows.CustomerPassword, "wanda.wrong-is-my-name-42", "wanda.wrong-is-my-name-42"))
+            .Document.QuerySelector("#new-error")!.TextContent.ShouldContain("must not contain your e-mail address or name");
+        (await Change(Flows.CustomerPassword, NewPassword, NewPassword + "!")).Document.QuerySelector("#confirm-error")!.TextContent
+            .ShouldContain("don't match");
 
         using var fresh = factory.NewBrowser();
         (await fresh.SignInAsync("wanda.wrong@example.com", Flows.CustomerPassword)).Path.ShouldBe("/my");

@@ -7,7 +7,9 @@ using Portal.FunctionalTests.Support;
 
 namespace Portal.FunctionalTests;
 
-/// <summary>How long a session lives (30 minutes idle, 12 hours at most), that each sign-in starts a new one, and the cookie's name.</summary>
+/// <summary>
+/// How long a session lives (30 minutes idle, 12 hours at most), that each sign-in starts a new one, and the cookie's name.
+/// </summary>
 public sealed class SessionLifetimeTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     private const string SessionCookie = "__Host-portal.session";
@@ -22,7 +24,8 @@ public sealed class SessionLifetimeTests(PortalFactory factory) : IClassFixture<
         factory.Clock.Advance(TimeSpan.FromMinutes(20));
         (await customer.GetAsync("/my", followRedirects: false)).Status.ShouldBe(HttpStatusCode.OK);
         factory.Clock.Advance(TimeSpan.FromMinutes(20));
-        (await customer.GetAsync("/my", followRedirects: false)).Status.ShouldBe(HttpStatusCode.OK, "40 minutes after sign-in, but only 20 idle");
+        (await customer.GetAsync("/my", followRedirects: false)).Status
+            .ShouldBe(HttpStatusCode.OK, "40 minutes after sign-in, but only 20 idle");
 
         factory.Clock.Advance(TimeSpan.FromMinutes(31));
         var expired = await customer.GetAsync("/my", followRedirects: false);
@@ -48,7 +51,8 @@ public sealed class SessionLifetimeTests(PortalFactory factory) : IClassFixture<
         var ended = await customer.GetAsync("/my", followRedirects: false);
         ended.Status.ShouldBe(HttpStatusCode.Redirect, "12 h 05 min after sign-in");
         ended.Location!.ShouldContain("/account/sign-in");
-        (await customer.SignInAsync("alma.always@example.com", Flows.CustomerPassword)).Path.ShouldBe("/my", "signing in again starts a new session");
+        (await customer.SignInAsync("alma.always@example.com", Flows.CustomerPassword)).Path
+            .ShouldBe("/my", "signing in again starts a new session");
     }
 
     [Fact]
@@ -106,7 +110,8 @@ public sealed class SessionLifetimeTests(PortalFactory factory) : IClassFixture<
             ["Input.Password"] = PortalFactory.AdminPassword,
         }, followRedirects: false);
 
-        var cookie = signedIn.Response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(SessionCookie + "=", StringComparison.Ordinal));
+        var cookie = signedIn.Response.Headers.GetValues("Set-Cookie")
+            .Single(c => c.StartsWith(SessionCookie + "=", StringComparison.Ordinal));
         var attributes = cookie.Split(';').Skip(1).Select(a => a.Trim().ToLowerInvariant()).ToList();
         attributes.ShouldContain("secure");
         attributes.ShouldContain("path=/");
@@ -122,14 +127,16 @@ public sealed class SessionLifetimeTests(PortalFactory factory) : IClassFixture<
             ["Input.Password"] = PortalFactory.AdminPassword,
         }, followRedirects: false);
         signedIn.Status.ShouldBe(HttpStatusCode.Redirect);
-        var cookie = signedIn.Response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(SessionCookie + "=", StringComparison.Ordinal));
+        var cookie = signedIn.Response.Headers.GetValues("Set-Cookie")
+            .Single(c => c.StartsWith(SessionCookie + "=", StringComparison.Ordinal));
         return cookie[(SessionCookie.Length + 1)..cookie.IndexOf(';', StringComparison.Ordinal)];
     }
 
     /// <summary>Opens the cookie the way the portal does, to read the session identifier inside it.</summary>
     private string? SessionIdIn(string cookieValue)
     {
-        var options = factory.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(CookieAuthenticationDefaults.AuthenticationScheme);
+        var options = factory.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>()
+            .Get(CookieAuthenticationDefaults.AuthenticationScheme);
         AuthenticationTicket ticket = options.TicketDataFormat.Unprotect(cookieValue).ShouldNotBeNull();
         return ticket.Principal.FindFirst(Portal.Web.Infrastructure.Sessions.SessionClaims.SessionId)?.Value;
     }

@@ -39,13 +39,15 @@ public sealed class SettingsTests : IAsyncLifetime
     /// <summary>A 120 × 40 PNG header: signature, IHDR, IEND.</summary>
     private static byte[] Png()
     {
-        byte[] header = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 120, 0, 0, 0, 40, 8, 6, 0, 0, 0, 0, 0, 0, 0];
+        byte[] header = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 120, 0, 0, 0, 40, 8,
+            6, 0, 0, 0, 0, 0, 0, 0];
         byte[] end = [0, 0, 0, 0, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82];
         return [.. header, .. end];
     }
 
     private Task<List<ActivityEntry>> SettingsActivityAsync() =>
-        factory.WithDbAsync(db => db.ActivityEntries.AsNoTracking().Where(a => a.Kind == ActivityKind.SettingsChanged).OrderBy(a => a.Id).ToListAsync());
+        factory.WithDbAsync(db => db.ActivityEntries.AsNoTracking().Where(a => a.Kind == ActivityKind.SettingsChanged).OrderBy(a => a.Id)
+            .ToListAsync());
 
     [Fact]
     public async Task The_company_name_colour_and_contacts_show_on_customer_pages_and_in_invitation_mails_right_after_saving()
@@ -108,7 +110,8 @@ public sealed class SettingsTests : IAsyncLifetime
         var refused = await SaveAsync(admin, "Erscheinungsbild speichern", new() { ["Branding.PrimaryColour"] = "#ffff00" });
 
         refused.Status.ShouldBe(HttpStatusCode.OK);
-        refused.FieldError("Branding.PrimaryColour").ShouldBe("Weiße Schrift wäre auf dieser Farbe schwer zu lesen. Wählen Sie eine dunklere Farbe.");
+        refused.FieldError("Branding.PrimaryColour")
+            .ShouldBe("Weiße Schrift wäre auf dieser Farbe schwer zu lesen. Wählen Sie eine dunklere Farbe.");
         (await SettingsActivityAsync()).ShouldBeEmpty();
     }
 
@@ -118,14 +121,17 @@ public sealed class SettingsTests : IAsyncLifetime
         using var admin = await factory.SignedInAdminAsync();
         var form = await admin.GetAsync("/admin/settings");
 
-        var svg = Encoding.UTF8.GetBytes("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(document.cookie)</script><rect width=\"10\" height=\"10\"/></svg>");
-        var refused = await admin.SubmitMultipartAsync(form, "Upload logo", new UploadedFile("Logo.Data", "logo.svg", svg, "image/svg+xml"));
+        var svg = Encoding.UTF8.GetBytes("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(document.cookie)</script><rect " +
+            "width=\"10\" height=\"10\"/></svg>");
+        var refused = await admin.SubmitMultipartAsync(form, "Upload logo",
+            new UploadedFile("Logo.Data", "logo.svg", svg, "image/svg+xml"));
         refused.Status.ShouldBe(HttpStatusCode.OK);
         refused.FieldError("Logo.Data")!.ShouldContain("This SVG contains scripts");
         refused.Document.QuerySelector("img[src^='/branding/logo']").ShouldBeNull();
 
         var png = Png();
-        var saved = await admin.SubmitMultipartAsync(await admin.GetAsync("/admin/settings"), "Upload logo", new UploadedFile("Logo.Data", "logo.png", png, "image/png"));
+        var saved = await admin.SubmitMultipartAsync(await admin.GetAsync("/admin/settings"), "Upload logo",
+            new UploadedFile("Logo.Data", "logo.png", png, "image/png"));
         saved.Document.QuerySelector(".alert-success")!.TextContent.ShouldBe("The logo was saved.");
 
         using var visitor = factory.NewBrowser();
@@ -153,7 +159,8 @@ public sealed class SettingsTests : IAsyncLifetime
         using var admin = await factory.SignedInAdminAsync();
         var (customer, _) = await factory.ActiveCustomerAsync(admin, "Paul Paymentless", "paul.paymentless@example.com");
         using var _1 = customer;
-        (await customer.GetAsync("/my")).Document.QuerySelectorAll("a.tile").Any(a => a.TextContent.Contains("Payment methods")).ShouldBeTrue();
+        (await customer.GetAsync("/my")).Document.QuerySelectorAll("a.tile").Any(a => a.TextContent.Contains("Payment methods"))
+            .ShouldBeTrue();
 
         await SavedAsync(admin, "Save sections", new() { ["Sections.PaymentMethods"] = null });
 
@@ -179,7 +186,8 @@ public sealed class SettingsTests : IAsyncLifetime
         var (customer, _) = await factory.ActiveCustomerAsync(admin, "Pia Pageless", "pia.pageless@example.com");
         using var _1 = customer;
         await admin.PublishPageAsync(await admin.CreatePageAsync("Members only", "members-only"), "PortalUsers");
-        await admin.PublishPageAsync(await admin.CreatePageAsync("Members post", "members-post", kind: "BlogPost", publishedOn: "2026-11-01"), "PortalUsers");
+        await admin.PublishPageAsync(await admin.CreatePageAsync("Members post", "members-post", kind: "BlogPost",
+            publishedOn: "2026-11-01"), "PortalUsers");
         await admin.PublishPageAsync(await admin.CreatePageAsync("Open to all", "open-to-all"), "Public");
         (await customer.GetAsync("/pages/members-only")).Status.ShouldBe(HttpStatusCode.OK);
         (await customer.GetAsync("/blog")).Text.ShouldContain("Members post");
@@ -244,9 +252,11 @@ public sealed class SettingsTests : IAsyncLifetime
         using var german = factory.NewBrowser("de");
         await german.RequestResetAsync("lena.length@example.com");
         var resetMail = await Eventually.HoldsAsync(
-            () => Task.FromResult(factory.Smtp.To("lena.length@example.com").Where(m => (m.TextBody ?? "").Contains("/account/reset-password/")).ToList()),
+            () => Task.FromResult(factory.Smtp.To("lena.length@example.com")
+                .Where(m => (m.TextBody ?? "").Contains("/account/reset-password/")).ToList()),
             mails => mails.Count == 1, "the reset mail");
-        var resetLink = new Uri(System.Text.RegularExpressions.Regex.Match(resetMail[0].TextBody ?? "", @"https?://\S+/account/reset-password/\S+").Value).PathAndQuery;
+        var resetLink = new Uri(System.Text.RegularExpressions.Regex.Match(resetMail[0].TextBody ?? "",
+            @"https?://\S+/account/reset-password/\S+").Value).PathAndQuery;
         var resetForm = await german.GetAsync(resetLink);
         resetForm.Document.QuerySelector("[name='Input.NewPassword']")!.GetAttribute("minlength").ShouldBe("16");
         var resetRefused = await german.SubmitAsync(resetForm, fields: new Dictionary<string, string?>

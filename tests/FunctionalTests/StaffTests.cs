@@ -44,7 +44,8 @@ public sealed class StaffTests(PortalFactory factory) : IClassFixture<PortalFact
         (await factory.ContactAsync(contactId)).PortalUser!.State.ShouldBe(PortalAccessState.Invited);
 
         (await colleague.GetAsync(link)).Text.ShouldContain("This link is not valid");
-        var staff = await factory.WithDbAsync(db => db.InternalUsers.AsNoTracking().SingleAsync(u => u.Login == "petra.manager@contoso.example"));
+        var staff = await factory.WithDbAsync(db => db.InternalUsers.AsNoTracking()
+            .SingleAsync(u => u.Login == "petra.manager@contoso.example"));
         staff.Status.ShouldBe(StaffStatus.Active);
         staff.Role.ShouldBe(StaffRole.PortalManager);
     }
@@ -69,7 +70,8 @@ public sealed class StaffTests(PortalFactory factory) : IClassFixture<PortalFact
 
         // The read-only colleague posts the admin's form anyway (with their own antiforgery token).
         var ownToken = wizard.Document.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value");
-        var forced = await reader.PressRowButtonAsync(adminWizard, contactId, "Grant", new Dictionary<string, string?> { ["__RequestVerificationToken"] = ownToken });
+        var forced = await reader.PressRowButtonAsync(adminWizard, contactId, "Grant",
+            new Dictionary<string, string?> { ["__RequestVerificationToken"] = ownToken });
         forced.Status.ShouldBe(HttpStatusCode.OK);
         forced.RowText(contactId).ShouldContain(DomainErrors.NotPermitted.Message);
         (await factory.CountPortalUsersAsync(contactId)).ShouldBe(0);
@@ -120,7 +122,8 @@ public sealed class StaffTests(PortalFactory factory) : IClassFixture<PortalFact
         reader.Dispose();
         manager.Dispose();
 
-        var refused = await Should.ThrowAsync<DomainException>(() => factory.SendAsAsync(readerId, new GrantPortalAccess(contactId, null, null)));
+        var refused = await Should.ThrowAsync<DomainException>(() => factory.SendAsAsync(readerId,
+            new GrantPortalAccess(contactId, null, null)));
         refused.Error.ShouldBe(DomainErrors.NotPermitted);
         (await factory.CountPortalUsersAsync(contactId)).ShouldBe(0);
 
@@ -145,7 +148,8 @@ public sealed class StaffTests(PortalFactory factory) : IClassFixture<PortalFact
             (await browser.GetAsync("/admin/staff/invite", followRedirects: false)).Status.ShouldBe(HttpStatusCode.Forbidden);
         }
         var staffPage = await admin.GetAsync("/admin/staff");
-        var forged = await manager.SubmitAsync(staffPage, fields: null, buttonSelector: "form[action*='handler=ChangeRole'] button", followRedirects: false);
+        var forged = await manager.SubmitAsync(staffPage, fields: null, buttonSelector: "form[action*='handler=ChangeRole'] button",
+            followRedirects: false);
         forged.Status.ShouldBeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.BadRequest);
     }
 
@@ -158,13 +162,15 @@ public sealed class StaffTests(PortalFactory factory) : IClassFixture<PortalFact
         page.Document.QuerySelector(".alert-danger").ShouldBeNull("no error box before anything is refused");
         page.Document.QuerySelector($"tr[data-staff-id='{adminId}'] form[action*='handler=Deactivate']").ShouldBeNull();
 
-        var demoted = await admin.PressStaffButtonAsync(page, adminId, "ChangeRole", new Dictionary<string, string?> { ["role"] = "ReadOnly" });
+        var demoted = await admin.PressStaffButtonAsync(page, adminId, "ChangeRole",
+            new Dictionary<string, string?> { ["role"] = "ReadOnly" });
         demoted.Path.ShouldBe("/admin/staff");
         demoted.Document.QuerySelector(".alert-danger")!.TextContent.ShouldContain(DomainErrors.LastAdministrator.Message);
         (await factory.StaffAsync(adminId)).Role.ShouldBe(StaffRole.Administrator);
 
         // No button offers it, but a forged request is refused with a message too.
-        var refused = await Should.ThrowAsync<DomainException>(() => factory.SendAsAsync(adminId, new Portal.Application.Staff.DeactivateStaffMember(adminId)));
+        var refused = await Should.ThrowAsync<DomainException>(() => factory.SendAsAsync(adminId,
+            new Portal.Application.Staff.DeactivateStaffMember(adminId)));
         refused.Error.ShouldBe(DomainErrors.StaffCannotDeactivateThemselves);
         var admin2 = await factory.StaffAsync(adminId);
         admin2.Status.ShouldBe(StaffStatus.Active);
@@ -196,7 +202,8 @@ public sealed class StaffTests(PortalFactory factory) : IClassFixture<PortalFact
     public async Task Deactivating_ends_the_colleagues_session_and_sign_in_until_they_are_reactivated()
     {
         using var admin = await factory.SignedInAdminAsync();
-        var (colleague, id) = await factory.ActiveStaffAsync(admin, "Dora Deactivated", "dora.deactivated@contoso.example", "PortalManager");
+        var (colleague, id) = await factory.ActiveStaffAsync(admin, "Dora Deactivated", "dora.deactivated@contoso.example",
+            "PortalManager");
         using var _ = colleague;
         (await colleague.GetAsync("/admin/contacts")).Status.ShouldBe(HttpStatusCode.OK);
 
@@ -232,7 +239,8 @@ public sealed class StaffTests(PortalFactory factory) : IClassFixture<PortalFact
         using var _ = colleague;
         (await colleague.GetAsync("/admin/contacts")).Document.QuerySelector("a[href='/admin/contacts/new']").ShouldBeNull();
 
-        var changed = await admin.PressStaffButtonAsync(await admin.GetAsync("/admin/staff"), id, "ChangeRole", new Dictionary<string, string?> { ["role"] = "PortalManager" });
+        var changed = await admin.PressStaffButtonAsync(await admin.GetAsync("/admin/staff"), id, "ChangeRole",
+            new Dictionary<string, string?> { ["role"] = "PortalManager" });
         changed.Text.ShouldContain("The role was changed.");
         (await factory.StaffAsync(id)).Role.ShouldBe(StaffRole.PortalManager);
 
@@ -245,7 +253,8 @@ public sealed class StaffTests(PortalFactory factory) : IClassFixture<PortalFact
         using var admin = await factory.SignedInAdminAsync();
         await admin.InviteStaffAsync("ines.reinvite@contoso.example", "Ines Reinvite", "ReadOnly");
         var first = (await factory.Smtp.WaitForAsync("ines.reinvite@contoso.example"))[^1].StaffInvitationPath();
-        var id = await factory.WithDbAsync(db => db.InternalUsers.Where(u => u.Login == "ines.reinvite@contoso.example").Select(u => u.Id).SingleAsync());
+        var id = await factory.WithDbAsync(db => db.InternalUsers.Where(u => u.Login == "ines.reinvite@contoso.example").Select(u => u.Id)
+            .SingleAsync());
 
         var reinvited = await admin.PressStaffButtonAsync(await admin.GetAsync("/admin/staff"), id, "ReInvite");
         reinvited.Text.ShouldContain("A new invitation is on its way");
@@ -280,7 +289,8 @@ public sealed class StaffTests(PortalFactory factory) : IClassFixture<PortalFact
         var (manager, _) = await factory.ActiveStaffAsync(admin, "Max Manager", "max.formmanager@contoso.example", "PortalManager");
         using var _1 = reader;
         using var _2 = manager;
-        string[] forms = ["/admin/contacts/new", $"/admin/contacts/{contactId}/edit", $"/admin/documents/new?contactId={contactId}", "/admin/pages/new"];
+        string[] forms = ["/admin/contacts/new", $"/admin/contacts/{contactId}/edit", $"/admin/documents/new?contactId={contactId}",
+            "/admin/pages/new"];
 
         foreach (var form in forms)
         {

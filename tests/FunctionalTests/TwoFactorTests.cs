@@ -48,7 +48,8 @@ public sealed class TwoFactorTests(PortalFactory factory) : IClassFixture<Portal
 
         secret.Length.ShouldBe(32, "160 bits in Base32");
         Base32Encoding.ToBytes(secret).Length.ShouldBe(20);
-        setup.Document.QuerySelector(".two-factor-secret")!.TextContent.Trim().ShouldBe(string.Join(' ', secret.Chunk(4).Select(c => new string(c))));
+        setup.Document.QuerySelector(".two-factor-secret")!.TextContent.Trim()
+            .ShouldBe(string.Join(' ', secret.Chunk(4).Select(c => new string(c))));
         var qr = setup.Document.QuerySelector("img.qr-code")!;
         qr.GetAttribute("src")!.ShouldStartWith("data:image/png;base64,");
         qr.GetAttribute("alt")!.ShouldNotBeNullOrWhiteSpace();
@@ -76,7 +77,8 @@ public sealed class TwoFactorTests(PortalFactory factory) : IClassFixture<Portal
         using var _1 = browser;
         var (setup, secret) = await StartSetupAsync(browser);
 
-        var refused = await browser.SubmitAsync(setup, "Turn on two-factor authentication", new Dictionary<string, string?> { ["Enable.Code"] = WrongCode(secret) });
+        var refused = await browser.SubmitAsync(setup, "Turn on two-factor authentication",
+            new Dictionary<string, string?> { ["Enable.Code"] = WrongCode(secret) });
 
         refused.Status.ShouldBe(HttpStatusCode.OK);
         refused.Text.ShouldContain("This code is not correct.");
@@ -84,7 +86,8 @@ public sealed class TwoFactorTests(PortalFactory factory) : IClassFixture<Portal
         refused.Document.QuerySelector(".two-factor-secret")!.TextContent.Replace(" ", "").ShouldBe(secret);
         (await IsTwoFactorOnAsync(email)).ShouldBeFalse();
 
-        var malformed = await browser.SubmitAsync(refused, "Turn on two-factor authentication", new Dictionary<string, string?> { ["Enable.Code"] = "12ab56" });
+        var malformed = await browser.SubmitAsync(refused, "Turn on two-factor authentication",
+            new Dictionary<string, string?> { ["Enable.Code"] = "12ab56" });
         malformed.Text.ShouldContain("Please enter the 6-digit code from your authenticator app.");
         (await IsTwoFactorOnAsync(email)).ShouldBeFalse();
     }
@@ -96,7 +99,8 @@ public sealed class TwoFactorTests(PortalFactory factory) : IClassFixture<Portal
         using var _1 = browser;
         var (setup, secret) = await StartSetupAsync(browser);
 
-        var enabled = await browser.SubmitAsync(setup, "Turn on two-factor authentication", new Dictionary<string, string?> { ["Enable.Code"] = CodeAt(secret, Now) });
+        var enabled = await browser.SubmitAsync(setup, "Turn on two-factor authentication",
+            new Dictionary<string, string?> { ["Enable.Code"] = CodeAt(secret, Now) });
 
         var codes = RecoveryCodesOn(enabled);
         codes.Count.ShouldBe(10);
@@ -118,7 +122,8 @@ public sealed class TwoFactorTests(PortalFactory factory) : IClassFixture<Portal
         codes.ShouldAllBe(code => !again.Html.Contains(code));
         (await browser.GetAsync("/my/security")).Text.ShouldContain("Manage two-factor authentication");
 
-        var stored = await factory.WithDbAsync(db => db.PortalUsers.AsNoTracking().Include(u => u.RecoveryCodes).SingleAsync(u => u.Login == email));
+        var stored = await factory.WithDbAsync(db => db.PortalUsers.AsNoTracking().Include(u => u.RecoveryCodes)
+            .SingleAsync(u => u.Login == email));
         stored.TwoFactorSecret!.ShouldNotContain(secret, Case.Insensitive);
         stored.RecoveryCodes.Count.ShouldBe(10);
         stored.RecoveryCodes.ShouldAllBe(c => !codes.Contains(c.CodeHash) && c.CodeHash.Length == 64);
@@ -268,7 +273,8 @@ public sealed class TwoFactorTests(PortalFactory factory) : IClassFixture<Portal
         refused.Text.ShouldContain("This recovery code is not correct or has already been used.");
         (await again.GetAsync("/my", followRedirects: false)).Status.ShouldBe(HttpStatusCode.Redirect);
 
-        var another = await again.SubmitAsync(refused, "Sign in with recovery code", new Dictionary<string, string?> { ["Input.RecoveryCode"] = customer.RecoveryCodes[4] });
+        var another = await again.SubmitAsync(refused, "Sign in with recovery code",
+            new Dictionary<string, string?> { ["Input.RecoveryCode"] = customer.RecoveryCodes[4] });
         another.Path.ShouldBe("/my");
         var security = await again.GetAsync("/my/security");
         security.Text.ShouldContain("Recovery codes left: 8 of 10");
@@ -300,7 +306,8 @@ public sealed class TwoFactorTests(PortalFactory factory) : IClassFixture<Portal
 
         // While locked even the right password gets no further than the generic refusal.
         using var meanwhile = factory.NewBrowser();
-        (await meanwhile.SignInAsync(customer.Email, Flows.CustomerPassword)).Text.ShouldContain("The e-mail address or password is not correct.");
+        (await meanwhile.SignInAsync(customer.Email, Flows.CustomerPassword)).Text
+            .ShouldContain("The e-mail address or password is not correct.");
 
         factory.Clock.Advance(TimeSpan.FromMinutes(15) + Step);
         using var later = factory.NewBrowser();
@@ -418,7 +425,8 @@ public sealed class TwoFactorTests(PortalFactory factory) : IClassFixture<Portal
     private async Task<(string Secret, IReadOnlyList<string> RecoveryCodes)> EnableAsync(PortalBrowser browser, string email)
     {
         var (setup, secret) = await StartSetupAsync(browser);
-        var enabled = await browser.SubmitAsync(setup, "Turn on two-factor authentication", new Dictionary<string, string?> { ["Enable.Code"] = CodeAt(secret, Now) });
+        var enabled = await browser.SubmitAsync(setup, "Turn on two-factor authentication",
+            new Dictionary<string, string?> { ["Enable.Code"] = CodeAt(secret, Now) });
         var codes = RecoveryCodesOn(enabled);
         codes.Count.ShouldBe(10, enabled.Text);
         (await IsTwoFactorOnAsync(email)).ShouldBeTrue();
@@ -441,7 +449,8 @@ public sealed class TwoFactorTests(PortalFactory factory) : IClassFixture<Portal
         page.Document.QuerySelectorAll(".recovery-codes code").Select(c => c.TextContent.Trim()).ToList();
 
     private Task<bool> IsTwoFactorOnAsync(string email) =>
-        factory.WithDbAsync(db => db.PortalUsers.AsNoTracking().Where(u => u.Login == email).Select(u => u.TwoFactorEnabledAt != null).SingleAsync());
+        factory.WithDbAsync(db => db.PortalUsers.AsNoTracking().Where(u => u.Login == email).Select(u => u.TwoFactorEnabledAt != null)
+            .SingleAsync());
 
     private Task<List<SecurityEventKind>> EventsAsync(string email) =>
         factory.WithDbAsync(async db =>

@@ -72,7 +72,10 @@ public sealed class BrowserPortal : IAsyncLifetime
         throw new SkipException(_missingBrowser);
     }
 
-    /// <summary>A fresh browser context (own cookies) that resolves relative URLs against the portal; <paramref name="locale"/> sets Accept-Language.</summary>
+    /// <summary>
+    /// A fresh browser context (own cookies) that resolves relative URLs against the portal; <paramref name="locale"/> sets
+    /// Accept-Language.
+    /// </summary>
     public async Task<IPage> NewPageAsync(string locale = "en-US")
     {
         var context = await RequireBrowser().NewContextAsync(new BrowserNewContextOptions

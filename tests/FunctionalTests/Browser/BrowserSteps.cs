@@ -28,7 +28,8 @@ public static class BrowserSteps
     }
 
     /// <summary>Through the back office's "New contact" form; ends on the new contact's page.</summary>
-    public static async Task CreateContactAsync(this IPage admin, PageChecks checks, string name, string? email, string preferredLanguage = "en")
+    public static async Task CreateContactAsync(this IPage admin, PageChecks checks, string name, string? email,
+        string preferredLanguage = "en")
     {
         await admin.GotoAsync("/admin/contacts/new");
         await admin.Field(checks.T("Name")).FillAsync(name);
@@ -55,7 +56,8 @@ public static class BrowserSteps
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (!(await page.InnerTextAsync("main")).Contains(text, StringComparison.Ordinal))
         {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"\"{text}\" never showed on {page.Url}:\n{await page.InnerTextAsync("main")}");
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"\"{text}\" never showed on {page.Url}:\n{await page.InnerTextAsync("main")}");
             await Task.Delay(100);
             await page.ReloadAsync();
         }
@@ -68,13 +70,17 @@ public static class BrowserSteps
         return new Uri(portal.BaseAddress, mails[^1].InvitationPath()).ToString();
     }
 
-    /// <summary>Presses Tab until the focused element is called <paramref name="name"/> (its aria-label or text); fails after <paramref name="maxPresses"/>.</summary>
+    /// <summary>
+    /// Presses Tab until the focused element is called <paramref name="name"/> (its aria-label or text); fails after
+    /// <paramref name="maxPresses"/>.
+    /// </summary>
     public static async Task TabToAsync(this IPage page, string name, int maxPresses = 60)
     {
         for (var i = 0; i < maxPresses; i++)
         {
             await page.Keyboard.PressAsync("Tab");
-            var focused = await page.EvaluateAsync<string>("() => { const e = document.activeElement; return e ? (e.getAttribute('aria-label') || e.innerText || '').trim() : ''; }");
+            var focused = await page.EvaluateAsync<string>("() => { const e = document.activeElement; return e ? " +
+                "(e.getAttribute('aria-label') || e.innerText || '').trim() : ''; }");
             if (focused == name) return;
         }
         throw new Xunit.Sdk.XunitException($"Tab never reached \"{name}\" on {page.Url} within {maxPresses} presses.");

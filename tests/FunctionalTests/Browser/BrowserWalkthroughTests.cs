@@ -93,7 +93,8 @@ public sealed class BrowserWalkthroughTests(BrowserPortal portal) : IClassFixtur
         await checks.StepAsync(customer, "my-details-saved");
 
         // 3. Edit security settings → new password; Sign out at the top right; only the new password signs in
-        await customer.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = checks.T("My Account"), Exact = true }).ClickAsync();
+        await customer.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = checks.T("My Account"), Exact = true })
+            .ClickAsync();
         await customer.Link(checks.T("Edit security settings"), exact: false).ClickAsync();
         await customer.ShouldBeAtAsync("/my/security");
         await checks.StepAsync(customer, "security");
@@ -101,11 +102,14 @@ public sealed class BrowserWalkthroughTests(BrowserPortal portal) : IClassFixtur
         await customer.Field(checks.T("New password")).FillAsync(NewPassword);
         await customer.Field(checks.T("Repeat the new password")).FillAsync(NewPassword);
         await customer.Button(checks.T("Change password")).ClickAsync();
-        await Expect(customer.GetByRole(AriaRole.Status).GetByText(checks.T("Your password has been changed. Every other session has been signed out."))).ToBeVisibleAsync();
+        await Expect(customer.GetByRole(AriaRole.Status)
+            .GetByText(checks.T("Your password has been changed. Every other session has been signed out."))).ToBeVisibleAsync();
         await checks.StepAsync(customer, "password-changed");
-        await customer.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Button, new() { Name = checks.T("Sign out"), Exact = true }).ClickAsync();
+        await customer.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Button, new() { Name = checks.T("Sign out"), Exact = true })
+            .ClickAsync();
         await customer.ShouldBeAtAsync("/");
-        await Expect(customer.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = checks.T("Sign in"), Exact = true })).ToBeVisibleAsync();
+        await Expect(customer.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = checks.T("Sign in"), Exact = true }))
+            .ToBeVisibleAsync();
         await checks.StepAsync(customer, "signed-out");
         await customer.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = checks.T("Sign in"), Exact = true }).ClickAsync();
         await customer.SignInAsync(checks, email, Flows.CustomerPassword);
@@ -134,7 +138,8 @@ public sealed class BrowserWalkthroughTests(BrowserPortal portal) : IClassFixtur
             await admin.GotoAsync("/admin/contacts");
             await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Kontakte", Level = 1 })).ToBeVisibleAsync();
             await Expect(admin.Button("Ausgewählten Kontakten Portalzugang gewähren")).ToBeVisibleAsync();
-            await Expect(admin.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Button, new() { Name = "Abmelden", Exact = true })).ToBeVisibleAsync();
+            await Expect(admin.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Button, new() { Name = "Abmelden", Exact = true }))
+                .ToBeVisibleAsync();
             await Expect(customer.GetByRole(AriaRole.Heading, new() { Name = "Anmelden", Level = 1 })).ToBeVisibleAsync();
             await Expect(customer.Field("E-Mail")).ToBeVisibleAsync();
             await Expect(customer.Field("Passwort")).ToBeVisibleAsync();
@@ -252,8 +257,10 @@ public sealed class BrowserWalkthroughTests(BrowserPortal portal) : IClassFixtur
             var (seeded, contactId) = await seeder.CustomerAsync(seeding, "Paula Pages", email);
             seeded.Dispose();
             documentId = await seeding.CreateDocumentAsync(contactId, "Invoice", "INV-AXE-1", status: "Sent", withPdf: true);
-            await seeding.PublishPageAsync(await seeding.CreatePageAsync("Service hours", "service-hours", body: "We answer **every** weekday."), "PortalUsers");
-            await seeding.PublishPageAsync(await seeding.CreatePageAsync("Spring news", "spring-news", kind: "BlogPost", publishedOn: "2026-11-01"), "Public");
+            await seeding.PublishPageAsync(await seeding.CreatePageAsync("Service hours", "service-hours",
+                body: "We answer **every** weekday."), "PortalUsers");
+            await seeding.PublishPageAsync(await seeding.CreatePageAsync("Spring news", "spring-news", kind: "BlogPost",
+                publishedOn: "2026-11-01"), "Public");
         }
 
         var customer = await portal.NewPageAsync();

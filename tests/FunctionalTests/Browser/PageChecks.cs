@@ -17,7 +17,8 @@ namespace Portal.FunctionalTests.Browser;
 public sealed partial class PageChecks
 {
     private static readonly string RepoRoot = FindRepoRoot();
-    private static readonly Lazy<IReadOnlyDictionary<string, string>> German = new(() => ReadResx(Path.Combine(RepoRoot, "src", "Web", "Resources", "SharedResource.de.resx")));
+    private static readonly Lazy<IReadOnlyDictionary<string, string>> German = new(() => ReadResx(Path.Combine(RepoRoot, "src", "Web",
+        "Resources", "SharedResource.de.resx")));
 
     private readonly string _folder;
     private readonly bool _german;
@@ -38,7 +39,11 @@ public sealed partial class PageChecks
     /// <summary>The UI text for <paramref name="english"/> in this test's language, as the browser shows it.</summary>
     public string T(string english, params object[] args)
     {
-        var text = _german ? German.Value.TryGetValue(english, out var german) ? german : throw new InvalidOperationException($"No German text for \"{english}\".") : english;
+        var text = _german
+            ? German.Value.TryGetValue(english, out var german)
+                ? german
+                : throw new InvalidOperationException($"No German text for \"{english}\".")
+            : english;
         return args.Length == 0 ? text : string.Format(System.Globalization.CultureInfo.InvariantCulture, text, args);
     }
 
@@ -111,7 +116,8 @@ public sealed partial class PageChecks
         .Where(entry => entry.Key != entry.Value)
         .SelectMany(entry => Placeholder().Split(entry.Key))
         .Select(part => part.Trim(' ', '.', ',', ':', '(', ')'))
-        .Where(part => part.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 2 && !German.Value.Values.Any(v => v.Contains(part, StringComparison.Ordinal)))
+        .Where(part => part.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 2
+            && !German.Value.Values.Any(v => v.Contains(part, StringComparison.Ordinal)))
         .Distinct()
         .ToList());
 

@@ -52,8 +52,10 @@ public sealed class TwoInstanceTests : IAsyncLifetime
 
         using var adminOnA = await _a.SignedInAdminAsync();
         var form = await adminOnA.GetAsync("/admin/settings");
-        var saved = await adminOnA.SubmitAsync(form, "Save branding", new Dictionary<string, string?> { ["Branding.CompanyName"] = "Northwind Traders" });
-        saved.Document.QuerySelector(".navbar-brand")!.TextContent.ShouldContain("Northwind Traders", customMessage: "at once on the instance that saved");
+        var saved = await adminOnA.SubmitAsync(form, "Save branding",
+            new Dictionary<string, string?> { ["Branding.CompanyName"] = "Northwind Traders" });
+        saved.Document.QuerySelector(".navbar-brand")!.TextContent
+            .ShouldContain("Northwind Traders", customMessage: "at once on the instance that saved");
 
         // B keeps its copy for Portal:Settings:Lifetime (5 seconds by default), then reads the new one without a restart.
         await Eventually.HoldsAsync(
@@ -87,8 +89,10 @@ public sealed class TwoInstanceTests : IAsyncLifetime
         var ids = await CreateContactsAsync(1000, "bulk");
         await Task.WhenAll(GrantAllAsync(_a, ids.Where((_, i) => i % 2 == 0)), GrantAllAsync(_b, ids.Where((_, i) => i % 2 == 1)));
 
-        await Eventually.HoldsAsync(() => Task.FromResult(_a.Smtp.Messages.Count), count => count >= 1000, "1,000 mails", TimeSpan.FromMinutes(3));
-        await Eventually.HoldsAsync(() => _a.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Sent)), sent => sent == 1000, "every mail recorded as sent");
+        await Eventually.HoldsAsync(() => Task.FromResult(_a.Smtp.Messages.Count), count => count >= 1000, "1,000 mails",
+            TimeSpan.FromMinutes(3));
+        await Eventually.HoldsAsync(() => _a.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Sent)),
+            sent => sent == 1000, "every mail recorded as sent");
 
         var messages = _a.Smtp.Messages;
         messages.Count.ShouldBe(1000);
@@ -102,7 +106,8 @@ public sealed class TwoInstanceTests : IAsyncLifetime
         var ids = await CreateContactsAsync(1000, "survive");
         await GrantAllAsync(_a, ids);
 
-        await Eventually.HoldsAsync(() => Task.FromResult(_a.Smtp.Messages.Count), count => count >= 50, "the first mails", TimeSpan.FromMinutes(1));
+        await Eventually.HoldsAsync(() => Task.FromResult(_a.Smtp.Messages.Count), count => count >= 50, "the first mails",
+            TimeSpan.FromMinutes(1));
         // Instance A stops in the middle of its batch; its claimed mails stay claimed until the lease runs out.
         await _a.DisposeAsync();
 

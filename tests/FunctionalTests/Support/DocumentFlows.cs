@@ -18,7 +18,8 @@ public static partial class DocumentFlows
         admin.GetAsync($"/admin/documents/new?contactId={contactId}");
 
     /// <summary>Fills in the new-document form and saves; returns the page the browser lands on.</summary>
-    public static async Task<Page> SubmitNewDocumentAsync(this PortalBrowser admin, int contactId, string kind, string number, LineRow[] lines,
+    public static async Task<Page> SubmitNewDocumentAsync(this PortalBrowser admin, int contactId, string kind, string number,
+        LineRow[] lines,
         string? issuedOn = null, string? dueOn = null, string currency = "EUR")
     {
         var form = await admin.OpenNewDocumentFormAsync(contactId);
@@ -41,10 +42,12 @@ public static partial class DocumentFlows
         return await admin.SubmitAsync(form, "Save", fields);
     }
 
-    public static async Task<int> CreateDocumentAsync(this PortalBrowser admin, int contactId, string kind, string number, LineRow[]? lines = null,
+    public static async Task<int> CreateDocumentAsync(this PortalBrowser admin, int contactId, string kind, string number,
+        LineRow[]? lines = null,
         string? dueOn = null, string? status = null, bool withPdf = false, string currency = "EUR", string? issuedOn = null)
     {
-        var saved = await admin.SubmitNewDocumentAsync(contactId, kind, number, lines ?? [new LineRow("Service", "1", "100", "19")], issuedOn, dueOn, currency);
+        var saved = await admin.SubmitNewDocumentAsync(contactId, kind, number, lines ?? [new LineRow("Service", "1", "100", "19")],
+            issuedOn, dueOn, currency);
         var match = DocumentPath().Match(saved.Path);
         match.Success.ShouldBeTrue($"Expected the document page, got {saved.Path}: {saved.Text}");
         var id = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
@@ -70,14 +73,16 @@ public static partial class DocumentFlows
         return changed;
     }
 
-    public static async Task<Page> UploadPdfAsync(this PortalBrowser admin, int documentId, byte[] content, string fileName, string contentType = "application/pdf")
+    public static async Task<Page> UploadPdfAsync(this PortalBrowser admin, int documentId, byte[] content, string fileName,
+        string contentType = "application/pdf")
     {
         var page = await admin.GetAsync($"/admin/documents/{documentId}");
         return await admin.SubmitMultipartAsync(page, "Upload PDF", new UploadedFile("pdf", fileName, content, contentType));
     }
 
     /// <summary>A signed-in portal user for a person, optionally a member of <paramref name="companyId"/>.</summary>
-    public static async Task<(PortalBrowser Customer, int ContactId)> CustomerAsync(this PortalFactory factory, PortalBrowser admin, string name, string email, int? companyId = null)
+    public static async Task<(PortalBrowser Customer, int ContactId)> CustomerAsync(this PortalFactory factory, PortalBrowser admin,
+        string name, string email, int? companyId = null)
     {
         var contactId = await admin.CreateContactAsync(name, email, companyId?.ToString(CultureInfo.InvariantCulture));
         await admin.GrantAsync(contactId);

@@ -22,10 +22,13 @@ public static partial class Flows
     public static async Task<Page> SignInAsync(this PortalBrowser browser, string email, string password)
     {
         var form = await browser.GetAsync(PortalRoutes.Account.SignIn);
-        return await browser.SubmitAsync(form, fields: new Dictionary<string, string?> { ["Input.Email"] = email, ["Input.Password"] = password }, buttonSelector: "main form button[type=submit]");
+        return await browser.SubmitAsync(form,
+            fields: new Dictionary<string, string?> { ["Input.Email"] = email, ["Input.Password"] = password },
+            buttonSelector: "main form button[type=submit]");
     }
 
-    public static async Task<int> CreateContactAsync(this PortalBrowser admin, string name, string? email, string? companyId = null, string kind = "Person")
+    public static async Task<int> CreateContactAsync(this PortalBrowser admin, string name, string? email, string? companyId = null,
+        string kind = "Person")
     {
         var form = await admin.GetAsync(PortalRoutes.Admin.NewContact);
         var saved = await admin.SubmitAsync(form, "Save", new Dictionary<string, string?>
@@ -46,8 +49,10 @@ public static partial class Flows
     public static Task<Page> OpenWizardAsync(this PortalBrowser admin, params int[] contactIds) =>
         admin.GetAsync(PortalRoutes.Admin.PortalAccess + "?" + string.Join("&", contactIds.Select(id => $"ids={id}")));
 
-    public static async Task<Page> PressRowButtonAsync(this PortalBrowser admin, Page wizard, int contactId, string handler, IDictionary<string, string?>? fields = null) =>
-        await admin.SubmitAsync(wizard, fields: fields, buttonSelector: $"button[name=contactId][value='{contactId}'][formaction*='handler={handler}']");
+    public static async Task<Page> PressRowButtonAsync(this PortalBrowser admin, Page wizard, int contactId, string handler,
+        IDictionary<string, string?>? fields = null) =>
+        await admin.SubmitAsync(wizard, fields: fields,
+            buttonSelector: $"button[name=contactId][value='{contactId}'][formaction*='handler={handler}']");
 
     public static async Task<Page> GrantAsync(this PortalBrowser admin, int contactId, IDictionary<string, string?>? fields = null) =>
         await admin.PressRowButtonAsync(await admin.OpenWizardAsync(contactId), contactId, "Grant", fields);
@@ -74,7 +79,8 @@ public static partial class Flows
         return mails[^1].InvitationPath();
     }
 
-    public static async Task<Page> AcceptInvitationAsync(this PortalBrowser customer, string invitationPath, string password = CustomerPassword)
+    public static async Task<Page> AcceptInvitationAsync(this PortalBrowser customer, string invitationPath,
+        string password = CustomerPassword)
     {
         var form = await customer.GetAsync(invitationPath);
         form.Status.ShouldBe(System.Net.HttpStatusCode.OK);
@@ -86,7 +92,8 @@ public static partial class Flows
     }
 
     /// <summary>Admin grants, the mail arrives, the customer sets a password: returns the customer's signed-in browser.</summary>
-    public static async Task<(PortalBrowser Customer, int ContactId)> ActiveCustomerAsync(this PortalFactory factory, PortalBrowser admin, string name, string email)
+    public static async Task<(PortalBrowser Customer, int ContactId)> ActiveCustomerAsync(this PortalFactory factory, PortalBrowser admin,
+        string name, string email)
     {
         var contactId = await admin.CreateContactAsync(name, email);
         await admin.GrantAsync(contactId);
@@ -100,7 +107,8 @@ public static partial class Flows
         factory.WithDbAsync(db => db.PortalUsers.CountAsync(u => u.ContactId == contactId));
 
     public static Task<Contact> ContactAsync(this PortalFactory factory, int contactId) =>
-        factory.WithDbAsync(db => db.Contacts.AsNoTracking().Include(c => c.PortalUser!).ThenInclude(u => u.Invitations).SingleAsync(c => c.Id == contactId));
+        factory.WithDbAsync(db => db.Contacts.AsNoTracking().Include(c => c.PortalUser!).ThenInclude(u => u.Invitations)
+            .SingleAsync(c => c.Id == contactId));
 
     [GeneratedRegex(@"https?://\S+/invitation/[A-Za-z0-9_%-]+")]
     private static partial Regex InvitationLink();

@@ -16,9 +16,11 @@ public static class MultipartForms
 {
     private static readonly HtmlParser Parser = new();
 
-    public static async Task<Page> SubmitMultipartAsync(this PortalBrowser browser, Page page, string buttonText, UploadedFile file, IDictionary<string, string?>? fields = null)
+    public static async Task<Page> SubmitMultipartAsync(this PortalBrowser browser, Page page, string buttonText, UploadedFile file,
+        IDictionary<string, string?>? fields = null)
     {
-        var button = page.Document.QuerySelectorAll("button").OfType<IHtmlButtonElement>().FirstOrDefault(b => b.TextContent.Trim() == buttonText)
+        var button = page.Document.QuerySelectorAll("button").OfType<IHtmlButtonElement>()
+            .FirstOrDefault(b => b.TextContent.Trim() == buttonText)
             ?? throw new InvalidOperationException($"No button '{buttonText}' on {page.Url}.");
         var form = button.Form ?? throw new InvalidOperationException($"Button '{buttonText}' is not in a form.");
         form.Enctype.ShouldBe("multipart/form-data");
@@ -28,7 +30,8 @@ public static class MultipartForms
         {
             switch (element)
             {
-                case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name) && !input.IsDisabled && input.Type is not ("file" or "submit" or "button"):
+                case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name) && !input.IsDisabled
+                    && input.Type is not ("file" or "submit" or "button"):
                     if (input.Type is "checkbox" or "radio" && !input.IsChecked) break;
                     if (fields?.ContainsKey(input.Name!) == true) break;
                     content.Add(new StringContent(input.Value), input.Name!);

@@ -9,7 +9,8 @@ namespace Portal.FunctionalTests.Support;
 /// <summary>Steps for the customer's bank accounts, each done through the real pages.</summary>
 public static class PaymentMethodSteps
 {
-    public static async Task<Page> AddBankAccountAsync(this PortalBrowser customer, string iban, string? bic = null, string? holder = null, bool agree = true)
+    public static async Task<Page> AddBankAccountAsync(this PortalBrowser customer, string iban, string? bic = null, string? holder = null,
+        bool agree = true)
     {
         var form = await customer.GetAsync(PortalRoutes.My.NewPaymentMethod);
         form.Status.ShouldBe(System.Net.HttpStatusCode.OK, form.Text);
@@ -27,13 +28,15 @@ public static class PaymentMethodSteps
     public static async Task<Page> MakeDefaultAsync(this PortalBrowser customer, int paymentMethodId)
     {
         var list = await customer.GetAsync(PortalRoutes.My.PaymentMethods);
-        return await customer.SubmitAsync(list, buttonSelector: $"form[action*='handler=MakeDefault'] button[name=id][value='{paymentMethodId}']");
+        return await customer.SubmitAsync(list,
+            buttonSelector: $"form[action*='handler=MakeDefault'] button[name=id][value='{paymentMethodId}']");
     }
 
     public static async Task<Page> RemoveBankAccountAsync(this PortalBrowser customer, int paymentMethodId)
     {
         var list = await customer.GetAsync(PortalRoutes.My.PaymentMethods);
-        return await customer.SubmitAsync(list, buttonSelector: $"form[action*='handler=Remove'] button[name=id][value='{paymentMethodId}']");
+        return await customer.SubmitAsync(list,
+            buttonSelector: $"form[action*='handler=Remove'] button[name=id][value='{paymentMethodId}']");
     }
 }
 
@@ -71,9 +74,12 @@ public sealed class LogCapturingPortalFactory : PortalFactory
 
             public bool IsEnabled(LogLevel logLevel) => true;
 
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
+                Func<TState, Exception?, string> formatter)
             {
-                var structured = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(" ", pairs.Select(p => $"{p.Key}={p.Value}")) : "";
+                var structured = state is IEnumerable<KeyValuePair<string, object?>> pairs
+                    ? string.Join(" ", pairs.Select(p => $"{p.Key}={p.Value}"))
+                    : "";
                 lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {structured} {exception}");
             }
         }

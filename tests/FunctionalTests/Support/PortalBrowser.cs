@@ -26,8 +26,12 @@ public sealed class PortalBrowser(HttpClient client, CookieContainer cookies) : 
         return await ReadAsync(response, new Uri(client.BaseAddress!, url), followRedirects);
     }
 
-    /// <summary>Submits the form holding the button with <paramref name="buttonText"/> (or the page's only post form), with fields overridden by <paramref name="fields"/>.</summary>
-    public async Task<Page> SubmitAsync(Page page, string? buttonText = null, IDictionary<string, string?>? fields = null, bool followRedirects = true, string? buttonSelector = null)
+    /// <summary>
+    /// Submits the form holding the button with <paramref name="buttonText"/> (or the page's only post form), with fields
+    /// overridden by <paramref name="fields"/>.
+    /// </summary>
+    public async Task<Page> SubmitAsync(Page page, string? buttonText = null, IDictionary<string, string?>? fields = null,
+        bool followRedirects = true, string? buttonSelector = null)
     {
         var button = buttonSelector is not null
             ? page.Document.QuerySelector(buttonSelector) as IHtmlButtonElement
@@ -35,8 +39,12 @@ public sealed class PortalBrowser(HttpClient client, CookieContainer cookies) : 
             : page.Document.QuerySelectorAll("button").OfType<IHtmlButtonElement>()
                 .FirstOrDefault(b => b.TextContent.Trim() == buttonText || b.GetAttribute("aria-label") == buttonText);
         if ((buttonText is not null || buttonSelector is not null) && button is null)
-            throw new InvalidOperationException($"No button '{buttonText ?? buttonSelector}' on {page.Url}.\n{page.Text[..Math.Min(2000, page.Text.Length)]}");
-        var form = button?.Form ?? page.Document.Forms.OfType<IHtmlFormElement>().Single(f => f.Method.Equals("post", StringComparison.OrdinalIgnoreCase) && !f.Action.Contains(PortalRoutes.Account.SignOut) && !f.Action.Contains(PortalRoutes.Language));
+            throw new InvalidOperationException($"No button '{buttonText ?? buttonSelector}' on " +
+                $"{page.Url}.\n{page.Text[..Math.Min(2000, page.Text.Length)]}");
+        var form = button?.Form ?? page.Document.Forms.OfType<IHtmlFormElement>().Single(f =>
+            f.Method.Equals("post", StringComparison.OrdinalIgnoreCase)
+            && !f.Action.Contains(PortalRoutes.Account.SignOut)
+            && !f.Action.Contains(PortalRoutes.Language));
         if (button?.IsDisabled == true) throw new InvalidOperationException($"Button '{buttonText}' is disabled.");
 
         var values = new List<KeyValuePair<string, string>>();
@@ -76,7 +84,10 @@ public sealed class PortalBrowser(HttpClient client, CookieContainer cookies) : 
     private async Task<Page> ReadAsync(HttpResponseMessage response, Uri url, bool followRedirects)
     {
         var hops = 0;
-        while (followRedirects && response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther or HttpStatusCode.RedirectMethod && hops++ < 10)
+        while (followRedirects
+            && response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found
+                or HttpStatusCode.SeeOther or HttpStatusCode.RedirectMethod
+            && hops++ < 10)
         {
             url = new Uri(url, response.Headers.Location!);
             response.Dispose();

@@ -100,7 +100,8 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public PortalBrowser NewBrowser(string? language = null, System.Net.CookieContainer? cookies = null)
     {
         cookies ??= new System.Net.CookieContainer();
-        var client = CreateDefaultClient(new Uri("https://localhost"), new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(cookies));
+        var client = CreateDefaultClient(new Uri("https://localhost"),
+            new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(cookies));
         if (language is not null) client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
         return new PortalBrowser(client, cookies);
     }

@@ -5,7 +5,8 @@ namespace Portal.FunctionalTests.Support;
 /// <summary>Steps for the customer's own account pages: e-mail change, closing the account, and reading field errors.</summary>
 public static class SelfServiceSteps
 {
-    public static async Task<Page> RequestEmailChangeAsync(this PortalBrowser customer, string newEmail, string password = Flows.CustomerPassword)
+    public static async Task<Page> RequestEmailChangeAsync(this PortalBrowser customer, string newEmail,
+        string password = Flows.CustomerPassword)
     {
         var form = await customer.GetAsync(PortalRoutes.My.ChangeEmail);
         return await customer.SubmitAsync(form, "Send confirmation link", new Dictionary<string, string?>
@@ -18,7 +19,8 @@ public static class SelfServiceSteps
     public static async Task<Page> CloseAccountAsync(this PortalBrowser customer, string password = Flows.CustomerPassword)
     {
         var form = await customer.GetAsync(PortalRoutes.My.CloseAccount);
-        return await customer.SubmitAsync(form, "Close my account", new Dictionary<string, string?> { ["Input.CurrentPassword"] = password });
+        return await customer.SubmitAsync(form, "Close my account",
+            new Dictionary<string, string?> { ["Input.CurrentPassword"] = password });
     }
 
     /// <summary>Turns two-factor authentication on through the security pages, with a code computed from the shown key.</summary>
@@ -29,7 +31,8 @@ public static class SelfServiceSteps
         var secret = setup.Document.QuerySelector(".two-factor-secret")?.TextContent.Replace(" ", "").Trim()
             ?? throw new InvalidOperationException("No key on the setup page:\n" + setup.Text);
         var code = new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(secret)).ComputeTotp(factory.Clock.GetUtcNow().UtcDateTime);
-        var enabled = await customer.SubmitAsync(setup, "Turn on two-factor authentication", new Dictionary<string, string?> { ["Enable.Code"] = code });
+        var enabled = await customer.SubmitAsync(setup, "Turn on two-factor authentication",
+            new Dictionary<string, string?> { ["Enable.Code"] = code });
         enabled.Document.QuerySelectorAll(".recovery-codes code").Length.ShouldBe(10, enabled.Text);
     }
 
@@ -39,7 +42,8 @@ public static class SelfServiceSteps
         var input = page.Document.QuerySelector($"[name='{fieldName}']")
             ?? throw new InvalidOperationException($"No field {fieldName} on {page.Url}:\n{page.Text[..Math.Min(2000, page.Text.Length)]}");
         var ids = (input.GetAttribute("aria-describedby") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var text = string.Join(" ", ids.Select(id => page.Document.GetElementById(id)).Where(e => e is not null && e.ClassList.Contains("text-danger"))
+        var text = string.Join(" ",
+            ids.Select(id => page.Document.GetElementById(id)).Where(e => e is not null && e.ClassList.Contains("text-danger"))
             .Select(e => e!.TextContent.Trim()).Where(t => t.Length > 0));
         return text.Length == 0 ? null : text;
     }

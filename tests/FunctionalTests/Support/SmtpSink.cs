@@ -10,7 +10,10 @@ using SmtpServerHost = SmtpServer.SmtpServer;
 
 namespace Portal.FunctionalTests.Support;
 
-/// <summary>A real SMTP server on 127.0.0.1 that keeps every message it receives; it can be stopped and started again on the same port.</summary>
+/// <summary>
+/// A real SMTP server on 127.0.0.1 that keeps every message it receives; it can be stopped and started again on the same
+/// port.
+/// </summary>
 public sealed class SmtpSink : IAsyncDisposable
 {
     private readonly ConcurrentQueue<MimeMessage> _messages = new();
@@ -71,7 +74,8 @@ public sealed class SmtpSink : IAsyncDisposable
 
     private sealed class Store(ConcurrentQueue<MimeMessage> messages) : MessageStore
     {
-        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction,
+            ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
             await using var stream = new MemoryStream(buffer.ToArray());
             messages.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));

@@ -31,7 +31,8 @@ public static partial class StaffFlows
         return new Uri(match.Value).PathAndQuery;
     }
 
-    public static async Task<Page> AcceptStaffInvitationAsync(this PortalBrowser colleague, string invitationPath, string password = StaffPassword)
+    public static async Task<Page> AcceptStaffInvitationAsync(this PortalBrowser colleague, string invitationPath,
+        string password = StaffPassword)
     {
         var form = await colleague.GetAsync(invitationPath);
         form.Status.ShouldBe(System.Net.HttpStatusCode.OK);
@@ -42,8 +43,11 @@ public static partial class StaffFlows
         });
     }
 
-    /// <summary>The admin invites, the mail arrives, the colleague sets a password: returns the colleague's signed-in browser and id.</summary>
-    public static async Task<(PortalBrowser Colleague, int Id)> ActiveStaffAsync(this PortalFactory factory, PortalBrowser admin, string name, string email, string role)
+    /// <summary>
+    /// The admin invites, the mail arrives, the colleague sets a password: returns the colleague's signed-in browser and id.
+    /// </summary>
+    public static async Task<(PortalBrowser Colleague, int Id)> ActiveStaffAsync(this PortalFactory factory, PortalBrowser admin,
+        string name, string email, string role)
     {
         var invited = await admin.InviteStaffAsync(email, name, role);
         invited.Path.ShouldBe("/admin/staff", invited.Text);
@@ -62,7 +66,8 @@ public static partial class StaffFlows
         using var scope = factory.Services.CreateScope();
         var principal = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
             [
-                new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, userId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier,
+                    userId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Name, "Test colleague"),
                 new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Email, "colleague@contoso.example"),
             ],
@@ -72,7 +77,10 @@ public static partial class StaffFlows
         return await scope.ServiceProvider.GetRequiredService<Mediator.ISender>().Send(request);
     }
 
-    /// <summary>A colleague put straight into the database with <paramref name="role"/>, signed in: for tests about what a role may do, not about inviting.</summary>
+    /// <summary>
+    /// A colleague put straight into the database with <paramref name="role"/>, signed in: for tests about what a role may do,
+    /// not about inviting.
+    /// </summary>
     public static async Task<(PortalBrowser Browser, int Id)> SignedInColleagueAsync(this PortalFactory factory, string email, string name,
         Portal.Domain.Users.StaffRole role, string password = StaffPassword)
     {
@@ -96,11 +104,13 @@ public static partial class StaffFlows
     public static Task<Portal.Domain.Users.InternalUser> StaffAsync(this PortalFactory factory, int id) =>
         factory.WithDbAsync(db => db.InternalUsers.AsNoTracking().SingleAsync(u => u.Id == id));
 
-    public static Task<Page> PressStaffButtonAsync(this PortalBrowser admin, Page staffPage, int id, string handler, IDictionary<string, string?>? fields = null) =>
+    public static Task<Page> PressStaffButtonAsync(this PortalBrowser admin, Page staffPage, int id, string handler,
+        IDictionary<string, string?>? fields = null) =>
         admin.SubmitAsync(staffPage, fields: fields, buttonSelector: $"tr[data-staff-id='{id}'] form[action*='handler={handler}'] button");
 
     public static string StaffRowText(this Page staffPage, int id) =>
-        (staffPage.Document.QuerySelector($"tr[data-staff-id='{id}']") ?? throw new InvalidOperationException($"No staff row {id}.")).TextContent;
+        (staffPage.Document.QuerySelector($"tr[data-staff-id='{id}']") ?? throw new InvalidOperationException($"No staff row {id}."))
+            .TextContent;
 
     [GeneratedRegex(@"https?://\S+/staff-invitation/[A-Za-z0-9_%-]+")]
     private static partial Regex StaffInvitationLink();

@@ -16,10 +16,12 @@ public sealed class CompleteTwoFactorSignInHandlerTests : HandlerTest
     /// <summary>Codes are looked up in a table instead of computed, so a test says exactly which step a code belongs to.</summary>
     private sealed class TableAuthenticator : ITwoFactorAuthenticator
     {
-        public Dictionary<string, long> Steps { get; } = new() { ["111111"] = EnabledAtStep, ["222222"] = EnabledAtStep + 1, ["333333"] = EnabledAtStep + 2 };
+        public Dictionary<string, long> Steps { get; } =
+            new() { ["111111"] = EnabledAtStep, ["222222"] = EnabledAtStep + 1, ["333333"] = EnabledAtStep + 2 };
         public string NewSecret() => "SECRET";
         public string Protect(string secret) => "protected:" + secret;
-        public string? Unprotect(string protectedSecret) => protectedSecret.StartsWith("protected:", StringComparison.Ordinal) ? protectedSecret["protected:".Length..] : null;
+        public string? Unprotect(string protectedSecret) =>
+            protectedSecret.StartsWith("protected:", StringComparison.Ordinal) ? protectedSecret["protected:".Length..] : null;
         public string AuthenticatorUri(string secret, string account) => $"otpauth://totp/{account}?secret={secret}";
         public long? VerifyCode(string secret, string code) => secret == "SECRET" && Steps.TryGetValue(code, out var step) ? step : null;
     }
@@ -41,7 +43,8 @@ public sealed class CompleteTwoFactorSignInHandlerTests : HandlerTest
         return (user.Id, user.SecurityStamp);
     }
 
-    private async Task<(TwoFactorSignInResult Result, int Saves)> CompleteAsync(int userId, string stamp, string? code = null, string? recoveryCode = null)
+    private async Task<(TwoFactorSignInResult Result, int Saves)> CompleteAsync(int userId, string stamp, string? code = null,
+        string? recoveryCode = null)
     {
         using var request = NewRequest();
         var result = await request.SendAsync(new CompleteTwoFactorSignIn(userId, stamp, code, recoveryCode));
@@ -83,7 +86,8 @@ public sealed class CompleteTwoFactorSignInHandlerTests : HandlerTest
         (await CompleteAsync(userId, stamp, recoveryCode: "ABCD EFGH")).Result.ShouldBeOfType<TwoFactorSignInResult.Succeeded>();
         (await CompleteAsync(userId, stamp, recoveryCode: "abcd-efgh")).Result.ShouldBe(TwoFactorSignInResult.WrongCode);
 
-        (await EventsAsync(userId)).ShouldBe([SecurityEventKind.RecoveryCodeUsed, SecurityEventKind.SignedIn, SecurityEventKind.SignInFailed]);
+        (await EventsAsync(userId))
+            .ShouldBe([SecurityEventKind.RecoveryCodeUsed, SecurityEventKind.SignedIn, SecurityEventKind.SignInFailed]);
         var codes = await ReadAsync(db => db.Set<RecoveryCode>().Where(c => c.UserAccountId == userId).ToListAsync());
         codes.Count(c => c.UsedAt != null).ShouldBe(1);
     }

@@ -173,7 +173,8 @@ public sealed class ContactHandlerTests : HandlerTest
         later.Access!.LatestInvitation!.Status.ShouldBe(InvitationStatus.Expired);
 
         var company = await read.SendAsync(new GetContact(acme));
-        company.Members.ShouldHaveSingleItem().ShouldBe(new ContactMember(anna, "Anna Berg", "anna@example.com", PortalAccessState.Invited));
+        company.Members.ShouldHaveSingleItem()
+            .ShouldBe(new ContactMember(anna, "Anna Berg", "anna@example.com", PortalAccessState.Invited));
         company.Access.ShouldBeNull();
     }
 

@@ -72,7 +72,8 @@ public sealed class DocumentVisibilityTests
     [InlineData(DocumentKind.Invoice, DocumentStatus.Paid, -1, PaymentState.Paid)]
     [InlineData(DocumentKind.Invoice, DocumentStatus.Cancelled, -1, null)]
     [InlineData(DocumentKind.Quotation, DocumentStatus.Sent, -1, null)]
-    public void An_invoice_is_open_overdue_after_its_due_day_or_paid(DocumentKind kind, DocumentStatus status, int dueInDays, PaymentState? expected)
+    public void An_invoice_is_open_overdue_after_its_due_day_or_paid(DocumentKind kind, DocumentStatus status, int dueInDays,
+        PaymentState? expected)
     {
         var today = new DateOnly(2026, 3, 2);
         GetMyDocumentHandler.PaymentStateOf(kind, status, today.AddDays(dueInDays), today).ShouldBe(expected);

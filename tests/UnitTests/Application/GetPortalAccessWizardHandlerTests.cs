@@ -89,9 +89,12 @@ public sealed class GetPortalAccessWizardHandlerTests : HandlerTest
         rows[revoked].AccessState.ShouldBe(PortalAccessState.Revoked);
 
         (rows[none].CanGrant, rows[none].CanRevoke, rows[none].CanReInvite, rows[none].CanEditEmail).ShouldBe((true, false, false, true));
-        (rows[invited].CanGrant, rows[invited].CanRevoke, rows[invited].CanReInvite, rows[invited].CanEditEmail).ShouldBe((false, true, true, true));
-        (rows[active].CanGrant, rows[active].CanRevoke, rows[active].CanReInvite, rows[active].CanEditEmail).ShouldBe((false, true, true, false));
-        (rows[revoked].CanGrant, rows[revoked].CanRevoke, rows[revoked].CanReInvite, rows[revoked].CanEditEmail).ShouldBe((true, false, false, true));
+        (rows[invited].CanGrant, rows[invited].CanRevoke, rows[invited].CanReInvite, rows[invited].CanEditEmail)
+            .ShouldBe((false, true, true, true));
+        (rows[active].CanGrant, rows[active].CanRevoke, rows[active].CanReInvite, rows[active].CanEditEmail)
+            .ShouldBe((false, true, true, false));
+        (rows[revoked].CanGrant, rows[revoked].CanRevoke, rows[revoked].CanReInvite, rows[revoked].CanEditEmail)
+            .ShouldBe((true, false, false, true));
     }
 
     [Fact]

@@ -24,7 +24,8 @@ public sealed class LogoFileTests
     }
 
     private static byte[] Svg(string inner, string attributes = "") =>
-        Encoding.UTF8.GetBytes($"<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" viewBox=\"0 0 10 10\"{attributes}>{inner}</svg>");
+        Encoding.UTF8.GetBytes("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" " +
+            $"viewBox=\"0 0 10 10\"{attributes}>{inner}</svg>");
 
     [Fact]
     public void A_sound_png_is_accepted_whatever_name_or_type_the_browser_claims()
@@ -47,7 +48,8 @@ public sealed class LogoFileTests
 
     [Fact]
     public void A_file_that_only_claims_to_be_a_png_is_refused() =>
-        LogoFile.Check("image/png", "logo.png", Encoding.UTF8.GetBytes("<html><script>alert(1)</script></html>")).Refusal.ShouldBe(LogoFile.BrokenPng);
+        LogoFile.Check("image/png", "logo.png", Encoding.UTF8.GetBytes("<html><script>alert(1)</script></html>")).Refusal
+            .ShouldBe(LogoFile.BrokenPng);
 
     [Fact]
     public void Other_formats_are_refused_with_a_clear_message()
@@ -67,7 +69,9 @@ public sealed class LogoFileTests
     [Fact]
     public void A_plain_svg_drawing_is_accepted()
     {
-        var svg = Svg("""<defs><linearGradient id="g"><stop offset="0" stop-color="#fff"/></linearGradient></defs><style>.a{fill:url(#g)}</style><rect class="a" width="10" height="10" fill="url(#g)"/><use xlink:href="#g"/><image href="data:image/png;base64,iVBORw0KGgo="/>""");
+        var svg = Svg("""<defs><linearGradient id="g"><stop offset="0" stop-color="#fff"/></linearGradient></defs>""" +
+            """<style>.a{fill:url(#g)}</style><rect class="a" width="10" height="10" fill="url(#g)"/><use xlink:href="#g"/>""" +
+            """<image href="data:image/png;base64,iVBORw0KGgo="/>""");
         LogoFile.Check("image/svg+xml", "logo.svg", svg).ShouldBe(("image/svg+xml", null));
     }
 
@@ -99,15 +103,18 @@ public sealed class LogoFileTests
 
     [Fact]
     public void An_svg_with_a_stylesheet_instruction_is_refused() =>
-        LogoFile.Check("image/svg+xml", "logo.svg", Encoding.UTF8.GetBytes("<?xml-stylesheet href=\"https://evil.example/x.css\"?><svg xmlns=\"http://www.w3.org/2000/svg\"/>"))
+        LogoFile.Check("image/svg+xml", "logo.svg",
+            Encoding.UTF8.GetBytes("<?xml-stylesheet href=\"https://evil.example/x.css\"?><svg xmlns=\"http://www.w3.org/2000/svg\"/>"))
             .Refusal.ShouldBe(LogoFile.ActiveSvg);
 
     [Fact]
     public void An_svg_with_a_document_type_or_entities_is_refused_without_resolving_them()
     {
-        var billionLaughs = """<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]><svg xmlns="http://www.w3.org/2000/svg"><text>&b;</text></svg>""";
+        var billionLaughs = """<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>""" +
+            """<svg xmlns="http://www.w3.org/2000/svg"><text>&b;</text></svg>""";
         LogoFile.Check("image/svg+xml", "logo.svg", Encoding.UTF8.GetBytes(billionLaughs)).Refusal.ShouldBe(LogoFile.BrokenSvg);
-        var external = """<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]><svg xmlns="http://www.w3.org/2000/svg"><text>&x;</text></svg>""";
+        var external = """<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]>""" +
+            """<svg xmlns="http://www.w3.org/2000/svg"><text>&x;</text></svg>""";
         LogoFile.Check("image/svg+xml", "logo.svg", Encoding.UTF8.GetBytes(external)).Refusal.ShouldBe(LogoFile.BrokenSvg);
     }
 
@@ -115,7 +122,8 @@ public sealed class LogoFileTests
     public void Broken_xml_or_another_root_is_refused_as_unreadable()
     {
         LogoFile.Check("image/svg+xml", "logo.svg", Encoding.UTF8.GetBytes("<svg><rect></svg>")).Refusal.ShouldBe(LogoFile.BrokenSvg);
-        LogoFile.Check("image/svg+xml", "logo.svg", Encoding.UTF8.GetBytes("<html xmlns=\"http://www.w3.org/1999/xhtml\"/>")).Refusal.ShouldBe(LogoFile.BrokenSvg);
+        LogoFile.Check("image/svg+xml", "logo.svg", Encoding.UTF8.GetBytes("<html xmlns=\"http://www.w3.org/1999/xhtml\"/>")).Refusal
+            .ShouldBe(LogoFile.BrokenSvg);
     }
 
     [Fact]

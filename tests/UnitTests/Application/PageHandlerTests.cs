@@ -19,9 +19,11 @@ public sealed class PageHandlerTests : HandlerTest
         return id;
     }
 
-    private async Task<int> PageAsync(string slug, PageVisibility visibility, PortalPageKind kind = PortalPageKind.Page, DateOnly? publishedOn = null, string title = "Title")
+    private async Task<int> PageAsync(string slug, PageVisibility visibility, PortalPageKind kind = PortalPageKind.Page,
+        DateOnly? publishedOn = null, string title = "Title")
     {
-        var id = await SaveAsync(new SavePage(null, kind, title, slug, "en", "Text", publishedOn ?? (kind == PortalPageKind.BlogPost ? new DateOnly(2026, 1, 1) : null)));
+        var id = await SaveAsync(new SavePage(null, kind, title, slug, "en", "Text",
+            publishedOn ?? (kind == PortalPageKind.BlogPost ? new DateOnly(2026, 1, 1) : null)));
         using var request = NewRequest();
         if (visibility != PageVisibility.Draft)
             await request.SendAsync(new PublishPage(id, visibility));
@@ -43,7 +45,8 @@ public sealed class PageHandlerTests : HandlerTest
     [Fact]
     public async Task Saving_a_new_page_stores_a_draft_with_the_sanitised_html_and_who_wrote_it()
     {
-        var id = await SaveAsync(new SavePage(null, PortalPageKind.Page, "Terms", "terms", "de", "<script>alert(1)</script> **bold**", null));
+        var id = await SaveAsync(new SavePage(null, PortalPageKind.Page, "Terms", "terms", "de", "<script>alert(1)</script> **bold**",
+            null));
 
         var page = await ReadAsync(db => db.Pages.AsNoTracking().SingleAsync(p => p.Id == id));
         page.Visibility.ShouldBe(PageVisibility.Draft);
@@ -59,13 +62,15 @@ public sealed class PageHandlerTests : HandlerTest
     {
         var first = await SaveAsync(new SavePage(null, PortalPageKind.Page, "First", "shared", "en", "one", null));
 
-        var refused = await Should.ThrowAsync<ValidationException>(() => SaveAsync(new SavePage(null, PortalPageKind.Page, "Second", " shared ", "en", "two", null)));
+        var refused = await Should.ThrowAsync<ValidationException>(() => SaveAsync(new SavePage(null, PortalPageKind.Page, "Second",
+            " shared ", "en", "two", null)));
 
         refused.Errors.ShouldHaveSingleItem().PropertyName.ShouldBe(nameof(SavePage.Slug));
         refused.Errors.Single().ErrorMessage.ShouldBe(SavePageValidator.SlugTaken);
         (await ReadAsync(db => db.Pages.CountAsync())).ShouldBe(1);
         var other = await SaveAsync(new SavePage(null, PortalPageKind.Page, "Second", "second", "en", "two", null));
-        await Should.ThrowAsync<ValidationException>(() => SaveAsync(new SavePage(other, PortalPageKind.Page, "Second", "shared", "en", "two", null)));
+        await Should.ThrowAsync<ValidationException>(() => SaveAsync(new SavePage(other, PortalPageKind.Page, "Second", "shared", "en",
+            "two", null)));
         (await ReadAsync(db => db.Pages.AsNoTracking().SingleAsync(p => p.Id == other))).Slug.ShouldBe("second");
         (await ReadAsync(db => db.Pages.AsNoTracking().SingleAsync(p => p.Id == first))).Title.ShouldBe("First");
     }
@@ -84,7 +89,8 @@ public sealed class PageHandlerTests : HandlerTest
 
     [Fact]
     public async Task Editing_an_unknown_page_is_not_found() =>
-        await Should.ThrowAsync<NotFoundException>(() => SaveAsync(new SavePage(4711, PortalPageKind.Page, "About", "about", "en", "", null)));
+        await Should.ThrowAsync<NotFoundException>(() => SaveAsync(new SavePage(4711, PortalPageKind.Page, "About", "about", "en", "",
+            null)));
 
     [Fact]
     public async Task Publishing_and_unpublishing_change_who_may_read_the_page()
@@ -194,7 +200,9 @@ public sealed class SavePageValidatorTests
 
     [Theory]
     [InlineData(null, SavePageValidator.SlugRequired)]
-    [InlineData("About Us", "The address may contain only lower-case letters, digits and hyphens (at most 100), and must start and end with a letter or digit.")]
+    [InlineData("About Us",
+        "The address may contain only lower-case letters, digits and hyphens (at most 100), " +
+        "and must start and end with a letter or digit.")]
     [InlineData("admin", "This address is reserved for the site itself. Please choose another one.")]
     public void A_bad_slug_fails_with_one_clear_message(string? slug, string message) =>
         _validator.TestValidate(Valid() with { Slug = slug }).ShouldHaveValidationErrorFor(p => p.Slug).WithErrorMessage(message)
@@ -212,5 +220,6 @@ public sealed class SavePageValidatorTests
 
     [Fact]
     public void An_overlong_text_fails() =>
-        _validator.TestValidate(Valid() with { BodyMarkdown = new string('x', SavePageValidator.BodyMaxLength + 1) }).ShouldHaveValidationErrorFor(p => p.BodyMarkdown);
+        _validator.TestValidate(Valid() with { BodyMarkdown = new string('x', SavePageValidator.BodyMaxLength + 1) })
+            .ShouldHaveValidationErrorFor(p => p.BodyMarkdown);
 }

@@ -43,11 +43,13 @@ public sealed class PasswordResetHandlerTests : HandlerTest
 
         var token = Tokens.Issued[^1];
         var mail = AccountMails.Composed.ShouldHaveSingleItem();
-        mail.ShouldBe(new AccountMailContent(AccountMailKind.PasswordResetLink, "anna@example.com", "Anna Berg", "de", token.Token, Clock.GetUtcNow().AddHours(1)));
+        mail.ShouldBe(new AccountMailContent(AccountMailKind.PasswordResetLink, "anna@example.com", "Anna Berg", "de", token.Token,
+            Clock.GetUtcNow().AddHours(1)));
         var stored = await ReadAsync(db => db.Set<AccountToken>().AsNoTracking().SingleAsync());
         stored.TokenHash.ShouldBe(token.Hash);
         (await CountRowsAsync()).OutboxMessages.ShouldBe(before.OutboxMessages + 1);
-        (await ReadAsync(db => db.Set<SecurityEvent>().AsNoTracking().Select(e => e.Kind).ToListAsync())).ShouldContain(SecurityEventKind.PasswordResetRequested);
+        (await ReadAsync(db => db.Set<SecurityEvent>().AsNoTracking().Select(e => e.Kind).ToListAsync()))
+            .ShouldContain(SecurityEventKind.PasswordResetRequested);
     }
 
     [Fact]
@@ -86,7 +88,8 @@ public sealed class PasswordResetHandlerTests : HandlerTest
         user.SecurityStamp.ShouldNotBe(stamp);
         AccountMails.Composed[^1].ShouldBe(new AccountMailContent(AccountMailKind.PasswordWasReset, "anna@example.com", "Anna Berg", "en"));
         (await DescribeAsync(token)).ShouldBe(PasswordResetView.Unusable);
-        (await Should.ThrowAsync<DomainException>(() => ResetAsync(token, "Violet-Canyon-Harvest-Drum-8"))).Error.ShouldBe(DomainErrors.LinkInvalid);
+        (await Should.ThrowAsync<DomainException>(() => ResetAsync(token, "Violet-Canyon-Harvest-Drum-8"))).Error
+            .ShouldBe(DomainErrors.LinkInvalid);
     }
 
     [Fact]
@@ -115,7 +118,8 @@ public sealed class PasswordResetHandlerTests : HandlerTest
 
         (await DescribeAsync(token)).ShouldBe(PasswordResetView.Unusable);
         (await DescribeAsync("made-up")).ShouldBe(PasswordResetView.Unusable);
-        (await Should.ThrowAsync<DomainException>(() => ResetAsync(token, "Anna-Berg-is-in-here-1"))).Error.ShouldBe(DomainErrors.LinkInvalid);
+        (await Should.ThrowAsync<DomainException>(() => ResetAsync(token, "Anna-Berg-is-in-here-1"))).Error
+            .ShouldBe(DomainErrors.LinkInvalid);
         (await Should.ThrowAsync<DomainException>(() => ResetAsync("made-up", NewPassword))).Error.ShouldBe(DomainErrors.LinkInvalid);
         (await PortalUserOfAsync(anna))!.PasswordHash.ShouldBe(FakePasswordHasher.HashOf(Password));
     }

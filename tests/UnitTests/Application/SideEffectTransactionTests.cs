@@ -49,7 +49,8 @@ public sealed class SideEffectTransactionTests : HandlerTest
 
         var stored = await ReadAsync(db => db.Users.SingleAsync(u => u.Id == userId));
         (stored.PasswordHash, stored.SecurityStamp).ShouldBe((FakePasswordHasher.HashOf(Password), stampBefore));
-        (await SecurityKindsAsync(userId)).ShouldBe([SecurityEventKind.SignedIn], "the activity line written before the failure is gone too");
+        (await SecurityKindsAsync(userId))
+            .ShouldBe([SecurityEventKind.SignedIn], "the activity line written before the failure is gone too");
         (await CountRowsAsync()).ShouldBe(before);
     }
 
@@ -68,7 +69,8 @@ public sealed class SideEffectTransactionTests : HandlerTest
         await Should.ThrowAsync<ConflictException>(() => SendAsync(new GrantPortalAccess(anna, null, null)).AsTask());
 
         var after = await CountRowsAsync();
-        (after.OutboxMessages, after.Invitations).ShouldBe((before.OutboxMessages, before.Invitations + 1), "only the other grant's link is stored");
+        (after.OutboxMessages, after.Invitations)
+            .ShouldBe((before.OutboxMessages, before.Invitations + 1), "only the other grant's link is stored");
         (await ReadAsync(db => db.ActivityEntries.CountAsync(e => e.Kind == ActivityKind.AccessGranted))).ShouldBe(0);
     }
 
@@ -93,6 +95,8 @@ public sealed class SideEffectTransactionTests : HandlerTest
     private sealed class FailingWhenAsked(IAccountMailComposer inner, Func<bool> fails) : IAccountMailComposer
     {
         public ValueTask<OutboxMessage> ComposeAsync(AccountMailContent content, DateTimeOffset now, CancellationToken cancellationToken) =>
-            fails() ? throw new InvalidOperationException("The mail could not be composed.") : inner.ComposeAsync(content, now, cancellationToken);
+            fails()
+                ? throw new InvalidOperationException("The mail could not be composed.")
+                : inner.ComposeAsync(content, now, cancellationToken);
     }
 }

@@ -38,7 +38,8 @@ public sealed class ValidationBehaviorTests
         var refused = await Should.ThrowAsync<ValidationException>(async () =>
             await behavior.Handle(new GrantPortalAccess(0, null, new string('w', 2001)), Handler, CancellationToken.None));
 
-        refused.Errors.Select(e => e.PropertyName).ShouldBe([nameof(GrantPortalAccess.WelcomeMessage), nameof(GrantPortalAccess.ContactId)], ignoreOrder: true);
+        refused.Errors.Select(e => e.PropertyName)
+            .ShouldBe([nameof(GrantPortalAccess.WelcomeMessage), nameof(GrantPortalAccess.ContactId)], ignoreOrder: true);
         _handlerCalls.ShouldBe(0);
     }
 
@@ -58,7 +59,8 @@ public sealed class ValidationBehaviorTests
     {
         var behavior = new ValidationBehavior<AcceptInvitation, string>([]);
 
-        var answer = await behavior.Handle(new AcceptInvitation("", "", "x"), (_, _) => ValueTask.FromResult("handled"), CancellationToken.None);
+        var answer = await behavior.Handle(new AcceptInvitation("", "", "x"), (_, _) => ValueTask.FromResult("handled"),
+            CancellationToken.None);
 
         answer.ShouldBe("handled");
     }
@@ -69,7 +71,8 @@ public sealed class ValidationBehaviorTests
         var behavior = new ValidationBehavior<AcceptInvitation, string>([new AcceptInvitationValidator(new Support.FakePortalSettings())]);
 
         var refused = await Should.ThrowAsync<ValidationException>(async () =>
-            await behavior.Handle(new AcceptInvitation("t", "password1234", "password1234"), (_, _) => ValueTask.FromResult("handled"), CancellationToken.None));
+            await behavior.Handle(new AcceptInvitation("t", "password1234", "password1234"), (_, _) => ValueTask.FromResult("handled"),
+                CancellationToken.None));
 
         refused.Errors.ShouldHaveSingleItem().ShouldSatisfyAllConditions(
             (ValidationFailure f) => f.PropertyName.ShouldBe(nameof(AcceptInvitation.Password)),

@@ -18,7 +18,8 @@ public sealed class SaveContactValidatorTests
 
     [Fact]
     public void A_complete_person_passes() =>
-        _validator.TestValidate(Person(new ContactDetails("Anna Berg", "+49 30 1", "Main St 1", "10115", "Berlin", "de", "DE123", "Acme", "de")))
+        _validator.TestValidate(Person(new ContactDetails("Anna Berg", "+49 30 1", "Main St 1", "10115", "Berlin", "de", "DE123", "Acme",
+            "de")))
             .ShouldNotHaveAnyValidationErrors();
 
     [Theory]
@@ -34,7 +35,8 @@ public sealed class SaveContactValidatorTests
     [InlineData("anna@example")]
     [InlineData("an na@example.com")]
     public void An_invalid_email_is_refused(string email) =>
-        _validator.TestValidate(Person(email: email)).ShouldHaveValidationErrorFor(c => c.Email).WithErrorMessage(ContactValidation.EmailInvalid);
+        _validator.TestValidate(Person(email: email))
+            .ShouldHaveValidationErrorFor(c => c.Email).WithErrorMessage(ContactValidation.EmailInvalid);
 
     [Fact]
     public void An_email_longer_than_254_characters_is_refused() =>
@@ -117,7 +119,8 @@ public sealed class UpdateMyDetailsValidatorTests
     [Fact]
     public void The_shared_detail_rules_apply_with_the_same_field_names()
     {
-        var result = _validator.TestValidate(new UpdateMyDetails(new ContactDetails("", Phone: new string('1', 51), CountryCode: "ZZ", PreferredLanguage: "it")));
+        var result = _validator.TestValidate(new UpdateMyDetails(new ContactDetails("", Phone: new string('1', 51), CountryCode: "ZZ",
+            PreferredLanguage: "it")));
 
         result.ShouldHaveValidationErrorFor("Details.Name").WithErrorMessage(ContactValidation.NameRequired);
         result.ShouldHaveValidationErrorFor("Details.Phone").WithErrorMessage(ContactValidation.TooLong);
@@ -156,7 +159,8 @@ public sealed class GrantPortalAccessValidatorTests
     {
         var validator = new ReInvitePortalUserValidator();
         validator.TestValidate(new ReInvitePortalUser(1, new string('a', 255), new string('w', 2001)))
-            .Errors.Select(e => e.PropertyName).ShouldBe([nameof(ReInvitePortalUser.Email), nameof(ReInvitePortalUser.WelcomeMessage)], ignoreOrder: true);
+            .Errors.Select(e => e.PropertyName)
+                .ShouldBe([nameof(ReInvitePortalUser.Email), nameof(ReInvitePortalUser.WelcomeMessage)], ignoreOrder: true);
     }
 }
 
@@ -223,7 +227,8 @@ public sealed class AcceptInvitationValidatorTests
 
     [Fact]
     public async Task A_confirmation_that_differs_is_refused() =>
-        (await Validate(Strong, Strong + " ")).ShouldHaveValidationErrorFor(c => c.ConfirmPassword).WithErrorMessage(PasswordPolicy.ConfirmationMismatch);
+        (await Validate(Strong, Strong + " "))
+            .ShouldHaveValidationErrorFor(c => c.ConfirmPassword).WithErrorMessage(PasswordPolicy.ConfirmationMismatch);
 
     [Theory]
     [InlineData("")]

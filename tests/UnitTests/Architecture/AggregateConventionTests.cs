@@ -44,11 +44,14 @@ public sealed class AggregateConventionTests
     [Fact]
     public void Every_stored_domain_type_is_either_an_aggregate_root_a_record_or_reached_through_a_root()
     {
-        var roots = Domain.GetTypes().Where(t => typeof(IAggregateRoot).IsAssignableFrom(t) && !t.IsInterface).Select(t => t.Name).ToHashSet();
-        var records = Domain.GetTypes().Where(t => typeof(ISideEffectRecord).IsAssignableFrom(t) && !t.IsInterface).Select(t => t.Name).ToHashSet();
+        var roots = Domain.GetTypes().Where(t => typeof(IAggregateRoot).IsAssignableFrom(t) && !t.IsInterface).Select(t => t.Name)
+            .ToHashSet();
+        var records = Domain.GetTypes().Where(t => typeof(ISideEffectRecord).IsAssignableFrom(t) && !t.IsInterface).Select(t => t.Name)
+            .ToHashSet();
 
         roots.ShouldBe(
-            ["AggregateRoot", "Contact", "UserAccount", "PortalUser", "InternalUser", "Document", "PortalPage", "PaymentMethod", "PortalSettings"],
+            ["AggregateRoot", "Contact", "UserAccount", "PortalUser", "InternalUser", "Document", "PortalPage", "PaymentMethod",
+                "PortalSettings"],
             ignoreOrder: true);
         records.ShouldBe(["OutboxMessage", "SecurityEvent", "ActivityEntry"], ignoreOrder: true);
         roots.Intersect(records).ShouldBeEmpty();

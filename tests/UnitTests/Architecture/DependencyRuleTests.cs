@@ -60,7 +60,8 @@ public sealed class DependencyRuleTests
 
     [Fact]
     public void Application_references_no_ef_core_or_asp_net_core_assembly() =>
-        ReferencesOf(Application).Where(name => name.Contains("EntityFrameworkCore", StringComparison.Ordinal) || name.Contains("AspNetCore", StringComparison.Ordinal))
+        ReferencesOf(Application).Where(name => name.Contains("EntityFrameworkCore", StringComparison.Ordinal)
+                || name.Contains("AspNetCore", StringComparison.Ordinal))
             .ShouldBeEmpty();
 
     // ---- project files ----
@@ -74,7 +75,8 @@ public sealed class DependencyRuleTests
         throw new InvalidOperationException($"Portal.sln not found above {AppContext.BaseDirectory}.");
     });
 
-    private static string PathOf(string relative) => Path.Combine(RepositoryRoot.Value.FullName, relative.Replace('/', Path.DirectorySeparatorChar));
+    private static string PathOf(string relative) => Path.Combine(RepositoryRoot.Value.FullName,
+        relative.Replace('/', Path.DirectorySeparatorChar));
 
     /// <summary>The names (without extension) of the projects a project file references.</summary>
     private static IReadOnlyList<string> ProjectReferencesOf(string projectFile)

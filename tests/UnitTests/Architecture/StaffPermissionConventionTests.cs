@@ -25,7 +25,8 @@ public sealed class StaffPermissionConventionTests
 
     private static IReadOnlyList<Type> Requests { get; } = typeof(ApplicationMarker).Assembly.GetTypes()
         .Where(t => t is { IsAbstract: false, IsInterface: false })
-        .Where(t => typeof(IBaseRequest).IsAssignableFrom(t) || typeof(IBaseCommand).IsAssignableFrom(t) || typeof(IBaseQuery).IsAssignableFrom(t))
+        .Where(t => typeof(IBaseRequest).IsAssignableFrom(t) || typeof(IBaseCommand).IsAssignableFrom(t)
+            || typeof(IBaseQuery).IsAssignableFrom(t))
         .ToList();
 
     [Fact]

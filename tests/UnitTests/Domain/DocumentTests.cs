@@ -8,16 +8,19 @@ public sealed class DocumentTests
 {
     private static readonly DateOnly Issued = new(2026, 3, 2);
 
-    internal static Document NewDocument(DocumentKind kind = DocumentKind.Invoice, string number = "RE-1", int contactId = 7, DateOnly? dueOn = null,
+    internal static Document NewDocument(DocumentKind kind = DocumentKind.Invoice, string number = "RE-1", int contactId = 7,
+        DateOnly? dueOn = null,
         params DocumentLineItem[] lines) =>
-        Document.Create(contactId, kind, number, Issued, dueOn, "EUR", lines.Length == 0 ? [new DocumentLineItem("Service", 1, 100, 19)] : lines, Given.Now);
+        Document.Create(contactId, kind, number, Issued, dueOn, "EUR",
+            lines.Length == 0 ? [new DocumentLineItem("Service", 1, 100, 19)] : lines, Given.Now);
 
     private static void Refuses(DomainError error, Action move) => Should.Throw<DomainException>(move).Error.ShouldBe(error);
 
     [Fact]
     public void A_new_document_is_a_draft_with_trimmed_number_and_upper_case_currency()
     {
-        var document = Document.Create(7, DocumentKind.Quotation, "  Q-1 ", Issued, null, " eur ", [new DocumentLineItem(" Service ", 1, 100, 19)], Given.Now);
+        var document = Document.Create(7, DocumentKind.Quotation, "  Q-1 ", Issued, null, " eur ",
+            [new DocumentLineItem(" Service ", 1, 100, 19)], Given.Now);
 
         document.Status.ShouldBe(DocumentStatus.Draft);
         document.IsDraft.ShouldBeTrue();
@@ -79,20 +82,28 @@ public sealed class DocumentTests
     [InlineData("x", 1, 10, -1)]
     [InlineData("x", 1, 10, 100.5)]
     public void Bad_lines_are_refused(string description, double quantity, double unitPrice, double taxRate) =>
-        Should.Throw<DomainException>(() => NewDocument(lines: new DocumentLineItem(description, (decimal)quantity, (decimal)unitPrice, (decimal)taxRate)));
+        Should.Throw<DomainException>(() => NewDocument(lines: new DocumentLineItem(description, (decimal)quantity, (decimal)unitPrice,
+            (decimal)taxRate)));
 
     [Fact]
     public void The_header_is_checked()
     {
         var line = new DocumentLineItem("x", 1, 1, 0);
-        Refuses(DomainErrors.DocumentNumberInvalid, () => Document.Create(1, DocumentKind.Invoice, " ", Issued, null, "EUR", [line], Given.Now));
-        Refuses(DomainErrors.DocumentNumberInvalid, () => Document.Create(1, DocumentKind.Invoice, new string('1', 41), Issued, null, "EUR", [line], Given.Now));
-        Refuses(DomainErrors.DocumentCurrencyUnknown, () => Document.Create(1, DocumentKind.Invoice, "1", Issued, null, "EURO", [line], Given.Now));
-        Refuses(DomainErrors.DocumentCurrencyUnknown, () => Document.Create(1, DocumentKind.Invoice, "1", Issued, null, "XYZ", [line], Given.Now));
-        Refuses(DomainErrors.DocumentDueDateOnlyForInvoices, () => Document.Create(1, DocumentKind.Quotation, "1", Issued, Issued, "EUR", [line], Given.Now));
-        Refuses(DomainErrors.DocumentDueBeforeIssued, () => Document.Create(1, DocumentKind.Invoice, "1", Issued, Issued.AddDays(-1), "EUR", [line], Given.Now));
+        Refuses(DomainErrors.DocumentNumberInvalid,
+            () => Document.Create(1, DocumentKind.Invoice, " ", Issued, null, "EUR", [line], Given.Now));
+        Refuses(DomainErrors.DocumentNumberInvalid,
+            () => Document.Create(1, DocumentKind.Invoice, new string('1', 41), Issued, null, "EUR", [line], Given.Now));
+        Refuses(DomainErrors.DocumentCurrencyUnknown,
+            () => Document.Create(1, DocumentKind.Invoice, "1", Issued, null, "EURO", [line], Given.Now));
+        Refuses(DomainErrors.DocumentCurrencyUnknown,
+            () => Document.Create(1, DocumentKind.Invoice, "1", Issued, null, "XYZ", [line], Given.Now));
+        Refuses(DomainErrors.DocumentDueDateOnlyForInvoices,
+            () => Document.Create(1, DocumentKind.Quotation, "1", Issued, Issued, "EUR", [line], Given.Now));
+        Refuses(DomainErrors.DocumentDueBeforeIssued,
+            () => Document.Create(1, DocumentKind.Invoice, "1", Issued, Issued.AddDays(-1), "EUR", [line], Given.Now));
         Refuses(DomainErrors.DocumentNeedsLines, () => Document.Create(1, DocumentKind.Invoice, "1", Issued, null, "EUR", [], Given.Now));
-        Refuses(DomainErrors.DocumentTooManyLines, () => Document.Create(1, DocumentKind.Invoice, "1", Issued, null, "EUR", Enumerable.Repeat(line, 51), Given.Now));
+        Refuses(DomainErrors.DocumentTooManyLines,
+            () => Document.Create(1, DocumentKind.Invoice, "1", Issued, null, "EUR", Enumerable.Repeat(line, 51), Given.Now));
         Refuses(DomainErrors.DocumentKindUnknown, () => Document.Create(1, (DocumentKind)9, "1", Issued, null, "EUR", [line], Given.Now));
         Document.Create(1, DocumentKind.Invoice, "1", Issued, Issued, "chf", [line], Given.Now).Currency.ShouldBe("CHF");
     }
@@ -105,10 +116,12 @@ public sealed class DocumentTests
     }
 
     [Theory]
-    [InlineData(DocumentKind.Quotation, new[] { DocumentStatus.Draft, DocumentStatus.Sent, DocumentStatus.Confirmed, DocumentStatus.Cancelled })]
+    [InlineData(DocumentKind.Quotation,
+        new[] { DocumentStatus.Draft, DocumentStatus.Sent, DocumentStatus.Confirmed, DocumentStatus.Cancelled })]
     [InlineData(DocumentKind.SalesOrder, new[] { DocumentStatus.Draft, DocumentStatus.Confirmed, DocumentStatus.Cancelled })]
     [InlineData(DocumentKind.Invoice, new[] { DocumentStatus.Draft, DocumentStatus.Sent, DocumentStatus.Paid, DocumentStatus.Cancelled })]
-    [InlineData(DocumentKind.CreditNote, new[] { DocumentStatus.Draft, DocumentStatus.Sent, DocumentStatus.Paid, DocumentStatus.Cancelled })]
+    [InlineData(DocumentKind.CreditNote,
+        new[] { DocumentStatus.Draft, DocumentStatus.Sent, DocumentStatus.Paid, DocumentStatus.Cancelled })]
     public void Each_kind_has_its_own_statuses(DocumentKind kind, DocumentStatus[] statuses) =>
         Document.StatusesOf(kind).ShouldBe(statuses);
 
@@ -151,7 +164,8 @@ public sealed class DocumentTests
         quotation.TotalAmount.ShouldBe(20m);
 
         quotation.ChangeStatus(DocumentStatus.Sent, Given.Now);
-        Refuses(DomainErrors.DocumentOnlyDraftsChange, () => quotation.Revise("Q-3", Issued, null, "USD", [new DocumentLineItem("x", 1, 1, 0)], Given.Now));
+        Refuses(DomainErrors.DocumentOnlyDraftsChange,
+            () => quotation.Revise("Q-3", Issued, null, "USD", [new DocumentLineItem("x", 1, 1, 0)], Given.Now));
         quotation.Number.ShouldBe("Q-2");
     }
 
@@ -187,7 +201,8 @@ public sealed class DocumentTests
         Refuses(DomainErrors.DocumentPdfInvalid, () => document.AttachPdf("a.pdf", Encoding.ASCII.GetBytes(" %PDF-1.4 %%EOF"), Given.Now));
         Refuses(DomainErrors.DocumentPdfInvalid, () => document.AttachPdf("a.pdf", Encoding.ASCII.GetBytes("%PDF-1.4 no end"), Given.Now));
         // "%%EOF" only far from the end: a truncated or padded file.
-        Refuses(DomainErrors.DocumentPdfInvalid, () => document.AttachPdf("a.pdf", [.. Pdf(), .. new byte[PdfContent.EndMarkerWindow]], Given.Now));
+        Refuses(DomainErrors.DocumentPdfInvalid,
+            () => document.AttachPdf("a.pdf", [.. Pdf(), .. new byte[PdfContent.EndMarkerWindow]], Given.Now));
 
         var tooLarge = Pdf((int)DocumentFile.MaxSizeBytes);
         Refuses(DomainErrors.DocumentPdfTooLarge, () => document.AttachPdf("a.pdf", tooLarge, Given.Now));

@@ -27,7 +27,8 @@ public sealed class DomainEventTests
     {
         var contact = Given.Person();
 
-        var invitation = contact.GrantPortalAccess(contact.Email, EmailOwner.Nobody, Given.Link("hash-1"), Given.Now, Given.Validity, Given.Admin, "Welcome!");
+        var invitation = contact.GrantPortalAccess(contact.Email, EmailOwner.Nobody, Given.Link("hash-1"), Given.Now, Given.Validity,
+            Given.Admin, "Welcome!");
 
         var issued = contact.PortalUser!.DomainEvents.OfType<InvitationIssued>().ShouldHaveSingleItem();
         (issued.Token, issued.Invitation, issued.IssuedBy, issued.WelcomeMessage, issued.SetsNewPassword)
@@ -163,8 +164,10 @@ public sealed class DomainEventTests
     public void Bank_account_moves_are_raised_with_the_masked_iban_only()
     {
         var methods = new ContactPaymentMethods(7, []);
-        var first = methods.Add("Anna Berg", Iban.Parse("DE89 3704 0044 0532 0130 00"), "protected-1", null, MandateReference.New(), "de", Given.Now);
-        var second = methods.Add("Anna Berg", Iban.Parse("NL91 ABNA 0417 1643 00"), "protected-2", null, MandateReference.New(), "de", Given.Now);
+        var first = methods.Add("Anna Berg", Iban.Parse("DE89 3704 0044 0532 0130 00"), "protected-1", null, MandateReference.New(), "de",
+            Given.Now);
+        var second = methods.Add("Anna Berg", Iban.Parse("NL91 ABNA 0417 1643 00"), "protected-2", null, MandateReference.New(), "de",
+            Given.Now);
 
         methods.MakeDefault(second);
         methods.MakeDefault(second).ShouldBeFalse();
@@ -181,7 +184,8 @@ public sealed class DomainEventTests
             TimeSpan.FromDays(7), Given.Admin, "de");
 
         var issued = user.DomainEvents.OfType<StaffInvitationIssued>().ShouldHaveSingleItem();
-        (issued.Token, issued.ExpiresAt, issued.InvitedBy, issued.Language).ShouldBe(("token-of-invite-1", link.ExpiresAt, Given.Admin, "de"));
+        (issued.Token, issued.ExpiresAt, issued.InvitedBy, issued.Language)
+            .ShouldBe(("token-of-invite-1", link.ExpiresAt, Given.Admin, "de"));
         link.TokenHash.ShouldBe("invite-1");
     }
 }

@@ -37,7 +37,8 @@ public sealed class EmailChangeTests
         var user = Given.ActivePerson().PortalUser!;
         var first = user.RequestEmailChange("first@example.org", EmailOwner.Nobody, Given.Link("ec-1"), Requested, Validity, Customer);
 
-        var second = user.RequestEmailChange("second@example.org", EmailOwner.Nobody, Given.Link("ec-2"), Requested.AddMinutes(5), Validity, Customer);
+        var second = user.RequestEmailChange("second@example.org", EmailOwner.Nobody, Given.Link("ec-2"), Requested.AddMinutes(5), Validity,
+            Customer);
 
         first.VoidedAt.ShouldBe(Requested.AddMinutes(5));
         second.IsOpen.ShouldBeTrue();
@@ -68,7 +69,8 @@ public sealed class EmailChangeTests
         var user = Given.ActivePerson().PortalUser!;
         var version = user.Version;
 
-        Should.Throw<DomainException>(() => user.RequestEmailChange(newEmail, owner, Given.Link("ec-1"), Requested, Validity, Customer)).Code.ShouldBe(code);
+        Should.Throw<DomainException>(() => user.RequestEmailChange(newEmail, owner, Given.Link("ec-1"), Requested, Validity, Customer))
+            .Code.ShouldBe(code);
 
         user.Tokens.ShouldBeEmpty();
         user.History.Last().Kind.ShouldBe(PortalAccessEventKind.Accepted);
@@ -78,9 +80,11 @@ public sealed class EmailChangeTests
     [Fact]
     public void Only_an_active_user_can_request_a_change()
     {
-        Should.Throw<DomainException>(() => Given.InvitedPerson().PortalUser!.RequestEmailChange("x@example.org", EmailOwner.Nobody, Given.Link("ec-1"), Requested, Validity, Given.Admin))
+        Should.Throw<DomainException>(() => Given.InvitedPerson().PortalUser!
+            .RequestEmailChange("x@example.org", EmailOwner.Nobody, Given.Link("ec-1"), Requested, Validity, Given.Admin))
             .Error.ShouldBe(DomainErrors.EmailChangeNeedsActiveAccess);
-        Should.Throw<DomainException>(() => Given.RevokedPerson().PortalUser!.RequestEmailChange("x@example.org", EmailOwner.Nobody, Given.Link("ec-1"), Requested, Validity, Given.Admin))
+        Should.Throw<DomainException>(() => Given.RevokedPerson().PortalUser!
+            .RequestEmailChange("x@example.org", EmailOwner.Nobody, Given.Link("ec-1"), Requested, Validity, Given.Admin))
             .Error.ShouldBe(DomainErrors.EmailChangeNeedsActiveAccess);
     }
 
@@ -106,7 +110,8 @@ public sealed class EmailChangeTests
         var entry = user.History.Last();
         (entry.Kind, entry.OccurredAt, entry.Actor).ShouldBe((PortalAccessEventKind.EmailChanged, at, "anna.neu@example.org"));
         user.DomainEvents.OfType<PortalAccessChanged>().ShouldHaveSingleItem()
-            .ShouldBe(new PortalAccessChanged(contact.Id, "anna.neu@example.org", PortalAccessEventKind.EmailChanged, "anna.neu@example.org", at, contact.Name));
+            .ShouldBe(new PortalAccessChanged(contact.Id, "anna.neu@example.org", PortalAccessEventKind.EmailChanged,
+                "anna.neu@example.org", at, contact.Name));
     }
 
     [Fact]
@@ -151,8 +156,10 @@ public sealed class EmailChangeTests
         var user = Given.ActivePerson().PortalUser!;
         user.IssuePasswordReset(Given.Link("reset-1"), Requested, TimeSpan.FromHours(1));
 
-        Should.Throw<DomainException>(() => user.Contact.ConfirmEmailChange("nope", EmailOwner.Nobody, Requested)).Error.ShouldBe(DomainErrors.LinkInvalid);
-        Should.Throw<DomainException>(() => user.Contact.ConfirmEmailChange("reset-1", EmailOwner.Nobody, Requested)).Error.ShouldBe(DomainErrors.LinkInvalid);
+        Should.Throw<DomainException>(() => user.Contact.ConfirmEmailChange("nope", EmailOwner.Nobody, Requested)).Error
+            .ShouldBe(DomainErrors.LinkInvalid);
+        Should.Throw<DomainException>(() => user.Contact.ConfirmEmailChange("reset-1", EmailOwner.Nobody, Requested)).Error
+            .ShouldBe(DomainErrors.LinkInvalid);
         user.EmailChangeLink("reset-1").ShouldBeNull();
     }
 
@@ -195,6 +202,7 @@ public sealed class EmailChangeTests
     {
         var contact = Given.ActivePerson();
 
-        Should.Throw<DomainException>(() => contact.ChangeEmail("anna@example.org", Requested)).Error.ShouldBe(DomainErrors.EmailLockedByPortalAccess);
+        Should.Throw<DomainException>(() => contact.ChangeEmail("anna@example.org", Requested)).Error
+            .ShouldBe(DomainErrors.EmailLockedByPortalAccess);
     }
 }

@@ -26,7 +26,8 @@ internal static class Given
     public static Invitation ReInvite(this Contact contact, string tokenHash, DateTimeOffset at, string? email = null) =>
         contact.ReInvite(email ?? contact.Email, EmailOwner.ThisContact, Link(tokenHash), at, Validity, Admin);
 
-    public static void Accept(this Contact contact, string tokenHash = "hash-1", DateTimeOffset? at = null, string passwordHash = "pw-hash") =>
+    public static void Accept(this Contact contact, string tokenHash = "hash-1", DateTimeOffset? at = null,
+        string passwordHash = "pw-hash") =>
         contact.PortalUser!.AcceptInvitation(tokenHash, passwordHash, at ?? Now.AddHours(1));
 
     public static void Revoke(this Contact contact, DateTimeOffset? at = null) =>

@@ -12,7 +12,8 @@ public sealed class GrantPortalAccessTests
     {
         var contact = Given.Person(" Anna.Berg@Example.COM ");
 
-        var invitation = contact.GrantPortalAccess(contact.Email, EmailOwner.Nobody, Given.Link("hash-1"), Given.Now, Given.Validity, Given.Admin);
+        var invitation = contact.GrantPortalAccess(contact.Email, EmailOwner.Nobody, Given.Link("hash-1"), Given.Now, Given.Validity,
+            Given.Admin);
 
         var user = contact.PortalUser.ShouldNotBeNull();
         user.Kind.ShouldBe(UserKind.Portal);
@@ -43,7 +44,8 @@ public sealed class GrantPortalAccessTests
     {
         var contact = Given.Person();
 
-        var invitation = contact.GrantPortalAccess(contact.Email, EmailOwner.Nobody, Given.Link("hash-1"), Given.Now, TimeSpan.FromDays(2), Given.Admin);
+        var invitation = contact.GrantPortalAccess(contact.Email, EmailOwner.Nobody, Given.Link("hash-1"), Given.Now, TimeSpan.FromDays(2),
+            Given.Admin);
 
         invitation.ExpiresAt.ShouldBe(Given.Now.AddDays(2));
         Invitation.DefaultValidity.ShouldBe(TimeSpan.FromDays(7));
@@ -99,7 +101,8 @@ public sealed class GrantPortalAccessTests
         var contact = Given.Person("old@example.com");
 
         var refused = Should.Throw<DomainException>(() =>
-            contact.GrantPortalAccess("taken@example.com", EmailOwner.AnotherPortalUser, Given.Link("hash-1"), Given.Now, Given.Validity, Given.Admin));
+            contact.GrantPortalAccess("taken@example.com", EmailOwner.AnotherPortalUser, Given.Link("hash-1"), Given.Now, Given.Validity,
+                Given.Admin));
 
         refused.Error.ShouldBe(DomainErrors.EmailUsedByAnotherUser);
         contact.PortalUser.ShouldBeNull();
@@ -112,7 +115,8 @@ public sealed class GrantPortalAccessTests
         var contact = Given.Person("staff@portal.example");
 
         var refused = Should.Throw<DomainException>(() =>
-            contact.GrantPortalAccess(contact.Email, EmailOwner.InternalUser, Given.Link("hash-1"), Given.Now, Given.Validity, Given.Admin));
+            contact.GrantPortalAccess(contact.Email, EmailOwner.InternalUser, Given.Link("hash-1"), Given.Now, Given.Validity,
+                Given.Admin));
 
         refused.Error.ShouldBe(DomainErrors.EmailBelongsToInternalUser);
         contact.PortalUser.ShouldBeNull();

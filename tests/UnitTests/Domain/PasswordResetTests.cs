@@ -16,7 +16,8 @@ public sealed class PasswordResetTests
 
         var link = user.IssuePasswordReset(Given.Link("reset-1"), Requested, Validity);
 
-        (link.Purpose, link.TokenHash, link.CreatedAt, link.ExpiresAt).ShouldBe((AccountTokenPurpose.PasswordReset, "reset-1", Requested, Requested + Validity));
+        (link.Purpose, link.TokenHash, link.CreatedAt, link.ExpiresAt)
+            .ShouldBe((AccountTokenPurpose.PasswordReset, "reset-1", Requested, Requested + Validity));
         link.IsUsable(Requested).ShouldBeTrue();
         user.Tokens.ShouldHaveSingleItem().ShouldBeSameAs(link);
         user.Version.ShouldBeGreaterThan(version);
@@ -40,9 +41,11 @@ public sealed class PasswordResetTests
     [Fact]
     public void Invited_and_revoked_customers_get_no_link()
     {
-        Should.Throw<DomainException>(() => Given.InvitedPerson().PortalUser!.IssuePasswordReset(Given.Link("reset-1"), Requested, Validity))
+        Should.Throw<DomainException>(() => Given.InvitedPerson().PortalUser!
+            .IssuePasswordReset(Given.Link("reset-1"), Requested, Validity))
             .Error.ShouldBe(DomainErrors.AccountCannotSignIn);
-        Should.Throw<DomainException>(() => Given.RevokedPerson().PortalUser!.IssuePasswordReset(Given.Link("reset-1"), Requested.AddDays(1), Validity))
+        Should.Throw<DomainException>(() => Given.RevokedPerson().PortalUser!
+            .IssuePasswordReset(Given.Link("reset-1"), Requested.AddDays(1), Validity))
             .Error.ShouldBe(DomainErrors.AccountCannotSignIn);
     }
 

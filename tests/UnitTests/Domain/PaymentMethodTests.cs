@@ -10,7 +10,8 @@ public sealed class PaymentMethodTests
     private static readonly Iban Dutch = Iban.Parse("NL91 ABNA 0417 1643 00");
     private static readonly Iban Austrian = Iban.Parse("AT61 1904 3002 3457 3201");
 
-    private static PaymentMethod AddTo(ContactPaymentMethods methods, Iban iban, DateTimeOffset at, string? bic = null, string holder = "Anna Berg") =>
+    private static PaymentMethod AddTo(ContactPaymentMethods methods, Iban iban, DateTimeOffset at, string? bic = null,
+        string holder = "Anna Berg") =>
         methods.Add(holder, iban, "protected:" + iban.Value.GetHashCode(), bic, MandateReference.New(), "de", at);
 
     [Fact]
@@ -90,7 +91,8 @@ public sealed class PaymentMethodTests
     public void A_bic_from_another_country_than_the_iban_is_refused()
     {
         var methods = new ContactPaymentMethods(ContactId, []);
-        Should.Throw<DomainException>(() => AddTo(methods, German, Given.Now, bic: "BNPAFRPPXXX")).Error.ShouldBe(DomainErrors.BicCountryMismatch);
+        Should.Throw<DomainException>(() => AddTo(methods, German, Given.Now, bic: "BNPAFRPPXXX")).Error
+            .ShouldBe(DomainErrors.BicCountryMismatch);
         Should.Throw<DomainException>(() => AddTo(methods, German, Given.Now, bic: "COBA")).Error.ShouldBe(DomainErrors.BicInvalid);
         methods.All.ShouldBeEmpty();
     }
@@ -101,8 +103,10 @@ public sealed class PaymentMethodTests
     public void An_account_needs_a_holder_of_at_most_70_characters(string holder)
     {
         var methods = new ContactPaymentMethods(ContactId, []);
-        Should.Throw<DomainException>(() => AddTo(methods, German, Given.Now, holder: holder)).Error.ShouldBe(DomainErrors.AccountHolderInvalid);
-        Should.Throw<DomainException>(() => AddTo(methods, German, Given.Now, holder: new string('a', 71))).Error.ShouldBe(DomainErrors.AccountHolderInvalid);
+        Should.Throw<DomainException>(() => AddTo(methods, German, Given.Now, holder: holder)).Error
+            .ShouldBe(DomainErrors.AccountHolderInvalid);
+        Should.Throw<DomainException>(() => AddTo(methods, German, Given.Now, holder: new string('a', 71))).Error
+            .ShouldBe(DomainErrors.AccountHolderInvalid);
     }
 
     [Fact]
@@ -119,14 +123,16 @@ public sealed class PaymentMethodTests
     {
         var methods = new ContactPaymentMethods(ContactId, []);
         for (var i = 0; i < ContactPaymentMethods.MaxCount; i++) AddTo(methods, German, Given.Now.AddMinutes(i));
-        Should.Throw<DomainException>(() => AddTo(methods, Dutch, Given.Now.AddHours(1))).Error.ShouldBe(DomainErrors.PaymentMethodLimitReached);
+        Should.Throw<DomainException>(() => AddTo(methods, Dutch, Given.Now.AddHours(1))).Error
+            .ShouldBe(DomainErrors.PaymentMethodLimitReached);
     }
 
     [Fact]
     public void Only_a_well_formed_mandate_reference_and_a_known_language_are_recorded()
     {
         var methods = new ContactPaymentMethods(ContactId, []);
-        Should.Throw<ArgumentException>(() => methods.Add("Anna Berg", German, "x", null, "PORTAL_" + new string('A', 40), "en", Given.Now));
+        Should.Throw<ArgumentException>(() => methods.Add("Anna Berg", German, "x", null, "PORTAL_" + new string('A', 40), "en",
+            Given.Now));
         Should.Throw<ArgumentException>(() => methods.Add("Anna Berg", German, "x", null, MandateReference.New(), "fr", Given.Now));
     }
 }

@@ -76,7 +76,8 @@ public sealed class PortalPageTests
 
     [Fact]
     public void A_title_longer_than_the_column_is_refused() =>
-        Should.Throw<DomainException>(() => NewPage(About() with { Title = new string('T', 201) })).Error.ShouldBe(DomainErrors.PageTitleTooLong);
+        Should.Throw<DomainException>(() => NewPage(About() with { Title = new string('T', 201) })).Error
+            .ShouldBe(DomainErrors.PageTitleTooLong);
 
     [Theory]
     [InlineData("fr")]
@@ -87,7 +88,8 @@ public sealed class PortalPageTests
 
     [Fact]
     public void An_unknown_kind_is_refused() =>
-        Should.Throw<DomainException>(() => NewPage(About() with { Kind = (PortalPageKind)9 })).Error.ShouldBe(DomainErrors.PageKindInvalid);
+        Should.Throw<DomainException>(() => NewPage(About() with { Kind = (PortalPageKind)9 })).Error
+            .ShouldBe(DomainErrors.PageKindInvalid);
 
     [Fact]
     public void A_blog_post_needs_a_publication_date() =>
@@ -116,7 +118,8 @@ public sealed class PortalPageTests
         var page = NewPage();
         page.Publish(PageVisibility.PortalUsers, Given.Now.AddMinutes(1), Given.Admin);
 
-        page.Edit(new PageContent(PortalPageKind.Page, "Delivery terms", "delivery-terms", "de", "**Neu**"), "<p><strong>Neu</strong></p>", Given.Now.AddHours(1), "editor");
+        page.Edit(new PageContent(PortalPageKind.Page, "Delivery terms", "delivery-terms", "de", "**Neu**"), "<p><strong>Neu</strong></p>",
+            Given.Now.AddHours(1), "editor");
 
         page.Title.ShouldBe("Delivery terms");
         page.Slug.ShouldBe("delivery-terms");
@@ -132,7 +135,8 @@ public sealed class PortalPageTests
     public void A_refused_edit_changes_nothing()
     {
         var page = NewPage();
-        Should.Throw<DomainException>(() => page.Edit(About("Not OK") with { Title = "Other" }, "<p>x</p>", Given.Now.AddHours(1), "editor"));
+        Should.Throw<DomainException>(() => page.Edit(About("Not OK") with { Title = "Other" }, "<p>x</p>", Given.Now.AddHours(1),
+            "editor"));
         page.Title.ShouldBe("About us");
         page.Slug.ShouldBe("about-us");
         page.BodyHtml.ShouldBe("<h2>Hello</h2>");
@@ -158,7 +162,8 @@ public sealed class PortalPageTests
     public void Publishing_to_anything_but_everyone_or_portal_users_is_refused(PageVisibility audience)
     {
         var page = NewPage();
-        Should.Throw<DomainException>(() => page.Publish(audience, Given.Now, Given.Admin)).Error.ShouldBe(DomainErrors.PageAudienceInvalid);
+        Should.Throw<DomainException>(() => page.Publish(audience, Given.Now, Given.Admin)).Error
+            .ShouldBe(DomainErrors.PageAudienceInvalid);
         page.Visibility.ShouldBe(PageVisibility.Draft);
     }
 

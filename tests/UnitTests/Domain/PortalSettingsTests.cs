@@ -24,7 +24,8 @@ public sealed class PortalSettingsTests
     {
         var settings = Defaults();
 
-        settings.ChangeBranding(" Fabrikam ", "#1A4D2E", "help@fabrikam.example", null, "https://fabrikam.example/imprint", null, Given.Now, "Ada Admin");
+        settings.ChangeBranding(" Fabrikam ", "#1A4D2E", "help@fabrikam.example", null, "https://fabrikam.example/imprint", null, Given.Now,
+            "Ada Admin");
 
         settings.CompanyName.ShouldBe("Fabrikam");
         settings.PrimaryColour.ShouldBe("#1a4d2e");
@@ -86,7 +87,8 @@ public sealed class PortalSettingsTests
     {
         var settings = Defaults();
         Should.Throw<DomainException>(() => settings.ReplaceLogo("image/gif", [1], "v1", Given.Now, "Ada"));
-        Should.Throw<DomainException>(() => settings.ReplaceLogo("image/png", new byte[PortalSettings.LogoMaxBytes + 1], "v1", Given.Now, "Ada"));
+        Should.Throw<DomainException>(() => settings.ReplaceLogo("image/png", new byte[PortalSettings.LogoMaxBytes + 1], "v1", Given.Now,
+            "Ada"));
 
         settings.ReplaceLogo("image/png", [1, 2, 3], "abc", Given.Now, "Ada");
         settings.LogoVersion.ShouldBe("abc");

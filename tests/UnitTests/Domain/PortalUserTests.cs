@@ -26,7 +26,8 @@ public sealed class PortalUserTests
         contact.Grant();
 
         var changed = contact.PortalUser!.DomainEvents.OfType<PortalAccessChanged>().ShouldHaveSingleItem();
-        changed.ShouldBe(new PortalAccessChanged(contact.Id, "anna.berg@example.com", PortalAccessEventKind.Granted, Given.Admin, Given.Now, contact.Name));
+        changed.ShouldBe(new PortalAccessChanged(contact.Id, "anna.berg@example.com", PortalAccessEventKind.Granted, Given.Admin, Given.Now,
+            contact.Name));
     }
 
     [Fact]
@@ -74,7 +75,8 @@ public sealed class PortalUserTests
         Should.Throw<DomainException>(() => contact.ReInvite("hash-2", Given.Now.AddDays(1), email: "x@example.com"));
         Should.Throw<DomainException>(() => user.AcceptInvitation("hash-1", "x", Given.Now.AddDays(1)));
         Should.Throw<DomainException>(() =>
-            contact.GrantPortalAccess(contact.Email, EmailOwner.InternalUser, Given.Link("hash-3"), Given.Now, Given.Validity, Given.Admin));
+            contact.GrantPortalAccess(contact.Email, EmailOwner.InternalUser, Given.Link("hash-3"), Given.Now, Given.Validity,
+                Given.Admin));
 
         user.DomainEvents.ShouldBeEmpty();
     }

@@ -23,7 +23,8 @@ public sealed class ReInviteTests
         third.ExpiresAt.ShouldBe(Given.Now.AddHours(2) + Given.Validity);
         user.LatestInvitation.ShouldBeSameAs(third);
         user.State.ShouldBe(PortalAccessState.Invited);
-        user.History.Select(h => h.Kind).ShouldBe([PortalAccessEventKind.Granted, PortalAccessEventKind.ReInvited, PortalAccessEventKind.ReInvited]);
+        user.History.Select(h => h.Kind)
+            .ShouldBe([PortalAccessEventKind.Granted, PortalAccessEventKind.ReInvited, PortalAccessEventKind.ReInvited]);
     }
 
     [Fact]

@@ -43,7 +43,8 @@ public sealed class RevokePortalAccessTests
         user.Invitations.ShouldHaveSingleItem().ShouldBeSameAs(used);
         used.UsedAt.ShouldNotBeNull();
         used.VoidedAt.ShouldBeNull();
-        user.History.Select(h => h.Kind).ShouldBe([PortalAccessEventKind.Granted, PortalAccessEventKind.Accepted, PortalAccessEventKind.Revoked]);
+        user.History.Select(h => h.Kind)
+            .ShouldBe([PortalAccessEventKind.Granted, PortalAccessEventKind.Accepted, PortalAccessEventKind.Revoked]);
     }
 
     [Fact]
@@ -115,7 +116,8 @@ public sealed class RevokePortalAccessTests
         var contact = Given.RevokedPerson();
 
         Should.Throw<DomainException>(() =>
-                contact.GrantPortalAccess("taken@example.com", EmailOwner.AnotherPortalUser, Given.Link("hash-2"), Given.Now.AddDays(2), Given.Validity, Given.Admin))
+                contact.GrantPortalAccess("taken@example.com", EmailOwner.AnotherPortalUser, Given.Link("hash-2"), Given.Now.AddDays(2),
+                    Given.Validity, Given.Admin))
             .Error.ShouldBe(DomainErrors.EmailUsedByAnotherUser);
 
         contact.PortalUser!.State.ShouldBe(PortalAccessState.Revoked);

@@ -53,8 +53,10 @@ public sealed class SignInProtectionTests
     [Fact]
     public void An_invited_or_revoked_user_can_not_change_a_password()
     {
-        Should.Throw<DomainException>(() => Given.InvitedPerson().PortalUser!.ChangePassword("x")).Error.ShouldBe(DomainErrors.AccountCannotSignIn);
-        Should.Throw<DomainException>(() => Given.RevokedPerson().PortalUser!.ChangePassword("x")).Error.ShouldBe(DomainErrors.AccountCannotSignIn);
+        Should.Throw<DomainException>(() => Given.InvitedPerson().PortalUser!.ChangePassword("x")).Error
+            .ShouldBe(DomainErrors.AccountCannotSignIn);
+        Should.Throw<DomainException>(() => Given.RevokedPerson().PortalUser!.ChangePassword("x")).Error
+            .ShouldBe(DomainErrors.AccountCannotSignIn);
     }
 
     [Fact]

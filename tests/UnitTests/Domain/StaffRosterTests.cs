@@ -81,6 +81,7 @@ public sealed class StaffRosterTests
 
         Refusal(() => roster.ChangeRole(admin, (StaffRole)42, Later, Given.Admin)).ShouldBe(DomainErrors.StaffRoleInvalid);
         Refusal(() => roster.ChangeRole(admin, StaffRole.Administrator, Later, Given.Admin)).ShouldBe(DomainErrors.StaffRoleUnchanged);
-        Refusal(() => roster.Deactivate(admin, byThemselves: true, Later, Given.Admin)).ShouldBe(DomainErrors.StaffCannotDeactivateThemselves);
+        Refusal(() => roster.Deactivate(admin, byThemselves: true, Later, Given.Admin))
+            .ShouldBe(DomainErrors.StaffCannotDeactivateThemselves);
     }
 }

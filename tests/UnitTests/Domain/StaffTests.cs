@@ -10,7 +10,8 @@ public sealed class StaffTests
     private static readonly TimeSpan Validity = TimeSpan.FromDays(7);
 
     internal static InternalUser Invited(StaffRole role = StaffRole.PortalManager, string tokenHash = "invite-1") =>
-        InternalUser.Invite("Pia.Manager@Portal.example", "Pia Manager", role, loginTaken: false, Given.Link(tokenHash), Now, Validity, Given.Admin).User;
+        InternalUser.Invite("Pia.Manager@Portal.example", "Pia Manager", role, loginTaken: false, Given.Link(tokenHash), Now, Validity,
+            Given.Admin).User;
 
     internal static InternalUser Active(StaffRole role = StaffRole.PortalManager)
     {
@@ -26,7 +27,8 @@ public sealed class StaffTests
     [Fact]
     public void An_invited_colleague_has_a_link_but_no_password_and_cannot_sign_in()
     {
-        var (user, link) = InternalUser.Invite(" Pia.Manager@Portal.example ", " Pia Manager ", StaffRole.PortalManager, false, Given.Link("invite-1"), Now, Validity, Given.Admin);
+        var (user, link) = InternalUser.Invite(" Pia.Manager@Portal.example ", " Pia Manager ", StaffRole.PortalManager, false,
+            Given.Link("invite-1"), Now, Validity, Given.Admin);
 
         user.Login.ShouldBe("pia.manager@portal.example");
         user.DisplayName.ShouldBe("Pia Manager");
@@ -43,7 +45,8 @@ public sealed class StaffTests
     [Fact]
     public void An_invitation_is_refused_for_a_login_that_is_already_taken_or_an_invalid_email_or_name()
     {
-        Refusal(() => InternalUser.Invite("anna@example.com", "Anna", StaffRole.ReadOnly, loginTaken: true, Given.Link("h"), Now, Validity, Given.Admin))
+        Refusal(() => InternalUser.Invite("anna@example.com", "Anna", StaffRole.ReadOnly, loginTaken: true, Given.Link("h"), Now, Validity,
+            Given.Admin))
             .ShouldBe(DomainErrors.EmailUsedByAnotherUser);
         Refusal(() => InternalUser.Invite("not-an-email", "Anna", StaffRole.ReadOnly, false, Given.Link("h"), Now, Validity, Given.Admin))
             .ShouldBe(DomainErrors.StaffEmailInvalid);
@@ -76,7 +79,8 @@ public sealed class StaffTests
 
         user.InvitationProblem("invite-1", Now + Validity).ShouldBe(DomainErrors.LinkInvalid);
         user.InvitationProblem("someone-else", Now.AddHours(1)).ShouldBe(DomainErrors.LinkInvalid);
-        Refusal(() => user.AcceptInvitation("invite-1", "pw-hash", Now + Validity + TimeSpan.FromMinutes(1))).ShouldBe(DomainErrors.LinkInvalid);
+        Refusal(() => user.AcceptInvitation("invite-1", "pw-hash", Now + Validity + TimeSpan.FromMinutes(1)))
+            .ShouldBe(DomainErrors.LinkInvalid);
         user.CanSignIn.ShouldBeFalse();
     }
 
@@ -95,7 +99,8 @@ public sealed class StaffTests
 
     [Fact]
     public void A_colleague_who_already_joined_cannot_be_re_invited() =>
-        Refusal(() => Active().ReInvite(Given.Link("invite-2"), Now.AddDays(1), Validity, Given.Admin)).ShouldBe(DomainErrors.StaffAlreadyJoined);
+        Refusal(() => Active().ReInvite(Given.Link("invite-2"), Now.AddDays(1), Validity, Given.Admin))
+            .ShouldBe(DomainErrors.StaffAlreadyJoined);
 
     [Fact]
     public void Changing_the_role_records_from_and_to()
@@ -109,12 +114,14 @@ public sealed class StaffTests
         var change = user.DomainEvents.OfType<StaffChanged>().Single();
         change.Kind.ShouldBe(ActivityKind.StaffRoleChanged);
         change.Detail.ShouldBe("ReadOnly>PortalManager");
-        Refusal(() => NoOtherAdministrators.ChangeRole(user, StaffRole.PortalManager, Now.AddDays(1), Given.Admin)).ShouldBe(DomainErrors.StaffRoleUnchanged);
+        Refusal(() => NoOtherAdministrators.ChangeRole(user, StaffRole.PortalManager, Now.AddDays(1), Given.Admin))
+            .ShouldBe(DomainErrors.StaffRoleUnchanged);
     }
 
     [Fact]
     public void Nobody_can_deactivate_themselves() =>
-        Refusal(() => new StaffRoster([Active(StaffRole.Administrator)]).Deactivate(Active(StaffRole.Administrator), byThemselves: true, Now.AddDays(1), Given.Admin))
+        Refusal(() => new StaffRoster([Active(StaffRole.Administrator)])
+            .Deactivate(Active(StaffRole.Administrator), byThemselves: true, Now.AddDays(1), Given.Admin))
             .ShouldBe(DomainErrors.StaffCannotDeactivateThemselves);
 
     [Fact]
@@ -129,7 +136,8 @@ public sealed class StaffTests
         user.CanSignIn.ShouldBeFalse();
         user.SecurityStamp.ShouldNotBe(stamp);
         user.PasswordHash.ShouldBe("pw-hash");
-        Refusal(() => NoOtherAdministrators.Deactivate(user, false, Now.AddDays(2), Given.Admin)).ShouldBe(DomainErrors.StaffAlreadyDeactivated);
+        Refusal(() => NoOtherAdministrators.Deactivate(user, false, Now.AddDays(2), Given.Admin))
+            .ShouldBe(DomainErrors.StaffAlreadyDeactivated);
     }
 
     [Fact]

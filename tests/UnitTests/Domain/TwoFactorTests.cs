@@ -76,7 +76,8 @@ public sealed class TwoFactorTests
         var user = UserWithTwoFactor();
 
         Should.Throw<DomainException>(() => user.StartTwoFactorSetup("other")).Error.ShouldBe(DomainErrors.TwoFactorAlreadyEnabled);
-        Should.Throw<DomainException>(() => user.EnableTwoFactor(200, Hashes, Given.Now)).Error.ShouldBe(DomainErrors.TwoFactorAlreadyEnabled);
+        Should.Throw<DomainException>(() => user.EnableTwoFactor(200, Hashes, Given.Now)).Error
+            .ShouldBe(DomainErrors.TwoFactorAlreadyEnabled);
         user.TwoFactorSecret.ShouldBe("protected-secret");
         user.PendingTwoFactorSecret.ShouldBeNull();
     }

@@ -56,7 +56,8 @@ public sealed class SafeMarkdownRendererTests
     [Fact]
     public void Links_open_without_giving_the_target_a_handle_or_a_referrer()
     {
-        var html = _renderer.ToSafeHtml("[Example](https://example.com/a?b=1) and [mail](mailto:info@example.com) and https://auto.example.com");
+        var html = _renderer.ToSafeHtml("[Example](https://example.com/a?b=1) and [mail](mailto:info@example.com) and " +
+            "https://auto.example.com");
         html.ShouldContain("href=\"https://example.com/a?b=1\"");
         html.ShouldContain("href=\"mailto:info@example.com\"");
         html.ShouldContain("href=\"https://auto.example.com\"");
@@ -67,7 +68,8 @@ public sealed class SafeMarkdownRendererTests
     public void Attribute_syntax_can_not_add_styles_or_event_handlers()
     {
         var html = _renderer.ToSafeHtml("Text {style=\"color:red\" onclick=\"alert(1)\"}\n\n| a | b |\n|---|---|\n| 1 | 2 |");
-        System.Text.RegularExpressions.Regex.IsMatch(html, @"<[^>]*\s(style|onclick)\s*=", System.Text.RegularExpressions.RegexOptions.IgnoreCase)
+        System.Text.RegularExpressions.Regex.IsMatch(html, @"<[^>]*\s(style|onclick)\s*=",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase)
             .ShouldBeFalse(html);
         html.ShouldContain("<table>");
     }

@@ -41,11 +41,13 @@ public sealed class GermanTranslationTests
             var expected = Placeholders(key);
             var actual = Placeholders(translation);
             if (!expected.SetEquals(actual))
-                problems.Add($"placeholders differ: \"{key}\" has {{{string.Join("}, {", expected)}}} but \"{translation}\" has {{{string.Join("}, {", actual)}}}  ({where})");
+                problems.Add($"placeholders differ: \"{key}\" has {{{string.Join("}, {", expected)}}} but \"{translation}\" has " +
+                    $"{{{string.Join("}, {", actual)}}}  ({where})");
         }
 
         problems.ShouldBeEmpty(
-            $"{problems.Count} of {keys.Count} keys have no usable German translation in {Relative(SharedResx)}:\n" + string.Join("\n", problems));
+            $"{problems.Count} of {keys.Count} keys have no usable German translation in {Relative(SharedResx)}:\n"
+                + string.Join("\n", problems));
     }
 
     [Fact]

@@ -11,7 +11,8 @@ public sealed class MigrationTests
     public void The_SQLite_migrations_capture_every_model_change()
     {
         using var context = Create<SqlitePortalDbContext>();
-        context.Database.HasPendingModelChanges().ShouldBeFalse("run: dotnet ef migrations add <Name> --context SqlitePortalDbContext --output-dir Persistence/Migrations/Sqlite");
+        context.Database.HasPendingModelChanges().ShouldBeFalse(
+            "run: dotnet ef migrations add <Name> --context SqlitePortalDbContext --output-dir Persistence/Migrations/Sqlite");
         context.Database.GetMigrations().ShouldNotBeEmpty();
     }
 
@@ -19,7 +20,8 @@ public sealed class MigrationTests
     public void The_PostgreSQL_migrations_capture_every_model_change()
     {
         using var context = Create<PostgresPortalDbContext>();
-        context.Database.HasPendingModelChanges().ShouldBeFalse("run: dotnet ef migrations add <Name> --context PostgresPortalDbContext --output-dir Persistence/Migrations/Postgres");
+        context.Database.HasPendingModelChanges().ShouldBeFalse(
+            "run: dotnet ef migrations add <Name> --context PostgresPortalDbContext --output-dir Persistence/Migrations/Postgres");
         context.Database.GetMigrations().ShouldNotBeEmpty();
     }
 

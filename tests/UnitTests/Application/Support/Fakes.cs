@@ -67,11 +67,15 @@ public sealed class FakePortalSettings : Portal.Application.Settings.IPortalSett
 {
     public Portal.Application.Settings.PortalSettingsSnapshot Current { get; private set; } =
         Portal.Application.Settings.PortalSettingsSnapshot.From(
-            Portal.Domain.Settings.PortalSettings.CreateDefault("Contoso", Portal.Domain.PortalAccess.Invitation.DefaultValidity, TimeSpan.FromMinutes(30)));
+            Portal.Domain.Settings.PortalSettings.CreateDefault("Contoso", Portal.Domain.PortalAccess.Invitation.DefaultValidity,
+                TimeSpan.FromMinutes(30)));
 
-    public void Change(Func<Portal.Application.Settings.PortalSettingsSnapshot, Portal.Application.Settings.PortalSettingsSnapshot> change) => Current = change(Current);
+    public void Change(
+        Func<Portal.Application.Settings.PortalSettingsSnapshot, Portal.Application.Settings.PortalSettingsSnapshot> change) =>
+        Current = change(Current);
 
-    public ValueTask<Portal.Application.Settings.PortalSettingsSnapshot> CurrentAsync(CancellationToken cancellationToken) => ValueTask.FromResult(Current);
+    public ValueTask<Portal.Application.Settings.PortalSettingsSnapshot> CurrentAsync(CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Current);
 
     public void Invalidate() { }
 }

@@ -170,11 +170,13 @@ public abstract class HandlerTest : IDisposable
         return company.Id;
     }
 
-    protected async Task<int> AddPersonAsync(string name, string? email, int? companyId = null, string? companyName = null, string language = "en")
+    protected async Task<int> AddPersonAsync(string name, string? email, int? companyId = null, string? companyName = null,
+        string language = "en")
     {
         await using var db = Database.CreateContext();
         var company = companyId is { } id ? await db.Contacts.SingleAsync(c => c.Id == id) : null;
-        var person = Contact.CreatePerson(new ContactDetails(name, CompanyName: companyName, PreferredLanguage: language), email, company, Clock.GetUtcNow());
+        var person = Contact.CreatePerson(new ContactDetails(name, CompanyName: companyName, PreferredLanguage: language), email, company,
+            Clock.GetUtcNow());
         db.Contacts.Add(person);
         await db.SaveChangesAsync();
         Clock.Advance(TimeSpan.FromMinutes(1));
@@ -198,7 +200,8 @@ public abstract class HandlerTest : IDisposable
         await using var db = Database.CreateContext();
         var contact = await db.Contacts.Include(c => c.PortalUser).ThenInclude(u => u!.Invitations).SingleAsync(c => c.Id == contactId);
         var token = Tokens.Create();
-        contact.GrantPortalAccess(email ?? contact.Email, EmailOwner.Nobody, token, Clock.GetUtcNow(), Settings.Current.InvitationValidity, "seed");
+        contact.GrantPortalAccess(email ?? contact.Email, EmailOwner.Nobody, token, Clock.GetUtcNow(), Settings.Current.InvitationValidity,
+            "seed");
         await db.SaveChangesAsync();
         return token.Token;
     }
