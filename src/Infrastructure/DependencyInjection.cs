@@ -14,7 +14,8 @@ public static class DependencyInjection
 {
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
-        var dataFolder = new DataFolder(Path.Combine(contentRoot, configuration["Portal:DataFolder"] is { Length: > 0 } folder ? folder : "App_Data"));
+        var dataFolder = new DataFolder(Path.Combine(contentRoot,
+            configuration["Portal:DataFolder"] is { Length: > 0 } folder ? folder : "App_Data"));
         services.AddSingleton(dataFolder);
 
         var database = DatabaseSettings.From(configuration, dataFolder);
@@ -53,13 +54,16 @@ public static class DependencyInjection
         services.AddSingleton<IInvitationMailComposer, InvitationMailComposer>();
         services.AddSingleton<Portal.Infrastructure.PortalAccess.InvitationReminderWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<Portal.Infrastructure.PortalAccess.InvitationReminderWorker>());
-        services.AddOptions<Portal.Infrastructure.PortalAccess.InvitationReminderOptions>().Bind(configuration.GetSection(Portal.Infrastructure.PortalAccess.InvitationReminderOptions.Section));
+        services.AddOptions<Portal.Infrastructure.PortalAccess.InvitationReminderOptions>()
+            .Bind(configuration.GetSection(Portal.Infrastructure.PortalAccess.InvitationReminderOptions.Section));
         services.AddSingleton<Portal.Application.Staff.IStaffInvitationMailComposer, StaffInvitationMailComposer>();
         services.AddSingleton<Portal.Application.Account.IAccountMailComposer, AccountMailComposer>();
         services.AddSingleton<Portal.Application.Payments.IIbanProtector, DataProtectionIbanProtector>();
-        services.AddOptions<Portal.Application.Account.AccountSecurityOptions>().Bind(configuration.GetSection(Portal.Application.Account.AccountSecurityOptions.Section));
+        services.AddOptions<Portal.Application.Account.AccountSecurityOptions>()
+            .Bind(configuration.GetSection(Portal.Application.Account.AccountSecurityOptions.Section));
 
-        services.AddOptions<Portal.Infrastructure.Settings.SettingsCacheOptions>().Bind(configuration.GetSection(Portal.Infrastructure.Settings.SettingsCacheOptions.Section));
+        services.AddOptions<Portal.Infrastructure.Settings.SettingsCacheOptions>()
+            .Bind(configuration.GetSection(Portal.Infrastructure.Settings.SettingsCacheOptions.Section));
         services.AddSingleton<Portal.Application.Settings.IPortalSettings, Portal.Infrastructure.Settings.CachedPortalSettings>();
 
         services.AddSingleton<OutboxSignal>();

@@ -17,9 +17,13 @@ public enum AccountMailKind
     EmailChangeNotice = 5,
     /// <summary>Notice: the customer closed their account.</summary>
     AccountClosed = 6,
-    /// <summary>Notice: two-factor authentication was switched on or off; <see cref="AccountMailContent.Detail"/> is "on" or "off".</summary>
+    /// <summary>
+    /// Notice: two-factor authentication was switched on or off; <see cref="AccountMailContent.Detail"/> is "on" or "off".
+    /// </summary>
     TwoFactorChanged = 7,
-    /// <summary>Notice: a bank account was added with a direct-debit mandate; <see cref="AccountMailContent.Detail"/> is the masked IBAN.</summary>
+    /// <summary>
+    /// Notice: a bank account was added with a direct-debit mandate; <see cref="AccountMailContent.Detail"/> is the masked IBAN.
+    /// </summary>
     PaymentMethodAdded = 8,
     /// <summary>Notice: a bank account was removed; <see cref="AccountMailContent.Detail"/> is the masked IBAN.</summary>
     PaymentMethodRemoved = 9,

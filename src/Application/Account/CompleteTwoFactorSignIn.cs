@@ -15,13 +15,19 @@ namespace Portal.Application.Account;
 /// it was checked against), now a code from the authenticator or a recovery code must be too. A wrong code
 /// counts like a wrong password towards the lockout.
 /// </summary>
-public sealed record CompleteTwoFactorSignIn(int UserId, string SecurityStamp, string? Code, string? RecoveryCode) : IRequest<TwoFactorSignInResult>;
+public sealed record CompleteTwoFactorSignIn(
+    int UserId,
+    string SecurityStamp,
+    string? Code,
+    string? RecoveryCode) : IRequest<TwoFactorSignInResult>;
 
 public abstract record TwoFactorSignInResult
 {
     public static readonly TwoFactorSignInResult WrongCode = new WrongCodeResult();
     public static readonly TwoFactorSignInResult LockedOut = new LockedOutResult();
-    /// <summary>The pending sign-in no longer stands (stamp rotated, access revoked, 2FA turned off): start over with the password.</summary>
+    /// <summary>
+    /// The pending sign-in no longer stands (stamp rotated, access revoked, 2FA turned off): start over with the password.
+    /// </summary>
     public static readonly TwoFactorSignInResult Expired = new ExpiredResult();
 
     public sealed record Succeeded(SignedInUser User) : TwoFactorSignInResult;
@@ -38,7 +44,8 @@ public sealed class CompleteTwoFactorSignInValidator : AbstractValidator<Complet
 
     public CompleteTwoFactorSignInValidator()
     {
-        RuleFor(c => c.Code).Must(TwoFactorCode.IsWellFormed).WithMessage(Portal.Application.MySecurity.EnableTwoFactorValidator.CodeRequired)
+        RuleFor(c => c.Code).Must(TwoFactorCode.IsWellFormed)
+            .WithMessage(Portal.Application.MySecurity.EnableTwoFactorValidator.CodeRequired)
             .When(c => c.RecoveryCode is null);
         RuleFor(c => c.RecoveryCode).NotEmpty().WithMessage(RecoveryCodeRequired)
             .MaximumLength(RecoveryCodeMaxLength).WithMessage(RecoveryCodeRequired)

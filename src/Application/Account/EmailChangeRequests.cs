@@ -12,7 +12,11 @@ namespace Portal.Application.Account;
 /// Starts an e-mail change, whether the customer asks for it or an admin does: the user issues the link, and its
 /// events put the mails and the activity into the caller's unit of work.
 /// </summary>
-public sealed class EmailChangeRequests(LoginOwnership logins, ITokenGenerator tokens, IOptions<AccountSecurityOptions> options, TimeProvider clock)
+public sealed class EmailChangeRequests(
+    LoginOwnership logins,
+    ITokenGenerator tokens,
+    IOptions<AccountSecurityOptions> options,
+    TimeProvider clock)
 {
     /// <summary>The name both request messages give the new address, for refusals shown next to that field.</summary>
     public const string NewEmailField = "NewEmail";

@@ -15,7 +15,11 @@ public sealed record GetEmailChange(string Token) : IRequest<EmailChangeView>;
 /// </remarks>
 public sealed record EmailChangeView(DomainError? Problem, string? NewEmail);
 
-public sealed class GetEmailChangeHandler(IReadRepository<PortalUser> users, ITokenGenerator tokens, LoginOwnership logins, TimeProvider clock)
+public sealed class GetEmailChangeHandler(
+    IReadRepository<PortalUser> users,
+    ITokenGenerator tokens,
+    LoginOwnership logins,
+    TimeProvider clock)
     : IRequestHandler<GetEmailChange, EmailChangeView>
 {
     public async ValueTask<EmailChangeView> Handle(GetEmailChange query, CancellationToken cancellationToken)

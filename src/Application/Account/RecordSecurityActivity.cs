@@ -39,7 +39,10 @@ public sealed class PortalUserOfContactSpec : Specification<PortalUser>, ISingle
 
 internal static class PortalUserOfContact
 {
-    public static async Task<PortalUser> OwnerOfContactAsync(this IReadRepository<PortalUser> users, int contactId, CancellationToken cancellationToken) =>
+    public static async Task<PortalUser> OwnerOfContactAsync(
+        this IReadRepository<PortalUser> users,
+        int contactId,
+        CancellationToken cancellationToken) =>
         await users.FirstOrDefaultAsync(new PortalUserOfContactSpec(contactId), cancellationToken)
             ?? throw new NotFoundException("Portal user");
 }

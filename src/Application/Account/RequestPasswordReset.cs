@@ -56,7 +56,9 @@ public sealed class RequestPasswordResetHandler(
     }
 }
 
-/// <summary>The account behind a login with its one-time links (issuing a new one voids the open ones) and, for a portal user, the contact.</summary>
+/// <summary>
+/// The account behind a login with its one-time links (issuing a new one voids the open ones) and, for a portal user, the contact.
+/// </summary>
 public sealed class UserForPasswordResetSpec : Specification<UserAccount>, ISingleResultSpecification<UserAccount>
 {
     public UserForPasswordResetSpec(string login) =>

@@ -67,7 +67,10 @@ internal static class PasswordResetLink
 
     public static bool LooksLikeAToken(string? token) => !string.IsNullOrWhiteSpace(token) && token.Length <= MaxTokenLength;
 
-    /// <summary>The same test <see cref="UserAccount.ResetPassword"/> applies: an open, unexpired link of an account that can sign in.</summary>
+    /// <summary>
+    /// The same test <see cref="UserAccount.ResetPassword"/> applies: an open, unexpired link of an account that can sign in.
+    /// </summary>
     public static bool IsUsable(UserAccount user, string tokenHash, DateTimeOffset now) =>
-        user.CanSignIn && user.Tokens.Any(t => t.Purpose == AccountTokenPurpose.PasswordReset && t.TokenHash == tokenHash && t.IsUsable(now));
+        user.CanSignIn
+        && user.Tokens.Any(t => t.Purpose == AccountTokenPurpose.PasswordReset && t.TokenHash == tokenHash && t.IsUsable(now));
 }

@@ -40,7 +40,8 @@ public sealed class SendSecurityNotices(
 
     private static IEnumerable<AccountMailContent> MailsAbout(AccountSecurityEvent notification, string login, AccountHolder holder)
     {
-        AccountMailContent To(string address, AccountMailKind kind, string? token = null, DateTimeOffset? expiresAt = null, string? detail = null) =>
+        AccountMailContent To(
+            string address, AccountMailKind kind, string? token = null, DateTimeOffset? expiresAt = null, string? detail = null) =>
             new(kind, address, holder.Name, holder.Language, token, expiresAt, detail);
 
         switch (notification)

@@ -6,7 +6,8 @@ using Portal.Domain.Users;
 namespace Portal.Application.Activity;
 
 /// <summary>Writes staff and settings changes to the operations log too, so they are traceable outside the database.</summary>
-public sealed class ActivityAuditLog(ILogger<ActivityAuditLog> logger) : INotificationHandler<StaffChanged>, INotificationHandler<SettingsChanged>
+public sealed class ActivityAuditLog(ILogger<ActivityAuditLog> logger)
+    : INotificationHandler<StaffChanged>, INotificationHandler<SettingsChanged>
 {
     public ValueTask Handle(StaffChanged notification, CancellationToken cancellationToken)
     {

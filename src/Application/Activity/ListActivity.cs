@@ -74,7 +74,8 @@ public sealed class ActivityFilterSpec : Specification<ActivityEntry, ActivityIt
         Query.OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.Id)
             .Skip((page - 1) * ListActivity.PageSize).Take(ListActivity.PageSize)
             .AsNoTracking();
-        Query.Select(a => new ActivityItem(a.Id, a.OccurredAt, a.Kind, a.ActorUserId, a.ActorName, a.ContactId, a.StaffUserId, a.SubjectName, a.Detail));
+        Query.Select(a => new ActivityItem(a.Id, a.OccurredAt, a.Kind, a.ActorUserId, a.ActorName, a.ContactId, a.StaffUserId,
+            a.SubjectName, a.Detail));
     }
 }
 

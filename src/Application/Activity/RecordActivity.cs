@@ -5,7 +5,9 @@ using Portal.Domain.Activity;
 namespace Portal.Application.Activity;
 
 /// <summary>Who did what is stored with the change itself: the activity list can't miss a committed change.</summary>
-public sealed class RecordActivity(IRecordWriter<ActivityEntry> activity, ICurrentUser currentUser) : INotificationHandler<IRecordedActivity>
+public sealed class RecordActivity(
+    IRecordWriter<ActivityEntry> activity,
+    ICurrentUser currentUser) : INotificationHandler<IRecordedActivity>
 {
     public ValueTask Handle(IRecordedActivity notification, CancellationToken cancellationToken)
     {

@@ -12,7 +12,10 @@ public sealed class StaffAuthorizationBehavior<TMessage, TResponse>(ICurrentUser
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
-    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    public async ValueTask<TResponse> Handle(
+        TMessage message,
+        MessageHandlerDelegate<TMessage, TResponse> next,
+        CancellationToken cancellationToken)
     {
         if (RequiredPermission.Of(typeof(TMessage)) is { } permission)
         {

@@ -17,11 +17,13 @@ public static class ContactValidation
         validator.RuleFor(m => details(m).Name).NotEmpty().WithMessage(NameRequired)
             .MaximumLength(Contact.NameMaxLength).WithMessage(TooLong).OverridePropertyName("Details.Name");
         validator.RuleFor(m => details(m).Phone).MaximumLength(50).WithMessage(TooLong).OverridePropertyName("Details.Phone");
-        validator.RuleFor(m => details(m).Street).MaximumLength(Contact.FieldMaxLength).WithMessage(TooLong).OverridePropertyName("Details.Street");
+        validator.RuleFor(m => details(m).Street)
+            .MaximumLength(Contact.FieldMaxLength).WithMessage(TooLong).OverridePropertyName("Details.Street");
         validator.RuleFor(m => details(m).PostalCode).MaximumLength(20).WithMessage(TooLong).OverridePropertyName("Details.PostalCode");
         validator.RuleFor(m => details(m).City).MaximumLength(100).WithMessage(TooLong).OverridePropertyName("Details.City");
         validator.RuleFor(m => details(m).VatNumber).MaximumLength(30).WithMessage(TooLong).OverridePropertyName("Details.VatNumber");
-        validator.RuleFor(m => details(m).CompanyName).MaximumLength(Contact.FieldMaxLength).WithMessage(TooLong).OverridePropertyName("Details.CompanyName");
+        validator.RuleFor(m => details(m).CompanyName)
+            .MaximumLength(Contact.FieldMaxLength).WithMessage(TooLong).OverridePropertyName("Details.CompanyName");
         validator.RuleFor(m => details(m).CountryCode)
             .Must(code => string.IsNullOrWhiteSpace(code) || Countries.IsKnown(code))
             .WithMessage(CountryInvalid).OverridePropertyName("Details.CountryCode");

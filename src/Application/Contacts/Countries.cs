@@ -6,7 +6,11 @@ namespace Portal.Application.Contacts;
 public static class Countries
 {
     private static readonly HashSet<string> Codes = CultureInfo.GetCultures(CultureTypes.SpecificCultures)
-        .Select(culture => { try { return new RegionInfo(culture.Name).TwoLetterISORegionName; } catch (ArgumentException) { return null; } })
+        .Select(culture =>
+        {
+            try { return new RegionInfo(culture.Name).TwoLetterISORegionName; }
+            catch (ArgumentException) { return null; }
+        })
         .Where(code => code is { Length: 2 } && code.All(char.IsAsciiLetterUpper))
         .Select(code => code!)
         .ToHashSet(StringComparer.Ordinal);

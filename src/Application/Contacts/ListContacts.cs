@@ -89,12 +89,20 @@ public sealed class ContactListSpec : Specification<Contact, ContactListItem>
         {
             case (ContactSort.Email, false): Query.OrderBy(c => c.Email).ThenBy(c => c.Id); break;
             case (ContactSort.Email, true): Query.OrderByDescending(c => c.Email).ThenByDescending(c => c.Id); break;
-            case (ContactSort.Company, false): Query.OrderBy(c => c.Company != null ? c.Company.Name : c.CompanyName).ThenBy(c => c.Name).ThenBy(c => c.Id); break;
-            case (ContactSort.Company, true): Query.OrderByDescending(c => c.Company != null ? c.Company.Name : c.CompanyName).ThenBy(c => c.Name).ThenBy(c => c.Id); break;
+            case (ContactSort.Company, false):
+                Query.OrderBy(c => c.Company != null ? c.Company.Name : c.CompanyName).ThenBy(c => c.Name).ThenBy(c => c.Id);
+                break;
+            case (ContactSort.Company, true):
+                Query.OrderByDescending(c => c.Company != null ? c.Company.Name : c.CompanyName).ThenBy(c => c.Name).ThenBy(c => c.Id);
+                break;
             case (ContactSort.AccessState, false): Query.OrderBy(c => c.PortalUser!.State).ThenBy(c => c.Name).ThenBy(c => c.Id); break;
-            case (ContactSort.AccessState, true): Query.OrderByDescending(c => c.PortalUser!.State).ThenBy(c => c.Name).ThenBy(c => c.Id); break;
+            case (ContactSort.AccessState, true):
+                Query.OrderByDescending(c => c.PortalUser!.State).ThenBy(c => c.Name).ThenBy(c => c.Id);
+                break;
             case (ContactSort.LastSignIn, false): Query.OrderBy(c => c.PortalUser!.LastSignInAt).ThenBy(c => c.Id); break;
-            case (ContactSort.LastSignIn, true): Query.OrderByDescending(c => c.PortalUser!.LastSignInAt).ThenByDescending(c => c.Id); break;
+            case (ContactSort.LastSignIn, true):
+                Query.OrderByDescending(c => c.PortalUser!.LastSignInAt).ThenByDescending(c => c.Id);
+                break;
             case (ContactSort.Created, false): Query.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id); break;
             case (ContactSort.Created, true): Query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id); break;
             case (_, true): Query.OrderByDescending(c => c.Name).ThenByDescending(c => c.Id); break;

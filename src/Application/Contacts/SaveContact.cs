@@ -40,7 +40,10 @@ public sealed class SaveContactHandler(IRepository<Contact> contacts, IUnitOfWor
         if (command.CompanyId is { } companyId)
         {
             company = await contacts.FirstOrDefaultAsync(new CompanyByIdSpec(companyId), cancellationToken)
-                ?? throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(SaveContact.CompanyId), DomainErrors.CompanyMustBeACompany.Message)]);
+                ?? throw new ValidationException([
+                    new FluentValidation.Results.ValidationFailure(
+                        nameof(SaveContact.CompanyId), DomainErrors.CompanyMustBeACompany.Message),
+                ]);
         }
 
         Contact contact;

@@ -86,7 +86,8 @@ public static class DocumentFileNames
             DocumentKind.Invoice => "invoice",
             _ => "credit-note",
         };
-        var safe = new string(number.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-').ToArray()).Trim('.', '-');
+        var safe = new string(number.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-').ToArray())
+            .Trim('.', '-');
         return safe.Length == 0 ? prefix + ".pdf" : $"{prefix}-{safe}.pdf";
     }
 }

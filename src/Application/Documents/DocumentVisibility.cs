@@ -26,14 +26,19 @@ public static class DocumentVisibility
     public static ISpecificationBuilder<Document> VisibleTo(this ISpecificationBuilder<Document> query, DocumentViewer viewer) =>
         query.Where(Rule(viewer));
 
-    public static ISpecificationBuilder<Document, TResult> VisibleTo<TResult>(this ISpecificationBuilder<Document, TResult> query, DocumentViewer viewer)
+    public static ISpecificationBuilder<Document, TResult> VisibleTo<TResult>(
+        this ISpecificationBuilder<Document, TResult> query,
+        DocumentViewer viewer)
     {
         query.Where(Rule(viewer));
         return query;
     }
 
     /// <summary>The signed-in customer as a viewer; someone who is not an active portal user sees nothing (404).</summary>
-    internal static async Task<DocumentViewer> ViewerAsync(this IReadRepository<PortalUser> users, ICurrentUser currentUser, CancellationToken cancellationToken) =>
+    internal static async Task<DocumentViewer> ViewerAsync(
+        this IReadRepository<PortalUser> users,
+        ICurrentUser currentUser,
+        CancellationToken cancellationToken) =>
         await users.FirstOrDefaultAsync(new DocumentViewerSpec(currentUser.UserId ?? 0), cancellationToken)
             ?? throw new NotFoundException("Portal user");
 }

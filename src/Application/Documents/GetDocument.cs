@@ -11,7 +11,13 @@ namespace Portal.Application.Documents;
 [RequiresPermission(StaffPermission.ViewBackOffice)]
 public sealed record GetDocument(int Id) : IRequest<DocumentView>;
 
-public sealed record DocumentLineView(int Position, string Description, decimal Quantity, decimal UnitPrice, decimal TaxRate, decimal NetAmount);
+public sealed record DocumentLineView(
+    int Position,
+    string Description,
+    decimal Quantity,
+    decimal UnitPrice,
+    decimal TaxRate,
+    decimal NetAmount);
 
 public sealed record DocumentPdfInfo(string FileName, long SizeBytes, DateTimeOffset UploadedAt);
 
@@ -41,7 +47,8 @@ public sealed class GetDocumentHandler(IReadRepository<Document> documents, IRea
 {
     public async ValueTask<DocumentView> Handle(GetDocument query, CancellationToken cancellationToken)
     {
-        var d = await documents.FirstOrDefaultAsync(new DocumentViewSpec(query.Id), cancellationToken) ?? throw new NotFoundException("Document");
+        var d = await documents.FirstOrDefaultAsync(new DocumentViewSpec(query.Id), cancellationToken)
+            ?? throw new NotFoundException("Document");
         var contactName = await contacts.FirstOrDefaultAsync(new ContactNameSpec(d.ContactId), cancellationToken) ?? "";
         return d with
         {
@@ -81,7 +88,8 @@ public sealed class ContactNameSpec : Specification<Contact, string>
 public sealed record ListContactDocuments(int ContactId) : IRequest<IReadOnlyList<DocumentListItem>>;
 
 public sealed record DocumentListItem(
-    int Id, DocumentKind Kind, string Number, DateOnly IssuedOn, DateOnly? DueOn, DocumentStatus Status, decimal TotalAmount, string Currency, bool HasPdf);
+    int Id, DocumentKind Kind, string Number, DateOnly IssuedOn, DateOnly? DueOn, DocumentStatus Status, decimal TotalAmount,
+    string Currency, bool HasPdf);
 
 public sealed class ListContactDocumentsHandler(IReadRepository<Document> documents)
     : IRequestHandler<ListContactDocuments, IReadOnlyList<DocumentListItem>>
@@ -95,6 +103,7 @@ public sealed class ContactDocumentsSpec : Specification<Document, DocumentListI
     public ContactDocumentsSpec(int contactId)
     {
         Query.Where(d => d.ContactId == contactId).OrderByDescending(d => d.IssuedOn).ThenByDescending(d => d.Id).AsNoTracking();
-        Query.Select(d => new DocumentListItem(d.Id, d.Kind, d.Number, d.IssuedOn, d.DueOn, d.Status, d.TotalAmount, d.Currency, d.Pdf != null));
+        Query.Select(d => new DocumentListItem(d.Id, d.Kind, d.Number, d.IssuedOn, d.DueOn, d.Status, d.TotalAmount, d.Currency,
+            d.Pdf != null));
     }
 }

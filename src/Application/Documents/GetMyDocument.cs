@@ -28,7 +28,11 @@ public sealed record MyDocumentView(
     IReadOnlyList<TaxAmountByRate> Taxes,
     PaymentState? Payment);
 
-public sealed class GetMyDocumentHandler(IReadRepository<PortalUser> users, IReadRepository<Document> documents, ICurrentUser currentUser, TimeProvider clock)
+public sealed class GetMyDocumentHandler(
+    IReadRepository<PortalUser> users,
+    IReadRepository<Document> documents,
+    ICurrentUser currentUser,
+    TimeProvider clock)
     : IRequestHandler<GetMyDocument, MyDocumentView>
 {
     public async ValueTask<MyDocumentView> Handle(GetMyDocument query, CancellationToken cancellationToken)
@@ -45,12 +49,13 @@ public sealed class GetMyDocumentHandler(IReadRepository<PortalUser> users, IRea
     }
 
     /// <summary>Invoices only: paid, or open — and overdue once the day after the due date has begun (UTC) while still open.</summary>
-    public static PaymentState? PaymentStateOf(DocumentKind kind, DocumentStatus status, DateOnly? dueOn, DateOnly today) => (kind, status) switch
-    {
-        (DocumentKind.Invoice, DocumentStatus.Paid) => PaymentState.Paid,
-        (DocumentKind.Invoice, DocumentStatus.Sent) => dueOn < today ? PaymentState.Overdue : PaymentState.Open,
-        _ => null,
-    };
+    public static PaymentState? PaymentStateOf(DocumentKind kind, DocumentStatus status, DateOnly? dueOn, DateOnly today) =>
+        (kind, status) switch
+        {
+            (DocumentKind.Invoice, DocumentStatus.Paid) => PaymentState.Paid,
+            (DocumentKind.Invoice, DocumentStatus.Sent) => dueOn < today ? PaymentState.Overdue : PaymentState.Open,
+            _ => null,
+        };
 }
 
 public sealed class MyDocumentSpec : Specification<Document, MyDocumentView>
@@ -70,7 +75,10 @@ public sealed class MyDocumentSpec : Specification<Document, MyDocumentView>
 /// <summary>The PDF of a document the signed-in customer may see; the same rule as the page, so the same 404s.</summary>
 public sealed record GetMyDocumentPdf(int Id) : IRequest<PdfDownload>;
 
-public sealed class GetMyDocumentPdfHandler(IReadRepository<PortalUser> users, IReadRepository<Document> documents, ICurrentUser currentUser)
+public sealed class GetMyDocumentPdfHandler(
+    IReadRepository<PortalUser> users,
+    IReadRepository<Document> documents,
+    ICurrentUser currentUser)
     : IRequestHandler<GetMyDocumentPdf, PdfDownload>
 {
     public async ValueTask<PdfDownload> Handle(GetMyDocumentPdf query, CancellationToken cancellationToken)

@@ -11,7 +11,10 @@ public sealed record GetMyDocumentCounts : IRequest<IReadOnlyList<DocumentKindCo
 
 public sealed record DocumentKindCount(DocumentKind Kind, int Count);
 
-public sealed class GetMyDocumentCountsHandler(IReadRepository<PortalUser> users, IReadRepository<Document> documents, ICurrentUser currentUser)
+public sealed class GetMyDocumentCountsHandler(
+    IReadRepository<PortalUser> users,
+    IReadRepository<Document> documents,
+    ICurrentUser currentUser)
     : IRequestHandler<GetMyDocumentCounts, IReadOnlyList<DocumentKindCount>>
 {
     public async ValueTask<IReadOnlyList<DocumentKindCount>> Handle(GetMyDocumentCounts query, CancellationToken cancellationToken)

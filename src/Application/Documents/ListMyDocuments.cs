@@ -20,7 +20,8 @@ public sealed record ListMyDocuments(
 }
 
 public sealed record MyDocumentListItem(
-    int Id, DocumentKind Kind, string Number, DateOnly IssuedOn, DateOnly? DueOn, DocumentStatus Status, decimal TotalAmount, string Currency, bool HasPdf);
+    int Id, DocumentKind Kind, string Number, DateOnly IssuedOn, DateOnly? DueOn, DocumentStatus Status, decimal TotalAmount,
+    string Currency, bool HasPdf);
 
 public sealed class ListMyDocumentsHandler(IReadRepository<PortalUser> users, IReadRepository<Document> documents, ICurrentUser currentUser)
     : IRequestHandler<ListMyDocuments, PagedList<MyDocumentListItem>>
@@ -56,6 +57,7 @@ public sealed class MyDocumentListSpec : Specification<Document, MyDocumentListI
         }
 
         Query.Skip((page - 1) * ListMyDocuments.PageSize).Take(ListMyDocuments.PageSize);
-        Query.Select(d => new MyDocumentListItem(d.Id, d.Kind, d.Number, d.IssuedOn, d.DueOn, d.Status, d.TotalAmount, d.Currency, d.Pdf != null));
+        Query.Select(d => new MyDocumentListItem(d.Id, d.Kind, d.Number, d.IssuedOn, d.DueOn, d.Status, d.TotalAmount, d.Currency,
+            d.Pdf != null));
     }
 }

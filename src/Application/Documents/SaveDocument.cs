@@ -32,10 +32,12 @@ public sealed class SaveDocumentValidator : AbstractValidator<SaveDocument>
         RuleFor(d => d.Number).NotEmpty().WithMessage(DomainErrors.DocumentNumberInvalid)
             .MaximumLength(Document.NumberMaxLength).WithMessage(DomainErrors.DocumentNumberInvalid);
         RuleFor(d => d.IssuedOn).NotNull().WithMessage(IssuedOnRequired);
-        RuleFor(d => d.DueOn).Null().When(d => d.Kind != DocumentKind.Invoice).WithMessage(DomainErrors.DocumentDueDateOnlyForInvoices.Message);
+        RuleFor(d => d.DueOn).Null().When(d => d.Kind != DocumentKind.Invoice)
+            .WithMessage(DomainErrors.DocumentDueDateOnlyForInvoices.Message);
         RuleFor(d => d.DueOn).GreaterThanOrEqualTo(d => d.IssuedOn).When(d => d.DueOn is not null && d.IssuedOn is not null)
             .WithMessage(DomainErrors.DocumentDueBeforeIssued.Message);
-        RuleFor(d => d.Currency).Must(c => Currencies.IsKnown(c?.Trim().ToUpperInvariant())).WithMessage(DomainErrors.DocumentCurrencyUnknown.Message);
+        RuleFor(d => d.Currency).Must(c => Currencies.IsKnown(c?.Trim().ToUpperInvariant()))
+            .WithMessage(DomainErrors.DocumentCurrencyUnknown.Message);
         RuleFor(d => d.Lines).NotEmpty().WithMessage(DomainErrors.DocumentNeedsLines.Message)
             .Must(l => l.Count <= Document.MaxLines).WithMessage(DomainErrors.DocumentTooManyLines);
         RuleForEach(d => d.Lines).SetValidator(new DocumentLineItemValidator());
@@ -58,7 +60,11 @@ public sealed class DocumentLineItemValidator : AbstractValidator<DocumentLineIt
     }
 }
 
-public sealed class SaveDocumentHandler(IRepository<Document> documents, IReadRepository<Contact> contacts, IUnitOfWork unitOfWork, TimeProvider clock)
+public sealed class SaveDocumentHandler(
+    IRepository<Document> documents,
+    IReadRepository<Contact> contacts,
+    IUnitOfWork unitOfWork,
+    TimeProvider clock)
     : IRequestHandler<SaveDocument, int>
 {
     public async ValueTask<int> Handle(SaveDocument command, CancellationToken cancellationToken)
@@ -75,9 +81,11 @@ public sealed class SaveDocumentHandler(IRepository<Document> documents, IReadRe
         }
         else
         {
-            if (!await contacts.AnyAsync(new ContactExistsSpec(command.ContactId), cancellationToken)) throw new NotFoundException("Contact");
+            if (!await contacts.AnyAsync(new ContactExistsSpec(command.ContactId), cancellationToken))
+                throw new NotFoundException("Contact");
             await EnsureNumberIsFreeAsync(command.Kind, number, null, cancellationToken);
-            document = Document.Create(command.ContactId, command.Kind, number, command.IssuedOn!.Value, command.DueOn, command.Currency!, command.Lines, now);
+            document = Document.Create(command.ContactId, command.Kind, number, command.IssuedOn!.Value, command.DueOn, command.Currency!,
+                command.Lines, now);
             await documents.AddAsync(document, cancellationToken);
         }
 

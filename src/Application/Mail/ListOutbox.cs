@@ -13,7 +13,15 @@ public sealed record ListOutbox(OutboxStatus? Status = null, int Page = 1) : IRe
     public const int PageSize = 50;
 }
 
-public sealed record OutboxItem(Guid Id, string ToAddress, string Subject, DateTimeOffset CreatedAt, OutboxStatus Status, int Attempts, DateTimeOffset? SentAt, string? LastError);
+public sealed record OutboxItem(
+    Guid Id,
+    string ToAddress,
+    string Subject,
+    DateTimeOffset CreatedAt,
+    OutboxStatus Status,
+    int Attempts,
+    DateTimeOffset? SentAt,
+    string? LastError);
 
 public sealed class ListOutboxHandler(IRecordReader<OutboxMessage> outbox) : IRequestHandler<ListOutbox, PagedList<OutboxItem>>
 {

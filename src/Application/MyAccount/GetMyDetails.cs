@@ -26,7 +26,8 @@ public sealed class GetMyDetailsHandler(IReadRepository<PortalUser> users, ICurr
         var c = user.Contact;
         return new MyDetails(
             c.Email ?? user.Login,
-            new ContactDetails(c.Name, c.Phone, c.Street, c.PostalCode, c.City, c.CountryCode, c.VatNumber, c.CompanyName, c.PreferredLanguage),
+            new ContactDetails(c.Name, c.Phone, c.Street, c.PostalCode, c.City, c.CountryCode, c.VatNumber, c.CompanyName,
+                c.PreferredLanguage),
             c.Company?.Name,
             user.LastSignInAt);
     }

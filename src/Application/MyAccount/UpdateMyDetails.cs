@@ -15,7 +15,11 @@ public sealed class UpdateMyDetailsValidator : AbstractValidator<UpdateMyDetails
     public UpdateMyDetailsValidator() => this.AddDetailRules(c => c.Details);
 }
 
-public sealed class UpdateMyDetailsHandler(IRepository<PortalUser> users, ICurrentUser currentUser, IUnitOfWork unitOfWork, TimeProvider clock)
+public sealed class UpdateMyDetailsHandler(
+    IRepository<PortalUser> users,
+    ICurrentUser currentUser,
+    IUnitOfWork unitOfWork,
+    TimeProvider clock)
     : IRequestHandler<UpdateMyDetails, Unit>
 {
     public async ValueTask<Unit> Handle(UpdateMyDetails command, CancellationToken cancellationToken)

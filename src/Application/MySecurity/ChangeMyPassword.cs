@@ -23,13 +23,18 @@ public sealed class ChangeMyPasswordValidator : AbstractValidator<ChangeMyPasswo
 
     public ChangeMyPasswordValidator(Portal.Application.Settings.IPortalSettings settings)
     {
-        RuleFor(c => c.CurrentPassword).NotEmpty().WithMessage(CurrentRequired).MaximumLength(PasswordPolicy.MaxLength * 4).WithMessage(CurrentWrong);
+        RuleFor(c => c.CurrentPassword).NotEmpty().WithMessage(CurrentRequired)
+            .MaximumLength(PasswordPolicy.MaxLength * 4).WithMessage(CurrentWrong);
         RuleFor(c => c.NewPassword).MeetsPasswordPolicy(_ => [], settings);
         RuleFor(c => c.ConfirmPassword).Equal(c => c.NewPassword).WithMessage(PasswordPolicy.ConfirmationMismatch);
     }
 }
 
-public sealed class ChangeMyPasswordHandler(IRepository<PortalUser> users, IPasswordHasher hasher, ICurrentUser currentUser, IUnitOfWork unitOfWork)
+public sealed class ChangeMyPasswordHandler(
+    IRepository<PortalUser> users,
+    IPasswordHasher hasher,
+    ICurrentUser currentUser,
+    IUnitOfWork unitOfWork)
     : IRequestHandler<ChangeMyPassword, SignedInUser>
 {
     public async ValueTask<SignedInUser> Handle(ChangeMyPassword command, CancellationToken cancellationToken)

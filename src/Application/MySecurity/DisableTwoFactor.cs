@@ -23,7 +23,11 @@ public sealed class DisableTwoFactorValidator : AbstractValidator<DisableTwoFact
             .MaximumLength(PasswordPolicy.MaxLength * 4).WithMessage(ChangeMyPasswordValidator.CurrentWrong);
 }
 
-public sealed class DisableTwoFactorHandler(IRepository<PortalUser> users, IPasswordHasher hasher, ICurrentUser currentUser, IUnitOfWork unitOfWork)
+public sealed class DisableTwoFactorHandler(
+    IRepository<PortalUser> users,
+    IPasswordHasher hasher,
+    ICurrentUser currentUser,
+    IUnitOfWork unitOfWork)
     : IRequestHandler<DisableTwoFactor, SignedInUser>
 {
     public async ValueTask<SignedInUser> Handle(DisableTwoFactor command, CancellationToken cancellationToken)

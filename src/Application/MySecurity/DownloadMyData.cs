@@ -49,7 +49,8 @@ public sealed class DownloadMyDataHandler(
                 c.VatNumber, c.Company?.Name ?? c.CompanyName, c.PreferredLanguage, c.CreatedAt, c.UpdatedAt),
             new PortalUserData(me.Login, me.State, history.FirstOrDefault()?.OccurredAt, me.LastSignInAt, me.TwoFactorEnabled),
             // Masked like everywhere else: the file may end up in a mailbox or a downloads folder.
-            bankAccounts.Select(p => new PaymentMethodData(p.AccountHolder, p.MaskedIban, p.Bic, p.MandateReference, p.MandateAgreedAt, p.MandateLanguage, p.IsDefault)).ToList(),
+            bankAccounts.Select(p => new PaymentMethodData(p.AccountHolder, p.MaskedIban, p.Bic, p.MandateReference, p.MandateAgreedAt,
+                p.MandateLanguage, p.IsDefault)).ToList(),
             history.Select(h => new AccessHistoryData(h.Kind, h.OccurredAt)).ToList(),
             activity);
         return new MyDataFile($"my-data-{now.UtcDateTime:yyyy-MM-dd}.json", JsonSerializer.SerializeToUtf8Bytes(document, Json));

@@ -22,7 +22,8 @@ public sealed record TwoFactorActivation(SignedInUser User, IReadOnlyList<string
 public sealed class EnableTwoFactorValidator : AbstractValidator<EnableTwoFactor>
 {
     public const string CodeRequired = "Please enter the 6-digit code from your authenticator app.";
-    public const string CodeWrong = "This code is not correct. Please enter the newest code your app shows; if it still fails, check that your phone's clock is right.";
+    public const string CodeWrong =
+        "This code is not correct. Please enter the newest code your app shows; if it still fails, check that your phone's clock is right.";
 
     public EnableTwoFactorValidator() =>
         RuleFor(c => c.Code).Must(TwoFactorCode.IsWellFormed).WithMessage(CodeRequired);

@@ -11,7 +11,11 @@ public sealed record GetMySecurity : IRequest<MySecurityView>
     public const int ActivityCount = 20;
 }
 
-public sealed record MySecurityView(string Login, bool TwoFactorEnabled, int RecoveryCodesLeft, IReadOnlyList<SecurityActivityItem> Activity);
+public sealed record MySecurityView(
+    string Login,
+    bool TwoFactorEnabled,
+    int RecoveryCodesLeft,
+    IReadOnlyList<SecurityActivityItem> Activity);
 
 public sealed class GetMySecurityHandler(IReadRepository<PortalUser> users, IRecordReader<SecurityEvent> events, ICurrentUser currentUser)
     : IRequestHandler<GetMySecurity, MySecurityView>

@@ -10,18 +10,28 @@ namespace Portal.Application.MySecurity;
 /// </summary>
 public sealed record GetMyTwoFactor : IRequest<MyTwoFactorView>;
 
-public sealed record MyTwoFactorView(string Login, bool Enabled, DateTimeOffset? EnabledAt, int RecoveryCodesLeft, TwoFactorSetup? PendingSetup);
+public sealed record MyTwoFactorView(
+    string Login,
+    bool Enabled,
+    DateTimeOffset? EnabledAt,
+    int RecoveryCodesLeft,
+    TwoFactorSetup? PendingSetup);
 
-public sealed class GetMyTwoFactorHandler(IReadRepository<PortalUser> users, ITwoFactorAuthenticator authenticator, ICurrentUser currentUser)
+public sealed class GetMyTwoFactorHandler(
+    IReadRepository<PortalUser> users,
+    ITwoFactorAuthenticator authenticator,
+    ICurrentUser currentUser)
     : IRequestHandler<GetMyTwoFactor, MyTwoFactorView>
 {
     public async ValueTask<MyTwoFactorView> Handle(GetMyTwoFactor query, CancellationToken cancellationToken)
     {
         var me = await users.FirstOrDefaultAsync(new MySecurityAccountSpec(currentUser.UserId ?? 0), cancellationToken)
             ?? throw new NotFoundException("Portal user");
-        var pending = !me.TwoFactorEnabled && me.PendingTwoFactorSecret is { } protectedSecret && authenticator.Unprotect(protectedSecret) is { } secret
+        var pending = !me.TwoFactorEnabled && me.PendingTwoFactorSecret is { } protectedSecret
+            && authenticator.Unprotect(protectedSecret) is { } secret
             ? new TwoFactorSetup(secret, authenticator.AuthenticatorUri(secret, me.Login))
             : null;
-        return new MyTwoFactorView(me.Login, me.TwoFactorEnabled, me.TwoFactorEnabledAt, me.RecoveryCodes.Count(c => c.UsedAt is null), pending);
+        return new MyTwoFactorView(
+            me.Login, me.TwoFactorEnabled, me.TwoFactorEnabledAt, me.RecoveryCodes.Count(c => c.UsedAt is null), pending);
     }
 }

@@ -33,7 +33,10 @@ public sealed class RecentSecurityEventsSpec : Specification<SecurityEvent, Secu
 
 internal static class MyAccountLookup
 {
-    public static async Task<PortalUser> MeAsync(this IRepository<PortalUser> users, ICurrentUser currentUser, CancellationToken cancellationToken) =>
+    public static async Task<PortalUser> MeAsync(
+        this IRepository<PortalUser> users,
+        ICurrentUser currentUser,
+        CancellationToken cancellationToken) =>
         await users.FirstOrDefaultAsync(new MySecurityAccountSpec(currentUser.UserId ?? 0), cancellationToken)
             ?? throw new NotFoundException("Portal user");
 }

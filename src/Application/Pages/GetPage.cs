@@ -34,6 +34,7 @@ public sealed class PageDetailsSpec : Specification<PortalPage, PageDetails>, IS
     public PageDetailsSpec(int id)
     {
         Query.Where(p => p.Id == id).AsNoTracking();
-        Query.Select(p => new PageDetails(p.Id, p.Kind, p.Title, p.Slug, p.Language, p.Visibility, p.BodyMarkdown, p.BodyHtml, p.PublishedOn, p.UpdatedAt, p.UpdatedBy));
+        Query.Select(p => new PageDetails(p.Id, p.Kind, p.Title, p.Slug, p.Language, p.Visibility, p.BodyMarkdown, p.BodyHtml,
+            p.PublishedOn, p.UpdatedAt, p.UpdatedBy));
     }
 }

@@ -30,7 +30,8 @@ public sealed class BlogPostsSpec : Specification<PortalPage, BlogPostItem>
     public BlogPostsSpec(bool includePortalOnly, int page)
     {
         if (includePortalOnly)
-            Query.Where(p => p.Kind == PortalPageKind.BlogPost && (p.Visibility == PageVisibility.Public || p.Visibility == PageVisibility.PortalUsers));
+            Query.Where(p => p.Kind == PortalPageKind.BlogPost
+                && (p.Visibility == PageVisibility.Public || p.Visibility == PageVisibility.PortalUsers));
         else
             Query.Where(p => p.Kind == PortalPageKind.BlogPost && p.Visibility == PageVisibility.Public);
         Query.OrderByDescending(p => p.PublishedOn).ThenByDescending(p => p.Id)

@@ -17,7 +17,8 @@ public sealed record ListCustomerPages : IRequest<IReadOnlyList<CustomerPageLink
 
 public sealed record CustomerPageLink(string Title, string Slug, string Language);
 
-public sealed class ListCustomerPagesHandler(IReadRepository<PortalPage> pages) : IRequestHandler<ListCustomerPages, IReadOnlyList<CustomerPageLink>>
+public sealed class ListCustomerPagesHandler(IReadRepository<PortalPage> pages)
+    : IRequestHandler<ListCustomerPages, IReadOnlyList<CustomerPageLink>>
 {
     public async ValueTask<IReadOnlyList<CustomerPageLink>> Handle(ListCustomerPages query, CancellationToken cancellationToken) =>
         await pages.ListAsync(new CustomerPagesSpec(), cancellationToken);

@@ -13,7 +13,15 @@ public sealed record ListPages(int Page = 1) : IRequest<PagedList<PageListItem>>
     public const int PageSize = 50;
 }
 
-public sealed record PageListItem(int Id, string Title, string Slug, PortalPageKind Kind, string Language, PageVisibility Visibility, DateOnly? PublishedOn, DateTimeOffset UpdatedAt);
+public sealed record PageListItem(
+    int Id,
+    string Title,
+    string Slug,
+    PortalPageKind Kind,
+    string Language,
+    PageVisibility Visibility,
+    DateOnly? PublishedOn,
+    DateTimeOffset UpdatedAt);
 
 public sealed class ListPagesHandler(IReadRepository<PortalPage> pages) : IRequestHandler<ListPages, PagedList<PageListItem>>
 {

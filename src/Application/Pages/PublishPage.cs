@@ -5,7 +5,9 @@ using Portal.Domain.Users;
 
 namespace Portal.Application.Pages;
 
-/// <summary>Releases a page to everyone (Public) or to signed-in portal users only (PortalUsers); the page refuses any other audience.</summary>
+/// <summary>
+/// Releases a page to everyone (Public) or to signed-in portal users only (PortalUsers); the page refuses any other audience.
+/// </summary>
 [RequiresPermission(StaffPermission.ManagePages)]
 public sealed record PublishPage(int Id, PageVisibility Audience) : IRequest<Unit>;
 

@@ -54,7 +54,8 @@ public sealed class SavePageHandler(
         if (await pages.AnyAsync(new OtherPageWithSlugSpec(slug, command.Id), cancellationToken))
             throw new ValidationException([new ValidationFailure(nameof(SavePage.Slug), SavePageValidator.SlugTaken)]);
 
-        var content = new PageContent(command.Kind, command.Title ?? "", slug, command.Language ?? "", command.BodyMarkdown ?? "", command.PublishedOn);
+        var content = new PageContent(command.Kind, command.Title ?? "", slug, command.Language ?? "", command.BodyMarkdown ?? "",
+            command.PublishedOn);
         var html = renderer.ToSafeHtml(content.BodyMarkdown);
         var now = clock.GetUtcNow();
         PortalPage page;

@@ -9,7 +9,11 @@ namespace Portal.Application.Pages;
 [RequiresPermission(StaffPermission.ManagePages)]
 public sealed record UnpublishPage(int Id) : IRequest<Unit>;
 
-public sealed class UnpublishPageHandler(IRepository<PortalPage> pages, ICurrentUser currentUser, IUnitOfWork unitOfWork, TimeProvider clock)
+public sealed class UnpublishPageHandler(
+    IRepository<PortalPage> pages,
+    ICurrentUser currentUser,
+    IUnitOfWork unitOfWork,
+    TimeProvider clock)
     : IRequestHandler<UnpublishPage, Unit>
 {
     public async ValueTask<Unit> Handle(UnpublishPage command, CancellationToken cancellationToken)

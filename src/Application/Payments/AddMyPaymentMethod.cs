@@ -18,7 +18,8 @@ public sealed record AddMyPaymentMethod(string? AccountHolder, string? Iban, str
     : IRequest<PaymentMethodItem>
 {
     /// <remarks>The IBAN never appears in a log line, even when the mediator or a logger prints the message.</remarks>
-    public override string ToString() => $"{nameof(AddMyPaymentMethod)} {{ Iban = {(Domain.Payments.Iban.TryParse(Iban, out var iban) ? iban.Masked : "(invalid)")} }}";
+    public override string ToString() =>
+        $"{nameof(AddMyPaymentMethod)} {{ Iban = {(Domain.Payments.Iban.TryParse(Iban, out var iban) ? iban.Masked : "(invalid)")} }}";
 }
 
 public sealed class AddMyPaymentMethodValidator : AbstractValidator<AddMyPaymentMethod>
@@ -26,8 +27,10 @@ public sealed class AddMyPaymentMethodValidator : AbstractValidator<AddMyPayment
     public const string AccountHolderRequired = "Please enter the account holder's name.";
     public const string AccountHolderTooLong = "The account holder's name can have at most {0} characters.";
     public const string IbanRequired = "Please enter the IBAN.";
-    public const string IbanIsCardNumber = "Card numbers are not accepted. Please enter the IBAN of your bank account; it starts with a country code such as DE.";
-    public const string IbanInvalidCharacters = "An IBAN starts with a two-letter country code and two check digits, followed by letters and digits only.";
+    public const string IbanIsCardNumber =
+        "Card numbers are not accepted. Please enter the IBAN of your bank account; it starts with a country code such as DE.";
+    public const string IbanInvalidCharacters =
+        "An IBAN starts with a two-letter country code and two check digits, followed by letters and digits only.";
     public const string IbanUnknownCountry = "This IBAN starts with a country code that doesn't use IBANs.";
     public const string IbanWrongLength = "This IBAN has the wrong number of characters for its country. Please check it.";
     public const string IbanWrongCheckDigits = "The check digits of this IBAN don't match. Please check it for a typing error.";
@@ -53,7 +56,8 @@ public sealed class AddMyPaymentMethodValidator : AbstractValidator<AddMyPayment
             if (bic is null) return;
             if (!Domain.Payments.Bic.IsWellFormed(bic))
                 context.AddFailure(DomainErrors.BicInvalid.Message);
-            else if (Domain.Payments.Iban.TryParse(context.InstanceToValidate.Iban, out var iban) && !Domain.Payments.Bic.MatchesCountryOf(bic, iban))
+            else if (Domain.Payments.Iban.TryParse(context.InstanceToValidate.Iban, out var iban)
+                && !Domain.Payments.Bic.MatchesCountryOf(bic, iban))
                 context.AddFailure(DomainErrors.BicCountryMismatch.Message);
         });
         RuleFor(c => c.AgreesToMandate).Equal(true).WithMessage(MandateRequired);

@@ -8,7 +8,10 @@ namespace Portal.Application.Payments;
 /// <summary>The signed-in customer's bank accounts, masked, the default first.</summary>
 public sealed record ListMyPaymentMethods : IRequest<IReadOnlyList<PaymentMethodItem>>;
 
-public sealed class ListMyPaymentMethodsHandler(IReadRepository<PortalUser> users, IReadRepository<PaymentMethod> methods, ICurrentUser currentUser)
+public sealed class ListMyPaymentMethodsHandler(
+    IReadRepository<PortalUser> users,
+    IReadRepository<PaymentMethod> methods,
+    ICurrentUser currentUser)
     : IRequestHandler<ListMyPaymentMethods, IReadOnlyList<PaymentMethodItem>>
 {
     public async ValueTask<IReadOnlyList<PaymentMethodItem>> Handle(ListMyPaymentMethods query, CancellationToken cancellationToken)

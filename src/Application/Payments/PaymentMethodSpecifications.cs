@@ -51,9 +51,11 @@ internal static class MyPaymentMethods
 {
     /// <summary>The signed-in customer's bank accounts, tracked, for a move whose rule spans all of them.</summary>
     public static async Task<ContactPaymentMethods> MineAsync(
-        this IRepository<PaymentMethod> methods, IRepository<PortalUser> users, ICurrentUser currentUser, CancellationToken cancellationToken)
+        this IRepository<PaymentMethod> methods, IRepository<PortalUser> users, ICurrentUser currentUser,
+        CancellationToken cancellationToken)
     {
         var me = await users.MeAsync(currentUser, cancellationToken);
-        return new ContactPaymentMethods(me.ContactId, await methods.ListAsync(new ContactPaymentMethodsSpec(me.ContactId), cancellationToken));
+        return new ContactPaymentMethods(me.ContactId,
+            await methods.ListAsync(new ContactPaymentMethodsSpec(me.ContactId), cancellationToken));
     }
 }

@@ -52,7 +52,8 @@ public sealed class GetPortalAccessWizardHandler(IReadRepository<Contact> contac
                 c.Name,
                 c.Company?.Name ?? c.CompanyName,
                 c.Email,
-                c.EmailStateFor(LoginOwnership.Classify(c.Email is null ? null : owners.GetValueOrDefault(EmailAddress.Normalize(c.Email)), c.Id)),
+                c.EmailStateFor(LoginOwnership.Classify(
+                    c.Email is null ? null : owners.GetValueOrDefault(EmailAddress.Normalize(c.Email)), c.Id)),
                 c.PortalUser?.State,
                 c.PortalUser?.LastSignInAt))
             .ToList();

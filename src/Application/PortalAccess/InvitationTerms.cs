@@ -10,7 +10,13 @@ namespace Portal.Application.PortalAccess;
 /// What a grant or a re-invite decides outside the contact: the address (the wizard's correction, or the contact's),
 /// whose login it is now, a fresh link, how long it works, and who sends it.
 /// </summary>
-public sealed record InvitationTerms(string? Email, EmailOwner Owner, IssuedToken Link, DateTimeOffset Now, TimeSpan Validity, string Actor);
+public sealed record InvitationTerms(
+    string? Email,
+    EmailOwner Owner,
+    IssuedToken Link,
+    DateTimeOffset Now,
+    TimeSpan Validity,
+    string Actor);
 
 public sealed class InvitationTermsSource(
     IRepository<Contact> contacts,
@@ -21,7 +27,10 @@ public sealed class InvitationTermsSource(
     TimeProvider clock)
 {
     /// <summary>The contact with everything an access move changes, tracked, and the terms of its new link.</summary>
-    public async Task<(Contact Contact, InvitationTerms Terms)> ForAsync(int contactId, string? correctedEmail, CancellationToken cancellationToken)
+    public async Task<(Contact Contact, InvitationTerms Terms)> ForAsync(
+        int contactId,
+        string? correctedEmail,
+        CancellationToken cancellationToken)
     {
         var contact = await contacts.FirstOrDefaultAsync(new ContactWithAccessSpec(contactId), cancellationToken)
             ?? throw new NotFoundException("Contact");

@@ -19,7 +19,9 @@ public static class PasswordPolicy
     /// <summary>Shown with the configured minimum as its argument (see <see cref="MessageArguments"/>).</summary>
     public const string TooShort = "The password must be at least {0} characters long.";
     public const string TooLong = "The password must be at most {0} characters long.";
-    public const string TooGuessable = "This password is too easy to guess: it is made of common words, names, dates, sequences or repeats. A longer phrase of unrelated words works well.";
+    public const string TooGuessable =
+        "This password is too easy to guess: it is made of common words, names, dates, sequences or repeats. " +
+        "A longer phrase of unrelated words works well.";
     public const string ContainsPersonalDataMessage = "The password must not contain your e-mail address or name.";
     public const string ConfirmationMismatch = "The password and its confirmation don't match.";
 
@@ -29,7 +31,10 @@ public static class PasswordPolicy
     /// The rules for a new password. The minimum length is the one the business configured, read when the rule runs
     /// (validators are singletons), so a change applies to the very next form.
     /// </summary>
-    public static IRuleBuilderOptions<T, string> MeetsPasswordPolicy<T>(this IRuleBuilderInitial<T, string> rule, Func<T, IEnumerable<string?>> personalData, IPortalSettings settings) =>
+    public static IRuleBuilderOptions<T, string> MeetsPasswordPolicy<T>(
+        this IRuleBuilderInitial<T, string> rule,
+        Func<T, IEnumerable<string?>> personalData,
+        IPortalSettings settings) =>
         rule.Cascade(CascadeMode.Stop)
             .MustAsync(async (_, password, context, cancellationToken) =>
             {

@@ -4,7 +4,9 @@ using Portal.Domain.PortalAccess;
 
 namespace Portal.Application.PortalAccess;
 
-/// <summary>Writes every access change to the operations log, so who granted or revoked what is traceable outside the database too.</summary>
+/// <summary>
+/// Writes every access change to the operations log, so who granted or revoked what is traceable outside the database too.
+/// </summary>
 public sealed class PortalAccessAuditLog(ILogger<PortalAccessAuditLog> logger) : INotificationHandler<PortalAccessChanged>
 {
     public ValueTask Handle(PortalAccessChanged notification, CancellationToken cancellationToken)

@@ -18,7 +18,8 @@ public sealed class ReInvitePortalUserValidator : AbstractValidator<ReInvitePort
     public ReInvitePortalUserValidator()
     {
         RuleFor(c => c.Email).MaximumLength(EmailAddress.MaxLength).WithMessage(ContactValidation.TooLong);
-        RuleFor(c => c.WelcomeMessage).MaximumLength(GrantPortalAccessValidator.WelcomeMessageMaxLength).WithMessage(ContactValidation.TooLong);
+        RuleFor(c => c.WelcomeMessage).MaximumLength(GrantPortalAccessValidator.WelcomeMessageMaxLength)
+            .WithMessage(ContactValidation.TooLong);
     }
 }
 

@@ -10,7 +10,11 @@ namespace Portal.Application.PortalAccess;
 /// Puts an invitation's mail into the outbox with the move that issued the link, and links the two so the back office
 /// can show whether the link was delivered.
 /// </summary>
-public sealed class SendInvitationMail(IRecordWriter<OutboxMessage> outbox, IInvitationMailComposer mails, IPortalSettings settings, TimeProvider clock)
+public sealed class SendInvitationMail(
+    IRecordWriter<OutboxMessage> outbox,
+    IInvitationMailComposer mails,
+    IPortalSettings settings,
+    TimeProvider clock)
     : INotificationHandler<InvitationIssued>, INotificationHandler<InvitationReminderIssued>
 {
     public async ValueTask Handle(InvitationIssued notification, CancellationToken cancellationToken)

@@ -37,7 +37,8 @@ public sealed class PortalUsersDueForReminderSpec : Specification<PortalUser>
     public PortalUsersDueForReminderSpec(DateTimeOffset now, int take)
     {
         Query.Where(u => u.State == PortalAccessState.Invited && u.Invitations.Any(i =>
-                i.RemindAt != null && i.RemindAt <= now && i.RemindedAt == null && i.UsedAt == null && i.VoidedAt == null && i.ExpiresAt > now))
+                i.RemindAt != null && i.RemindAt <= now && i.RemindedAt == null
+                && i.UsedAt == null && i.VoidedAt == null && i.ExpiresAt > now))
             .Include(u => u.Invitations)
             .Include(u => u.Contact)
             .OrderBy(u => u.Id)

@@ -8,7 +8,8 @@ public sealed record SignedInUser(int UserId, UserKind Kind, string Login, strin
 {
     public static SignedInUser From(UserAccount user) => user switch
     {
-        PortalUser portal => new(portal.Id, UserKind.Portal, portal.Login, portal.Contact.Name, portal.SecurityStamp, portal.Contact.PreferredLanguage),
+        PortalUser portal => new(portal.Id, UserKind.Portal, portal.Login, portal.Contact.Name, portal.SecurityStamp,
+            portal.Contact.PreferredLanguage),
         InternalUser staff => new(staff.Id, UserKind.Internal, staff.Login, staff.DisplayName, staff.SecurityStamp, "en"),
         _ => throw new InvalidOperationException($"Unknown user kind {user.GetType().Name}."),
     };

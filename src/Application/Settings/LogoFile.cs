@@ -22,13 +22,15 @@ public static partial class LogoFile
     public const string WrongType = "The logo must be a PNG or SVG file.";
     public const string BrokenPng = "This PNG file is damaged or its size is implausible (at most {0} × {0} pixels).";
     public const string BrokenSvg = "This SVG file can't be read. Document type declarations and entities are not allowed.";
-    public const string ActiveSvg = "This SVG contains scripts, event handlers, links or embedded content. Export it as a plain drawing or upload a PNG.";
+    public const string ActiveSvg =
+        "This SVG contains scripts, event handlers, links or embedded content. Export it as a plain drawing or upload a PNG.";
 
     private static ReadOnlySpan<byte> PngSignature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
     private static readonly HashSet<string> ActiveElements = new(StringComparer.OrdinalIgnoreCase)
     {
-        "script", "foreignObject", "iframe", "embed", "object", "handler", "listener", "applet", "frame", "frameset", "base", "meta", "link",
+        "script", "foreignObject", "iframe", "embed", "object", "handler", "listener", "applet", "frame", "frameset", "base", "meta",
+        "link",
     };
 
     /// <summary>What the placeholders of a refusal <see cref="Check"/> gave stand for.</summary>
@@ -95,7 +97,8 @@ public static partial class LogoFile
                             if (reader.LocalName != "svg") return BrokenSvg;
                             sawRoot = true;
                         }
-                        if (ActiveElements.Contains(reader.LocalName) || reader.NamespaceURI == "http://www.w3.org/1999/xhtml") return ActiveSvg;
+                        if (ActiveElements.Contains(reader.LocalName) || reader.NamespaceURI == "http://www.w3.org/1999/xhtml")
+                            return ActiveSvg;
                         inStyle = reader.LocalName.Equals("style", StringComparison.OrdinalIgnoreCase) && !reader.IsEmptyElement;
                         if (reader.MoveToFirstAttribute())
                         {

@@ -49,7 +49,8 @@ public sealed class UpdateInvitationSettingsHandler(SettingsChanges changes) : I
     public async ValueTask<Mediator.Unit> Handle(UpdateInvitationSettings command, CancellationToken cancellationToken)
     {
         await changes.ApplyAsync((settings, now, actor) => settings.ChangeInvitations(
-            command.ValidityHours, command.WelcomeMessageEnglish, command.WelcomeMessageGerman, command.SendReminders, now, actor), cancellationToken);
+            command.ValidityHours, command.WelcomeMessageEnglish, command.WelcomeMessageGerman, command.SendReminders, now, actor),
+            cancellationToken);
         return Mediator.Unit.Value;
     }
 }

@@ -8,7 +8,10 @@ namespace Portal.Application.Settings;
 
 /// <summary>Two-factor requirement for customers, the shortest password allowed, and when an idle session ends.</summary>
 [RequiresPermission(StaffPermission.ManageSettings)]
-public sealed record UpdateSecuritySettings(bool RequirePortalTwoFactor, int PasswordMinLength, int SessionIdleTimeoutMinutes) : IRequest<Unit>;
+public sealed record UpdateSecuritySettings(
+    bool RequirePortalTwoFactor,
+    int PasswordMinLength,
+    int SessionIdleTimeoutMinutes) : IRequest<Unit>;
 
 public sealed class UpdateSecuritySettingsValidator : AbstractValidator<UpdateSecuritySettings>
 {

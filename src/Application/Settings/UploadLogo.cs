@@ -28,9 +28,11 @@ public sealed class UploadLogoHandler(SettingsChanges changes) : IRequestHandler
     public async ValueTask<Unit> Handle(UploadLogo command, CancellationToken cancellationToken)
     {
         var (contentType, refusal) = LogoFile.Check(command.ContentType, command.FileName, command.Data);
-        if (contentType is null) throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(UploadLogo.Data), refusal)]);
+        if (contentType is null)
+            throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(UploadLogo.Data), refusal)]);
         var version = LogoFile.Version(command.Data);
-        await changes.ApplyAsync((settings, now, actor) => settings.ReplaceLogo(contentType, command.Data, version, now, actor), cancellationToken);
+        await changes.ApplyAsync((settings, now, actor) => settings.ReplaceLogo(contentType, command.Data, version, now, actor),
+            cancellationToken);
         return Unit.Value;
     }
 }

@@ -4,7 +4,9 @@ using Portal.Domain.Users;
 
 namespace Portal.Application.Staff;
 
-/// <summary>Ends every session of a colleague at once and blocks their sign-in. Nobody deactivates themselves or the last administrator.</summary>
+/// <summary>
+/// Ends every session of a colleague at once and blocks their sign-in. Nobody deactivates themselves or the last administrator.
+/// </summary>
 [RequiresPermission(StaffPermission.ManageStaff)]
 public sealed record DeactivateStaffMember(int Id) : IRequest<Unit>;
 

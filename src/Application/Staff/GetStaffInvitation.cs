@@ -15,7 +15,8 @@ public sealed class GetStaffInvitationHandler(IReadRepository<InternalUser> staf
 {
     public async ValueTask<StaffInvitationView> Handle(GetStaffInvitation query, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(query.Token) || query.Token.Length > 200) return new StaffInvitationView(false, DomainErrors.LinkInvalid, null, null);
+        if (string.IsNullOrEmpty(query.Token) || query.Token.Length > 200)
+            return new StaffInvitationView(false, DomainErrors.LinkInvalid, null, null);
         var hash = tokens.Hash(query.Token);
         var user = await staff.FirstOrDefaultAsync(new StaffByInvitationSpec(hash), cancellationToken);
         var problem = user is null ? DomainErrors.LinkInvalid : user.InvitationProblem(hash, clock.GetUtcNow());

@@ -28,7 +28,8 @@ public sealed class InviteStaffMemberValidator : AbstractValidator<InviteStaffMe
             .Must(name => !string.IsNullOrWhiteSpace(name) && name.Trim().Length <= InternalUser.DisplayNameMaxLength)
             .WithMessage(DomainErrors.StaffNameInvalid);
         RuleFor(c => c.Role).IsInEnum().WithMessage(DomainErrors.StaffRoleInvalid.Message);
-        RuleFor(c => c.Language).Must(l => l is null || SendStaffInvitationMail.IsLanguage(l)).WithMessage(DomainErrors.PageLanguageInvalid.Message);
+        RuleFor(c => c.Language).Must(l => l is null || SendStaffInvitationMail.IsLanguage(l))
+            .WithMessage(DomainErrors.PageLanguageInvalid.Message);
     }
 }
 
@@ -46,8 +47,8 @@ public sealed class InviteStaffMemberHandler(
         var taken = (await logins.OwnersOf([command.Email], cancellationToken)).Count > 0;
         var validity = (await settings.CurrentAsync(cancellationToken)).InvitationValidity;
 
-        var (user, _) = InternalUser.Invite(command.Email, command.DisplayName, command.Role, taken, tokens.Create(), clock.GetUtcNow(), validity,
-            currentUser.ActorName, command.Language);
+        var (user, _) = InternalUser.Invite(command.Email, command.DisplayName, command.Role, taken, tokens.Create(), clock.GetUtcNow(),
+            validity, currentUser.ActorName, command.Language);
 
         await staff.AddAsync(user, cancellationToken);
         await unitOfWork.SaveChangesAsync(cancellationToken);

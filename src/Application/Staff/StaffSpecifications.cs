@@ -51,7 +51,9 @@ internal static class StaffRosterLookup
     {
         var colleague = await staff.FirstOrDefaultAsync(new StaffMemberSpec(id), cancellationToken)
             ?? throw new NotFoundException("Staff member");
-        var others = colleague.IsActiveAdministrator ? await staff.ListAsync(new OtherActiveAdministratorsSpec(colleague.Id), cancellationToken) : [];
+        var others = colleague.IsActiveAdministrator
+            ? await staff.ListAsync(new OtherActiveAdministratorsSpec(colleague.Id), cancellationToken)
+            : [];
         return (colleague, new StaffRoster(others));
     }
 }

@@ -26,10 +26,18 @@ public sealed class ActivityEntry : ISideEffectRecord
     public InternalUser? Staff { get; private set; }
     /// <summary>Whom it was about, as it was called at that moment.</summary>
     public string SubjectName { get; private set; } = "";
-    /// <summary>A language-neutral detail (a role change "PortalManager>ReadOnly", the settings that changed) the page translates.</summary>
+    /// <summary>
+    /// A language-neutral detail (a role change "PortalManager>ReadOnly", the settings that changed) the page translates.
+    /// </summary>
     public string? Detail { get; private set; }
 
-    private ActivityEntry(ActivityKind kind, DateTimeOffset occurredAt, int? actorUserId, string actorName, string subjectName, string? detail)
+    private ActivityEntry(
+        ActivityKind kind,
+        DateTimeOffset occurredAt,
+        int? actorUserId,
+        string actorName,
+        string subjectName,
+        string? detail)
     {
         Kind = kind;
         OccurredAt = occurredAt;
@@ -39,10 +47,23 @@ public sealed class ActivityEntry : ISideEffectRecord
         Detail = detail is null ? null : Clip(detail, DetailMaxLength);
     }
 
-    public static ActivityEntry ForContact(ActivityKind kind, DateTimeOffset occurredAt, int? actorUserId, string actorName, int contactId, string subjectName, string? detail = null) =>
+    public static ActivityEntry ForContact(
+        ActivityKind kind,
+        DateTimeOffset occurredAt,
+        int? actorUserId,
+        string actorName,
+        int contactId,
+        string subjectName,
+        string? detail = null) =>
         new(kind, occurredAt, actorUserId, actorName, subjectName, detail) { ContactId = contactId };
 
-    public static ActivityEntry ForStaff(ActivityKind kind, DateTimeOffset occurredAt, int? actorUserId, string actorName, InternalUser staff, string? detail) =>
+    public static ActivityEntry ForStaff(
+        ActivityKind kind,
+        DateTimeOffset occurredAt,
+        int? actorUserId,
+        string actorName,
+        InternalUser staff,
+        string? detail) =>
         new(kind, occurredAt, actorUserId, actorName, $"{staff.DisplayName} <{staff.Login}>", detail)
         {
             Staff = staff,

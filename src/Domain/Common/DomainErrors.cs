@@ -63,7 +63,9 @@ public static class DomainErrors
     public static readonly DomainError PageTitleTooLong =
         new("Page.TitleTooLong", "The title may have at most {0} characters.", PortalPage.TitleMaxLength);
     public static readonly DomainError PageSlugInvalid =
-        new("Page.SlugInvalid", "The address may contain only lower-case letters, digits and hyphens (at most 100), and must start and end with a letter or digit.");
+        new("Page.SlugInvalid",
+            "The address may contain only lower-case letters, digits and hyphens (at most 100), " +
+            "and must start and end with a letter or digit.");
     public static readonly DomainError PageSlugReserved =
         new("Page.SlugReserved", "This address is reserved for the site itself. Please choose another one.");
     public static readonly DomainError PageKindInvalid =

@@ -93,7 +93,8 @@ public sealed class Contact : AggregateRoot
     /// the contact's e-mail and login, and issues the first invitation.
     /// </summary>
     public Invitation GrantPortalAccess(
-        string? email, EmailOwner owner, IssuedToken link, DateTimeOffset now, TimeSpan validity, string grantedBy, string? welcomeMessage = null)
+        string? email, EmailOwner owner, IssuedToken link, DateTimeOffset now, TimeSpan validity, string grantedBy,
+        string? welcomeMessage = null)
     {
         if (HasLivePortalAccess) throw new DomainException(DomainErrors.AccessAlreadyGranted);
         var login = RequireUsableLogin(email, owner);
@@ -111,7 +112,8 @@ public sealed class Contact : AggregateRoot
 
     /// <summary>Sends a new link; every older one stops working. While only invited, the address may be corrected here.</summary>
     public Invitation ReInvite(
-        string? email, EmailOwner owner, IssuedToken link, DateTimeOffset now, TimeSpan validity, string invitedBy, string? welcomeMessage = null)
+        string? email, EmailOwner owner, IssuedToken link, DateTimeOffset now, TimeSpan validity, string invitedBy,
+        string? welcomeMessage = null)
     {
         if (!HasLivePortalAccess) throw new DomainException(DomainErrors.AccessNotGranted);
         if (PortalUser!.State == PortalAccessState.Active)

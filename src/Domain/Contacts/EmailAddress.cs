@@ -17,6 +17,7 @@ public static partial class EmailAddress
     }
 
     // Deliberately conservative: one @, a dotted domain with a TLD, no spaces, no quoted local parts.
-    [GeneratedRegex(@"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$",
+        RegexOptions.CultureInvariant)]
     private static partial Regex Syntax();
 }

@@ -58,13 +58,15 @@ public sealed class Document : AggregateRoot
     /// Changes number, dates, currency and lines. Only a draft can change: once a customer may have seen a
     /// document, what they saw stays what it is.
     /// </summary>
-    public void Revise(string number, DateOnly issuedOn, DateOnly? dueOn, string currency, IEnumerable<DocumentLineItem> lines, DateTimeOffset now)
+    public void Revise(
+        string number, DateOnly issuedOn, DateOnly? dueOn, string currency, IEnumerable<DocumentLineItem> lines, DateTimeOffset now)
     {
         if (!IsDraft) throw new DomainException(DomainErrors.DocumentOnlyDraftsChange);
         Describe(number, issuedOn, dueOn, currency, lines, now);
     }
 
-    private void Describe(string number, DateOnly issuedOn, DateOnly? dueOn, string currency, IEnumerable<DocumentLineItem> lines, DateTimeOffset now)
+    private void Describe(
+        string number, DateOnly issuedOn, DateOnly? dueOn, string currency, IEnumerable<DocumentLineItem> lines, DateTimeOffset now)
     {
         var cleanNumber = (number ?? "").Trim();
         if (cleanNumber.Length == 0 || cleanNumber.Length > NumberMaxLength || cleanNumber.Any(char.IsControl))
@@ -113,7 +115,8 @@ public sealed class Document : AggregateRoot
     {
         DocumentKind.Quotation => [DocumentStatus.Draft, DocumentStatus.Sent, DocumentStatus.Confirmed, DocumentStatus.Cancelled],
         DocumentKind.SalesOrder => [DocumentStatus.Draft, DocumentStatus.Confirmed, DocumentStatus.Cancelled],
-        DocumentKind.Invoice or DocumentKind.CreditNote => [DocumentStatus.Draft, DocumentStatus.Sent, DocumentStatus.Paid, DocumentStatus.Cancelled],
+        DocumentKind.Invoice or DocumentKind.CreditNote =>
+            [DocumentStatus.Draft, DocumentStatus.Sent, DocumentStatus.Paid, DocumentStatus.Cancelled],
         _ => [],
     };
 

@@ -40,7 +40,10 @@ public sealed class DocumentFile
         var name = (fileName ?? "").Replace('\\', '/');
         name = name[(name.LastIndexOf('/') + 1)..];
         var invalid = Path.GetInvalidFileNameChars();
-        name = new string(name.Where(c => !char.IsControl(c) && !invalid.Contains(c) && c is not ('"' or '<' or '>' or '|' or ':' or '*' or '?')).ToArray()).Trim().Trim('.');
+        name = new string(name
+                .Where(c => !char.IsControl(c) && !invalid.Contains(c) && c is not ('"' or '<' or '>' or '|' or ':' or '*' or '?'))
+                .ToArray())
+            .Trim().Trim('.');
         if (name.Length == 0) name = "document";
         if (!name.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase)) name += ".pdf";
         if (name.Length > FileNameMaxLength) name = name[..(FileNameMaxLength - 4)] + ".pdf";

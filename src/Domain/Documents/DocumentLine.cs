@@ -25,7 +25,8 @@ public sealed class DocumentLine
     internal static DocumentLine Create(int position, DocumentLineItem item)
     {
         var description = (item.Description ?? "").Trim();
-        if (description.Length == 0 || description.Length > DescriptionMaxLength) throw new DomainException(DomainErrors.DocumentLineDescriptionInvalid);
+        if (description.Length == 0 || description.Length > DescriptionMaxLength)
+            throw new DomainException(DomainErrors.DocumentLineDescriptionInvalid);
         if (item.Quantity <= 0 || item.Quantity > MaxQuantity || item.Quantity != Math.Round(item.Quantity, MaxDecimalPlaces))
             throw new DomainException(DomainErrors.DocumentLineQuantityInvalid);
         if (item.UnitPrice < 0 || item.UnitPrice > MaxUnitPrice || item.UnitPrice != Math.Round(item.UnitPrice, MaxDecimalPlaces))

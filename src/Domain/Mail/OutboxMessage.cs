@@ -25,18 +25,20 @@ public sealed class OutboxMessage : ISideEffectRecord
     public DateTimeOffset? SentAt { get; private set; }
     public string? LastError { get; private set; }
 
-    public static OutboxMessage Compose(string toAddress, string toName, string subject, string textBody, string htmlBody, DateTimeOffset now) => new()
-    {
-        Id = Guid.CreateVersion7(now),
-        ToAddress = toAddress,
-        ToName = toName,
-        Subject = subject,
-        TextBody = textBody,
-        HtmlBody = htmlBody,
-        CreatedAt = now,
-        Status = OutboxStatus.Pending,
-        NextAttemptAt = now,
-    };
+    public static OutboxMessage Compose(
+        string toAddress, string toName, string subject, string textBody, string htmlBody, DateTimeOffset now) =>
+        new()
+        {
+            Id = Guid.CreateVersion7(now),
+            ToAddress = toAddress,
+            ToName = toName,
+            Subject = subject,
+            TextBody = textBody,
+            HtmlBody = htmlBody,
+            CreatedAt = now,
+            Status = OutboxStatus.Pending,
+            NextAttemptAt = now,
+        };
 
     public void MarkSent(DateTimeOffset now)
     {
@@ -46,7 +48,9 @@ public sealed class OutboxMessage : ISideEffectRecord
         LastError = null;
     }
 
-    /// <summary>Backs off exponentially (the n-th failure waits base × 2^(n−1), capped at an hour); gives up after <see cref="MaxAttempts"/>.</summary>
+    /// <summary>
+    /// Backs off exponentially (the n-th failure waits base × 2^(n−1), capped at an hour); gives up after <see cref="MaxAttempts"/>.
+    /// </summary>
     public void MarkAttemptFailed(string error, DateTimeOffset now, TimeSpan retryBase)
     {
         Attempts++;

@@ -19,7 +19,10 @@ public sealed partial class PortalPage : AggregateRoot
     /// were that section; these names stay the site's.
     /// </summary>
     public static readonly IReadOnlyList<string> ReservedSlugs =
-        ["admin", "my", "account", "blog", "pages", "invitation", "language", "status", "error", "health", "new", "edit", "lib", "css", "js"];
+    [
+        "admin", "my", "account", "blog", "pages", "invitation", "language", "status",
+        "error", "health", "new", "edit", "lib", "css", "js",
+    ];
 
     private PortalPage() { }
 

@@ -33,7 +33,14 @@ public sealed class ContactPaymentMethods
     public IEnumerable<PaymentMethod> WithSameMaskAs(Iban iban) => _methods.Where(m => m.MaskedIban == iban.Masked);
 
     /// <summary>Adds a bank account with the mandate the customer just agreed to; the first one becomes the default.</summary>
-    public PaymentMethod Add(string accountHolder, Iban iban, string protectedIban, string? bic, string mandateReference, string mandateLanguage, DateTimeOffset now)
+    public PaymentMethod Add(
+        string accountHolder,
+        Iban iban,
+        string protectedIban,
+        string? bic,
+        string mandateReference,
+        string mandateLanguage,
+        DateTimeOffset now)
     {
         if (_methods.Count >= MaxCount) throw new DomainException(DomainErrors.PaymentMethodLimitReached);
         var method = PaymentMethod.Authorise(ContactId, accountHolder, iban, protectedIban, bic, mandateReference, mandateLanguage, now);
@@ -54,7 +61,9 @@ public sealed class ContactPaymentMethods
         return true;
     }
 
-    /// <summary>Takes <paramref name="method"/> out; if it was the default, the newest remaining account becomes the default (returned).</summary>
+    /// <summary>
+    /// Takes <paramref name="method"/> out; if it was the default, the newest remaining account becomes the default (returned).
+    /// </summary>
     public PaymentMethod? Remove(PaymentMethod method)
     {
         EnsureMine(method);

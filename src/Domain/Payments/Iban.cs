@@ -40,10 +40,14 @@ public sealed class Iban : IEquatable<Iban>
 
     public static IReadOnlyCollection<string> Countries => LengthByCountry.Keys;
 
-    /// <summary>Country code and check digits, then stars up to the last four characters, in groups of four: "DE89 **** **** **** **30 00".</summary>
+    /// <summary>
+    /// Country code and check digits, then stars up to the last four characters, in groups of four: "DE89 **** **** **** **30 00".
+    /// </summary>
     public string Masked => Grouped(Value[..4] + new string('*', Value.Length - 8) + Value[^4..]);
 
-    /// <summary>What is wrong with <paramref name="input"/> as an IBAN (spaces and lower case are fine), or <see cref="IbanProblem.None"/>.</summary>
+    /// <summary>
+    /// What is wrong with <paramref name="input"/> as an IBAN (spaces and lower case are fine), or <see cref="IbanProblem.None"/>.
+    /// </summary>
     public static IbanProblem Check(string? input) => Examine(input, out _);
 
     public static bool TryParse(string? input, out Iban iban)
@@ -86,7 +90,9 @@ public sealed class Iban : IEquatable<Iban>
         return value.StartsWith("IBAN", StringComparison.Ordinal) ? value[4..] : value;
     }
 
-    /// <summary>The remainder of the number formed by moving the first four characters to the end and replacing letters by 10..35.</summary>
+    /// <summary>
+    /// The remainder of the number formed by moving the first four characters to the end and replacing letters by 10..35.
+    /// </summary>
     private static int Mod97(string value)
     {
         var remainder = 0;

@@ -35,7 +35,8 @@ public sealed class PaymentMethod : AggregateRoot
     /// <paramref name="iban"/> encrypted by the caller: the entity never holds the plain value.
     /// </summary>
     internal static PaymentMethod Authorise(
-        int contactId, string accountHolder, Iban iban, string protectedIban, string? bic, string mandateReference, string mandateLanguage, DateTimeOffset now)
+        int contactId, string accountHolder, Iban iban, string protectedIban, string? bic, string mandateReference, string mandateLanguage,
+        DateTimeOffset now)
     {
         var holder = accountHolder?.Trim() ?? "";
         if (holder.Length == 0 || holder.Length > AccountHolderMaxLength) throw new DomainException(DomainErrors.AccountHolderInvalid);
@@ -51,7 +52,8 @@ public sealed class PaymentMethod : AggregateRoot
         if (!Payments.MandateReference.IsWellFormed(mandateReference))
             throw new ArgumentException(
                 $"A mandate reference has at most {Payments.MandateReference.MaxLength} SEPA characters.", nameof(mandateReference));
-        if (!MandateLanguages.Contains(mandateLanguage)) throw new ArgumentException("The mandate text exists in English and German only.", nameof(mandateLanguage));
+        if (!MandateLanguages.Contains(mandateLanguage))
+            throw new ArgumentException("The mandate text exists in English and German only.", nameof(mandateLanguage));
 
         return new PaymentMethod
         {

@@ -39,7 +39,13 @@ public sealed class PortalUser : UserAccount
         Record(PortalAccessEventKind.Granted, now, grantedBy);
     }
 
-    internal Invitation ReInvite(string login, IssuedToken link, DateTimeOffset now, TimeSpan validity, string invitedBy, string? welcomeMessage)
+    internal Invitation ReInvite(
+        string login,
+        IssuedToken link,
+        DateTimeOffset now,
+        TimeSpan validity,
+        string invitedBy,
+        string? welcomeMessage)
     {
         if (State is not (PortalAccessState.Invited or PortalAccessState.Active))
             throw new DomainException(DomainErrors.AccessNotGranted);
@@ -55,7 +61,8 @@ public sealed class PortalUser : UserAccount
         VoidOpenInvitations(now);
         var invitation = new Invitation(this, link.Hash, now, now + validity);
         _invitations.Add(invitation);
-        Raise(new InvitationIssued(this, invitation, link.Token, issuedBy, welcomeMessage, SetsNewPassword: State == PortalAccessState.Active));
+        Raise(new InvitationIssued(this, invitation, link.Token, issuedBy, welcomeMessage,
+            SetsNewPassword: State == PortalAccessState.Active));
         return invitation;
     }
 
@@ -105,7 +112,13 @@ public sealed class PortalUser : UserAccount
     /// Starts a change of the e-mail address, which is also the login: a link for <paramref name="newEmail"/> that
     /// changes both once it is opened and confirmed. Until then nothing changes; a newer request voids older links.
     /// </summary>
-    public AccountToken RequestEmailChange(string newEmail, EmailOwner owner, IssuedToken link, DateTimeOffset now, TimeSpan validity, string requestedBy)
+    public AccountToken RequestEmailChange(
+        string newEmail,
+        EmailOwner owner,
+        IssuedToken link,
+        DateTimeOffset now,
+        TimeSpan validity,
+        string requestedBy)
     {
         if (State != PortalAccessState.Active) throw new DomainException(DomainErrors.EmailChangeNeedsActiveAccess);
         if (NewLoginProblem(newEmail, owner) is { } problem) throw new DomainException(problem);

@@ -59,8 +59,11 @@ public sealed class PortalSettings : AggregateRoot
 
     public static PortalSettings CreateDefault(string companyName, TimeSpan invitationValidity, TimeSpan idleTimeout) => new()
     {
-        CompanyName = string.IsNullOrWhiteSpace(companyName) ? "Portal" : companyName.Trim()[..Math.Min(companyName.Trim().Length, CompanyNameMaxLength)],
-        InvitationValidityHours = Math.Clamp((int)Math.Ceiling(invitationValidity.TotalHours), MinInvitationValidityHours, MaxInvitationValidityHours),
+        CompanyName = string.IsNullOrWhiteSpace(companyName)
+            ? "Portal"
+            : companyName.Trim()[..Math.Min(companyName.Trim().Length, CompanyNameMaxLength)],
+        InvitationValidityHours =
+            Math.Clamp((int)Math.Ceiling(invitationValidity.TotalHours), MinInvitationValidityHours, MaxInvitationValidityHours),
         SessionIdleTimeoutMinutes = Math.Clamp((int)Math.Ceiling(idleTimeout.TotalMinutes), MinIdleTimeoutMinutes, MaxIdleTimeoutMinutes),
     };
 
@@ -111,7 +114,13 @@ public sealed class PortalSettings : AggregateRoot
         Recorded(["Logo"], now, changedBy);
     }
 
-    public void ChangeInvitations(int validityHours, string? welcomeEnglish, string? welcomeGerman, bool sendReminders, DateTimeOffset now, string changedBy)
+    public void ChangeInvitations(
+        int validityHours,
+        string? welcomeEnglish,
+        string? welcomeGerman,
+        bool sendReminders,
+        DateTimeOffset now,
+        string changedBy)
     {
         welcomeEnglish = Blank(welcomeEnglish);
         welcomeGerman = Blank(welcomeGerman);
@@ -136,7 +145,12 @@ public sealed class PortalSettings : AggregateRoot
         Recorded(changed, now, changedBy);
     }
 
-    public void ChangeSecurity(bool requirePortalTwoFactor, int passwordMinLength, int idleTimeoutMinutes, DateTimeOffset now, string changedBy)
+    public void ChangeSecurity(
+        bool requirePortalTwoFactor,
+        int passwordMinLength,
+        int idleTimeoutMinutes,
+        DateTimeOffset now,
+        string changedBy)
     {
         if (passwordMinLength is < MinPasswordLength or > MaxPasswordLength
             || idleTimeoutMinutes is < MinIdleTimeoutMinutes or > MaxIdleTimeoutMinutes)

@@ -8,7 +8,12 @@ public sealed class AccountToken
 {
     private AccountToken() { }
 
-    internal AccountToken(AccountTokenPurpose purpose, string tokenHash, DateTimeOffset createdAt, DateTimeOffset expiresAt, string? newEmail)
+    internal AccountToken(
+        AccountTokenPurpose purpose,
+        string tokenHash,
+        DateTimeOffset createdAt,
+        DateTimeOffset expiresAt,
+        string? newEmail)
     {
         Purpose = purpose;
         TokenHash = tokenHash;

@@ -4,7 +4,14 @@ using Portal.Domain.Common;
 namespace Portal.Domain.Users;
 
 /// <summary>A colleague was invited, joined, or had their role or status changed.</summary>
-public sealed record StaffChanged(int StaffUserId, string Login, ActivityKind Kind, string Actor, DateTimeOffset OccurredAt, string? Detail, InternalUser Staff)
+public sealed record StaffChanged(
+    int StaffUserId,
+    string Login,
+    ActivityKind Kind,
+    string Actor,
+    DateTimeOffset OccurredAt,
+    string? Detail,
+    InternalUser Staff)
     : IDomainEvent, IRecordedActivity
 {
     public ActivityEntry ToActivity(int? actorUserId) =>

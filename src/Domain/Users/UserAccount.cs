@@ -61,7 +61,10 @@ public abstract class UserAccount : AggregateRoot
         return true;
     }
 
-    /// <summary>Counts a wrong password; after <paramref name="maxFailures"/> in a row the account is locked. Returns true when this failure locked it.</summary>
+    /// <summary>
+    /// Counts a wrong password; after <paramref name="maxFailures"/> in a row the account is locked.
+    /// Returns true when this failure locked it.
+    /// </summary>
     public bool RecordFailedSignIn(DateTimeOffset now, int maxFailures, TimeSpan lockout)
     {
         FailedSignInCount++;
@@ -169,7 +172,12 @@ public abstract class UserAccount : AggregateRoot
         Raise(new PasswordWasReset(this));
     }
 
-    protected AccountToken IssueToken(AccountTokenPurpose purpose, string tokenHash, DateTimeOffset now, TimeSpan validity, string? newEmail)
+    protected AccountToken IssueToken(
+        AccountTokenPurpose purpose,
+        string tokenHash,
+        DateTimeOffset now,
+        TimeSpan validity,
+        string? newEmail)
     {
         foreach (var open in _tokens.Where(t => t.Purpose == purpose && t.IsOpen)) open.Void(now);
         var token = new AccountToken(purpose, tokenHash, now, now + validity, newEmail);

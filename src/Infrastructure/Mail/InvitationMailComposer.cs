@@ -9,7 +9,10 @@ namespace Portal.Infrastructure.Mail;
 /// <summary>Renders the invitation in the contact's language, as plain text and HTML, with a link on the public base URL.</summary>
 internal sealed class InvitationMailComposer(IOptions<BrandingOptions> branding, IPortalSettings settings) : IInvitationMailComposer
 {
-    public async ValueTask<OutboxMessage> ComposeAsync(InvitationMailContent content, DateTimeOffset now, CancellationToken cancellationToken)
+    public async ValueTask<OutboxMessage> ComposeAsync(
+        InvitationMailContent content,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         var mail = MailLayout.For(content.Language, await settings.CurrentAsync(cancellationToken));
         var company = mail.Company;

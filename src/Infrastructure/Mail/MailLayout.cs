@@ -58,10 +58,15 @@ internal sealed class MailLayout(CultureInfo culture, PortalSettingsSnapshot bra
         body.Append(Paragraph(greeting));
         foreach (var paragraph in paragraphs) body.Append(Paragraph(paragraph));
         if (!string.IsNullOrWhiteSpace(quote))
-            body.Append($"<blockquote style=\"border-left:3px solid #ccc;margin:0;padding-left:12px\">{html.Encode(quote).Replace("&#xA;", "<br>")}</blockquote>\n");
+            body.Append(
+                "<blockquote style=\"border-left:3px solid #ccc;margin:0;padding-left:12px\">" +
+                $"{html.Encode(quote).Replace("&#xA;", "<br>")}</blockquote>\n");
         if (action is { } button)
         {
-            body.Append($"<p><a href=\"{html.Encode(button.Link)}\" style=\"display:inline-block;background:{brand.PrimaryColour};color:#fff;padding:10px 18px;border-radius:4px;text-decoration:none\">{html.Encode(button.Label)}</a></p>\n");
+            body.Append(
+                $"<p><a href=\"{html.Encode(button.Link)}\" style=\"display:inline-block;background:{brand.PrimaryColour};" +
+                "color:#fff;padding:10px 18px;border-radius:4px;text-decoration:none\">" +
+                $"{html.Encode(button.Label)}</a></p>\n");
             body.Append(Paragraph(button.Link, " style=\"font-size:90%;color:#555\""));
         }
         body.Append(Paragraph(ignore, " style=\"font-size:90%;color:#555\""));

@@ -14,7 +14,13 @@ internal static class OutboxClaim
     public const string ClaimedBy = "ClaimedBy";
     public const string ClaimExpiresAt = "ClaimExpiresAt";
 
-    public static async Task<List<OutboxMessage>> ClaimDueAsync(this PortalDbContext db, string claim, DateTimeOffset now, TimeSpan lease, int batchSize, CancellationToken cancellationToken)
+    public static async Task<List<OutboxMessage>> ClaimDueAsync(
+        this PortalDbContext db,
+        string claim,
+        DateTimeOffset now,
+        TimeSpan lease,
+        int batchSize,
+        CancellationToken cancellationToken)
     {
         var until = now + lease;
         if (db.Database.IsNpgsql())

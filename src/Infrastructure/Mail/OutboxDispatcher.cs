@@ -66,7 +66,8 @@ public sealed class OutboxDispatcher(
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 message.MarkAttemptFailed(e.Message, clock.GetUtcNow(), options.Value.RetryBase);
-                logger.LogWarning("Mail {MailId} to {To} failed (attempt {Attempt}): {Error}", message.Id, message.ToAddress, message.Attempts, e.Message);
+                logger.LogWarning("Mail {MailId} to {To} failed (attempt {Attempt}): {Error}", message.Id, message.ToAddress,
+                    message.Attempts, e.Message);
             }
             db.Release(message);
             await db.SaveChangesAsync(CancellationToken.None);

@@ -10,7 +10,8 @@ internal sealed partial class PickupFolderTransport(string folder, ILogger<Picku
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{message.MessageId?.Split('@')[0] ?? Guid.NewGuid().ToString("n")}.eml");
+        var path = Path.Combine(folder,
+            $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{message.MessageId?.Split('@')[0] ?? Guid.NewGuid().ToString("n")}.eml");
         // Written under another name first, so whoever watches the folder never opens a half-written file.
         var partial = path + ".partial";
         await message.WriteToAsync(partial, cancellationToken);

@@ -7,9 +7,14 @@ using Portal.Domain.Mail;
 namespace Portal.Infrastructure.Mail;
 
 /// <summary>Renders a colleague's invitation to the back office, as plain text and HTML, with a link on the public base URL.</summary>
-internal sealed class StaffInvitationMailComposer(IOptions<BrandingOptions> branding, IPortalSettings settings) : IStaffInvitationMailComposer
+internal sealed class StaffInvitationMailComposer(
+    IOptions<BrandingOptions> branding,
+    IPortalSettings settings) : IStaffInvitationMailComposer
 {
-    public async ValueTask<OutboxMessage> ComposeAsync(StaffInvitationMailContent content, DateTimeOffset now, CancellationToken cancellationToken)
+    public async ValueTask<OutboxMessage> ComposeAsync(
+        StaffInvitationMailContent content,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         var mail = MailLayout.For(content.Language, await settings.CurrentAsync(cancellationToken));
         var company = mail.Company;

@@ -36,7 +36,9 @@ public sealed class MaintenanceWorker(
         }
     }
 
-    /// <summary>Does the housekeeping if this instance holds the lease; returns how many links were purged, or null when another instance holds it.</summary>
+    /// <summary>
+    /// Does the housekeeping if this instance holds the lease; returns how many links were purged, or null when another instance holds it.
+    /// </summary>
     public async Task<int?> RunOnceAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();

@@ -16,7 +16,11 @@ namespace Portal.Infrastructure.Persistence;
 /// before the commit, so the security activity, the activity entry and the outbox mail they write are in the same
 /// transaction as the change: a failure anywhere rolls all of it back, and nothing is written for a change that failed.
 /// </summary>
-internal sealed class UnitOfWork(PortalDbContext dbContext, OutboxSignal outboxSignal, IPublisher publisher, IPortalSettings settings) : IUnitOfWork
+internal sealed class UnitOfWork(
+    PortalDbContext dbContext,
+    OutboxSignal outboxSignal,
+    IPublisher publisher,
+    IPortalSettings settings) : IUnitOfWork
 {
     /// <summary>Handlers may change aggregates that raise events of their own; a chain longer than this is a loop.</summary>
     private const int MaxDispatchRounds = 8;
@@ -25,7 +29,8 @@ internal sealed class UnitOfWork(PortalDbContext dbContext, OutboxSignal outboxS
     {
         await DispatchDomainEventsAsync(cancellationToken);
         var queuesMail = dbContext.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
-        var changesSettings = dbContext.ChangeTracker.Entries<PortalSettings>().Any(e => e.State is EntityState.Added or EntityState.Modified);
+        var changesSettings = dbContext.ChangeTracker.Entries<PortalSettings>()
+            .Any(e => e.State is EntityState.Added or EntityState.Modified);
         try
         {
             await dbContext.SaveChangesAsync(cancellationToken);

@@ -39,7 +39,9 @@ public sealed class InvitationReminderWorker(
         }
     }
 
-    /// <summary>Sends the due reminders if this instance holds the lease; returns how many, or null when another instance holds it.</summary>
+    /// <summary>
+    /// Sends the due reminders if this instance holds the lease; returns how many, or null when another instance holds it.
+    /// </summary>
     public async Task<int?> RunOnceAsync(CancellationToken cancellationToken)
     {
         await _round.WaitAsync(cancellationToken);

@@ -18,7 +18,8 @@ public sealed class SessionStamps(PortalDbContext dbContext)
                 .Where(u => u.Id == userId && u.PasswordHash != null
                     && ((u.Kind == UserKind.Internal && ((InternalUser)u).DeactivatedAt == null)
                         || (u.Kind == UserKind.Portal && ((PortalUser)u).State == PortalAccessState.Active)))
-                .Select(u => new SessionState(u.SecurityStamp, u.Kind == UserKind.Internal ? ((InternalUser)u).Role : null, u.TwoFactorEnabledAt != null))
+                .Select(u => new SessionState(u.SecurityStamp, u.Kind == UserKind.Internal ? ((InternalUser)u).Role : null,
+                    u.TwoFactorEnabledAt != null))
                 .FirstOrDefault());
 
     public Task<SessionState?> CurrentAsync(int userId, CancellationToken cancellationToken) =>

@@ -11,7 +11,10 @@ namespace Portal.Infrastructure.Security;
 /// TOTP with Otp.NET. Secrets are encrypted with ASP.NET Core Data Protection before they are stored, so a
 /// copy of the database alone can't produce codes. Time comes from the injected <see cref="TimeProvider"/>.
 /// </summary>
-internal sealed class TotpTwoFactorAuthenticator(IDataProtectionProvider dataProtection, IOptions<BrandingOptions> branding, TimeProvider clock)
+internal sealed class TotpTwoFactorAuthenticator(
+    IDataProtectionProvider dataProtection,
+    IOptions<BrandingOptions> branding,
+    TimeProvider clock)
     : ITwoFactorAuthenticator
 {
     private const int SecretBytes = 20;

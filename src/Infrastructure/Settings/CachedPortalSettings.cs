@@ -53,7 +53,9 @@ internal sealed class CachedPortalSettings(
         return stored ?? PortalSettingsSnapshot.From(Defaults(branding.Value, invitations.Value));
     }
 
-    /// <summary>What a new portal starts with: the configured company name and invitation validity, everything else at its default.</summary>
+    /// <summary>
+    /// What a new portal starts with: the configured company name and invitation validity, everything else at its default.
+    /// </summary>
     public static PortalSettings Defaults(BrandingOptions branding, InvitationOptions invitations) =>
         PortalSettings.CreateDefault(branding.CompanyName, invitations.Validity, TimeSpan.FromMinutes(30));
 

@@ -81,15 +81,33 @@ public sealed class DatabaseInitializer(
         if (await db.Contacts.AnyAsync(cancellationToken)) return;
         var now = clock.GetUtcNow();
 
-        var alpine = Contact.CreateCompany(new ContactDetails("Alpine Outfitters GmbH", "+49 89 1234560", "Leopoldstraße 12", "80802", "München", "DE", "DE123456789", PreferredLanguage: "de"), "info@alpine-outfitters.example", now);
-        var harbor = Contact.CreateCompany(new ContactDetails("Harbor Coffee Ltd", "+44 20 7946 0000", "12 Wharf Road", "N1 7GR", "London", "GB", "GB123456789"), "hello@harbor-coffee.example", now);
+        var alpine = Contact.CreateCompany(
+            new ContactDetails("Alpine Outfitters GmbH", "+49 89 1234560", "Leopoldstraße 12", "80802", "München", "DE", "DE123456789",
+                PreferredLanguage: "de"),
+            "info@alpine-outfitters.example", now);
+        var harbor = Contact.CreateCompany(
+            new ContactDetails("Harbor Coffee Ltd", "+44 20 7946 0000", "12 Wharf Road", "N1 7GR", "London", "GB", "GB123456789"),
+            "hello@harbor-coffee.example", now);
         db.Contacts.AddRange(alpine, harbor);
         db.Contacts.AddRange(
-            Contact.CreatePerson(new ContactDetails("Anna Berger", "+49 89 1234561", "Leopoldstraße 12", "80802", "München", "DE", PreferredLanguage: "de"), "anna.berger@alpine-outfitters.example", alpine, now),
-            Contact.CreatePerson(new ContactDetails("Lukas Huber", "+49 89 1234562", "Leopoldstraße 12", "80802", "München", "DE", PreferredLanguage: "de"), "lukas.huber@alpine-outfitters.example", alpine, now),
-            Contact.CreatePerson(new ContactDetails("Emma Clarke", "+44 20 7946 0001", "12 Wharf Road", "N1 7GR", "London", "GB"), "emma.clarke@harbor-coffee.example", harbor, now),
-            Contact.CreatePerson(new ContactDetails("Jonas Weber", "+49 30 5550100", "Torstraße 5", "10119", "Berlin", "DE", CompanyName: "Weber Design", PreferredLanguage: "de"), "jonas@weber-design.example", null, now),
-            Contact.CreatePerson(new ContactDetails("Sophie Martin", null, "8 Rue de la Paix", "75002", "Paris", "FR"), "sophie.martin@example", null, now));
+            Contact.CreatePerson(
+                new ContactDetails("Anna Berger", "+49 89 1234561", "Leopoldstraße 12", "80802", "München", "DE",
+                    PreferredLanguage: "de"),
+                "anna.berger@alpine-outfitters.example", alpine, now),
+            Contact.CreatePerson(
+                new ContactDetails("Lukas Huber", "+49 89 1234562", "Leopoldstraße 12", "80802", "München", "DE",
+                    PreferredLanguage: "de"),
+                "lukas.huber@alpine-outfitters.example", alpine, now),
+            Contact.CreatePerson(
+                new ContactDetails("Emma Clarke", "+44 20 7946 0001", "12 Wharf Road", "N1 7GR", "London", "GB"),
+                "emma.clarke@harbor-coffee.example", harbor, now),
+            Contact.CreatePerson(
+                new ContactDetails("Jonas Weber", "+49 30 5550100", "Torstraße 5", "10119", "Berlin", "DE",
+                    CompanyName: "Weber Design", PreferredLanguage: "de"),
+                "jonas@weber-design.example", null, now),
+            Contact.CreatePerson(
+                new ContactDetails("Sophie Martin", null, "8 Rue de la Paix", "75002", "Paris", "FR"),
+                "sophie.martin@example", null, now));
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Demo contacts added (Development).");
     }

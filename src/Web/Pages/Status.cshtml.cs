@@ -17,7 +17,8 @@ public sealed class StatusModel(IStringLocalizer<SharedResource> t) : PageModel
     public void OnPost() => Describe(RouteCode());
 
     private int RouteCode() =>
-        int.TryParse(RouteData.Values["code"] as string, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code)
+        int.TryParse(RouteData.Values["code"] as string, System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var code)
         && code is >= 400 and <= 599 ? code : 404;
 
     private void Describe(int code)

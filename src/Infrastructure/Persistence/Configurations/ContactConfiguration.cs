@@ -22,7 +22,8 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.Property(c => c.PreferredLanguage).HasMaxLength(5).IsRequired();
 
         builder.HasOne(c => c.Company).WithMany().HasForeignKey(c => c.CompanyId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne(c => c.PortalUser).WithOne(u => u.Contact).HasForeignKey<PortalUser>(u => u.ContactId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(c => c.PortalUser).WithOne(u => u.Contact)
+            .HasForeignKey<PortalUser>(u => u.ContactId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(c => c.HasLivePortalAccess);
 
         // One index per filter and sort the contact list offers.

@@ -92,13 +92,19 @@ public class EfRepository<T> : IRepositoryBase<T>
     public virtual Task<T?> FirstOrDefaultAsync(ISpecification<T> specification, CancellationToken cancellationToken = default) =>
         ApplySpecification(specification).FirstOrDefaultAsync(cancellationToken);
 
-    public virtual Task<TResult?> FirstOrDefaultAsync<TResult>(ISpecification<T, TResult> specification, CancellationToken cancellationToken = default) =>
+    public virtual Task<TResult?> FirstOrDefaultAsync<TResult>(
+        ISpecification<T, TResult> specification,
+        CancellationToken cancellationToken = default) =>
         ApplySpecification(specification).FirstOrDefaultAsync(cancellationToken);
 
-    public virtual Task<T?> SingleOrDefaultAsync(ISingleResultSpecification<T> specification, CancellationToken cancellationToken = default) =>
+    public virtual Task<T?> SingleOrDefaultAsync(
+        ISingleResultSpecification<T> specification,
+        CancellationToken cancellationToken = default) =>
         ApplySpecification(specification).SingleOrDefaultAsync(cancellationToken);
 
-    public virtual Task<TResult?> SingleOrDefaultAsync<TResult>(ISingleResultSpecification<T, TResult> specification, CancellationToken cancellationToken = default) =>
+    public virtual Task<TResult?> SingleOrDefaultAsync<TResult>(
+        ISingleResultSpecification<T, TResult> specification,
+        CancellationToken cancellationToken = default) =>
         ApplySpecification(specification).SingleOrDefaultAsync(cancellationToken);
 
     public virtual Task<List<T>> ListAsync(CancellationToken cancellationToken = default) =>
@@ -110,7 +116,9 @@ public class EfRepository<T> : IRepositoryBase<T>
         return specification.PostProcessingAction is { } postProcess ? postProcess(result).ToList() : result;
     }
 
-    public virtual async Task<List<TResult>> ListAsync<TResult>(ISpecification<T, TResult> specification, CancellationToken cancellationToken = default)
+    public virtual async Task<List<TResult>> ListAsync<TResult>(
+        ISpecification<T, TResult> specification,
+        CancellationToken cancellationToken = default)
     {
         var result = await ApplySpecification(specification).ToListAsync(cancellationToken);
         return specification.PostProcessingAction is { } postProcess ? postProcess(result).ToList() : result;

@@ -42,7 +42,8 @@ public sealed class EfSpecificationEvaluator : ISpecificationEvaluator
         if (selector is null && selectorMany is null)
         {
             throw new InvalidOperationException(
-                $"Specification '{specification.GetType().Name}' projects to '{typeof(TResult).Name}' but defines neither Select nor SelectMany.");
+                $"Specification '{specification.GetType().Name}' projects to '{typeof(TResult).Name}' " +
+                "but defines neither Select nor SelectMany.");
         }
 
         if (selector is not null && selectorMany is not null)

@@ -31,7 +31,10 @@ public static class WebServices
     public static string PermissionPolicy(StaffPermission permission) => $"Staff:{permission}";
     public static readonly string[] Cultures = ["en", "de"];
 
-    public static IServiceCollection AddPortalWeb(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
+    public static IServiceCollection AddPortalWeb(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        IWebHostEnvironment environment)
     {
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
@@ -53,7 +56,8 @@ public static class WebServices
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Lax;
                 options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
-                // The idle timeout is a portal setting, checked on every request; the cookie itself may live as long as the longest one allowed.
+                // The idle timeout is a portal setting, checked on every request; the cookie itself may live
+                // as long as the longest one allowed.
                 options.ExpireTimeSpan = TimeSpan.FromMinutes(Portal.Domain.Settings.PortalSettings.MaxIdleTimeoutMinutes);
                 options.SlidingExpiration = true;
                 options.Events = new SessionCookieEvents(absoluteLifetime);
@@ -105,7 +109,10 @@ public static class WebServices
                 // A second address for the same form; added by hand because AddAreaPageRoute would make it the only one
                 // links are generated for, and it is tried after the edit address so a link with an id keeps it.
                 options.Conventions.AddAreaPageRouteModelConvention("Admin", "/Contacts/Edit", page => page.Selectors.Add(
-                    new SelectorModel { AttributeRouteModel = new AttributeRouteModel { Template = PortalRoutes.Admin.NewContact, Order = 1 } }));
+                    new SelectorModel
+                    {
+                        AttributeRouteModel = new AttributeRouteModel { Template = PortalRoutes.Admin.NewContact, Order = 1 },
+                    }));
             })
             .AddMvcOptions(options =>
             {
@@ -115,7 +122,8 @@ public static class WebServices
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
-        services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>, LocalizedModelBindingMessages>();
+        services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>,
+            LocalizedModelBindingMessages>();
         services.AddAccountRateLimits(configuration);
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         return services;

@@ -19,7 +19,8 @@ public static class HealthEndpoints
     public static void MapPortalHealthChecks(this WebApplication app)
     {
         app.MapHealthChecks(PortalRoutes.Endpoints.HealthLive, new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks(PortalRoutes.Endpoints.HealthReady, new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
+        app.MapHealthChecks(PortalRoutes.Endpoints.HealthReady,
+            new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
     }
 }
 

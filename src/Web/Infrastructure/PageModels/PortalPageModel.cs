@@ -22,7 +22,9 @@ public abstract class PortalPageModel : PageModel
     protected ValueTask<TResponse> SendAsync<TResponse>(IRequest<TResponse> request) =>
         Sender.Send(request, HttpContext.RequestAborted);
 
-    /// <summary>Sends <paramref name="request"/>; on a refusal returns false with the reasons in ModelState under <paramref name="prefix"/>.</summary>
+    /// <summary>
+    /// Sends <paramref name="request"/>; on a refusal returns false with the reasons in ModelState under <paramref name="prefix"/>.
+    /// </summary>
     protected async Task<(bool Succeeded, TResponse? Result)> TrySendAsync<TResponse>(IRequest<TResponse> request, string prefix = "Input")
     {
         try

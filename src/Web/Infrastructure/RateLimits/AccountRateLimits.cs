@@ -27,20 +27,24 @@ public static class AccountRateLimits
             options.OnRejected = (context, _) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : window;
-                context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                context.HttpContext.Response.Headers.RetryAfter =
+                    Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AccountRateLimits))
-                    .LogWarning("Rate limit reached for {Address} on {Path}", ClientAddress(context.HttpContext), context.HttpContext.Request.Path.Value);
+                    .LogWarning("Rate limit reached for {Address} on {Path}", ClientAddress(context.HttpContext),
+                        context.HttpContext.Request.Path.Value);
                 return ValueTask.CompletedTask;
             };
             options.AddPolicy(Policy, http => HttpMethods.IsPost(http.Request.Method)
-                ? RateLimitPartition.GetSlidingWindowLimiter($"{ClientAddress(http)} {http.GetEndpoint()?.DisplayName}", _ => new SlidingWindowRateLimiterOptions
-                {
-                    PermitLimit = permits,
-                    Window = window,
-                    SegmentsPerWindow = 6,
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                })
+                ? RateLimitPartition.GetSlidingWindowLimiter(
+                    $"{ClientAddress(http)} {http.GetEndpoint()?.DisplayName}",
+                    _ => new SlidingWindowRateLimiterOptions
+                    {
+                        PermitLimit = permits,
+                        Window = window,
+                        SegmentsPerWindow = 6,
+                        QueueLimit = 0,
+                        AutoReplenishment = true,
+                    })
                 : RateLimitPartition.GetNoLimiter(""));
         });
         return services;
@@ -48,7 +52,8 @@ public static class AccountRateLimits
 
     /// <summary>Puts the limit on every page of a folder (as endpoint metadata, so it holds whatever the page's name).</summary>
     public static void LimitPostsIn(this PageConventionCollection conventions, string folder) =>
-        conventions.AddFolderApplicationModelConvention(folder, model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(Policy)));
+        conventions.AddFolderApplicationModelConvention(folder,
+            model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(Policy)));
 
     private static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 }

@@ -16,7 +16,9 @@ public static class SessionClaims
     public const string SecurityStamp = "portal:stamp";
     /// <summary>A random identifier per sign-in: a fresh session never continues an older one.</summary>
     public const string SessionId = "portal:sid";
-    /// <summary>When this session began (Unix seconds); sliding renewals and re-issues keep it, so the absolute lifetime counts from the sign-in.</summary>
+    /// <summary>
+    /// When this session began (Unix seconds); sliding renewals and re-issues keep it, so the absolute lifetime counts from the sign-in.
+    /// </summary>
     public const string SessionStartedAt = "portal:started";
     /// <summary>A staff member's role, added on every request from the database (never trusted from the cookie).</summary>
     public const string StaffRoleClaim = "portal:staffrole";
@@ -38,7 +40,10 @@ public static class SessionClaims
                 new Claim(ClaimTypes.Role, user.Kind == UserKind.Internal ? InternalRole : PortalRole),
                 new Claim(SecurityStamp, user.SecurityStamp),
                 new Claim(SessionId, System.Security.Cryptography.RandomNumberGenerator.GetHexString(32, lowercase: true)),
-                new Claim(SessionStartedAt, started.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), ClaimValueTypes.Integer64),
+                new Claim(
+                    SessionStartedAt,
+                    started.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ClaimValueTypes.Integer64),
             ],
             CookieAuthenticationDefaults.AuthenticationScheme);
         return http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity),
@@ -60,7 +65,10 @@ public static class SessionClaims
     /// Between password and second factor: a short-lived cookie of its own that proves only "the password was
     /// right" and grants nothing; the session cookie is issued once the code is verified.
     /// </summary>
-    public static Task StartTwoFactorSignInAsync(this HttpContext http, Application.Account.SignInResult.TwoFactorRequired pending, string? returnUrl)
+    public static Task StartTwoFactorSignInAsync(
+        this HttpContext http,
+        Application.Account.SignInResult.TwoFactorRequired pending,
+        string? returnUrl)
     {
         var identity = new ClaimsIdentity(
             [
@@ -74,14 +82,17 @@ public static class SessionClaims
     }
 
     public static DateTimeOffset? SessionStarted(this ClaimsPrincipal principal) =>
-        long.TryParse(principal.FindFirstValue(SessionStartedAt), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+        long.TryParse(principal.FindFirstValue(SessionStartedAt), System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var seconds)
             ? DateTimeOffset.FromUnixTimeSeconds(seconds)
             : null;
 
     public static Portal.Domain.Users.StaffRole? StaffRole(this ClaimsPrincipal principal) =>
         Enum.TryParse<Portal.Domain.Users.StaffRole>(principal.FindFirstValue(StaffRoleClaim), out var role) ? role : null;
 
-    /// <summary>Whether this request's user may do <paramref name="permission"/> in the back office (for showing or hiding its buttons).</summary>
+    /// <summary>
+    /// Whether this request's user may do <paramref name="permission"/> in the back office (for showing or hiding its buttons).
+    /// </summary>
     public static bool May(this ClaimsPrincipal principal, Portal.Domain.Users.StaffPermission permission) =>
         principal.StaffRole() is { } role && Portal.Domain.Users.StaffRoles.Allows(role, permission);
 

@@ -14,7 +14,8 @@ namespace Portal.Web.Pages.Account;
 [OneTimeLinkPage]
 public sealed class ConfirmEmailModel : PortalPageModel
 {
-    public const string ChangedSignedIn = "Your e-mail address has been changed. It is now your login; every other session has been signed out.";
+    public const string ChangedSignedIn =
+        "Your e-mail address has been changed. It is now your login; every other session has been signed out.";
     public const string ChangedSignIn = "Your e-mail address has been changed. Please sign in with {0}.";
 
     public string? Problem { get; private set; }

@@ -15,7 +15,8 @@ namespace Portal.Web.Pages.Account;
 [OneTimeLinkPage]
 public sealed class ResetPasswordModel : PortalPageModel
 {
-    public const string ResetNotice = "Your password has been reset and every session has been signed out. Please sign in with your new password.";
+    public const string ResetNotice =
+        "Your password has been reset and every session has been signed out. Please sign in with your new password.";
 
     [BindProperty]
     public InputModel Input { get; set; } = new();

@@ -58,7 +58,8 @@ public sealed class TwoFactorModel : PortalPageModel
         }
         if (result == TwoFactorSignInResult.WrongCode)
         {
-            ModelState.AddModelError(UseRecoveryCode ? "Input.RecoveryCode" : "Input.Code", T[UseRecoveryCode ? WrongRecoveryCode : WrongCode]);
+            ModelState.AddModelError(UseRecoveryCode ? "Input.RecoveryCode" : "Input.Code",
+                T[UseRecoveryCode ? WrongRecoveryCode : WrongCode]);
             return Page();
         }
         // Locked or no longer valid: this pending sign-in is over; only a fresh password sign-in can start another.

@@ -7,7 +7,10 @@ using Portal.Web.Infrastructure.Presentation;
 
 namespace Portal.Web.Pages.Content;
 
-/// <summary>Published blog posts, newest first: public ones for everyone, portal-only ones too for signed-in readers (customers only while the pages section is on).</summary>
+/// <summary>
+/// Published blog posts, newest first: public ones for everyone, portal-only ones too for signed-in readers
+/// (customers only while the pages section is on).
+/// </summary>
 public sealed class BlogModel : PortalPageModel
 {
     // From the query only: "page" is also the route value Razor Pages uses to pick the page.
@@ -20,7 +23,8 @@ public sealed class BlogModel : PortalPageModel
         ModelState.Clear();
         var reader = User.PageReader();
         // Portal-only posts belong to the "pages" section of My Account: switched off, a customer reads the blog as a visitor does.
-        if (reader == PageReader.PortalUser && !await HttpContext.SectionShownAsync(Portal.Application.Settings.MyAccountSection.Pages)) reader = PageReader.Visitor;
+        if (reader == PageReader.PortalUser && !await HttpContext.SectionShownAsync(Portal.Application.Settings.MyAccountSection.Pages))
+            reader = PageReader.Visitor;
         Posts = await SendAsync(new ListBlogPosts(reader, Math.Max(1, PageNumber)));
     }
 }

@@ -18,9 +18,11 @@ public sealed class ReadPageModel : PortalPageModel
         {
             // Portal-only pages are a My Account section the business can switch off; public pages stay public.
             case ReadPageResult.Readable { Page.Visibility: Portal.Domain.Pages.PageVisibility.PortalUsers } when
-                !User.IsInRole(SessionClaims.InternalRole) && !await HttpContext.SectionShownAsync(Portal.Application.Settings.MyAccountSection.Pages):
+                !User.IsInRole(SessionClaims.InternalRole)
+                && !await HttpContext.SectionShownAsync(Portal.Application.Settings.MyAccountSection.Pages):
                 return NotFound();
-            case ReadPageResult.SignInRequired when !await HttpContext.SectionShownAsync(Portal.Application.Settings.MyAccountSection.Pages):
+            case ReadPageResult.SignInRequired when
+                !await HttpContext.SectionShownAsync(Portal.Application.Settings.MyAccountSection.Pages):
                 return NotFound();
             case ReadPageResult.Readable readable:
                 View = readable.Page;

@@ -28,8 +28,11 @@ public sealed class MyNewPaymentMethodModel : PortalPageModel
     public async Task<IActionResult> OnPostAsync()
     {
         // The customer agreed to the mandate text in the language of the form they saw, which is what is recorded.
-        var languageShown = Input.MandateLanguage is { } shown && PaymentMethod.MandateLanguages.Contains(shown) ? shown : CurrentMandateLanguage();
-        var (succeeded, added) = await TrySendAsync(new AddMyPaymentMethod(Input.AccountHolder, Input.Iban, Input.Bic, Input.AgreesToMandate, languageShown));
+        var languageShown = Input.MandateLanguage is { } shown && PaymentMethod.MandateLanguages.Contains(shown)
+            ? shown
+            : CurrentMandateLanguage();
+        var (succeeded, added) = await TrySendAsync(
+            new AddMyPaymentMethod(Input.AccountHolder, Input.Iban, Input.Bic, Input.AgreesToMandate, languageShown));
         if (succeeded)
         {
             TempData["Notice"] = T["The bank account {0} has been added.", added!.MaskedIban].Value;

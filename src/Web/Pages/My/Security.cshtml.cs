@@ -21,7 +21,9 @@ public sealed class MySecurityModel : PortalPageModel
 
     public async Task<IActionResult> OnPostChangePasswordAsync()
     {
-        var (succeeded, me) = await TrySendAsync(new ChangeMyPassword(Password.CurrentPassword ?? "", Password.NewPassword ?? "", Password.ConfirmPassword ?? ""), prefix: "Password");
+        var (succeeded, me) = await TrySendAsync(
+            new ChangeMyPassword(Password.CurrentPassword ?? "", Password.NewPassword ?? "", Password.ConfirmPassword ?? ""),
+            prefix: "Password");
         if (succeeded)
         {
             // The stamp rotated: every other session is now invalid; this one gets a cookie with the new stamp.

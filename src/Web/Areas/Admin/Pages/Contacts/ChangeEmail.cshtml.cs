@@ -10,7 +10,8 @@ namespace Portal.Web.Areas.Admin.Pages.Contacts;
 /// <summary>An admin starts the e-mail change of an active portal user; the customer confirms it from the new address.</summary>
 public sealed class ChangeContactEmailModel : PortalPageModel
 {
-    public const string LinkSent = "A confirmation link has been sent to {0}. The e-mail address and the login change once the customer opens it.";
+    public const string LinkSent =
+        "A confirmation link has been sent to {0}. The e-mail address and the login change once the customer opens it.";
 
     [FromRoute(Name = "id")] public int Id { get; set; }
 

@@ -47,7 +47,8 @@ public sealed class EditContactModel : PortalPageModel
         if (!Enum.IsDefined(Kind)) Kind = ContactKind.Person;
         if (ModelState.IsValid)
         {
-            var (succeeded, id) = await TrySendAsync(new SaveContact(Id, Kind, Email, Kind == ContactKind.Person ? CompanyId : null, Details.ToDetails()), prefix: "");
+            var (succeeded, id) = await TrySendAsync(
+                new SaveContact(Id, Kind, Email, Kind == ContactKind.Person ? CompanyId : null, Details.ToDetails()), prefix: "");
             if (succeeded)
             {
                 TempData["Notice"] = T["The contact has been saved."].Value;
@@ -65,7 +66,8 @@ public sealed class EditContactModel : PortalPageModel
         {
             var contact = await SendAsync(new GetContact(id));
             OriginalName = contact.Name;
-            EmailLocked = contact.Access?.State is Domain.PortalAccess.PortalAccessState.Invited or Domain.PortalAccess.PortalAccessState.Active;
+            EmailLocked = contact.Access?.State
+                is Domain.PortalAccess.PortalAccessState.Invited or Domain.PortalAccess.PortalAccessState.Active;
             if (EmailLocked) Email = contact.Email;
         }
     }

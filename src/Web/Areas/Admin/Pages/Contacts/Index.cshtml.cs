@@ -35,6 +35,7 @@ public sealed class ContactsIndexModel : PortalPageModel
             ["desc"] = (descending ?? Descending) ? "true" : "false",
             ["page"] = (page ?? Contacts.Page).ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
-        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(Url.Page("/Contacts/Index")!, query.Where(p => !string.IsNullOrEmpty(p.Value)));
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(Url.Page("/Contacts/Index")!,
+            query.Where(p => !string.IsNullOrEmpty(p.Value)));
     }
 }

@@ -34,7 +34,8 @@ public abstract class DocumentFormPageModel : PortalPageModel
             // Blank rows are dropped before sending, so the line numbers of any refusal match the rows shown afterwards.
             Input.DropBlankRows();
             ModelState.Clear();
-            var command = new SaveDocument(documentId, ContactId, Input.Kind, Input.Number, Input.IssuedOn, Input.DueOn, Input.Currency, Input.LineItems());
+            var command = new SaveDocument(documentId, ContactId, Input.Kind, Input.Number, Input.IssuedOn, Input.DueOn, Input.Currency,
+                Input.LineItems());
             var (succeeded, id) = await TrySendAsync(command);
             if (succeeded)
             {
@@ -46,7 +47,9 @@ public abstract class DocumentFormPageModel : PortalPageModel
         return Page();
     }
 
-    /// <summary>What the row shows: the text as typed when it could not be read as a number, else the number in the user's format.</summary>
+    /// <summary>
+    /// What the row shows: the text as typed when it could not be read as a number, else the number in the user's format.
+    /// </summary>
     public string LineValue(int index, string field, decimal? value) =>
         ModelState.TryGetValue($"Input.Lines[{index}].{field}", out var entry) && entry.Errors.Count > 0
             ? entry.AttemptedValue ?? ""

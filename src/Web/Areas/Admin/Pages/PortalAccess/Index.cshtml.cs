@@ -53,10 +53,12 @@ public sealed class PortalAccessWizardModel : PortalPageModel
     }
 
     public Task<IActionResult> OnPostGrantAsync(int contactId) =>
-        ActAsync(contactId, new GrantPortalAccess(contactId, PostedEmail(contactId), WelcomeMessage), "Access granted. The invitation e-mail is on its way.");
+        ActAsync(contactId, new GrantPortalAccess(contactId, PostedEmail(contactId), WelcomeMessage),
+            "Access granted. The invitation e-mail is on its way.");
 
     public Task<IActionResult> OnPostReInviteAsync(int contactId) =>
-        ActAsync(contactId, new ReInvitePortalUser(contactId, PostedEmail(contactId), WelcomeMessage), "A new invitation is on its way; older links no longer work.");
+        ActAsync(contactId, new ReInvitePortalUser(contactId, PostedEmail(contactId), WelcomeMessage),
+            "A new invitation is on its way; older links no longer work.");
 
     public Task<IActionResult> OnPostRevokeAsync(int contactId) =>
         ActAsync(contactId, new RevokePortalAccess(contactId), "Access revoked. Every session of this customer has ended.");

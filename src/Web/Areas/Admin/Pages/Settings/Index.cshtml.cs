@@ -29,7 +29,8 @@ public sealed class SettingsModel : PortalPageModel
     public async Task OnGetAsync() => await LoadAsync(keep: null);
 
     public Task<IActionResult> OnPostBrandingAsync() => SaveAsync(nameof(Branding), new UpdateBranding(
-        Branding.CompanyName, Branding.PrimaryColour, Branding.SupportEmail, Branding.SupportPhone, Branding.ImprintUrl, Branding.PrivacyUrl),
+        Branding.CompanyName, Branding.PrimaryColour, Branding.SupportEmail,
+        Branding.SupportPhone, Branding.ImprintUrl, Branding.PrivacyUrl),
         "The branding was saved.");
 
     public async Task<IActionResult> OnPostLogoAsync()
@@ -47,7 +48,8 @@ public sealed class SettingsModel : PortalPageModel
     public Task<IActionResult> OnPostRemoveLogoAsync() => SaveAsync(nameof(Logo), new RemoveLogo(), "The logo was removed.");
 
     public Task<IActionResult> OnPostInvitationsAsync() => SaveAsync(nameof(Invitations), new UpdateInvitationSettings(
-        Invitations.Validity ?? 0, Invitations.Unit, Invitations.WelcomeMessageEnglish, Invitations.WelcomeMessageGerman, Invitations.SendReminders),
+        Invitations.Validity ?? 0, Invitations.Unit,
+        Invitations.WelcomeMessageEnglish, Invitations.WelcomeMessageGerman, Invitations.SendReminders),
         "The invitation settings were saved.");
 
     public Task<IActionResult> OnPostSectionsAsync() => SaveAsync(nameof(Sections), new UpdateMyAccountSections(
@@ -107,7 +109,8 @@ public sealed class SettingsModel : PortalPageModel
         [Display(Name = "Unit")] public ValidityUnit Unit { get; set; } = ValidityUnit.Days;
         [Display(Name = "Welcome message (English)")] public string? WelcomeMessageEnglish { get; set; }
         [Display(Name = "Welcome message (German)")] public string? WelcomeMessageGerman { get; set; }
-        [Display(Name = "Remind invited customers who have not accepted halfway through the link's validity")] public bool SendReminders { get; set; }
+        [Display(Name = "Remind invited customers who have not accepted halfway through the link's validity")]
+        public bool SendReminders { get; set; }
 
         public static InvitationsInput From(PortalSettingsSnapshot s)
         {

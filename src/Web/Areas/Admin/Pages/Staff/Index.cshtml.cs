@@ -22,7 +22,9 @@ public sealed class StaffIndexModel : PortalPageModel
     {
         var result = await ActAsync(new ChangeStaffRole(id, role), "The role was changed. It applies from the colleague's next click.");
         // Someone who gave up their own administrator role can no longer open this page.
-        return result is RedirectToPageResult && id == CurrentUserId && !role.Allows(StaffPermission.ManageStaff) ? RedirectToPage("/Index") : result;
+        return result is RedirectToPageResult && id == CurrentUserId && !role.Allows(StaffPermission.ManageStaff)
+            ? RedirectToPage("/Index")
+            : result;
     }
 
     public Task<IActionResult> OnPostDeactivateAsync(int id) =>

@@ -14,7 +14,8 @@ public sealed class InviteStaffModel : PortalPageModel
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public void OnGet() => Input.Language = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "de" ? "de" : "en";
+    public void OnGet() =>
+        Input.Language = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "de" ? "de" : "en";
 
     public async Task<IActionResult> OnPostAsync()
     {
