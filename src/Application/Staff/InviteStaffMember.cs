@@ -1,9 +1,9 @@
 using FluentValidation;
 using Mediator;
 using Portal.Application.Common;
-using Portal.Application.Settings;
 using Portal.Application.Contacts;
 using Portal.Application.PortalAccess;
+using Portal.Application.Settings;
 using Portal.Domain.Common;
 using Portal.Domain.Contacts;
 using Portal.Domain.Users;

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using Portal.Application.Common;
-using Portal.Domain.Common;
 using Portal.Application.PortalAccess;
+using Portal.Domain.Common;
 using Portal.Domain.Users;
 
 namespace Portal.UnitTests.Application.Support;

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.Extensions.Localization;
 using Portal.Domain.Common;
 using Portal.Web.Infrastructure.Localization;
-using Portal.Web.Infrastructure;
 
 namespace Portal.Web.Areas.Admin.Pages.Documents;
 
