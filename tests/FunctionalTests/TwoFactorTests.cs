@@ -170,6 +170,34 @@ public sealed class TwoFactorTests(PortalFactory factory) : IClassFixture<Portal
     }
 
     [Fact]
+    public async Task A_re_invite_link_sets_the_password_but_signs_nobody_in_so_the_code_is_still_asked_for()
+    {
+        using var customer = await CustomerWithTwoFactorAsync("Rhea Reinvited");
+        using var admin = await factory.SignedInAdminAsync();
+        var contactId = await factory.WithDbAsync(db =>
+            db.PortalUsers.Where(u => u.Login == customer.Email).Select(u => u.ContactId).SingleAsync());
+        await admin.PressRowButtonAsync(await admin.OpenWizardAsync(contactId), contactId, "ReInvite");
+        // The invitation, the notice that two-factor was switched on, and the re-invite.
+        var link = (await factory.Smtp.WaitForAsync(customer.Email, 3))
+            .Single(m => m.Subject?.StartsWith("Set a new password") == true)
+            .InvitationPath();
+
+        using var browser = factory.NewBrowser();
+        var form = await browser.GetAsync(link);
+        const string newPassword = "Fresh-Orchard-Lantern-58";
+        var landed = await browser.SubmitAsync(form, "Save the new password",
+            new Dictionary<string, string?> { ["Input.Password"] = newPassword, ["Input.ConfirmPassword"] = newPassword });
+
+        landed.Path.ShouldBe("/account/sign-in");
+        landed.Text.ShouldContain(Portal.Web.Pages.Invitation.InvitationModel.PasswordSetNotice);
+        (await browser.GetAsync("/my", followRedirects: false)).Status.ShouldBe(HttpStatusCode.Redirect);
+        (await customer.Browser.GetAsync("/my", followRedirects: false)).Status.ShouldBe(HttpStatusCode.Redirect, "every session ended");
+        (await browser.SignInAsync(customer.Email, newPassword)).Path.ShouldBe("/account/two-factor");
+        (await EventsAsync(customer.Email)).ShouldContain(SecurityEventKind.PasswordReset);
+        (await factory.Smtp.WaitForAsync(customer.Email, 4))[^1].Subject!.ShouldContain("new password was set");
+    }
+
+    [Fact]
     public async Task The_password_step_alone_grants_no_access()
     {
         using var customer = await CustomerWithTwoFactorAsync("Pia Pending");

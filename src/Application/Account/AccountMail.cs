@@ -29,6 +29,8 @@ public enum AccountMailKind
     PaymentMethodRemoved = 9,
     /// <summary>Notice: another bank account is now the default; <see cref="AccountMailContent.Detail"/> is its masked IBAN.</summary>
     DefaultPaymentMethodChanged = 10,
+    /// <summary>Notice: an active customer set a new password through a re-invite link.</summary>
+    PasswordSetThroughInvitation = 11,
 }
 
 public sealed record AccountMailContent(

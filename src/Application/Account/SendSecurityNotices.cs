@@ -55,6 +55,9 @@ public sealed class SendSecurityNotices(
             case PasswordWasReset:
                 yield return To(login, AccountMailKind.PasswordWasReset);
                 break;
+            case PasswordSetThroughInvitation:
+                yield return To(login, AccountMailKind.PasswordSetThroughInvitation);
+                break;
             case TwoFactorEnabled:
                 yield return To(login, AccountMailKind.TwoFactorChanged, detail: "on");
                 break;

@@ -34,7 +34,8 @@ public sealed class ChangeMyPasswordHandler(
     IRepository<PortalUser> users,
     IPasswordHasher hasher,
     ICurrentUser currentUser,
-    IUnitOfWork unitOfWork)
+    IUnitOfWork unitOfWork,
+    TimeProvider clock)
     : IRequestHandler<ChangeMyPassword, SignedInUser>
 {
     public async ValueTask<SignedInUser> Handle(ChangeMyPassword command, CancellationToken cancellationToken)
@@ -43,7 +44,7 @@ public sealed class ChangeMyPasswordHandler(
         hasher.RequireCurrentPassword(me, command.CurrentPassword);
         PasswordPolicy.RefusePersonalData(command.NewPassword, nameof(ChangeMyPassword.NewPassword), me.Login, me.Contact.Name);
 
-        me.ChangePassword(hasher.Hash(me, command.NewPassword));
+        me.ChangePassword(hasher.Hash(me, command.NewPassword), clock.GetUtcNow());
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return SignedInUser.From(me);
     }

@@ -6,8 +6,12 @@ using Portal.Domain.PortalAccess;
 
 namespace Portal.Application.PortalAccess;
 
-/// <summary>Consumes an invitation link: sets the password and makes the access active. The caller signs the user in.</summary>
-public sealed record AcceptInvitation(string Token, string Password, string ConfirmPassword) : IRequest<SignedInUser>;
+/// <summary>
+/// Consumes an invitation link: sets the password and makes the access active. Returns the user the caller signs in
+/// after a first acceptance, or null after an active customer's re-invite link: that one only sets the password, as a
+/// reset link does, and the customer signs in with it, second factor included.
+/// </summary>
+public sealed record AcceptInvitation(string Token, string Password, string ConfirmPassword) : IRequest<SignedInUser?>;
 
 public sealed class AcceptInvitationValidator : AbstractValidator<AcceptInvitation>
 {
@@ -25,9 +29,9 @@ public sealed class AcceptInvitationHandler(
     ITokenGenerator tokens,
     IPasswordHasher hasher,
     IUnitOfWork unitOfWork,
-    TimeProvider clock) : IRequestHandler<AcceptInvitation, SignedInUser>
+    TimeProvider clock) : IRequestHandler<AcceptInvitation, SignedInUser?>
 {
-    public async ValueTask<SignedInUser> Handle(AcceptInvitation command, CancellationToken cancellationToken)
+    public async ValueTask<SignedInUser?> Handle(AcceptInvitation command, CancellationToken cancellationToken)
     {
         var hash = tokens.Hash(command.Token);
         var user = await users.FirstOrDefaultAsync(new PortalUserByInvitationSpec(hash), cancellationToken)
@@ -35,9 +39,9 @@ public sealed class AcceptInvitationHandler(
         PasswordPolicy.RefusePersonalData(command.Password, nameof(AcceptInvitation.Password), user.Login, user.Contact.Name);
 
         var now = clock.GetUtcNow();
-        user.AcceptInvitation(hash, hasher.Hash(user, command.Password), now);
-        user.RecordSignIn(now);
+        var signsIn = user.AcceptInvitation(hash, hasher.Hash(user, command.Password), now);
+        if (signsIn) user.RecordSignIn(now);
         await unitOfWork.SaveChangesAsync(cancellationToken);
-        return SignedInUser.From(user);
+        return signsIn ? SignedInUser.From(user) : null;
     }
 }

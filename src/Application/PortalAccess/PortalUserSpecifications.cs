@@ -11,6 +11,7 @@ public sealed class PortalUserByInvitationSpec : Specification<PortalUser>, ISin
         Query.Where(u => u.Invitations.Any(i => i.TokenHash == tokenHash))
             .Include(u => u.Invitations)
             .Include(u => u.History)
+            .Include(u => u.Tokens)
             .Include(u => u.Contact)
             .AsSplitQuery();
     }

@@ -66,12 +66,18 @@ public sealed class PortalUser : UserAccount
         return invitation;
     }
 
-    /// <summary>Consumes the link and sets the password. Works for an invited user and, after a re-invite, for an active one.</summary>
-    public void AcceptInvitation(string tokenHash, string passwordHash, DateTimeOffset now)
+    /// <summary>
+    /// Consumes the link and sets the password. Works for an invited user and, after a re-invite, for an active one.
+    /// Returns whether the link may also sign the user in: only the first acceptance may. An active user's link works
+    /// like a password reset — it proves the mailbox, not the second factor — so they sign in afterwards, second factor
+    /// included; their open reset and e-mail change links stop working, a lockout ends, and they get a notice.
+    /// </summary>
+    public bool AcceptInvitation(string tokenHash, string passwordHash, DateTimeOffset now)
     {
         var invitation = _invitations.SingleOrDefault(i => i.TokenHash == tokenHash)
             ?? throw new DomainException(DomainErrors.InvitationUnknown);
         if (invitation.Problem(now) is { } problem) throw new DomainException(problem);
+        var setsNewPassword = State == PortalAccessState.Active;
 
         invitation.MarkUsed(now);
         // A reminder leaves two links open; once one is used, the other must not set a password later.
@@ -80,6 +86,12 @@ public sealed class PortalUser : UserAccount
         State = PortalAccessState.Active;
         RotateSecurityStamp();
         Record(PortalAccessEventKind.Accepted, now, Login);
+        if (!setsNewPassword) return true;
+
+        VoidOpenLinks(now);
+        EndLockout();
+        Raise(new PasswordSetThroughInvitation(this));
+        return false;
     }
 
     /// <summary>

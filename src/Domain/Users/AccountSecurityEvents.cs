@@ -33,3 +33,6 @@ public sealed record PasswordResetRequested(UserAccount Account, string Token, D
 }
 
 public sealed record PasswordWasReset(UserAccount Account) : AccountSecurityEvent(Account, SecurityEventKind.PasswordReset);
+
+/// <summary>An active customer set a new password through a re-invite link; like a reset, it signs nobody in.</summary>
+public sealed record PasswordSetThroughInvitation(UserAccount Account) : AccountSecurityEvent(Account, SecurityEventKind.PasswordReset);

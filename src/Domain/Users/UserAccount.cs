@@ -76,10 +76,14 @@ public abstract class UserAccount : AggregateRoot
         return true;
     }
 
-    /// <summary>Sets a new password and rotates the stamp, so every session issued before this one ends.</summary>
-    public void ChangePassword(string passwordHash)
+    /// <summary>
+    /// Sets a new password and rotates the stamp, so every session issued before this one ends. Open reset links stop
+    /// working: one sent before the change must not set a password after it.
+    /// </summary>
+    public void ChangePassword(string passwordHash, DateTimeOffset now)
     {
         if (!CanSignIn) throw new DomainException(DomainErrors.AccountCannotSignIn);
+        foreach (var reset in _tokens.Where(t => t.Purpose == AccountTokenPurpose.PasswordReset && t.IsOpen)) reset.Void(now);
         PasswordHash = passwordHash;
         RotateSecurityStamp();
         Touch();
@@ -199,6 +203,18 @@ public abstract class UserAccount : AggregateRoot
 
     protected void RotateSecurityStamp() => SecurityStamp = NewSecurityStamp();
 
+    /// <summary>Every open one-time link of this account stops working.</summary>
+    protected void VoidOpenLinks(DateTimeOffset now)
+    {
+        foreach (var open in _tokens.Where(t => t.IsOpen)) open.Void(now);
+    }
+
+    protected void EndLockout()
+    {
+        FailedSignInCount = 0;
+        LockoutEndsAt = null;
+    }
+
     /// <summary>Forgets every credential but the login: password, second factor, recovery codes, open links.</summary>
     protected void ClearCredentials(DateTimeOffset now)
     {
@@ -208,9 +224,8 @@ public abstract class UserAccount : AggregateRoot
         TwoFactorEnabledAt = null;
         LastTotpTimeStep = null;
         _recoveryCodes.Clear();
-        foreach (var open in _tokens.Where(t => t.IsOpen)) open.Void(now);
-        FailedSignInCount = 0;
-        LockoutEndsAt = null;
+        VoidOpenLinks(now);
+        EndLockout();
         RotateSecurityStamp();
     }
 

@@ -1,8 +1,11 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using Portal.Application.Account;
 using Portal.Application.PortalAccess;
 using Portal.Domain.Common;
+using Portal.Domain.Contacts;
 using Portal.Domain.PortalAccess;
+using Portal.Domain.Security;
 using Portal.Domain.Users;
 using Portal.UnitTests.Application.Support;
 
@@ -18,7 +21,7 @@ public sealed class AcceptInvitationHandlerTests : HandlerTest
         return (anna, await SeedGrantAsync(anna));
     }
 
-    private async Task<SignedInUser> AcceptAsync(string token, string password = Password)
+    private async Task<SignedInUser?> AcceptAsync(string token, string password = Password)
     {
         using var request = NewRequest();
         return await request.SendAsync(new AcceptInvitation(token, password, password));
@@ -90,7 +93,7 @@ public sealed class AcceptInvitationHandlerTests : HandlerTest
         var (_, token) = await InvitedAnnaAsync();
         Clock.Advance(Invitation.DefaultValidity - TimeSpan.FromTicks(1));
 
-        (await AcceptAsync(token)).Kind.ShouldBe(UserKind.Portal);
+        (await AcceptAsync(token))!.Kind.ShouldBe(UserKind.Portal);
     }
 
     [Fact]
@@ -126,7 +129,7 @@ public sealed class AcceptInvitationHandlerTests : HandlerTest
         var refused = await Should.ThrowAsync<DomainException>(() => AcceptAsync(oldToken));
 
         refused.Error.ShouldBe(DomainErrors.InvitationVoided);
-        (await AcceptAsync(Tokens.Issued.Last().Token)).Login.ShouldBe("anna.berg@example.com");
+        (await AcceptAsync(Tokens.Issued.Last().Token))!.Login.ShouldBe("anna.berg@example.com");
     }
 
     [Theory]
@@ -162,5 +165,52 @@ public sealed class AcceptInvitationHandlerTests : HandlerTest
         user.PasswordHash.ShouldBe(FakePasswordHasher.HashOf("Another-Quiet-Meadow-77"));
         user.SecurityStamp.ShouldNotBe(before.SecurityStamp);
         (await ReadAsync(db => db.Invitations.CountAsync(i => i.UsedAt != null))).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task An_active_customers_re_invite_link_signs_nobody_in_so_the_second_factor_cannot_be_skipped()
+    {
+        var anna = await AddPersonAsync("Anna Berg", "anna.berg@example.com");
+        await SeedActiveAsync(anna, Password);
+        using (var request = NewRequest())
+            await request.SendAsync(new ReInvitePortalUser(anna, null, null));
+        var lastSignIn = (await PortalUserOfAsync(anna))!.LastSignInAt;
+        Clock.Advance(TimeSpan.FromMinutes(5));
+
+        var signedIn = await AcceptAsync(Tokens.Issued.Last().Token, "Another-Quiet-Meadow-77");
+
+        signedIn.ShouldBeNull();
+        var user = (await PortalUserOfAsync(anna)).ShouldNotBeNull();
+        user.PasswordHash.ShouldBe(FakePasswordHasher.HashOf("Another-Quiet-Meadow-77"));
+        user.LastSignInAt.ShouldBe(lastSignIn, "nobody signed in: the customer signs in with the new password and their second factor");
+        AccountMails.Composed.ShouldHaveSingleItem().Kind.ShouldBe(AccountMailKind.PasswordSetThroughInvitation);
+        (await ReadAsync(db => db.SecurityEvents.Where(e => e.UserAccountId == user.Id).Select(e => e.Kind).ToListAsync()))
+            .ShouldContain(SecurityEventKind.PasswordReset);
+    }
+
+    [Fact]
+    public async Task Setting_a_password_through_a_re_invite_link_voids_open_reset_and_email_change_links_and_ends_a_lockout()
+    {
+        var anna = await AddPersonAsync("Anna Berg", "anna.berg@example.com");
+        await SeedActiveAsync(anna, Password);
+        await using (var db = Database.CreateContext())
+        {
+            var seeded = await db.PortalUsers.Include(u => u.Tokens).SingleAsync(u => u.ContactId == anna);
+            seeded.IssuePasswordReset(Tokens.Create(), Clock.GetUtcNow(), TimeSpan.FromHours(1));
+            seeded.RequestEmailChange(
+                "anna.neu@example.org", EmailOwner.Nobody, Tokens.Create(), Clock.GetUtcNow(), TimeSpan.FromDays(1), "seed");
+            for (var i = 0; i < 5; i++) seeded.RecordFailedSignIn(Clock.GetUtcNow(), 5, TimeSpan.FromMinutes(15));
+            await db.SaveChangesAsync();
+        }
+        using (var request = NewRequest())
+            await request.SendAsync(new ReInvitePortalUser(anna, null, null));
+
+        await AcceptAsync(Tokens.Issued.Last().Token, "Another-Quiet-Meadow-77");
+
+        var links = await ReadAsync(db => db.AccountTokens.ToListAsync());
+        links.Count.ShouldBe(2);
+        links.ShouldAllBe(link => link.VoidedAt == Clock.GetUtcNow());
+        var user = await ReadAsync(db => db.Users.SingleAsync(u => u.Login == "anna.berg@example.com"));
+        (user.LockoutEndsAt, user.FailedSignInCount).ShouldBe((null, 0));
     }
 }

@@ -64,7 +64,7 @@ public sealed class DomainEventTests
     {
         var user = ActiveUser();
 
-        user.ChangePassword("new-hash");
+        user.ChangePassword("new-hash", Given.Now.AddHours(3));
         user.StartTwoFactorSetup("secret");
         user.EnableTwoFactor(100, ["code-hash"], Later);
         user.UseRecoveryCode("code-hash", Later);

@@ -132,4 +132,34 @@ public sealed class PasswordResetTests
 
         staff.PasswordHash.ShouldBe("new-hash");
     }
+
+    [Fact]
+    public void Changing_the_password_voids_an_open_reset_link_so_it_cannot_set_another_one_afterwards()
+    {
+        var user = Given.ActivePerson().PortalUser!;
+        var link = user.IssuePasswordReset(Given.Link("reset-1"), Requested, Validity);
+
+        user.ChangePassword("changed-hash", Requested.AddMinutes(1));
+
+        link.VoidedAt.ShouldBe(Requested.AddMinutes(1));
+        Should.Throw<DomainException>(() => user.ResetPassword("reset-1", "attacker-hash", Requested.AddMinutes(2)))
+            .Error.ShouldBe(DomainErrors.LinkInvalid);
+        user.PasswordHash.ShouldBe("changed-hash");
+    }
+
+    [Fact]
+    public void A_first_acceptance_signs_in_but_an_active_customers_re_invite_link_only_sets_the_password()
+    {
+        var contact = Given.InvitedPerson();
+        contact.PortalUser!.AcceptInvitation("hash-1", "first-hash", Given.Now.AddHours(1)).ShouldBeTrue();
+        var reset = contact.PortalUser.IssuePasswordReset(Given.Link("reset-1"), Given.Now.AddHours(2), Validity);
+        contact.ReInvite("hash-2", Given.Now.AddHours(3));
+        contact.PortalUser.ClearDomainEvents();
+
+        contact.PortalUser.AcceptInvitation("hash-2", "second-hash", Given.Now.AddHours(4)).ShouldBeFalse();
+
+        contact.PortalUser.PasswordHash.ShouldBe("second-hash");
+        reset.VoidedAt.ShouldBe(Given.Now.AddHours(4));
+        contact.PortalUser.DomainEvents.OfType<PasswordSetThroughInvitation>().ShouldHaveSingleItem();
+    }
 }

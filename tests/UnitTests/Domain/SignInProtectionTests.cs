@@ -44,7 +44,7 @@ public sealed class SignInProtectionTests
         var user = Given.ActivePerson().PortalUser!;
         var stamp = user.SecurityStamp;
 
-        user.ChangePassword("new-hash");
+        user.ChangePassword("new-hash", Given.Now.AddHours(3));
 
         user.PasswordHash.ShouldBe("new-hash");
         user.SecurityStamp.ShouldNotBe(stamp);
@@ -53,9 +53,9 @@ public sealed class SignInProtectionTests
     [Fact]
     public void An_invited_or_revoked_user_can_not_change_a_password()
     {
-        Should.Throw<DomainException>(() => Given.InvitedPerson().PortalUser!.ChangePassword("x")).Error
+        Should.Throw<DomainException>(() => Given.InvitedPerson().PortalUser!.ChangePassword("x", Given.Now)).Error
             .ShouldBe(DomainErrors.AccountCannotSignIn);
-        Should.Throw<DomainException>(() => Given.RevokedPerson().PortalUser!.ChangePassword("x")).Error
+        Should.Throw<DomainException>(() => Given.RevokedPerson().PortalUser!.ChangePassword("x", Given.Now)).Error
             .ShouldBe(DomainErrors.AccountCannotSignIn);
     }
 

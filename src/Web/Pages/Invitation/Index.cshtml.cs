@@ -13,6 +13,9 @@ namespace Portal.Web.Pages.Invitation;
 [OneTimeLinkPage]
 public sealed class InvitationModel : PortalPageModel
 {
+    public const string PasswordSetNotice =
+        "Your new password is set and every session has been signed out. Please sign in with it.";
+
     [BindProperty]
     public NewPasswordInput Input { get; set; } = new();
 
@@ -28,10 +31,16 @@ public sealed class InvitationModel : PortalPageModel
         try
         {
             var (succeeded, user) = await TrySendAsync(new AcceptInvitation(token, Input.Password ?? "", Input.ConfirmPassword ?? ""));
+            if (succeeded && user is not null)
+            {
+                await HttpContext.SignInAsync(user);
+                return RedirectToPage("/My/Index");
+            }
             if (succeeded)
             {
-                await HttpContext.SignInAsync(user!);
-                return RedirectToPage("/My/Index");
+                // A re-invite link proves the mailbox, not the second factor: the customer signs in as usual.
+                TempData["Notice"] = T[PasswordSetNotice].Value;
+                return RedirectToPage("/Account/SignIn");
             }
         }
         finally
