@@ -19,8 +19,7 @@ public sealed class SendSecurityNotices(
 {
     public async ValueTask Handle(AccountSecurityEvent notification, CancellationToken cancellationToken)
     {
-        var account = notification.Account;
-        foreach (var mail in MailsAbout(notification, account.Login, AccountHolder.Of(account)))
+        foreach (var mail in MailsAbout(notification))
             outbox.Append(await mails.ComposeAsync(mail, clock.GetUtcNow(), cancellationToken));
     }
 
@@ -38,11 +37,17 @@ public sealed class SendSecurityNotices(
         outbox.Append(await mails.ComposeAsync(notice, clock.GetUtcNow(), cancellationToken));
     }
 
-    private static IEnumerable<AccountMailContent> MailsAbout(AccountSecurityEvent notification, string login, AccountHolder holder)
+    private static IEnumerable<AccountMailContent> MailsAbout(AccountSecurityEvent notification)
     {
+        var login = notification.Account.Login;
+
+        // Who the account belongs to is only looked at for a mail: most events (a sign-in, say) send none.
         AccountMailContent To(
-            string address, AccountMailKind kind, string? token = null, DateTimeOffset? expiresAt = null, string? detail = null) =>
-            new(kind, address, holder.Name, holder.Language, token, expiresAt, detail);
+            string address, AccountMailKind kind, string? token = null, DateTimeOffset? expiresAt = null, string? detail = null)
+        {
+            var holder = AccountHolder.Of(notification.Account);
+            return new(kind, address, holder.Name, holder.Language, token, expiresAt, detail);
+        }
 
         switch (notification)
         {

@@ -23,8 +23,7 @@ public sealed class ChangeMyPasswordValidator : AbstractValidator<ChangeMyPasswo
 
     public ChangeMyPasswordValidator(Portal.Application.Settings.IPortalSettings settings)
     {
-        RuleFor(c => c.CurrentPassword).NotEmpty().WithMessage(CurrentRequired)
-            .MaximumLength(PasswordPolicy.MaxLength * 4).WithMessage(CurrentWrong);
+        RuleFor(c => c.CurrentPassword).EnteredAsCurrentPassword();
         RuleFor(c => c.NewPassword).MeetsPasswordPolicy(_ => [], settings);
         RuleFor(c => c.ConfirmPassword).Equal(c => c.NewPassword).WithMessage(PasswordPolicy.ConfirmationMismatch);
     }

@@ -4,7 +4,6 @@ using FluentValidation.Results;
 using Mediator;
 using Portal.Application.Account;
 using Portal.Application.Common;
-using Portal.Application.PortalAccess;
 using Portal.Domain.Contacts;
 using Portal.Domain.Mail;
 using Portal.Domain.PortalAccess;
@@ -22,8 +21,7 @@ public sealed record CloseMyAccount(string CurrentPassword) : IRequest<Unit>;
 public sealed class CloseMyAccountValidator : AbstractValidator<CloseMyAccount>
 {
     public CloseMyAccountValidator() =>
-        RuleFor(c => c.CurrentPassword).NotEmpty().WithMessage(ChangeMyPasswordValidator.CurrentRequired)
-            .MaximumLength(PasswordPolicy.MaxLength * 4).WithMessage(ChangeMyPasswordValidator.CurrentWrong);
+        RuleFor(c => c.CurrentPassword).EnteredAsCurrentPassword();
 }
 
 public sealed class CloseMyAccountHandler(

@@ -1,6 +1,7 @@
 using FluentValidation;
 using FluentValidation.Results;
 using Portal.Application.Common;
+using Portal.Application.PortalAccess;
 using Portal.Domain.Users;
 
 namespace Portal.Application.MySecurity;
@@ -8,6 +9,11 @@ namespace Portal.Application.MySecurity;
 /// <summary>Forms that change something sensitive ask for the current password again; a wrong one is an error on that field.</summary>
 internal static class CurrentPassword
 {
+    /// <summary>The re-entered current password: required, and never longer than any password could be.</summary>
+    public static IRuleBuilderOptions<T, string> EnteredAsCurrentPassword<T>(this IRuleBuilderInitial<T, string> rule) =>
+        rule.NotEmpty().WithMessage(ChangeMyPasswordValidator.CurrentRequired)
+            .MaximumLength(PasswordPolicy.MaxLength * 4).WithMessage(ChangeMyPasswordValidator.CurrentWrong);
+
     public static void RequireCurrentPassword(this IPasswordHasher hasher, UserAccount user, string currentPassword)
     {
         if (user.PasswordHash is null || hasher.Verify(user, user.PasswordHash, currentPassword) == PasswordCheck.Failed)

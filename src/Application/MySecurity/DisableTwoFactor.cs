@@ -19,8 +19,7 @@ public sealed record DisableTwoFactor(string CurrentPassword) : IRequest<SignedI
 public sealed class DisableTwoFactorValidator : AbstractValidator<DisableTwoFactor>
 {
     public DisableTwoFactorValidator() =>
-        RuleFor(c => c.CurrentPassword).NotEmpty().WithMessage(ChangeMyPasswordValidator.CurrentRequired)
-            .MaximumLength(PasswordPolicy.MaxLength * 4).WithMessage(ChangeMyPasswordValidator.CurrentWrong);
+        RuleFor(c => c.CurrentPassword).EnteredAsCurrentPassword();
 }
 
 public sealed class DisableTwoFactorHandler(

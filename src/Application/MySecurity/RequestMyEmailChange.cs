@@ -4,7 +4,6 @@ using Mediator;
 using Portal.Application.Account;
 using Portal.Application.Common;
 using Portal.Application.Contacts;
-using Portal.Application.PortalAccess;
 using Portal.Domain.Contacts;
 using Portal.Domain.PortalAccess;
 
@@ -25,8 +24,7 @@ public sealed class RequestMyEmailChangeValidator : AbstractValidator<RequestMyE
         RuleFor(c => c.NewEmail).NotEmpty().WithMessage(NewEmailRequired)
             .MaximumLength(EmailAddress.MaxLength).WithMessage(ContactValidation.TooLong)
             .ValidOptionalEmail();
-        RuleFor(c => c.CurrentPassword).NotEmpty().WithMessage(ChangeMyPasswordValidator.CurrentRequired)
-            .MaximumLength(PasswordPolicy.MaxLength * 4).WithMessage(ChangeMyPasswordValidator.CurrentWrong);
+        RuleFor(c => c.CurrentPassword).EnteredAsCurrentPassword();
     }
 }
 
