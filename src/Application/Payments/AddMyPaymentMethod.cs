@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Portal.Application.Account;
 using Portal.Application.Common;
+using Portal.Application.Contacts;
 using Portal.Application.MySecurity;
 using Portal.Domain.Common;
 using Portal.Domain.Payments;
@@ -44,7 +45,8 @@ public sealed class AddMyPaymentMethodValidator : AbstractValidator<AddMyPayment
     {
         RuleFor(c => c.AccountHolder).Must(h => !string.IsNullOrWhiteSpace(h)).WithMessage(AccountHolderRequired)
             .Must(h => (h?.Trim().Length ?? 0) <= PaymentMethod.AccountHolderMaxLength)
-            .WithMessage(AccountHolderTooLong, PaymentMethod.AccountHolderMaxLength);
+            .WithMessage(AccountHolderTooLong, PaymentMethod.AccountHolderMaxLength)
+            .Must(PlainText.IsOneVisibleLine).WithMessage(ContactValidation.NameNotPlain);
         RuleFor(c => c.Iban).Custom((value, context) =>
         {
             var problem = value is { Length: > MaxIbanInputLength } ? IbanProblem.InvalidCharacters : Domain.Payments.Iban.Check(value);

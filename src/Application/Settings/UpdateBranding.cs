@@ -1,6 +1,8 @@
 using FluentValidation;
 using Mediator;
 using Portal.Application.Common;
+using Portal.Application.Contacts;
+using Portal.Domain.Common;
 using Portal.Domain.Contacts;
 using Portal.Domain.Settings;
 using Portal.Domain.Users;
@@ -32,7 +34,8 @@ public sealed class UpdateBrandingValidator : AbstractValidator<UpdateBranding>
         RuleFor(c => c.CompanyName).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage(CompanyNameRequired)
             .Must(name => name!.Trim().Length <= PortalSettings.CompanyNameMaxLength)
-            .WithMessage(CompanyNameTooLong, PortalSettings.CompanyNameMaxLength);
+            .WithMessage(CompanyNameTooLong, PortalSettings.CompanyNameMaxLength)
+            .Must(PlainText.IsOneVisibleLine).WithMessage(ContactValidation.NameNotPlain);
         RuleFor(c => c.PrimaryColour).Cascade(CascadeMode.Stop)
             .Must(colour => BrandColour.IsHex(colour?.Trim().ToLowerInvariant())).WithMessage(ColourFormat)
             .Must(colour => BrandColour.IsReadableOnWhite(colour!.Trim().ToLowerInvariant())).WithMessage(ColourTooLight);

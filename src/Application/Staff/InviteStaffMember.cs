@@ -26,7 +26,8 @@ public sealed class InviteStaffMemberValidator : AbstractValidator<InviteStaffMe
             .MaximumLength(EmailAddress.MaxLength).WithMessage(ContactValidation.TooLong);
         RuleFor(c => c.DisplayName)
             .Must(name => !string.IsNullOrWhiteSpace(name) && name.Trim().Length <= InternalUser.DisplayNameMaxLength)
-            .WithMessage(DomainErrors.StaffNameInvalid);
+            .WithMessage(DomainErrors.StaffNameInvalid)
+            .Must(PlainText.IsOneVisibleLine).WithMessage(ContactValidation.NameNotPlain);
         RuleFor(c => c.Role).IsInEnum().WithMessage(DomainErrors.StaffRoleInvalid.Message);
         RuleFor(c => c.Language).Must(l => l is null || SendStaffInvitationMail.IsLanguage(l))
             .WithMessage(DomainErrors.PageLanguageInvalid.Message);
