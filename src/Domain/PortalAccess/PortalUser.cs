@@ -163,7 +163,7 @@ public sealed class PortalUser : UserAccount
         if (EmailChangeProblem(tokenHash, owner, now) is { } problem) throw new DomainException(problem);
         var link = UsableToken(AccountTokenPurpose.EmailChange, tokenHash, now);
         link.MarkUsed(now);
-        foreach (var reset in Tokens.Where(t => t.Purpose == AccountTokenPurpose.PasswordReset && t.IsOpen)) reset.Void(now);
+        VoidOpenLinks(now, AccountTokenPurpose.PasswordReset);
         Login = EmailAddress.Normalize(link.NewEmail!);
         RotateSecurityStamp();
         Record(PortalAccessEventKind.EmailChanged, now, Login);

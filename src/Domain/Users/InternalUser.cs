@@ -114,7 +114,7 @@ public sealed class InternalUser : UserAccount
         if (DeactivatedAt is not null) throw new DomainException(DomainErrors.StaffAlreadyDeactivated);
         if (byThemselves) throw new DomainException(DomainErrors.StaffCannotDeactivateThemselves);
         DeactivatedAt = now;
-        foreach (var open in Tokens.Where(t => t.IsOpen)) open.Void(now);
+        VoidOpenLinks(now);
         RotateSecurityStamp();
         Record(ActivityKind.StaffDeactivated, now, deactivatedBy, null);
     }

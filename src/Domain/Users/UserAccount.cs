@@ -43,8 +43,7 @@ public abstract class UserAccount : AggregateRoot
     public void RecordSignIn(DateTimeOffset now)
     {
         LastSignInAt = now;
-        FailedSignInCount = 0;
-        LockoutEndsAt = null;
+        EndLockout();
         Raise(new SignedIn(this));
     }
 
@@ -83,7 +82,7 @@ public abstract class UserAccount : AggregateRoot
     public void ChangePassword(string passwordHash, DateTimeOffset now)
     {
         if (!CanSignIn) throw new DomainException(DomainErrors.AccountCannotSignIn);
-        foreach (var reset in _tokens.Where(t => t.Purpose == AccountTokenPurpose.PasswordReset && t.IsOpen)) reset.Void(now);
+        VoidOpenLinks(now, AccountTokenPurpose.PasswordReset);
         PasswordHash = passwordHash;
         RotateSecurityStamp();
         Touch();
@@ -169,8 +168,7 @@ public abstract class UserAccount : AggregateRoot
         if (!CanSignIn) throw new DomainException(DomainErrors.LinkInvalid);
         token.MarkUsed(now);
         PasswordHash = passwordHash;
-        FailedSignInCount = 0;
-        LockoutEndsAt = null;
+        EndLockout();
         RotateSecurityStamp();
         Touch();
         Raise(new PasswordWasReset(this));
@@ -183,7 +181,7 @@ public abstract class UserAccount : AggregateRoot
         TimeSpan validity,
         string? newEmail)
     {
-        foreach (var open in _tokens.Where(t => t.Purpose == purpose && t.IsOpen)) open.Void(now);
+        VoidOpenLinks(now, purpose);
         var token = new AccountToken(purpose, tokenHash, now, now + validity, newEmail);
         _tokens.Add(token);
         Touch();
@@ -203,10 +201,10 @@ public abstract class UserAccount : AggregateRoot
 
     protected void RotateSecurityStamp() => SecurityStamp = NewSecurityStamp();
 
-    /// <summary>Every open one-time link of this account stops working.</summary>
-    protected void VoidOpenLinks(DateTimeOffset now)
+    /// <summary>Every open one-time link of this account (or only those for <paramref name="purpose"/>) stops working.</summary>
+    protected void VoidOpenLinks(DateTimeOffset now, AccountTokenPurpose? purpose = null)
     {
-        foreach (var open in _tokens.Where(t => t.IsOpen)) open.Void(now);
+        foreach (var open in _tokens.Where(t => t.IsOpen && (purpose is null || t.Purpose == purpose))) open.Void(now);
     }
 
     protected void EndLockout()
