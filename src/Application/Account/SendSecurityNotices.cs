@@ -3,6 +3,7 @@ using Portal.Application.Common;
 using Portal.Domain.Mail;
 using Portal.Domain.Payments;
 using Portal.Domain.PortalAccess;
+using Portal.Domain.Security;
 using Portal.Domain.Users;
 
 namespace Portal.Application.Account;
@@ -11,30 +12,13 @@ namespace Portal.Application.Account;
 /// The mails an account's owner gets about its security: the links they asked for, and a notice of every move they
 /// must hear of even when it was not theirs (a password changed, 2FA switched, a bank account added, the account closed).
 /// </summary>
-public sealed class SendSecurityNotices(
-    IRecordWriter<OutboxMessage> outbox,
-    IAccountMailComposer mails,
-    IReadRepository<PortalUser> users,
-    TimeProvider clock) : INotificationHandler<AccountSecurityEvent>, INotificationHandler<PaymentMethodChanged>
+public sealed class SendSecurityNotices(IRecordWriter<OutboxMessage> outbox, IAccountMailComposer mails, TimeProvider clock)
+    : INotificationHandler<AccountSecurityEvent>
 {
     public async ValueTask Handle(AccountSecurityEvent notification, CancellationToken cancellationToken)
     {
         foreach (var mail in MailsAbout(notification))
             outbox.Append(await mails.ComposeAsync(mail, clock.GetUtcNow(), cancellationToken));
-    }
-
-    public async ValueTask Handle(PaymentMethodChanged notification, CancellationToken cancellationToken)
-    {
-        var owner = await users.OwnerOfContactAsync(notification.ContactId, cancellationToken);
-        var kind = notification switch
-        {
-            PaymentMethodAdded => AccountMailKind.PaymentMethodAdded,
-            PaymentMethodRemoved => AccountMailKind.PaymentMethodRemoved,
-            _ => AccountMailKind.DefaultPaymentMethodChanged,
-        };
-        var holder = AccountHolder.Of(owner);
-        var notice = new AccountMailContent(kind, owner.Login, holder.Name, holder.Language, Detail: notification.MaskedIban);
-        outbox.Append(await mails.ComposeAsync(notice, clock.GetUtcNow(), cancellationToken));
     }
 
     private static IEnumerable<AccountMailContent> MailsAbout(AccountSecurityEvent notification)
@@ -71,6 +55,15 @@ public sealed class SendSecurityNotices(
                 break;
             case AccountClosed:
                 yield return To(login, AccountMailKind.AccountClosed);
+                break;
+            case BankAccountChanged change:
+                var notice = change.Kind switch
+                {
+                    SecurityEventKind.PaymentMethodAdded => AccountMailKind.PaymentMethodAdded,
+                    SecurityEventKind.PaymentMethodRemoved => AccountMailKind.PaymentMethodRemoved,
+                    _ => AccountMailKind.DefaultPaymentMethodChanged,
+                };
+                yield return To(login, notice, detail: change.MaskedIban);
                 break;
             case EmailChangeRequested change:
                 yield return To(change.NewEmail, AccountMailKind.EmailChangeConfirmation, change.Token, change.ExpiresAt, change.NewEmail);

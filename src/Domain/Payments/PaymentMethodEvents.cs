@@ -1,5 +1,6 @@
 using Portal.Domain.Common;
 using Portal.Domain.Security;
+using Portal.Domain.Users;
 
 namespace Portal.Domain.Payments;
 
@@ -17,3 +18,10 @@ public sealed record PaymentMethodRemoved(int ContactId, string MaskedIban)
 
 public sealed record DefaultPaymentMethodChanged(int ContactId, string MaskedIban)
     : PaymentMethodChanged(ContactId, MaskedIban, SecurityEventKind.DefaultPaymentMethodChanged);
+
+/// <summary>
+/// A change to a customer's bank accounts as their account records it, so its security activity line and notice mail
+/// follow like those of every other security move (see <see cref="PortalAccess.PortalUser.NoteBankAccountChange"/>).
+/// </summary>
+public sealed record BankAccountChanged(UserAccount Account, SecurityEventKind Kind, string MaskedIban)
+    : AccountSecurityEvent(Account, Kind);

@@ -1,5 +1,6 @@
 using Portal.Domain.Common;
 using Portal.Domain.Contacts;
+using Portal.Domain.Payments;
 using Portal.Domain.Users;
 
 namespace Portal.Domain.PortalAccess;
@@ -169,6 +170,13 @@ public sealed class PortalUser : UserAccount
         Record(PortalAccessEventKind.EmailChanged, now, Login);
         Raise(new EmailChanged(this));
         return link.NewEmail!;
+    }
+
+    /// <summary>Notes a change to this customer's bank accounts on the account, for its security activity and notice.</summary>
+    public void NoteBankAccountChange(PaymentMethodChanged change)
+    {
+        if (change.ContactId != ContactId) throw new ArgumentException("The bank account is not this customer's.", nameof(change));
+        Raise(new BankAccountChanged(this, change.Kind, change.MaskedIban));
     }
 
     /// <summary>The customer closed the account themselves; the contact revokes the access with them as the actor.</summary>

@@ -188,4 +188,15 @@ public sealed class DomainEventTests
             .ShouldBe(("token-of-invite-1", link.ExpiresAt, Given.Admin, "de"));
         link.TokenHash.ShouldBe("invite-1");
     }
+
+    [Fact]
+    public void A_bank_account_change_is_noted_on_its_owners_account_only()
+    {
+        var user = ActiveUser();
+
+        user.NoteBankAccountChange(new PaymentMethodAdded(user.ContactId, "DE89 **** **** **** **30 00"));
+        Should.Throw<ArgumentException>(() => user.NoteBankAccountChange(new PaymentMethodRemoved(user.ContactId + 1, "NL91 ****")));
+
+        user.DomainEvents.ShouldBe([new BankAccountChanged(user, SecurityEventKind.PaymentMethodAdded, "DE89 **** **** **** **30 00")]);
+    }
 }
