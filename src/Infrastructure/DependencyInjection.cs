@@ -38,7 +38,7 @@ public static class DependencyInjection
         services.AddScoped(typeof(IRecordReader<>), typeof(RecordRepository<>));
         services.AddScoped(typeof(IRecordWriter<>), typeof(RecordRepository<>));
         services.AddScoped<IUnitOfWork, UnitOfWork>();
-        services.AddScoped<SessionStamps>();
+        services.AddScoped<SessionLookup>();
         services.AddScoped<DatabaseInitializer>();
 
         services.AddOptions<PasswordHashingOptions>().Bind(configuration.GetSection(PasswordHashingOptions.Section));
@@ -59,6 +59,8 @@ public static class DependencyInjection
         services.AddSingleton<Portal.Application.Staff.IStaffInvitationMailComposer, StaffInvitationMailComposer>();
         services.AddSingleton<Portal.Application.Account.IAccountMailComposer, AccountMailComposer>();
         services.AddSingleton<Portal.Application.Payments.IIbanProtector, DataProtectionIbanProtector>();
+        services.AddOptions<Portal.Application.Sessions.SessionLifetimeOptions>()
+            .Bind(configuration.GetSection(Portal.Application.Sessions.SessionLifetimeOptions.Section));
         services.AddOptions<Portal.Application.Account.AccountSecurityOptions>()
             .Bind(configuration.GetSection(Portal.Application.Account.AccountSecurityOptions.Section));
 

@@ -7,4 +7,6 @@ public interface ICurrentUser
     string ActorName { get; }
     /// <summary>The client's address as the web server sees it, for the security activity log.</summary>
     string? IpAddress { get; }
+    /// <summary>The token of this request's session (from its cookie), to tell the current session apart from the others.</summary>
+    string? SessionToken { get; }
 }

@@ -36,6 +36,7 @@ public static class PortalRoutes
         public const string ForgotPasswordSent = "/account/forgot-password/sent";
         public const string ResetPassword = "/account/reset-password/{token}";
         public const string ConfirmEmail = "/account/confirm-email/{token}";
+        public const string EndSession = "/account/sessions/end";
 
         public static string ResetPasswordLink(string token) => WithToken(ResetPassword, token);
 

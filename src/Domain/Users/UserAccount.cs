@@ -199,7 +199,11 @@ public abstract class UserAccount : AggregateRoot
         if (PasswordHash is not null) PasswordHash = passwordHash;
     }
 
-    protected void RotateSecurityStamp() => SecurityStamp = NewSecurityStamp();
+    protected void RotateSecurityStamp()
+    {
+        SecurityStamp = NewSecurityStamp();
+        Raise(new SecurityStampRotated(this));
+    }
 
     /// <summary>Every open one-time link of this account (or only those for <paramref name="purpose"/>) stops working.</summary>
     protected void VoidOpenLinks(DateTimeOffset now, AccountTokenPurpose? purpose = null)

@@ -7,4 +7,6 @@ public sealed class MaintenanceOptions
     public TimeSpan Interval { get; set; } = TimeSpan.FromHours(1);
     /// <summary>Used, voided or expired account links are kept this long (for support questions), then purged.</summary>
     public TimeSpan KeepFinishedTokens { get; set; } = TimeSpan.FromDays(30);
+    /// <summary>Ended or expired sessions are kept this long (for support questions), then purged.</summary>
+    public TimeSpan KeepEndedSessions { get; set; } = TimeSpan.FromDays(30);
 }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Portal.Infrastructure.Persistence;
 
 /// <summary>
-/// Housekeeping that must run on one instance at a time (purging finished account links). Every instance
+/// Housekeeping that must run on one instance at a time (purging finished account links and ended sessions). Every instance
 /// runs this loop; only the holder of the "maintenance" lease does the work.
 /// </summary>
 public sealed class MaintenanceWorker(
@@ -51,6 +51,16 @@ public sealed class MaintenanceWorker(
             .Where(t => t.ExpiresAt < cutoff || (t.UsedAt != null && t.UsedAt < cutoff) || (t.VoidedAt != null && t.VoidedAt < cutoff))
             .ExecuteDeleteAsync(cancellationToken);
         if (purged > 0) logger.LogInformation("Purged {Count} finished account links.", purged);
+        await PurgeEndedSessionsAsync(db, cancellationToken);
         return purged;
+    }
+
+    private async Task PurgeEndedSessionsAsync(PortalDbContext db, CancellationToken cancellationToken)
+    {
+        var cutoff = clock.GetUtcNow() - options.Value.KeepEndedSessions;
+        var purged = await db.Sessions
+            .Where(s => s.ExpiresAt < cutoff || (s.EndedAt != null && s.EndedAt < cutoff))
+            .ExecuteDeleteAsync(cancellationToken);
+        if (purged > 0) logger.LogInformation("Purged {Count} ended sessions.", purged);
     }
 }

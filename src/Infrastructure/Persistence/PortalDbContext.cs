@@ -35,6 +35,7 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
     public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
+    public DbSet<UserSession> Sessions => Set<UserSession>();
     public DbSet<ActivityEntry> ActivityEntries => Set<ActivityEntry>();
     public DbSet<PortalSettings> Settings => Set<PortalSettings>();
 

@@ -21,6 +21,7 @@ public sealed class StaffPermissionConventionTests
         "RequestMyEmailChange", "SignOutEverywhere", "GetMyTwoFactor", "StartTwoFactorSetup", "EnableTwoFactor", "DisableTwoFactor",
         "GetMyDocument", "GetMyDocumentCounts", "GetMyDocumentPdf", "ListMyDocuments",
         "ListMyPaymentMethods", "AddMyPaymentMethod", "MakeMyDefaultPaymentMethod", "RemoveMyPaymentMethod",
+        "StartSession", "EndCurrentSession", "ListMySessions", "EndMySession",
     ];
 
     private static IReadOnlyList<Type> Requests { get; } = typeof(ApplicationMarker).Assembly.GetTypes()

@@ -54,6 +54,21 @@ internal sealed class AccountTokenConfiguration : IEntityTypeConfiguration<Accou
     }
 }
 
+internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSession>
+{
+    public void Configure(EntityTypeBuilder<UserSession> builder)
+    {
+        builder.ToTable("Sessions");
+        builder.Property(s => s.TokenHash).HasMaxLength(64).IsRequired();
+        builder.Property(s => s.IpAddress).HasMaxLength(UserSession.IpAddressMaxLength);
+        builder.Property(s => s.UserAgent).HasMaxLength(UserSession.UserAgentMaxLength);
+        builder.HasOne<UserAccount>().WithMany().HasForeignKey(s => s.UserAccountId).OnDelete(DeleteBehavior.Cascade);
+        // The per-request check finds the session by its token's hash.
+        builder.HasIndex(s => s.TokenHash).IsUnique();
+        builder.HasIndex(s => new { s.UserAccountId, s.EndedAt });
+    }
+}
+
 internal sealed class SecurityEventConfiguration : IEntityTypeConfiguration<SecurityEvent>
 {
     public void Configure(EntityTypeBuilder<SecurityEvent> builder)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Portal.Application.Common;
+using Portal.Application.Sessions;
 using Portal.Domain.Common;
 using Portal.Domain.Users;
 using Portal.Infrastructure;
@@ -45,17 +46,18 @@ public static class WebServices
         services.AddOptions<OutboxHealthOptions>().Bind(configuration.GetSection(OutboxHealthOptions.Section));
         services.Configure<ForwardedHeadersOptions>(options => ReverseProxy.Configure(options, configuration));
 
-        var absoluteLifetime = configuration.GetValue("Portal:Session:AbsoluteLifetime", TimeSpan.FromHours(12));
+        var absoluteLifetime = (configuration.GetSection(SessionLifetimeOptions.Section).Get<SessionLifetimeOptions>() ?? new SessionLifetimeOptions())
+            .AbsoluteLifetime;
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>
             {
                 options.LoginPath = PortalRoutes.Account.SignIn;
                 options.LogoutPath = PortalRoutes.Account.SignOut;
                 options.AccessDeniedPath = PortalRoutes.Account.AccessDenied;
-                options.Cookie.Name = environment.IsDevelopment() ? "portal.session" : "__Host-portal.session";
+                options.Cookie.Name = PortalCookies.Name(environment, PortalCookies.Session);
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Lax;
-                options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+                options.Cookie.SecurePolicy = PortalCookies.SecurePolicy(environment);
                 // The idle timeout is a portal setting, checked on every request; the cookie itself may live
                 // as long as the longest one allowed.
                 options.ExpireTimeSpan = TimeSpan.FromMinutes(Portal.Domain.Settings.PortalSettings.MaxIdleTimeoutMinutes);
@@ -64,10 +66,10 @@ public static class WebServices
             })
             .AddCookie(SessionClaims.TwoFactorScheme, options =>
             {
-                options.Cookie.Name = environment.IsDevelopment() ? "portal.2fa" : "__Host-portal.2fa";
+                options.Cookie.Name = PortalCookies.Name(environment, PortalCookies.TwoFactorPending);
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Strict;
-                options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+                options.Cookie.SecurePolicy = PortalCookies.SecurePolicy(environment);
                 options.ExpireTimeSpan = TimeSpan.FromMinutes(5);
                 options.SlidingExpiration = false;
                 options.LoginPath = PortalRoutes.Account.SignIn;
@@ -86,7 +88,17 @@ public static class WebServices
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.SetDefaultCulture("en").AddSupportedCultures(Cultures).AddSupportedUICultures(Cultures);
-            options.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+            options.RequestCultureProviders =
+            [
+                new CookieRequestCultureProvider { CookieName = PortalCookies.Name(environment, PortalCookies.Culture) },
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ];
+        });
+        services.AddAntiforgery(options => options.Cookie = PortalCookies.AntiforgeryCookie(environment, options.Cookie));
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(options =>
+        {
+            options.Cookie.Name = PortalCookies.Name(environment, PortalCookies.TempData);
+            options.Cookie.SecurePolicy = PortalCookies.SecurePolicy(environment);
         });
 
         services.AddRazorPages(options =>

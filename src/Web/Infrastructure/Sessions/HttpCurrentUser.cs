@@ -14,4 +14,6 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentU
         : "system";
 
     public string? IpAddress => accessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
+
+    public string? SessionToken => Principal?.Identity?.IsAuthenticated == true ? Principal.FindFirstValue(SessionClaims.SessionId) : null;
 }

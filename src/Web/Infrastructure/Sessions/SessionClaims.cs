@@ -1,8 +1,10 @@
 using System.Security.Claims;
+using Mediator;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Portal.Application.Common;
 using Portal.Application.PortalAccess;
+using Portal.Application.Sessions;
 using Portal.Domain.Users;
 using Portal.Web.Infrastructure.Presentation;
 
@@ -14,7 +16,10 @@ public static class SessionClaims
     public const string InternalRole = "Internal";
     public const string PortalRole = "Portal";
     public const string SecurityStamp = "portal:stamp";
-    /// <summary>A random identifier per sign-in: a fresh session never continues an older one.</summary>
+    /// <summary>
+    /// The session's random token, new per sign-in (a fresh session never continues an older one); the server keeps only
+    /// its hash, in the session's row.
+    /// </summary>
     public const string SessionId = "portal:sid";
     /// <summary>
     /// When this session began (Unix seconds); sliding renewals and re-issues keep it, so the absolute lifetime counts from the sign-in.
@@ -25,13 +30,19 @@ public static class SessionClaims
     /// <summary>Whether the user has two-factor sign-in on, added on every request from the database.</summary>
     public const string TwoFactorClaim = "portal:2fa";
 
-    public static Task SignInAsync(this HttpContext http, SignedInUser user)
+    /// <summary>
+    /// Issues the session cookie for a fully signed-in user and records the session on the server; the cookie carries
+    /// only the random token whose hash names the session's row.
+    /// </summary>
+    public static async Task SignInAsync(this HttpContext http, SignedInUser user)
     {
         // Re-issuing the current user's own session (after a password change, a 2FA switch, an e-mail confirmation)
         // keeps its start, so such moves never stretch the absolute lifetime.
         var started = http.User.UserId() == user.UserId && http.User.SessionStarted() is { } current
             ? current
             : http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        var token = await http.RequestServices.GetRequiredService<ISender>()
+            .Send(new StartSession(user.UserId, started, http.Request.Headers.UserAgent.ToString()), http.RequestAborted);
         var identity = new ClaimsIdentity(
             [
                 new Claim(ClaimTypes.NameIdentifier, user.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
@@ -39,14 +50,14 @@ public static class SessionClaims
                 new Claim(ClaimTypes.Email, user.Login),
                 new Claim(ClaimTypes.Role, user.Kind == UserKind.Internal ? InternalRole : PortalRole),
                 new Claim(SecurityStamp, user.SecurityStamp),
-                new Claim(SessionId, System.Security.Cryptography.RandomNumberGenerator.GetHexString(32, lowercase: true)),
+                new Claim(SessionId, token),
                 new Claim(
                     SessionStartedAt,
                     started.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
                     ClaimValueTypes.Integer64),
             ],
             CookieAuthenticationDefaults.AuthenticationScheme);
-        return http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity),
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity),
             new AuthenticationProperties { IsPersistent = false });
     }
 

@@ -1,21 +1,23 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Portal.Application.Common;
+using Portal.Application.Sessions;
 using Portal.Application.Settings;
 using Portal.Infrastructure.Security;
 
 namespace Portal.Web.Infrastructure.Sessions;
 
 /// <summary>
-/// Checks every session against the user's current security stamp, so a revoke, a deactivation (or anything
-/// else that rotates the stamp) ends the session on its very next request; a session idle for longer than the
-/// configured timeout, or older than the absolute lifetime, ends too. The staff role and 2FA state are read
+/// Checks every session against its row on the server and the user's current security stamp, so signing out, ending the
+/// session from its list, a revoke, a deactivation (or anything else that rotates the stamp) ends it on its very next
+/// request; a session idle for longer than the configured timeout, or older than the absolute lifetime, ends too. The staff role and 2FA state are read
 /// fresh on each request, so a role change applies at once. Forbidden answers are a 403 page, not a redirect.
 /// </summary>
 internal sealed class SessionCookieEvents(TimeSpan absoluteLifetime) : CookieAuthenticationEvents
 {
     /// <summary>How often an active session's cookie is re-issued to restart its idle clock.</summary>
-    private static readonly TimeSpan RenewAfter = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan RenewAfter = SessionLifetimeOptions.LastSeenPrecision;
 
     public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
     {
@@ -33,13 +35,21 @@ internal sealed class SessionCookieEvents(TimeSpan absoluteLifetime) : CookieAut
 
         var userId = context.Principal?.UserId();
         var stamp = context.Principal?.FindFirst(SessionClaims.SecurityStamp)?.Value;
-        var current = userId is { } id
-            ? await services.GetRequiredService<SessionStamps>().CurrentAsync(id, context.HttpContext.RequestAborted)
+        var token = context.Principal?.FindFirst(SessionClaims.SessionId)?.Value;
+        var sessions = services.GetRequiredService<SessionLookup>();
+        var current = userId is not null && token is { Length: > 0 }
+            ? await sessions.CurrentAsync(services.GetRequiredService<ITokenGenerator>().Hash(token), context.HttpContext.RequestAborted)
             : null;
-        if (current is null || !string.Equals(current.SecurityStamp, stamp, StringComparison.Ordinal))
+        if (current is null || current.UserId != userId || now >= current.ExpiresAt
+            || !string.Equals(current.SecurityStamp, stamp, StringComparison.Ordinal))
         {
             await RejectAsync(context);
             return;
+        }
+        if (now - current.LastSeenAt >= SessionLifetimeOptions.LastSeenPrecision)
+        {
+            await sessions.NoteSeenAsync(current.SessionId, now, context.HttpContext.Connection.RemoteIpAddress?.ToString(),
+                context.HttpContext.RequestAborted);
         }
 
         if (context.Principal!.Identity is ClaimsIdentity identity)

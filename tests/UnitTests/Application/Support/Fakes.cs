@@ -14,6 +14,8 @@ public sealed class FakeCurrentUser : ICurrentUser
     public string ActorName { get; set; } = "admin@portal.example";
 
     public string? IpAddress { get; set; } = "203.0.113.7";
+
+    public string? SessionToken { get; set; }
 }
 
 /// <summary>Predictable tokens ("token-1", "token-2", …) with the real SHA-256 hex hash, so the stored hash can be checked.</summary>

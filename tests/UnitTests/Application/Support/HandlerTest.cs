@@ -109,6 +109,7 @@ public abstract class HandlerTest : IDisposable
         public int? UserId => User.UserId;
         public string ActorName => User.ActorName;
         public string? IpAddress => User.IpAddress;
+        public string? SessionToken => User.SessionToken;
     }
 
     protected sealed class Request : IDisposable
