@@ -18,6 +18,7 @@ public static class DependencyInjection
         services.AddScoped<InvitationReminders>();
         services.AddScoped<SettingsChanges>();
         services.AddScoped<EmailChangeRequests>();
+        services.AddScoped<SignInFailures>();
         return services;
     }
 }

@@ -49,6 +49,31 @@ public sealed class SignInProtectionTests(PortalFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Wrong_current_passwords_on_a_my_form_lock_the_account_and_end_the_session()
+    {
+        const string email = "gert.guess@example.com";
+        using var admin = await factory.SignedInAdminAsync();
+        var (customer, _) = await factory.ActiveCustomerAsync(admin, "Gert Guess", email);
+        using var _1 = customer;
+
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            var refused = await customer.SubmitAsync(await customer.GetAsync("/my/security"), "Change password",
+                new Dictionary<string, string?>
+                {
+                    ["Password.CurrentPassword"] = $"Wrong-Guess-Pebble-River-{attempt}",
+                    ["Password.NewPassword"] = "Copper-Willow-Sunrise-Atlas-5",
+                    ["Password.ConfirmPassword"] = "Copper-Willow-Sunrise-Atlas-5",
+                });
+            refused.Document.QuerySelector("#current-error")!.TextContent.ShouldContain("The current password is not correct.");
+        }
+
+        (await customer.GetAsync("/my", followRedirects: false)).Status.ShouldBe(HttpStatusCode.Redirect, "the session ended");
+        using var fresh = factory.NewBrowser();
+        ErrorSummary(await fresh.SignInAsync(email, Flows.CustomerPassword)).ShouldBe(GenericFailure, "the account is locked");
+    }
+
+    [Fact]
     public async Task A_successful_sign_in_starts_the_failure_count_over()
     {
         const string email = "sven.success@example.com";

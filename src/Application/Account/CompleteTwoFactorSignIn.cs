@@ -1,7 +1,6 @@
 using Ardalis.Specification;
 using FluentValidation;
 using Mediator;
-using Microsoft.Extensions.Options;
 using Portal.Application.Common;
 using Portal.Application.PortalAccess;
 using Portal.Domain.PortalAccess;
@@ -65,7 +64,7 @@ public sealed class TwoFactorSignInUserSpec : Specification<UserAccount>, ISingl
 public sealed class CompleteTwoFactorSignInHandler(
     IRepository<UserAccount> users,
     ITwoFactorAuthenticator authenticator,
-    IOptions<AccountSecurityOptions> options,
+    SignInFailures failures,
     IUnitOfWork unitOfWork,
     TimeProvider clock) : IRequestHandler<CompleteTwoFactorSignIn, TwoFactorSignInResult>
 {
@@ -88,8 +87,7 @@ public sealed class CompleteTwoFactorSignInHandler(
             : TimeStepOf(user, command.Code) is { } step && user.AcceptTotpTimeStep(step);
         if (!accepted)
         {
-            var locked = user.RecordFailedSignIn(now, options.Value.MaxFailedSignIns, options.Value.LockoutDuration);
-            await unitOfWork.SaveChangesAsync(cancellationToken);
+            var locked = await failures.CountWrongSignInAsync(user, cancellationToken);
             return locked ? TwoFactorSignInResult.LockedOut : TwoFactorSignInResult.WrongCode;
         }
 

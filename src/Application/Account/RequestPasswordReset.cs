@@ -12,7 +12,7 @@ using Portal.Domain.Users;
 namespace Portal.Application.Account;
 
 /// <summary>
-/// "Forgot your password?": an account that can sign in gets a one-time reset link by mail (older links
+/// "Forgot your password?", as the queue hands it on (<see cref="ForgotPassword"/>): an account that can sign in gets a one-time reset link by mail (older links
 /// stop working). Every other address — unknown, invited, revoked — gets nothing, and the caller can't tell
 /// the difference: the handler answers the same way in every case.
 /// </summary>
@@ -23,8 +23,10 @@ public sealed class RequestPasswordResetValidator : AbstractValidator<RequestPas
     public const string EmailRequired = "Please enter your e-mail address.";
     public const string EmailNotValid = "Please enter a valid e-mail address.";
 
-    public RequestPasswordResetValidator() =>
-        RuleFor(c => c.Email).Cascade(CascadeMode.Stop)
+    public RequestPasswordResetValidator() => ResetAddress(RuleFor(c => c.Email));
+
+    public static IRuleBuilderOptions<T, string> ResetAddress<T>(IRuleBuilderInitial<T, string> rule) =>
+        rule.Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage(EmailRequired)
             .MaximumLength(EmailAddress.MaxLength).WithMessage(EmailNotValid)
             .Must(EmailAddress.IsValid).WithMessage(EmailNotValid);

@@ -1,6 +1,5 @@
 using FluentValidation;
 using Mediator;
-using Microsoft.Extensions.Options;
 using Portal.Application.Common;
 using Portal.Application.PortalAccess;
 using Portal.Domain.Contacts;
@@ -41,7 +40,7 @@ public sealed class SignInValidator : AbstractValidator<SignIn>
 public sealed class SignInHandler(
     IRepository<UserAccount> users,
     IPasswordHasher hasher,
-    IOptions<AccountSecurityOptions> options,
+    SignInFailures failures,
     IUnitOfWork unitOfWork,
     TimeProvider clock) : IRequestHandler<SignIn, SignInResult>
 {
@@ -66,8 +65,7 @@ public sealed class SignInHandler(
         var check = hasher.Verify(user, user.PasswordHash!, command.Password);
         if (check == PasswordCheck.Failed)
         {
-            user.RecordFailedSignIn(now, options.Value.MaxFailedSignIns, options.Value.LockoutDuration);
-            await unitOfWork.SaveChangesAsync(cancellationToken);
+            await failures.CountWrongSignInAsync(user, cancellationToken);
             return SignInResult.Failed;
         }
         if (check == PasswordCheck.SuccessRehashNeeded) user.UpgradePasswordHash(hasher.Hash(user, command.Password));

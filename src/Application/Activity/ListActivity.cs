@@ -38,12 +38,10 @@ public sealed class ListActivityHandler(IRecordReader<ActivityEntry> activity, I
 {
     public async ValueTask<ActivityPage> Handle(ListActivity query, CancellationToken cancellationToken)
     {
-        var page = Math.Clamp(query.Page, 1, 100_000);
-        var filter = new ActivityFilterSpec(query, page);
-        var total = await activity.CountAsync(filter, cancellationToken);
-        var items = await activity.ListAsync(filter, cancellationToken);
+        var entries = await activity.PageAsync(page => new ActivityFilterSpec(query, page), query.Page, ListActivity.PageSize,
+            cancellationToken);
         var staffMembers = await staff.ListAsync(new StaffOptionsSpec(), cancellationToken);
-        return new ActivityPage(new PagedList<ActivityItem>(items, page, ListActivity.PageSize, total), staffMembers);
+        return new ActivityPage(entries, staffMembers);
     }
 }
 

@@ -7,4 +7,7 @@ namespace Portal.Application.Common;
 public interface IUnitOfWork
 {
     Task SaveChangesAsync(CancellationToken cancellationToken);
+
+    /// <summary>Forgets every change not yet committed (after a clash, before the aggregate is loaded again).</summary>
+    void DiscardChanges();
 }

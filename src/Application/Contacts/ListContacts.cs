@@ -38,11 +38,7 @@ public sealed class ListContactsHandler(IReadRepository<Contact> contacts) : IRe
     public async ValueTask<PagedList<ContactListItem>> Handle(ListContacts query, CancellationToken cancellationToken)
     {
         var pageSize = Math.Clamp(query.PageSize, 1, 100);
-        var page = Math.Max(1, query.Page);
-        var spec = new ContactListSpec(query, page, pageSize);
-        var total = await contacts.CountAsync(spec, cancellationToken);
-        var items = await contacts.ListAsync(spec, cancellationToken);
-        return new PagedList<ContactListItem>(items, page, pageSize, total);
+        return await contacts.PageAsync(page => new ContactListSpec(query, page, pageSize), query.Page, pageSize, cancellationToken);
     }
 }
 

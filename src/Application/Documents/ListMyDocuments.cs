@@ -29,11 +29,8 @@ public sealed class ListMyDocumentsHandler(IReadRepository<PortalUser> users, IR
     public async ValueTask<PagedList<MyDocumentListItem>> Handle(ListMyDocuments query, CancellationToken cancellationToken)
     {
         var viewer = await users.ViewerAsync(currentUser, cancellationToken);
-        var page = Math.Max(1, query.Page);
-        var spec = new MyDocumentListSpec(viewer, query, page);
-        var total = await documents.CountAsync(spec, cancellationToken);
-        var items = await documents.ListAsync(spec, cancellationToken);
-        return new PagedList<MyDocumentListItem>(items, page, ListMyDocuments.PageSize, total);
+        return await documents.PageAsync(page => new MyDocumentListSpec(viewer, query, page), query.Page, ListMyDocuments.PageSize,
+            cancellationToken);
     }
 }
 

@@ -27,11 +27,7 @@ public sealed class ListOutboxHandler(IRecordReader<OutboxMessage> outbox) : IRe
 {
     public async ValueTask<PagedList<OutboxItem>> Handle(ListOutbox query, CancellationToken cancellationToken)
     {
-        var page = Math.Max(1, query.Page);
-        var spec = new OutboxPageSpec(query.Status, page);
-        var total = await outbox.CountAsync(spec, cancellationToken);
-        var items = await outbox.ListAsync(spec, cancellationToken);
-        return new PagedList<OutboxItem>(items, page, ListOutbox.PageSize, total);
+        return await outbox.PageAsync(page => new OutboxPageSpec(query.Status, page), query.Page, ListOutbox.PageSize, cancellationToken);
     }
 }
 

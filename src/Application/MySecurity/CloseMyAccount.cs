@@ -16,7 +16,7 @@ namespace Portal.Application.MySecurity;
 /// move an admin uses (data kept, links void, password cleared, every session ends), with the customer's login as
 /// the actor so the contact's history shows who did it. A notice mail goes out.
 /// </summary>
-public sealed record CloseMyAccount(string CurrentPassword) : IRequest<Unit>;
+public sealed record CloseMyAccount(string CurrentPassword) : IRequest<Unit>, IReentersCurrentPassword;
 
 public sealed class CloseMyAccountValidator : AbstractValidator<CloseMyAccount>
 {
@@ -26,7 +26,6 @@ public sealed class CloseMyAccountValidator : AbstractValidator<CloseMyAccount>
 
 public sealed class CloseMyAccountHandler(
     IRepository<Contact> contacts,
-    IPasswordHasher hasher,
     ICurrentUser currentUser,
     IUnitOfWork unitOfWork,
     TimeProvider clock) : IRequestHandler<CloseMyAccount, Unit>
@@ -35,7 +34,6 @@ public sealed class CloseMyAccountHandler(
     {
         var contact = await contacts.FirstOrDefaultAsync(new MyContactToCloseSpec(currentUser.UserId ?? 0), cancellationToken)
             ?? throw new NotFoundException("Portal user");
-        hasher.RequireCurrentPassword(contact.PortalUser!, command.CurrentPassword);
 
         contact.ClosePortalAccount(clock.GetUtcNow());
         await unitOfWork.SaveChangesAsync(cancellationToken);

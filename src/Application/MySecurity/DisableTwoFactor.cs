@@ -14,7 +14,7 @@ namespace Portal.Application.MySecurity;
 /// Turns 2FA off after the current password is re-entered (a session left open on someone's desk is not
 /// enough). Secret and recovery codes are forgotten; the stamp rotates, so the caller re-issues this session.
 /// </summary>
-public sealed record DisableTwoFactor(string CurrentPassword) : IRequest<SignedInUser>;
+public sealed record DisableTwoFactor(string CurrentPassword) : IRequest<SignedInUser>, IReentersCurrentPassword;
 
 public sealed class DisableTwoFactorValidator : AbstractValidator<DisableTwoFactor>
 {
@@ -24,7 +24,6 @@ public sealed class DisableTwoFactorValidator : AbstractValidator<DisableTwoFact
 
 public sealed class DisableTwoFactorHandler(
     IRepository<PortalUser> users,
-    IPasswordHasher hasher,
     ICurrentUser currentUser,
     IUnitOfWork unitOfWork)
     : IRequestHandler<DisableTwoFactor, SignedInUser>
@@ -32,7 +31,6 @@ public sealed class DisableTwoFactorHandler(
     public async ValueTask<SignedInUser> Handle(DisableTwoFactor command, CancellationToken cancellationToken)
     {
         var me = await users.MeAsync(currentUser, cancellationToken);
-        hasher.RequireCurrentPassword(me, command.CurrentPassword);
 
         me.DisableTwoFactor();
         await unitOfWork.SaveChangesAsync(cancellationToken);

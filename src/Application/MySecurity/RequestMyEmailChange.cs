@@ -13,7 +13,7 @@ namespace Portal.Application.MySecurity;
 /// The signed-in customer asks to change their e-mail address (and with it the login). The password proves it
 /// is them; nothing changes until the link sent to the new address is confirmed.
 /// </summary>
-public sealed record RequestMyEmailChange(string NewEmail, string CurrentPassword) : IRequest<Unit>;
+public sealed record RequestMyEmailChange(string NewEmail, string CurrentPassword) : IRequest<Unit>, IReentersCurrentPassword;
 
 public sealed class RequestMyEmailChangeValidator : AbstractValidator<RequestMyEmailChange>
 {
@@ -30,7 +30,6 @@ public sealed class RequestMyEmailChangeValidator : AbstractValidator<RequestMyE
 
 public sealed class RequestMyEmailChangeHandler(
     IRepository<PortalUser> users,
-    IPasswordHasher hasher,
     EmailChangeRequests emailChanges,
     ICurrentUser currentUser,
     IUnitOfWork unitOfWork) : IRequestHandler<RequestMyEmailChange, Unit>
@@ -39,7 +38,6 @@ public sealed class RequestMyEmailChangeHandler(
     {
         var me = await users.MeAsync(currentUser, cancellationToken);
         // The password comes first, so that whose address is taken is only ever told to the account's owner.
-        hasher.RequireCurrentPassword(me, command.CurrentPassword);
         await emailChanges.StartAsync(me, command.NewEmail, me.Login, cancellationToken);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return Unit.Value;

@@ -17,11 +17,8 @@ public sealed class ListBlogPostsHandler(IReadRepository<PortalPage> pages) : IR
 {
     public async ValueTask<PagedList<BlogPostItem>> Handle(ListBlogPosts query, CancellationToken cancellationToken)
     {
-        var page = Math.Max(1, query.Page);
-        var spec = new BlogPostsSpec(query.Reader != PageReader.Visitor, page);
-        var total = await pages.CountAsync(spec, cancellationToken);
-        var items = await pages.ListAsync(spec, cancellationToken);
-        return new PagedList<BlogPostItem>(items, page, ListBlogPosts.PageSize, total);
+        return await pages.PageAsync(page => new BlogPostsSpec(query.Reader != PageReader.Visitor, page), query.Page,
+            ListBlogPosts.PageSize, cancellationToken);
     }
 }
 

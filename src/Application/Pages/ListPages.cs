@@ -27,11 +27,7 @@ public sealed class ListPagesHandler(IReadRepository<PortalPage> pages) : IReque
 {
     public async ValueTask<PagedList<PageListItem>> Handle(ListPages query, CancellationToken cancellationToken)
     {
-        var page = Math.Max(1, query.Page);
-        var spec = new PageListSpec(page);
-        var total = await pages.CountAsync(spec, cancellationToken);
-        var items = await pages.ListAsync(spec, cancellationToken);
-        return new PagedList<PageListItem>(items, page, ListPages.PageSize, total);
+        return await pages.PageAsync(page => new PageListSpec(page), query.Page, ListPages.PageSize, cancellationToken);
     }
 }
 

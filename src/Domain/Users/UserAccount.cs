@@ -67,11 +67,24 @@ public abstract class UserAccount : AggregateRoot
     public bool RecordFailedSignIn(DateTimeOffset now, int maxFailures, TimeSpan lockout)
     {
         FailedSignInCount++;
+        // The counter is read and written back: two failures at once must clash on the version, not overwrite each other.
+        Touch();
         Raise(new SignInFailed(this));
         if (FailedSignInCount < maxFailures) return false;
         FailedSignInCount = 0;
         LockoutEndsAt = now + lockout;
         Raise(new LockedOut(this));
+        return true;
+    }
+
+    /// <summary>
+    /// A wrong current password on a form of a signed-in user counts like a wrong password at sign-in: whoever holds the
+    /// session must not get to guess the password at leisure. When it locks the account, every session ends too.
+    /// </summary>
+    public bool RecordWrongCurrentPassword(DateTimeOffset now, int maxFailures, TimeSpan lockout)
+    {
+        if (!RecordFailedSignIn(now, maxFailures, lockout)) return false;
+        RotateSecurityStamp();
         return true;
     }
 

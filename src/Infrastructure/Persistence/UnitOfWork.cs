@@ -47,6 +47,8 @@ internal sealed class UnitOfWork(
         if (changesSettings) settings.Invalidate();
     }
 
+    public void DiscardChanges() => dbContext.ChangeTracker.Clear();
+
     private async Task DispatchDomainEventsAsync(CancellationToken cancellationToken)
     {
         for (var round = 0; ; round++)

@@ -202,4 +202,23 @@ public sealed class ListContactsHandlerTests : HandlerTest
 
         (await NamesAsync(new ListContacts(Search: term))).ShouldBe([expected]);
     }
+
+    [Theory]
+    [InlineData(3, 3)]
+    [InlineData(4, 3)]
+    [InlineData(999_999_999, 3)]
+    [InlineData(int.MaxValue, 3)]
+    [InlineData(0, 1)]
+    [InlineData(-5, 1)]
+    [InlineData(int.MinValue, 1)]
+    public async Task A_page_number_out_of_range_shows_the_nearest_page_there_is(int requested, int shown)
+    {
+        await SeedAsync();
+
+        var page = await ListAsync(new ListContacts(Page: requested, PageSize: 3));
+
+        page.Page.ShouldBe(shown);
+        page.PageCount.ShouldBe(3);
+        page.Items.Select(i => i.Name).ShouldBe(shown == 3 ? [Zeta] : [Acme, Anna, Bernd]);
+    }
 }

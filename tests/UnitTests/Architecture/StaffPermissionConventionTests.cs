@@ -14,7 +14,7 @@ public sealed class StaffPermissionConventionTests
     private static readonly HashSet<string> PublicOrCustomerRequests =
     [
         "AcceptInvitation", "AcceptStaffInvitation", "GetInvitation", "GetStaffInvitation",
-        "SignIn", "CompleteTwoFactorSignIn", "RequestPasswordReset", "GetPasswordReset", "ResetPassword",
+        "SignIn", "CompleteTwoFactorSignIn", "ForgotPassword", "RequestPasswordReset", "GetPasswordReset", "ResetPassword",
         "GetEmailChange", "ConfirmEmailChange",
         "ListBlogPosts", "ListCustomerPages", "ReadPage", "GetLogo",
         "GetMyDetails", "UpdateMyDetails", "GetMySecurity", "ChangeMyPassword", "CloseMyAccount", "DownloadMyData",

@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
 using Portal.Application;
 using Portal.Application.Common;
+using Portal.Application.MySecurity;
 using Portal.Domain.Common;
 using Portal.Infrastructure;
 using Portal.Infrastructure.Persistence;
@@ -23,7 +24,8 @@ public static class CoreServices
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
             options.Assemblies = [typeof(DomainMarker), typeof(ApplicationMarker)];
-            options.PipelineBehaviors = [typeof(StaffAuthorizationBehavior<,>), typeof(ValidationBehavior<,>)];
+            options.PipelineBehaviors =
+                [typeof(StaffAuthorizationBehavior<,>), typeof(ValidationBehavior<,>), typeof(CurrentPasswordCheck<,>)];
         });
         services.AddValidatorsFromAssemblyContaining(typeof(ApplicationMarker), ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddApplication();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.Mvc.Razor;
+using Portal.Application.Account;
 using Portal.Application.Common;
 using Portal.Application.Sessions;
 using Portal.Domain.Common;
@@ -39,6 +40,9 @@ public static class WebServices
     {
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddSingleton<PasswordResetQueue>();
+        services.AddSingleton<IPasswordResetQueue>(sp => sp.GetRequiredService<PasswordResetQueue>());
+        services.AddHostedService(sp => sp.GetRequiredService<PasswordResetQueue>());
 
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: [HealthEndpoints.ReadyTag])

@@ -19,7 +19,7 @@ public sealed class ForgotPasswordModel : PortalPageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var (succeeded, _) = await TrySendAsync(new RequestPasswordReset(Input.Email ?? ""));
+        var (succeeded, _) = await TrySendAsync(new ForgotPassword(Input.Email ?? ""));
         return succeeded ? RedirectToPage("/Account/ForgotPasswordSent") : Page();
     }
 
