@@ -1,10 +1,8 @@
 using FluentValidation;
-using Microsoft.AspNetCore.DataProtection;
 using Portal.Application;
 using Portal.Application.Common;
 using Portal.Domain.Common;
 using Portal.Infrastructure;
-using Portal.Infrastructure.Persistence;
 
 namespace Portal.Web.Infrastructure.Composition;
 
@@ -28,11 +26,6 @@ public static class CoreServices
         services.AddValidatorsFromAssemblyContaining(typeof(ApplicationMarker), ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddApplication();
         services.AddInfrastructure(configuration, contentRoot);
-
-        // Keys live in the database, so a cookie or encrypted value written by one instance is read by every other.
-        services.AddDataProtection()
-            .SetApplicationName("Portal")
-            .PersistKeysToDbContext<PortalDbContext>();
         return services;
     }
 }

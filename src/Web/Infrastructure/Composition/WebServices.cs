@@ -41,7 +41,8 @@ public static class WebServices
 
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: [HealthEndpoints.ReadyTag])
-            .AddCheck<OutboxBacklogCheck>("outbox", tags: [HealthEndpoints.ReadyTag]);
+            .AddCheck<OutboxBacklogCheck>("outbox", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<KeyEncryptionCheck>("key-encryption", tags: [HealthEndpoints.ReadyTag]);
         services.AddOptions<OutboxHealthOptions>().Bind(configuration.GetSection(OutboxHealthOptions.Section));
         services.Configure<ForwardedHeadersOptions>(options => ReverseProxy.Configure(options, configuration));
 
@@ -131,6 +132,7 @@ public static class WebServices
 
     public static WebApplication UsePortalWeb(this WebApplication app)
     {
+        KeyEncryptionCheck.WarnAtStart(app);
         app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
