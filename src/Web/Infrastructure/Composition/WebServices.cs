@@ -14,6 +14,7 @@ using Portal.Web.Infrastructure.Access;
 using Portal.Web.Infrastructure.Branding;
 using Portal.Web.Infrastructure.Health;
 using Portal.Web.Infrastructure.Localization;
+using Portal.Web.Infrastructure.Logging;
 using Portal.Web.Infrastructure.PageModels;
 using Portal.Web.Infrastructure.RateLimits;
 using Portal.Web.Infrastructure.Security;
@@ -37,6 +38,7 @@ public static class WebServices
         IWebHostEnvironment environment)
     {
         services.AddHttpContextAccessor();
+        RedactingLoggerFactory.Register(services);
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
 
         services.AddHealthChecks()
