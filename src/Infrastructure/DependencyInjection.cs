@@ -6,6 +6,7 @@ using Portal.Application.PortalAccess;
 using Portal.Infrastructure.Mail;
 using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.Security;
+using Portal.Infrastructure.Security.KeyRing;
 using Portal.Infrastructure.Startup;
 
 namespace Portal.Infrastructure;
@@ -28,6 +29,7 @@ public static class DependencyInjection
         {
             services.AddDbContextPool<PortalDbContext, SqlitePortalDbContext>(options => options.UseSqlite(database.ConnectionString));
         }
+        services.AddPortalDataProtection(configuration, dataFolder, database.Provider);
         services.AddSingleton(InstanceName.Create());
         services.AddScoped<DistributedLeases>();
         services.AddHostedService<MaintenanceWorker>();

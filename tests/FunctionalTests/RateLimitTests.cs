@@ -103,6 +103,21 @@ public sealed class RateLimitTests(LowLimitFactory factory) : IClassFixture<LowL
     }
 
     [Fact]
+    public async Task The_rate_limit_warning_names_a_link_page_without_its_token()
+    {
+        const string token = "rate-limited-token-0123456789abcdefghijklmnopq";
+        using var browser = factory.BrowserFrom("203.0.113.46");
+        for (var attempt = 0; attempt <= Limit; attempt++)
+        {
+            using var response = await browser.Client.PostAsync("/invitation/" + token, new FormUrlEncodedContent([]));
+        }
+
+        factory.Logs.Lines.ShouldContain(line => line.Message.StartsWith("Rate limit reached for 203.0.113.46 on /invitation/[redacted]",
+            StringComparison.Ordinal));
+        factory.Logs.Lines.ShouldNotContain(line => line.Everything.Contains(token));
+    }
+
+    [Fact]
     public async Task The_429_page_speaks_the_visitors_language()
     {
         using var browser = factory.BrowserFrom("203.0.113.50", language: "de");

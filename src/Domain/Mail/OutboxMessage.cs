@@ -40,8 +40,14 @@ public sealed class OutboxMessage : ISideEffectRecord
             NextAttemptAt = now,
         };
 
-    public void MarkSent(DateTimeOffset now)
+    /// <summary>
+    /// Delivered: from now on a one-time link kept here is as good as the one in the recipient's mailbox, so the bodies keep
+    /// only what <paramref name="redactSecrets"/> leaves of them, in the same update.
+    /// </summary>
+    public void MarkSent(DateTimeOffset now, Func<string, string> redactSecrets)
     {
+        TextBody = redactSecrets(TextBody);
+        HtmlBody = redactSecrets(HtmlBody);
         Status = OutboxStatus.Sent;
         SentAt = now;
         Attempts++;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using Portal.Application.Common;
 using Portal.Domain.Mail;
 using Portal.Infrastructure.Persistence;
 
@@ -60,7 +61,7 @@ public sealed class OutboxDispatcher(
             try
             {
                 await transport.SendAsync(ToMime(message), cancellationToken);
-                message.MarkSent(clock.GetUtcNow());
+                message.MarkSent(clock.GetUtcNow(), OneTimeLinkRedaction.Redact);
                 delivered++;
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -3,11 +3,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Portal.Domain.Mail;
 
 namespace Portal.Infrastructure.Persistence;
 
 /// <summary>
-/// Housekeeping that must run on one instance at a time (purging finished account links and ended sessions). Every instance
+/// Housekeeping that must run on one instance at a time (purging finished account links and ended sessions, clearing the
+/// bodies of undeliverable mail). Every instance
 /// runs this loop; only the holder of the "maintenance" lease does the work.
 /// </summary>
 public sealed class MaintenanceWorker(
@@ -51,6 +53,12 @@ public sealed class MaintenanceWorker(
             .Where(t => t.ExpiresAt < cutoff || (t.UsedAt != null && t.UsedAt < cutoff) || (t.VoidedAt != null && t.VoidedAt < cutoff))
             .ExecuteDeleteAsync(cancellationToken);
         if (purged > 0) logger.LogInformation("Purged {Count} finished account links.", purged);
+
+        // Mail that was never delivered still holds its link; past the keep period nobody will deliver it, only read it.
+        var cleared = await db.OutboxMessages
+            .Where(m => m.Status == OutboxStatus.Failed && m.CreatedAt < cutoff && (m.TextBody != "" || m.HtmlBody != ""))
+            .ExecuteUpdateAsync(m => m.SetProperty(x => x.TextBody, "").SetProperty(x => x.HtmlBody, ""), cancellationToken);
+        if (cleared > 0) logger.LogInformation("Cleared the bodies of {Count} mails that could not be delivered.", cleared);
         await PurgeEndedSessionsAsync(db, cancellationToken);
         return purged;
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Portal.Infrastructure.Mail;
 using Portal.Infrastructure.Persistence;
@@ -59,6 +60,9 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public SmtpSink Smtp { get; } = new();
 
+    /// <summary>Every line the app logs, at the levels its configuration lets through.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     public string DataFolder => _dataFolder;
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 29, 9, 0, 0, TimeSpan.Zero));
@@ -69,6 +73,8 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Portal:DataFolder", _dataFolder);
+        // Instances of one portal share the key that encrypts the data-protection keys, as production instances must.
+        builder.UseSetting("Portal:DataProtection:KeyFilePath", Path.Combine((_primary ?? this)._dataFolder, "keyring.key"));
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Portal", ConnectionString);
         builder.UseSetting("Portal:PublicBaseUrl", PublicBaseUrl);
@@ -83,6 +89,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Portal:Mail:SmtpTimeout", "00:00:05");
         // Every test client shares one address; the limit itself is tested with a factory of its own (RateLimitTests).
         builder.UseSetting("Portal:RateLimits:PermitPerMinute", "100000");
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);

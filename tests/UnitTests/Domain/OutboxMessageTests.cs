@@ -97,7 +97,7 @@ public sealed class OutboxMessageTests
         var message = Compose();
         message.MarkAttemptFailed("temporary", Given.Now, RetryBase);
 
-        message.MarkSent(Given.Now.AddMinutes(1));
+        message.MarkSent(Given.Now.AddMinutes(1), body => body);
 
         message.Status.ShouldBe(OutboxStatus.Sent);
         message.SentAt.ShouldBe(Given.Now.AddMinutes(1));

@@ -1,11 +1,9 @@
 using FluentValidation;
-using Microsoft.AspNetCore.DataProtection;
 using Portal.Application;
 using Portal.Application.Common;
 using Portal.Application.MySecurity;
 using Portal.Domain.Common;
 using Portal.Infrastructure;
-using Portal.Infrastructure.Persistence;
 
 namespace Portal.Web.Infrastructure.Composition;
 
@@ -30,11 +28,6 @@ public static class CoreServices
         services.AddValidatorsFromAssemblyContaining(typeof(ApplicationMarker), ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddApplication();
         services.AddInfrastructure(configuration, contentRoot);
-
-        // Keys live in the database, so a cookie or encrypted value written by one instance is read by every other.
-        services.AddDataProtection()
-            .SetApplicationName("Portal")
-            .PersistKeysToDbContext<PortalDbContext>();
         return services;
     }
 }

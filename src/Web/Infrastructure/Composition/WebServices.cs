@@ -16,6 +16,7 @@ using Portal.Web.Infrastructure.Access;
 using Portal.Web.Infrastructure.Branding;
 using Portal.Web.Infrastructure.Health;
 using Portal.Web.Infrastructure.Localization;
+using Portal.Web.Infrastructure.Logging;
 using Portal.Web.Infrastructure.PageModels;
 using Portal.Web.Infrastructure.RateLimits;
 using Portal.Web.Infrastructure.Security;
@@ -39,6 +40,7 @@ public static class WebServices
         IWebHostEnvironment environment)
     {
         services.AddHttpContextAccessor();
+        RedactingLoggerFactory.Register(services);
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddSingleton<PasswordResetQueue>();
         services.AddSingleton<IPasswordResetQueue>(sp => sp.GetRequiredService<PasswordResetQueue>());
@@ -46,7 +48,8 @@ public static class WebServices
 
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: [HealthEndpoints.ReadyTag])
-            .AddCheck<OutboxBacklogCheck>("outbox", tags: [HealthEndpoints.ReadyTag]);
+            .AddCheck<OutboxBacklogCheck>("outbox", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<KeyEncryptionCheck>("key-encryption", tags: [HealthEndpoints.ReadyTag]);
         services.AddOptions<OutboxHealthOptions>().Bind(configuration.GetSection(OutboxHealthOptions.Section));
         services.Configure<ForwardedHeadersOptions>(options => ReverseProxy.Configure(options, configuration));
 
@@ -147,6 +150,7 @@ public static class WebServices
 
     public static WebApplication UsePortalWeb(this WebApplication app)
     {
+        KeyEncryptionCheck.WarnAtStart(app);
         app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {

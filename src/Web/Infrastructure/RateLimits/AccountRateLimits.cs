@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.RateLimiting;
+using Portal.Application.Common;
 
 namespace Portal.Web.Infrastructure.RateLimits;
 
@@ -31,7 +32,7 @@ public static class AccountRateLimits
                     Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AccountRateLimits))
                     .LogWarning("Rate limit reached for {Address} on {Path}", ClientAddress(context.HttpContext),
-                        context.HttpContext.Request.Path.Value);
+                        OneTimeLinkRedaction.Redact(context.HttpContext.Request.Path.Value ?? ""));
                 return ValueTask.CompletedTask;
             };
             options.AddPolicy(Policy, http => HttpMethods.IsPost(http.Request.Method)
