@@ -7,7 +7,7 @@ namespace Portal.Infrastructure.Security;
 
 /// <summary>
 /// The per-request session check: one indexed, untracked primary-key lookup of the user's current
-/// security stamp (nothing when the user may no longer sign in), with the staff role and 2FA state that
+/// security stamp (nothing when the user may no longer sign in), with the staff role, 2FA state and pending password change that
 /// decide what this request may do. It runs on every authenticated request.
 /// </summary>
 public sealed class SessionStamps(PortalDbContext dbContext)
@@ -19,7 +19,7 @@ public sealed class SessionStamps(PortalDbContext dbContext)
                     && ((u.Kind == UserKind.Internal && ((InternalUser)u).DeactivatedAt == null)
                         || (u.Kind == UserKind.Portal && ((PortalUser)u).State == PortalAccessState.Active)))
                 .Select(u => new SessionState(u.SecurityStamp, u.Kind == UserKind.Internal ? ((InternalUser)u).Role : null,
-                    u.TwoFactorEnabledAt != null))
+                    u.TwoFactorEnabledAt != null, u.MustChangePassword))
                 .FirstOrDefault());
 
     public Task<SessionState?> CurrentAsync(int userId, CancellationToken cancellationToken) =>

@@ -24,6 +24,8 @@ public static class SessionClaims
     public const string StaffRoleClaim = "portal:staffrole";
     /// <summary>Whether the user has two-factor sign-in on, added on every request from the database.</summary>
     public const string TwoFactorClaim = "portal:2fa";
+    /// <summary>Present ("true") while the user must replace their password, added on every request from the database.</summary>
+    public const string PasswordChangeClaim = "portal:pwchange";
 
     public static Task SignInAsync(this HttpContext http, SignedInUser user)
     {
