@@ -227,6 +227,9 @@ public sealed class SettingsTests : IAsyncLifetime
 
         var signedOut = await again.SubmitAsync(await again.GetAsync("/my"), buttonSelector: "form[action='/account/sign-out'] button");
         (await again.GetAsync("/my", followRedirects: false)).Status.ShouldBe(HttpStatusCode.Redirect, signedOut.Text);
+
+        // The other tests of this portal are about customers without a second factor.
+        await SavedAsync(admin, "Save security settings", new() { ["Security.RequirePortalTwoFactor"] = null });
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using OtpNet;
 using Portal.Domain.Security;
 using Portal.FunctionalTests.Support;
+using static Portal.FunctionalTests.Support.AccountSecuritySteps;
 
 namespace Portal.FunctionalTests;
 
@@ -78,18 +79,18 @@ public sealed class TwoFactorTests(PortalFactory factory) : IClassFixture<Portal
         var (setup, secret) = await StartSetupAsync(browser);
 
         var refused = await browser.SubmitAsync(setup, "Turn on two-factor authentication",
-            new Dictionary<string, string?> { ["Enable.Code"] = WrongCode(secret) });
+            new Dictionary<string, string?> { ["Enable.Code"] = WrongCode(secret), ["Enable.CurrentPassword"] = Flows.CustomerPassword });
 
         refused.Status.ShouldBe(HttpStatusCode.OK);
         refused.Text.ShouldContain("This code is not correct.");
         refused.Document.QuerySelector(".recovery-codes").ShouldBeNull();
         refused.Document.QuerySelector(".two-factor-secret")!.TextContent.Replace(" ", "").ShouldBe(secret);
-        (await IsTwoFactorOnAsync(email)).ShouldBeFalse();
+        (await factory.IsTwoFactorOnAsync(email)).ShouldBeFalse();
 
         var malformed = await browser.SubmitAsync(refused, "Turn on two-factor authentication",
-            new Dictionary<string, string?> { ["Enable.Code"] = "12ab56" });
+            new Dictionary<string, string?> { ["Enable.Code"] = "12ab56", ["Enable.CurrentPassword"] = Flows.CustomerPassword });
         malformed.Text.ShouldContain("Please enter the 6-digit code from your authenticator app.");
-        (await IsTwoFactorOnAsync(email)).ShouldBeFalse();
+        (await factory.IsTwoFactorOnAsync(email)).ShouldBeFalse();
     }
 
     [Fact]
@@ -100,15 +101,15 @@ public sealed class TwoFactorTests(PortalFactory factory) : IClassFixture<Portal
         var (setup, secret) = await StartSetupAsync(browser);
 
         var enabled = await browser.SubmitAsync(setup, "Turn on two-factor authentication",
-            new Dictionary<string, string?> { ["Enable.Code"] = CodeAt(secret, Now) });
+            new Dictionary<string, string?> { ["Enable.Code"] = CodeAt(secret, Now), ["Enable.CurrentPassword"] = Flows.CustomerPassword });
 
-        var codes = RecoveryCodesOn(enabled);
+        var codes = enabled.RecoveryCodesOn();
         codes.Count.ShouldBe(10);
         codes.Distinct().Count().ShouldBe(10);
         enabled.Text.ShouldContain("They are shown only this once.");
         enabled.Document.QuerySelector(".two-factor-secret").ShouldBeNull();
         enabled.Document.QuerySelector("img.qr-code").ShouldBeNull();
-        (await IsTwoFactorOnAsync(email)).ShouldBeTrue();
+        (await factory.IsTwoFactorOnAsync(email)).ShouldBeTrue();
 
         // Still signed in although the stamp rotated, and the page now shows status, never key or codes.
         var again = await browser.GetAsync("/my/security/two-factor", followRedirects: false);
@@ -162,7 +163,7 @@ public sealed class TwoFactorTests(PortalFactory factory) : IClassFixture<Portal
         field.GetAttribute("inputmode").ShouldBe("numeric");
         second.Document.QuerySelector($"label[for='{field.Id}']").ShouldNotBeNull();
 
-        var home = await SubmitCodeAsync(browser, second, CodeAt(customer.Secret, Now));
+        var home = await browser.SubmitTwoFactorCodeAsync(second, CodeAt(customer.Secret, Now));
 
         home.Path.ShouldBe("/my");
         (await browser.GetAsync("/my/security", followRedirects: false)).Status.ShouldBe(HttpStatusCode.OK);
@@ -193,7 +194,7 @@ public sealed class TwoFactorTests(PortalFactory factory) : IClassFixture<Portal
         (await browser.GetAsync("/my", followRedirects: false)).Status.ShouldBe(HttpStatusCode.Redirect);
         (await customer.Browser.GetAsync("/my", followRedirects: false)).Status.ShouldBe(HttpStatusCode.Redirect, "every session ended");
         (await browser.SignInAsync(customer.Email, newPassword)).Path.ShouldBe("/account/two-factor");
-        (await EventsAsync(customer.Email)).ShouldContain(SecurityEventKind.PasswordReset);
+        (await factory.SecurityEventsAsync(customer.Email)).ShouldContain(SecurityEventKind.PasswordReset);
         (await factory.Smtp.WaitForAsync(customer.Email, 4))[^1].Subject!.ShouldContain("new password was set");
     }
 
@@ -228,19 +229,19 @@ public sealed class TwoFactorTests(PortalFactory factory) : IClassFixture<Portal
         var code = CodeAt(customer.Secret, Now);
 
         using var first = factory.NewBrowser();
-        (await SubmitCodeAsync(first, await first.SignInAsync(customer.Email, Flows.CustomerPassword), code)).Path.ShouldBe("/my");
+        (await first.SubmitTwoFactorCodeAsync(await first.SignInAsync(customer.Email, Flows.CustomerPassword), code)).Path.ShouldBe("/my");
 
         factory.Clock.Advance(TimeSpan.FromSeconds(5));
         CodeAt(customer.Secret, Now).ShouldBe(code, "still the same time step");
         using var second = factory.NewBrowser();
-        var replayed = await SubmitCodeAsync(second, await second.SignInAsync(customer.Email, Flows.CustomerPassword), code);
+        var replayed = await second.SubmitTwoFactorCodeAsync(await second.SignInAsync(customer.Email, Flows.CustomerPassword), code);
 
         replayed.Path.ShouldBe("/account/two-factor");
         replayed.Text.ShouldContain("This code is not correct.");
         (await second.GetAsync("/my", followRedirects: false)).Status.ShouldBe(HttpStatusCode.Redirect);
 
         factory.Clock.Advance(Step);
-        (await SubmitCodeAsync(second, replayed, CodeAt(customer.Secret, Now))).Path.ShouldBe("/my");
+        (await second.SubmitTwoFactorCodeAsync(replayed, CodeAt(customer.Secret, Now))).Path.ShouldBe("/my");
     }
 
     [Fact]
@@ -251,15 +252,15 @@ public sealed class TwoFactorTests(PortalFactory factory) : IClassFixture<Portal
 
         using var browser = factory.NewBrowser();
         var second = await browser.SignInAsync(customer.Email, Flows.CustomerPassword);
-        var tooOld = await SubmitCodeAsync(browser, second, CodeAt(customer.Secret, Now - 2 * Step));
+        var tooOld = await browser.SubmitTwoFactorCodeAsync(second, CodeAt(customer.Secret, Now - 2 * Step));
         tooOld.Text.ShouldContain("This code is not correct.");
-        var tooNew = await SubmitCodeAsync(browser, tooOld, CodeAt(customer.Secret, Now + 2 * Step));
+        var tooNew = await browser.SubmitTwoFactorCodeAsync(tooOld, CodeAt(customer.Secret, Now + 2 * Step));
         tooNew.Text.ShouldContain("This code is not correct.");
-        (await SubmitCodeAsync(browser, tooNew, CodeAt(customer.Secret, Now - Step))).Path.ShouldBe("/my");
+        (await browser.SubmitTwoFactorCodeAsync(tooNew, CodeAt(customer.Secret, Now - Step))).Path.ShouldBe("/my");
 
         using var later = factory.NewBrowser();
         var secondAgain = await later.SignInAsync(customer.Email, Flows.CustomerPassword);
-        (await SubmitCodeAsync(later, secondAgain, CodeAt(customer.Secret, Now + Step))).Path.ShouldBe("/my");
+        (await later.SubmitTwoFactorCodeAsync(secondAgain, CodeAt(customer.Secret, Now + Step))).Path.ShouldBe("/my");
     }
 
     [Fact]
@@ -276,7 +277,7 @@ public sealed class TwoFactorTests(PortalFactory factory) : IClassFixture<Portal
         });
         second.Path.ShouldBe("/account/two-factor");
 
-        (await SubmitCodeAsync(browser, second, CodeAt(customer.Secret, Now))).Path.ShouldBe("/my/security");
+        (await browser.SubmitTwoFactorCodeAsync(second, CodeAt(customer.Secret, Now))).Path.ShouldBe("/my/security");
     }
 
     [Fact]
@@ -307,7 +308,7 @@ public sealed class TwoFactorTests(PortalFactory factory) : IClassFixture<Portal
         var security = await again.GetAsync("/my/security");
         security.Text.ShouldContain("Recovery codes left: 8 of 10");
         security.Text.ShouldContain("Signed in with a recovery code");
-        (await EventsAsync(customer.Email)).Count(e => e == SecurityEventKind.RecoveryCodeUsed).ShouldBe(2);
+        (await factory.SecurityEventsAsync(customer.Email)).Count(e => e == SecurityEventKind.RecoveryCodeUsed).ShouldBe(2);
     }
 
     [Fact]
@@ -319,16 +320,16 @@ public sealed class TwoFactorTests(PortalFactory factory) : IClassFixture<Portal
 
         for (var attempt = 1; attempt <= 4; attempt++)
         {
-            page = await SubmitCodeAsync(browser, page, WrongCode(customer.Secret));
+            page = await browser.SubmitTwoFactorCodeAsync(page, WrongCode(customer.Secret));
             page.Text.ShouldContain("This code is not correct.");
         }
-        page = await SubmitCodeAsync(browser, page, WrongCode(customer.Secret));
+        page = await browser.SubmitTwoFactorCodeAsync(page, WrongCode(customer.Secret));
 
         page.Text.ShouldContain("Too many wrong codes.");
         page.Document.QuerySelector("input[name='Input.Code']").ShouldBeNull();
         (await browser.GetAsync("/account/two-factor", followRedirects: false)).Location.ShouldBe("/account/sign-in");
         (await browser.GetAsync("/my", followRedirects: false)).Status.ShouldBe(HttpStatusCode.Redirect);
-        var events = await EventsAsync(customer.Email);
+        var events = await factory.SecurityEventsAsync(customer.Email);
         events.Count(e => e == SecurityEventKind.SignInFailed).ShouldBe(5);
         events.ShouldContain(SecurityEventKind.LockedOut);
 
@@ -341,7 +342,7 @@ public sealed class TwoFactorTests(PortalFactory factory) : IClassFixture<Portal
         using var later = factory.NewBrowser();
         var second = await later.SignInAsync(customer.Email, Flows.CustomerPassword);
         second.Path.ShouldBe("/account/two-factor");
-        (await SubmitCodeAsync(later, second, CodeAt(customer.Secret, Now))).Path.ShouldBe("/my");
+        (await later.SubmitTwoFactorCodeAsync(second, CodeAt(customer.Secret, Now))).Path.ShouldBe("/my");
     }
 
     [Fact]
@@ -355,7 +356,7 @@ public sealed class TwoFactorTests(PortalFactory factory) : IClassFixture<Portal
         await customer.Browser.SubmitAsync(manage, "Turn off two-factor authentication",
             new Dictionary<string, string?> { ["Disable.CurrentPassword"] = Flows.CustomerPassword });
 
-        var ended = await SubmitCodeAsync(browser, second, CodeAt(customer.Secret, Now));
+        var ended = await browser.SubmitTwoFactorCodeAsync(second, CodeAt(customer.Secret, Now));
         ended.Text.ShouldContain("This sign-in is no longer valid. Please sign in again.");
         (await browser.GetAsync("/my", followRedirects: false)).Status.ShouldBe(HttpStatusCode.Redirect);
     }
@@ -371,25 +372,25 @@ public sealed class TwoFactorTests(PortalFactory factory) : IClassFixture<Portal
         var refused = await customer.Browser.SubmitAsync(manage, "Turn off two-factor authentication",
             new Dictionary<string, string?> { ["Disable.CurrentPassword"] = "Not-The-Right-Passphrase-1" });
         refused.Text.ShouldContain("The current password is not correct.");
-        (await IsTwoFactorOnAsync(customer.Email)).ShouldBeTrue();
+        (await factory.IsTwoFactorOnAsync(customer.Email)).ShouldBeTrue();
         var empty = await customer.Browser.SubmitAsync(refused, "Turn off two-factor authentication",
             new Dictionary<string, string?> { ["Disable.CurrentPassword"] = "" });
         empty.Text.ShouldContain("Please enter your current password.");
-        (await IsTwoFactorOnAsync(customer.Email)).ShouldBeTrue();
+        (await factory.IsTwoFactorOnAsync(customer.Email)).ShouldBeTrue();
 
         var off = await customer.Browser.SubmitAsync(empty, "Turn off two-factor authentication",
             new Dictionary<string, string?> { ["Disable.CurrentPassword"] = Flows.CustomerPassword });
         off.Path.ShouldBe("/my/security/two-factor");
         off.Text.ShouldContain("Two-factor authentication is now off.");
         off.Text.ShouldContain("Set up two-factor authentication");
-        (await IsTwoFactorOnAsync(customer.Email)).ShouldBeFalse();
+        (await factory.IsTwoFactorOnAsync(customer.Email)).ShouldBeFalse();
         (await customer.Browser.GetAsync("/my", followRedirects: false)).Status.ShouldBe(HttpStatusCode.OK);
 
         using var fresh = factory.NewBrowser();
         (await fresh.SignInAsync(customer.Email, Flows.CustomerPassword)).Path.ShouldBe("/my");
         var mails = await factory.Smtp.WaitForAsync(customer.Email, count: 3);
         mails[^1].TextBody!.ShouldContain("switched off");
-        (await EventsAsync(customer.Email)).ShouldContain(SecurityEventKind.TwoFactorDisabled);
+        (await factory.SecurityEventsAsync(customer.Email)).ShouldContain(SecurityEventKind.TwoFactorDisabled);
     }
 
     [Fact]
@@ -409,14 +410,13 @@ public sealed class TwoFactorTests(PortalFactory factory) : IClassFixture<Portal
         var refused = await browser.SubmitAsync(await browser.GetAsync("/account/two-factor?recovery=true"), "Sign in with recovery code",
             new Dictionary<string, string?> { ["Input.RecoveryCode"] = customer.RecoveryCodes[0] });
         refused.Text.ShouldContain("This recovery code is not correct or has already been used.");
-        (await SubmitCodeAsync(browser, await browser.GetAsync("/account/two-factor"), CodeAt(secret, Now))).Path.ShouldBe("/my");
+        (await browser.SubmitTwoFactorCodeAsync(await browser.GetAsync("/account/two-factor"), CodeAt(secret, Now))).Path.ShouldBe("/my");
     }
 
     // ---- helpers ----
 
     private DateTimeOffset Now => factory.Clock.GetUtcNow();
 
-    private static string CodeAt(string secret, DateTimeOffset at) => new Totp(Base32Encoding.ToBytes(secret)).ComputeTotp(at.UtcDateTime);
 
     /// <summary>A well-formed code that matches none of the steps the server accepts right now.</summary>
     private string WrongCode(string secret)
@@ -454,10 +454,10 @@ public sealed class TwoFactorTests(PortalFactory factory) : IClassFixture<Portal
     {
         var (setup, secret) = await StartSetupAsync(browser);
         var enabled = await browser.SubmitAsync(setup, "Turn on two-factor authentication",
-            new Dictionary<string, string?> { ["Enable.Code"] = CodeAt(secret, Now) });
-        var codes = RecoveryCodesOn(enabled);
+            new Dictionary<string, string?> { ["Enable.Code"] = CodeAt(secret, Now), ["Enable.CurrentPassword"] = Flows.CustomerPassword });
+        var codes = enabled.RecoveryCodesOn();
         codes.Count.ShouldBe(10, enabled.Text);
-        (await IsTwoFactorOnAsync(email)).ShouldBeTrue();
+        (await factory.IsTwoFactorOnAsync(email)).ShouldBeTrue();
         // The step confirmed while enabling is spent: sign-ins in the tests use the steps after it.
         StartOfNextStep();
         return (secret, codes);
@@ -469,21 +469,4 @@ public sealed class TwoFactorTests(PortalFactory factory) : IClassFixture<Portal
         var (secret, codes) = await EnableAsync(browser, email);
         return new Customer(browser, email, secret, codes);
     }
-
-    private static Task<Page> SubmitCodeAsync(PortalBrowser browser, Page page, string code) =>
-        browser.SubmitAsync(page, "Verify and sign in", new Dictionary<string, string?> { ["Input.Code"] = code });
-
-    private static List<string> RecoveryCodesOn(Page page) =>
-        page.Document.QuerySelectorAll(".recovery-codes code").Select(c => c.TextContent.Trim()).ToList();
-
-    private Task<bool> IsTwoFactorOnAsync(string email) =>
-        factory.WithDbAsync(db => db.PortalUsers.AsNoTracking().Where(u => u.Login == email).Select(u => u.TwoFactorEnabledAt != null)
-            .SingleAsync());
-
-    private Task<List<SecurityEventKind>> EventsAsync(string email) =>
-        factory.WithDbAsync(async db =>
-        {
-            var id = await db.PortalUsers.Where(u => u.Login == email).Select(u => u.Id).SingleAsync();
-            return await db.Set<SecurityEvent>().Where(e => e.UserAccountId == id).OrderBy(e => e.Id).Select(e => e.Kind).ToListAsync();
-        });
 }

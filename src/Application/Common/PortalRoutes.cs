@@ -80,6 +80,8 @@ public static class PortalRoutes
         public const string Settings = "/admin/settings";
         public const string Staff = "/admin/staff";
         public const string InviteStaff = "/admin/staff/invite";
+        public const string Account = "/admin/account";
+        public const string AccountTwoFactor = "/admin/account/two-factor";
     }
 
     /// <summary>Addresses served by endpoints that are not pages.</summary>

@@ -5,13 +5,13 @@ using Portal.Application.Account;
 using Portal.Application.Common;
 using Portal.Application.PortalAccess;
 using Portal.Domain.Mail;
-using Portal.Domain.PortalAccess;
 using Portal.Domain.Security;
+using Portal.Domain.Users;
 
 namespace Portal.Application.MySecurity;
 
 /// <summary>
-/// Changes the signed-in customer's password. The security stamp rotates, so every other session ends;
+/// Changes the signed-in user's password (a customer's or a colleague's). The security stamp rotates, so every other session ends;
 /// the caller re-issues the current session with the returned user. A notice mail goes out.
 /// </summary>
 public sealed record ChangeMyPassword(string CurrentPassword, string NewPassword, string ConfirmPassword) : IRequest<SignedInUser>, IReentersCurrentPassword;
@@ -30,7 +30,7 @@ public sealed class ChangeMyPasswordValidator : AbstractValidator<ChangeMyPasswo
 }
 
 public sealed class ChangeMyPasswordHandler(
-    IRepository<PortalUser> users,
+    IRepository<UserAccount> users,
     IPasswordHasher hasher,
     ICurrentUser currentUser,
     IUnitOfWork unitOfWork,
@@ -40,7 +40,7 @@ public sealed class ChangeMyPasswordHandler(
     public async ValueTask<SignedInUser> Handle(ChangeMyPassword command, CancellationToken cancellationToken)
     {
         var me = await users.MeAsync(currentUser, cancellationToken);
-        PasswordPolicy.RefusePersonalData(command.NewPassword, nameof(ChangeMyPassword.NewPassword), me.Login, me.Contact.Name);
+        PasswordPolicy.RefusePersonalData(command.NewPassword, nameof(ChangeMyPassword.NewPassword), me.Login, AccountHolder.Of(me).Name);
 
         me.ChangePassword(hasher.Hash(me, command.NewPassword), clock.GetUtcNow());
         await unitOfWork.SaveChangesAsync(cancellationToken);

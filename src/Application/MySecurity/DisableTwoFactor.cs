@@ -5,8 +5,8 @@ using Portal.Application.Account;
 using Portal.Application.Common;
 using Portal.Application.PortalAccess;
 using Portal.Domain.Mail;
-using Portal.Domain.PortalAccess;
 using Portal.Domain.Security;
+using Portal.Domain.Users;
 
 namespace Portal.Application.MySecurity;
 
@@ -23,7 +23,7 @@ public sealed class DisableTwoFactorValidator : AbstractValidator<DisableTwoFact
 }
 
 public sealed class DisableTwoFactorHandler(
-    IRepository<PortalUser> users,
+    IRepository<UserAccount> users,
     ICurrentUser currentUser,
     IUnitOfWork unitOfWork)
     : IRequestHandler<DisableTwoFactor, SignedInUser>

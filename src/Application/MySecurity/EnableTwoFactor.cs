@@ -6,16 +6,17 @@ using Portal.Application.Common;
 using Portal.Application.PortalAccess;
 using Portal.Domain.Common;
 using Portal.Domain.Mail;
-using Portal.Domain.PortalAccess;
 using Portal.Domain.Security;
+using Portal.Domain.Users;
 
 namespace Portal.Application.MySecurity;
 
 /// <summary>
-/// Turns 2FA on once a code proves the authenticator holds the pending secret. Returns the recovery codes in
+/// Turns 2FA on once the current password is re-entered (a session left open must not be enough to tie the account to
+/// someone else's phone) and a code proves the authenticator holds the pending secret. Returns the recovery codes in
 /// plain text — the only time they exist unhashed — and the user for re-issuing the session (the stamp rotated).
 /// </summary>
-public sealed record EnableTwoFactor(string Code) : IRequest<TwoFactorActivation>;
+public sealed record EnableTwoFactor(string Code, string CurrentPassword) : IRequest<TwoFactorActivation>, IReentersCurrentPassword;
 
 public sealed record TwoFactorActivation(SignedInUser User, IReadOnlyList<string> RecoveryCodes);
 
@@ -25,12 +26,15 @@ public sealed class EnableTwoFactorValidator : AbstractValidator<EnableTwoFactor
     public const string CodeWrong =
         "This code is not correct. Please enter the newest code your app shows; if it still fails, check that your phone's clock is right.";
 
-    public EnableTwoFactorValidator() =>
+    public EnableTwoFactorValidator()
+    {
+        RuleFor(c => c.CurrentPassword).EnteredAsCurrentPassword();
         RuleFor(c => c.Code).Must(TwoFactorCode.IsWellFormed).WithMessage(CodeRequired);
+    }
 }
 
 public sealed class EnableTwoFactorHandler(
-    IRepository<PortalUser> users,
+    IRepository<UserAccount> users,
     ITwoFactorAuthenticator authenticator,
     ICurrentUser currentUser,
     IUnitOfWork unitOfWork,

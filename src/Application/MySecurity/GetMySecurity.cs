@@ -1,11 +1,14 @@
 using Mediator;
 using Portal.Application.Common;
-using Portal.Domain.PortalAccess;
 using Portal.Domain.Security;
+using Portal.Domain.Users;
 
 namespace Portal.Application.MySecurity;
 
-/// <summary>What the security page shows: the login, whether 2FA is on, and the last 20 security events.</summary>
+/// <summary>
+/// What a security page shows (a customer's or a colleague's): the login, whether 2FA is on, whether the password must be
+/// replaced, and the last 20 security events.
+/// </summary>
 public sealed record GetMySecurity : IRequest<MySecurityView>
 {
     public const int ActivityCount = 20;
@@ -15,16 +18,17 @@ public sealed record MySecurityView(
     string Login,
     bool TwoFactorEnabled,
     int RecoveryCodesLeft,
+    bool MustChangePassword,
     IReadOnlyList<SecurityActivityItem> Activity);
 
-public sealed class GetMySecurityHandler(IReadRepository<PortalUser> users, IRecordReader<SecurityEvent> events, ICurrentUser currentUser)
+public sealed class GetMySecurityHandler(IReadRepository<UserAccount> users, IRecordReader<SecurityEvent> events, ICurrentUser currentUser)
     : IRequestHandler<GetMySecurity, MySecurityView>
 {
     public async ValueTask<MySecurityView> Handle(GetMySecurity query, CancellationToken cancellationToken)
     {
-        var me = await users.FirstOrDefaultAsync(new MySecurityAccountSpec(currentUser.UserId ?? 0), cancellationToken)
-            ?? throw new NotFoundException("Portal user");
+        var me = await users.MeAsync(currentUser, cancellationToken);
         var activity = await events.ListAsync(new RecentSecurityEventsSpec(me.Id, GetMySecurity.ActivityCount), cancellationToken);
-        return new MySecurityView(me.Login, me.TwoFactorEnabled, me.RecoveryCodes.Count(c => c.UsedAt is null), activity);
+        return new MySecurityView(me.Login, me.TwoFactorEnabled, me.RecoveryCodes.Count(c => c.UsedAt is null), me.MustChangePassword,
+            activity);
     }
 }

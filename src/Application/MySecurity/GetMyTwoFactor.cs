@@ -1,6 +1,6 @@
 using Mediator;
 using Portal.Application.Common;
-using Portal.Domain.PortalAccess;
+using Portal.Domain.Users;
 
 namespace Portal.Application.MySecurity;
 
@@ -18,15 +18,14 @@ public sealed record MyTwoFactorView(
     TwoFactorSetup? PendingSetup);
 
 public sealed class GetMyTwoFactorHandler(
-    IReadRepository<PortalUser> users,
+    IReadRepository<UserAccount> users,
     ITwoFactorAuthenticator authenticator,
     ICurrentUser currentUser)
     : IRequestHandler<GetMyTwoFactor, MyTwoFactorView>
 {
     public async ValueTask<MyTwoFactorView> Handle(GetMyTwoFactor query, CancellationToken cancellationToken)
     {
-        var me = await users.FirstOrDefaultAsync(new MySecurityAccountSpec(currentUser.UserId ?? 0), cancellationToken)
-            ?? throw new NotFoundException("Portal user");
+        var me = await users.MeAsync(currentUser, cancellationToken);
         var pending = !me.TwoFactorEnabled && me.PendingTwoFactorSecret is { } protectedSecret
             && authenticator.Unprotect(protectedSecret) is { } secret
             ? new TwoFactorSetup(secret, authenticator.AuthenticatorUri(secret, me.Login))

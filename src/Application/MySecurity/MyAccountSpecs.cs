@@ -6,12 +6,28 @@ using Portal.Domain.Users;
 
 namespace Portal.Application.MySecurity;
 
-/// <summary>The signed-in portal user with what the security page acts on; only an active user is found.</summary>
+/// <summary>The signed-in portal user with what the customer-only pages act on; only an active user is found.</summary>
 public sealed class MySecurityAccountSpec : Specification<PortalUser>, ISingleResultSpecification<PortalUser>
 {
     public MySecurityAccountSpec(int userId) =>
         Query.Where(u => u.Id == userId && u.State == PortalAccessState.Active)
             .Include(u => u.Contact)
+            .Include(u => u.RecoveryCodes)
+            .Include(u => u.Tokens)
+            .AsSplitQuery();
+}
+
+/// <summary>
+/// The signed-in account — a customer (with their contact) or a colleague — with what the security pages act on; only an
+/// account that may sign in now is found, so a revoked customer or a deactivated colleague can't change anything.
+/// </summary>
+public sealed class SignedInAccountSpec : Specification<UserAccount>, ISingleResultSpecification<UserAccount>
+{
+    public SignedInAccountSpec(int userId) =>
+        Query.Where(u => u.Id == userId && u.PasswordHash != null
+                && ((u.Kind == UserKind.Internal && ((InternalUser)u).DeactivatedAt == null)
+                    || (u.Kind == UserKind.Portal && ((PortalUser)u).State == PortalAccessState.Active)))
+            .Include(u => ((PortalUser)u).Contact)
             .Include(u => u.RecoveryCodes)
             .Include(u => u.Tokens)
             .AsSplitQuery();
@@ -39,4 +55,12 @@ internal static class MyAccountLookup
         CancellationToken cancellationToken) =>
         await users.FirstOrDefaultAsync(new MySecurityAccountSpec(currentUser.UserId ?? 0), cancellationToken)
             ?? throw new NotFoundException("Portal user");
+
+    /// <summary>The signed-in account, customer or colleague, tracked for a change.</summary>
+    public static async Task<UserAccount> MeAsync(
+        this IReadRepositoryBase<UserAccount> users,
+        ICurrentUser currentUser,
+        CancellationToken cancellationToken) =>
+        await users.FirstOrDefaultAsync(new SignedInAccountSpec(currentUser.UserId ?? 0), cancellationToken)
+            ?? throw new NotFoundException("User");
 }

@@ -1,6 +1,6 @@
 using Mediator;
 using Portal.Application.Common;
-using Portal.Domain.PortalAccess;
+using Portal.Domain.Users;
 
 namespace Portal.Application.MySecurity;
 
@@ -14,7 +14,7 @@ public sealed record StartTwoFactorSetup : IRequest<TwoFactorSetup>;
 public sealed record TwoFactorSetup(string Secret, string AuthenticatorUri);
 
 public sealed class StartTwoFactorSetupHandler(
-    IRepository<PortalUser> users,
+    IRepository<UserAccount> users,
     ITwoFactorAuthenticator authenticator,
     ICurrentUser currentUser,
     IUnitOfWork unitOfWork) : IRequestHandler<StartTwoFactorSetup, TwoFactorSetup>

@@ -56,6 +56,19 @@ public static class PasswordPolicy
             throw new ValidationException([new ValidationFailure(field, ContainsPersonalDataMessage)]);
     }
 
+    /// <summary>
+    /// The same rules outside a form (a password from the configuration): the first broken rule's message, with the
+    /// minimum or maximum filled in, or null when the password passes.
+    /// </summary>
+    public static string? ProblemWith(string password, int minimumLength, params string?[] personalData)
+    {
+        var minimum = Math.Max(MinLength, minimumLength);
+        if (password.Length < minimum) return string.Format(System.Globalization.CultureInfo.InvariantCulture, TooShort, minimum);
+        if (password.Length > MaxLength) return string.Format(System.Globalization.CultureInfo.InvariantCulture, TooLong, MaxLength);
+        if (ContainsPersonalData(password, personalData)) return ContainsPersonalDataMessage;
+        return IsGuessable(password, personalData) ? TooGuessable : null;
+    }
+
     public static bool IsGuessable(string password, IEnumerable<string?> personalData) =>
         Estimator.EvaluatePassword(password, personalData.OfType<string>().ToList()).Score < 3;
 

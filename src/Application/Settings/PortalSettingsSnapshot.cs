@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Portal.Domain.Settings;
+using Portal.Domain.Users;
 
 namespace Portal.Application.Settings;
 
@@ -22,6 +23,7 @@ public sealed record PortalSettingsSnapshot(
     bool ShowDocuments,
     bool ShowPages,
     bool RequirePortalTwoFactor,
+    StaffTwoFactorRequirement RequireStaffTwoFactor,
     int PasswordMinLength,
     int SessionIdleTimeoutMinutes,
     int Version)
@@ -41,12 +43,14 @@ public sealed record PortalSettingsSnapshot(
         _ => true,
     };
 
+    public bool RequiresTwoFactorFor(StaffRole role) => StaffTwoFactorRule.Applies(RequireStaffTwoFactor, role);
+
     /// <summary>The one projection of the settings row, for queries (translated to SQL) and for rows in memory alike.</summary>
     public static readonly Expression<Func<PortalSettings, PortalSettingsSnapshot>> Projection = s => new PortalSettingsSnapshot(
         s.CompanyName, s.PrimaryColour, s.SupportEmail, s.SupportPhone, s.ImprintUrl, s.PrivacyUrl, s.LogoContentType, s.LogoVersion,
         s.InvitationValidityHours, s.WelcomeMessageEnglish, s.WelcomeMessageGerman, s.SendInvitationReminders,
         s.ShowDetails, s.ShowPaymentMethods, s.ShowDocuments, s.ShowPages,
-        s.RequirePortalTwoFactor, s.PasswordMinLength, s.SessionIdleTimeoutMinutes, s.Version);
+        s.RequirePortalTwoFactor, s.RequireStaffTwoFactor, s.PasswordMinLength, s.SessionIdleTimeoutMinutes, s.Version);
 
     private static readonly Func<PortalSettings, PortalSettingsSnapshot> ProjectInMemory = Projection.Compile();
 

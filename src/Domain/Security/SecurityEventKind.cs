@@ -18,4 +18,5 @@ public enum SecurityEventKind
     PaymentMethodAdded = 14,
     PaymentMethodRemoved = 15,
     DefaultPaymentMethodChanged = 16,
+    RecoveryCodesReplaced = 17,
 }

@@ -52,6 +52,8 @@ public sealed class PortalSettings : AggregateRoot
     public bool ShowPages { get; private set; } = true;
 
     public bool RequirePortalTwoFactor { get; private set; }
+    /// <summary>A new portal asks administrators for a second factor; existing portals were migrated with it off.</summary>
+    public StaffTwoFactorRequirement RequireStaffTwoFactor { get; private set; } = StaffTwoFactorRequirement.Administrators;
     public int PasswordMinLength { get; private set; } = MinPasswordLength;
     public int SessionIdleTimeoutMinutes { get; private set; } = 30;
 
@@ -147,16 +149,19 @@ public sealed class PortalSettings : AggregateRoot
 
     public void ChangeSecurity(
         bool requirePortalTwoFactor,
+        StaffTwoFactorRequirement requireStaffTwoFactor,
         int passwordMinLength,
         int idleTimeoutMinutes,
         DateTimeOffset now,
         string changedBy)
     {
         if (passwordMinLength is < MinPasswordLength or > MaxPasswordLength
-            || idleTimeoutMinutes is < MinIdleTimeoutMinutes or > MaxIdleTimeoutMinutes)
+            || idleTimeoutMinutes is < MinIdleTimeoutMinutes or > MaxIdleTimeoutMinutes
+            || !Enum.IsDefined(requireStaffTwoFactor))
             throw new DomainException(DomainErrors.SettingsInvalid);
         var changed = new List<string>();
         Set(RequirePortalTwoFactor, requirePortalTwoFactor, v => RequirePortalTwoFactor = v, "RequirePortalTwoFactor", changed);
+        Set(RequireStaffTwoFactor, requireStaffTwoFactor, v => RequireStaffTwoFactor = v, "RequireStaffTwoFactor", changed);
         Set(PasswordMinLength, passwordMinLength, v => PasswordMinLength = v, "PasswordMinLength", changed);
         Set(SessionIdleTimeoutMinutes, idleTimeoutMinutes, v => SessionIdleTimeoutMinutes = v, "SessionIdleTimeout", changed);
         Recorded(changed, now, changedBy);

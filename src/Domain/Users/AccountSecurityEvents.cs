@@ -25,6 +25,9 @@ public sealed record TwoFactorDisabled(UserAccount Account) : AccountSecurityEve
 
 public sealed record RecoveryCodeUsed(UserAccount Account) : AccountSecurityEvent(Account, SecurityEventKind.RecoveryCodeUsed);
 
+public sealed record RecoveryCodesReplaced(UserAccount Account)
+    : AccountSecurityEvent(Account, SecurityEventKind.RecoveryCodesReplaced);
+
 /// <summary>A reset link was issued; <see cref="Token"/> is the link's secret, for the mail only.</summary>
 public sealed record PasswordResetRequested(UserAccount Account, string Token, DateTimeOffset ExpiresAt)
     : AccountSecurityEvent(Account, SecurityEventKind.PasswordResetRequested)

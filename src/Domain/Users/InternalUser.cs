@@ -143,6 +143,13 @@ public sealed class InternalUser : UserAccount
         Touch();
     }
 
+    /// <summary>A password generated at setup and printed once: whoever signs in with it must replace it first.</summary>
+    public void SetGeneratedPassword(string passwordHash)
+    {
+        SetPassword(passwordHash);
+        MustChangePassword = true;
+    }
+
     private void Record(ActivityKind kind, DateTimeOffset now, string actor, string? detail)
     {
         Raise(new StaffChanged(Id, Login, kind, actor, now, detail, this));

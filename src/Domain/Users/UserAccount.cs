@@ -34,6 +34,10 @@ public abstract class UserAccount : AggregateRoot
     public IReadOnlyCollection<AccountToken> Tokens => _tokens.AsReadOnly();
 
     public bool TwoFactorEnabled => TwoFactorEnabledAt is not null;
+    /// <summary>
+    /// The password is one someone else has seen (e.g. generated at setup): the owner must replace it before anything else.
+    /// </summary>
+    public bool MustChangePassword { get; protected set; }
     /// <summary>Optimistic concurrency token: two admins acting on one user at once can't both win.</summary>
     public int Version { get; protected set; }
 
@@ -97,6 +101,7 @@ public abstract class UserAccount : AggregateRoot
         if (!CanSignIn) throw new DomainException(DomainErrors.AccountCannotSignIn);
         VoidOpenLinks(now, AccountTokenPurpose.PasswordReset);
         PasswordHash = passwordHash;
+        MustChangePassword = false;
         RotateSecurityStamp();
         Touch();
         Raise(new PasswordChanged(this));
@@ -131,6 +136,16 @@ public abstract class UserAccount : AggregateRoot
         RotateSecurityStamp();
         Touch();
         Raise(new TwoFactorEnabled(this));
+    }
+
+    /// <summary>New recovery codes replace every older one, used or not.</summary>
+    public void ReplaceRecoveryCodes(IEnumerable<string> recoveryCodeHashes)
+    {
+        if (!TwoFactorEnabled) throw new DomainException(DomainErrors.TwoFactorNotEnabled);
+        _recoveryCodes.Clear();
+        _recoveryCodes.AddRange(recoveryCodeHashes.Select(hash => new RecoveryCode(hash)));
+        Touch();
+        Raise(new RecoveryCodesReplaced(this));
     }
 
     public void DisableTwoFactor()
@@ -181,6 +196,7 @@ public abstract class UserAccount : AggregateRoot
         if (!CanSignIn) throw new DomainException(DomainErrors.LinkInvalid);
         token.MarkUsed(now);
         PasswordHash = passwordHash;
+        MustChangePassword = false;
         EndLockout();
         RotateSecurityStamp();
         Touch();

@@ -10,4 +10,5 @@ public sealed record SessionState(
     DateTimeOffset LastSeenAt,
     string SecurityStamp,
     StaffRole? StaffRole,
-    bool TwoFactorEnabled);
+    bool TwoFactorEnabled,
+    bool MustChangePassword);

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Portal.Application.Common;
+using Portal.Application.PortalAccess;
 using Portal.Domain.Contacts;
 using Portal.Domain.Users;
 using Portal.Infrastructure.Mail;
@@ -36,8 +37,12 @@ public sealed class DatabaseInitializer(
         var email = admin.Value.Email;
         var generated = string.IsNullOrWhiteSpace(admin.Value.Password);
         var password = generated ? WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(18)) : admin.Value.Password!;
+        if (!generated) await RefuseWeakPasswordAsync(password, cancellationToken);
         var administrator = InternalUser.Create(email, admin.Value.Name);
-        administrator.SetPassword(hasher.Hash(administrator, password));
+        if (generated)
+            administrator.SetGeneratedPassword(hasher.Hash(administrator, password));
+        else
+            administrator.SetPassword(hasher.Hash(administrator, password));
         db.InternalUsers.Add(administrator);
         await db.SaveChangesAsync(cancellationToken);
 
@@ -50,13 +55,28 @@ public sealed class DatabaseInitializer(
             Console.WriteLine($" Administrator created. Sign in at {signIn}");
             Console.WriteLine($"   E-mail:   {administrator.Login}");
             Console.WriteLine($"   Password: {password}");
-            Console.WriteLine(" This password is shown only now. Set Portal:Admin:Password to choose one.");
+            Console.WriteLine(" This password is shown only now; you choose your own at the first sign-in.");
             Console.WriteLine("==================================================================");
             Console.WriteLine();
         }
         else
         {
             logger.LogInformation("Administrator {Email} created from configuration; sign in at {SignIn}.", administrator.Login, signIn);
+        }
+    }
+
+    /// <summary>
+    /// A configured first password follows the same policy as every other: a weak one stops the start, naming the setting.
+    /// </summary>
+    private async Task RefuseWeakPasswordAsync(string password, CancellationToken cancellationToken)
+    {
+        var minimum = await db.Settings.AsNoTracking().Select(s => (int?)s.PasswordMinLength).FirstOrDefaultAsync(cancellationToken)
+            ?? PasswordPolicy.MinLength;
+        if (PasswordPolicy.ProblemWith(password, minimum, admin.Value.Email, admin.Value.Name) is { } problem)
+        {
+            throw new InvalidOperationException(
+                $"The administrator password in {AdministratorOptions.Section}:{nameof(AdministratorOptions.Password)} does not meet "
+                + $"the password policy: {problem} Choose another one, or leave it empty to have one generated.");
         }
     }
 

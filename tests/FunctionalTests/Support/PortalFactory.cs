@@ -69,6 +69,12 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected virtual bool StartSmtp => true;
 
+    /// <summary>
+    /// A new portal asks administrators for a second factor; most tests are about something else, so their portal
+    /// starts with the requirement off. The tests of the requirement keep the new portal's default.
+    /// </summary>
+    protected virtual bool KeepStaffTwoFactorDefault => false;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -100,7 +106,12 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         if (StartSmtp && _primary is null) Smtp.Start();
         _ = Server; // builds the host: migrations and the first administrator happen now
-        await Task.CompletedTask;
+        if (_primary is null && !KeepStaffTwoFactorDefault)
+        {
+            await WithDbAsync(db => db.Settings.ExecuteUpdateAsync(s =>
+                s.SetProperty(x => x.RequireStaffTwoFactor, Portal.Domain.Settings.StaffTwoFactorRequirement.Off)));
+            Services.GetRequiredService<Portal.Application.Settings.IPortalSettings>().Invalidate();
+        }
     }
 
     /// <summary>A browser of its own; pass another browser's cookies to continue its session on this instance.</summary>

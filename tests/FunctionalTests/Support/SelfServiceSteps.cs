@@ -23,17 +23,23 @@ public static class SelfServiceSteps
             new Dictionary<string, string?> { ["Input.CurrentPassword"] = password });
     }
 
-    /// <summary>Turns two-factor authentication on through the security pages, with a code computed from the shown key.</summary>
-    public static async Task EnableTwoFactorAsync(this PortalBrowser customer, PortalFactory factory)
+    /// <summary>
+    /// Turns two-factor authentication on through the security pages (the customer's, or the one at <paramref name="path"/>),
+    /// with a code computed from the shown key; returns the recovery codes shown.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> EnableTwoFactorAsync(this PortalBrowser customer, PortalFactory factory,
+        string password = Flows.CustomerPassword, string path = PortalRoutes.My.TwoFactor)
     {
-        var page = await customer.GetAsync(PortalRoutes.My.TwoFactor);
+        var page = await customer.GetAsync(path);
         var setup = await customer.SubmitAsync(page, "Set up two-factor authentication");
         var secret = setup.Document.QuerySelector(".two-factor-secret")?.TextContent.Replace(" ", "").Trim()
             ?? throw new InvalidOperationException("No key on the setup page:\n" + setup.Text);
         var code = new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(secret)).ComputeTotp(factory.Clock.GetUtcNow().UtcDateTime);
         var enabled = await customer.SubmitAsync(setup, "Turn on two-factor authentication",
-            new Dictionary<string, string?> { ["Enable.Code"] = code });
-        enabled.Document.QuerySelectorAll(".recovery-codes code").Length.ShouldBe(10, enabled.Text);
+            new Dictionary<string, string?> { ["Enable.Code"] = code, ["Enable.CurrentPassword"] = password });
+        var codes = enabled.Document.QuerySelectorAll(".recovery-codes code").Select(c => c.TextContent.Trim()).ToList();
+        codes.Count.ShouldBe(10, enabled.Text);
+        return codes;
     }
 
     /// <summary>The error shown next to a field (tied to it through aria-describedby), or null.</summary>

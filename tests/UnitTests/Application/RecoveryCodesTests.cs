@@ -8,13 +8,26 @@ namespace Portal.UnitTests.Application;
 public sealed class RecoveryCodesTests
 {
     [Fact]
-    public void Ten_different_codes_are_generated_as_two_groups_of_four_unambiguous_characters()
+    public void Ten_different_codes_are_generated_as_six_groups_of_four_unambiguous_characters()
     {
         var codes = RecoveryCodes.Generate();
 
         codes.Count.ShouldBe(10);
         codes.Distinct().Count().ShouldBe(10);
-        codes.ShouldAllBe(code => Regex.IsMatch(code, "^[a-hjkmnp-z2-9]{4}-[a-hjkmnp-z2-9]{4}$"));
+        codes.ShouldAllBe(code => Regex.IsMatch(code, "^[a-hjkmnp-z2-9]{4}(-[a-hjkmnp-z2-9]{4}){5}$"));
+    }
+
+    [Fact]
+    public void Each_code_carries_at_least_112_bits_so_its_unsalted_hash_cant_be_searched()
+    {
+        var alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
+
+        foreach (var code in RecoveryCodes.Generate())
+        {
+            var symbols = RecoveryCodes.Normalize(code);
+            symbols.ShouldAllBe(c => alphabet.Contains(c));
+            (symbols.Length * Math.Log2(alphabet.Length)).ShouldBeGreaterThanOrEqualTo(112);
+        }
     }
 
     [Fact]

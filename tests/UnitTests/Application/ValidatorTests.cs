@@ -281,6 +281,18 @@ public sealed class PasswordPolicyTests
             .ErrorMessage.ShouldBe(PasswordPolicy.ContainsPersonalDataMessage);
         (await validator.ValidateAsync(("Blue-Harbor-Lantern-42", "annaberg@example.com"))).IsValid.ShouldBeTrue();
     }
+
+    [Theory]
+    [InlineData("Short-1", "The password must be at least 12 characters long.")]
+    [InlineData("password1234", PasswordPolicy.TooGuessable)]
+    [InlineData("Lantern-anna-Harbor", PasswordPolicy.ContainsPersonalDataMessage)]
+    [InlineData("Blue-Harbor-Lantern-42", null)]
+    public void A_password_from_the_configuration_is_held_to_the_same_rules(string password, string? problem) =>
+        PasswordPolicy.ProblemWith(password, 0, Anna).ShouldBe(problem);
+
+    [Fact]
+    public void A_password_from_the_configuration_meets_the_configured_minimum() =>
+        PasswordPolicy.ProblemWith("Blue-Harbor-Lantern-42", 24, Anna).ShouldBe("The password must be at least 24 characters long.");
 }
 
 public sealed class SignInValidatorTests

@@ -10,7 +10,10 @@ namespace Portal.UnitTests.Architecture;
 /// </summary>
 public sealed class StaffPermissionConventionTests
 {
-    /// <summary>Requests for visitors, customers and the sign-in flow: they check who asks in their handler, or need nobody.</summary>
+    /// <summary>
+    /// Requests for visitors, customers, the sign-in flow and anyone's own account security: they check who asks in their
+    /// handler, or need nobody.
+    /// </summary>
     private static readonly HashSet<string> PublicOrCustomerRequests =
     [
         "AcceptInvitation", "AcceptStaffInvitation", "GetInvitation", "GetStaffInvitation",
@@ -19,6 +22,7 @@ public sealed class StaffPermissionConventionTests
         "ListBlogPosts", "ListCustomerPages", "ReadPage", "GetLogo",
         "GetMyDetails", "UpdateMyDetails", "GetMySecurity", "ChangeMyPassword", "CloseMyAccount", "DownloadMyData",
         "RequestMyEmailChange", "SignOutEverywhere", "GetMyTwoFactor", "StartTwoFactorSetup", "EnableTwoFactor", "DisableTwoFactor",
+        "RegenerateRecoveryCodes",
         "GetMyDocument", "GetMyDocumentCounts", "GetMyDocumentPdf", "ListMyDocuments",
         "ListMyPaymentMethods", "AddMyPaymentMethod", "MakeMyDefaultPaymentMethod", "RemoveMyPaymentMethod",
         "StartSession", "EndCurrentSession", "ListMySessions", "EndMySession",

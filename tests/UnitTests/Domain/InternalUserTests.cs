@@ -48,4 +48,28 @@ public sealed class InternalUserTests
         user.PasswordHash.ShouldBe("rehashed");
         user.SecurityStamp.ShouldBe(stamp);
     }
+
+    [Fact]
+    public void A_generated_password_must_be_changed_and_changing_it_clears_that()
+    {
+        var user = InternalUser.Create("first@portal.example", "First");
+        user.SetGeneratedPassword("generated-hash");
+        user.MustChangePassword.ShouldBeTrue();
+        user.CanSignIn.ShouldBeTrue();
+
+        user.ChangePassword("chosen-hash", Given.Now);
+
+        user.MustChangePassword.ShouldBeFalse();
+        user.PasswordHash.ShouldBe("chosen-hash");
+    }
+
+    [Fact]
+    public void A_password_set_by_its_owner_need_not_be_changed()
+    {
+        var user = InternalUser.Create("first@portal.example", "First");
+
+        user.SetPassword("chosen-hash");
+
+        user.MustChangePassword.ShouldBeFalse();
+    }
 }

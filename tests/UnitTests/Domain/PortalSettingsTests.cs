@@ -1,5 +1,6 @@
 using Portal.Domain.Common;
 using Portal.Domain.Settings;
+using Portal.Domain.Users;
 
 namespace Portal.UnitTests.Domain;
 
@@ -80,7 +81,34 @@ public sealed class PortalSettingsTests
     [InlineData(12, 4)]
     [InlineData(12, 1441)]
     public void Password_length_and_idle_timeout_stay_within_their_limits(int minLength, int idleMinutes) =>
-        Should.Throw<DomainException>(() => Defaults().ChangeSecurity(false, minLength, idleMinutes, Given.Now, "Ada"));
+        Should.Throw<DomainException>(() => Defaults().ChangeSecurity(false, StaffTwoFactorRequirement.Administrators, minLength, idleMinutes, Given.Now, "Ada"));
+
+    [Fact]
+    public void A_new_portal_requires_two_factor_of_administrators_and_the_choice_is_recorded()
+    {
+        var settings = Defaults();
+        settings.RequireStaffTwoFactor.ShouldBe(StaffTwoFactorRequirement.Administrators);
+
+        settings.ChangeSecurity(false, StaffTwoFactorRequirement.AllStaff, 12, 30, Given.Now, "Ada");
+
+        settings.RequireStaffTwoFactor.ShouldBe(StaffTwoFactorRequirement.AllStaff);
+        settings.DomainEvents.OfType<SettingsChanged>().Single().Detail.ShouldBe("RequireStaffTwoFactor");
+    }
+
+    [Fact]
+    public void An_unknown_staff_two_factor_choice_is_refused() =>
+        Should.Throw<DomainException>(() =>
+            Defaults().ChangeSecurity(false, (StaffTwoFactorRequirement)7, 12, 30, Given.Now, "Ada"));
+
+    [Theory]
+    [InlineData(StaffTwoFactorRequirement.Off, StaffRole.Administrator, false)]
+    [InlineData(StaffTwoFactorRequirement.Administrators, StaffRole.Administrator, true)]
+    [InlineData(StaffTwoFactorRequirement.Administrators, StaffRole.PortalManager, false)]
+    [InlineData(StaffTwoFactorRequirement.Administrators, StaffRole.ReadOnly, false)]
+    [InlineData(StaffTwoFactorRequirement.AllStaff, StaffRole.PortalManager, true)]
+    [InlineData(StaffTwoFactorRequirement.AllStaff, StaffRole.ReadOnly, true)]
+    public void Staff_two_factor_applies_to_the_roles_chosen(StaffTwoFactorRequirement requirement, StaffRole role, bool applies) =>
+        StaffTwoFactorRule.Applies(requirement, role).ShouldBe(applies);
 
     [Fact]
     public void A_logo_must_be_png_or_svg_and_small_and_removing_it_clears_its_version()

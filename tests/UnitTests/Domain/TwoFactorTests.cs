@@ -1,5 +1,6 @@
 using Portal.Domain.Common;
 using Portal.Domain.PortalAccess;
+using Portal.Domain.Users;
 
 namespace Portal.UnitTests.Domain;
 
@@ -179,4 +180,24 @@ public sealed class TwoFactorTests
         user.TwoFactorSecret.ShouldBeNull();
         user.RecoveryCodes.ShouldBeEmpty();
     }
+
+    [Fact]
+    public void New_recovery_codes_replace_every_older_one_and_are_noted_in_the_activity()
+    {
+        var user = UserWithTwoFactor();
+        user.UseRecoveryCode("recovery-hash-1", Given.Now.AddHours(3)).ShouldBeTrue();
+        user.ClearDomainEvents();
+
+        user.ReplaceRecoveryCodes(["new-1", "new-2"]);
+
+        user.RecoveryCodes.Select(c => c.CodeHash).ShouldBe(["new-1", "new-2"]);
+        user.RecoveryCodes.ShouldAllBe(c => c.UsedAt == null);
+        user.UseRecoveryCode("recovery-hash-2", Given.Now.AddHours(4)).ShouldBeFalse();
+        user.DomainEvents.OfType<RecoveryCodesReplaced>().ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public void New_recovery_codes_need_two_factor_to_be_on() =>
+        Should.Throw<DomainException>(() => ActiveUser().ReplaceRecoveryCodes(["new-1"])).Error
+            .ShouldBe(DomainErrors.TwoFactorNotEnabled);
 }

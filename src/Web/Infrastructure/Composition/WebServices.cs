@@ -124,7 +124,11 @@ public static class WebServices
                 options.Conventions.LimitPostsIn("/StaffInvitation");
                 // A stolen session must not be able to guess the password through the forms that ask for it again.
                 options.Conventions.LimitPostsIn("/My");
-                options.Conventions.AddFolderApplicationModelConvention("/My", PortalTwoFactorRequirement.ApplyTo);
+                options.Conventions.AddFolderApplicationModelConvention("/My", TwoFactorRequirement.ApplyTo);
+                options.Conventions.AddAreaFolderApplicationModelConvention("Admin", "/", TwoFactorRequirement.ApplyTo);
+                options.Conventions.AddAreaFolderApplicationModelConvention("Admin", "/", PasswordChangeRequirement.ApplyTo);
+                // The staff security page asks for the current password again, like the customer's forms.
+                options.Conventions.LimitPostsIn("Admin", "/Account");
                 // A second address for the same form; added by hand because AddAreaPageRoute would make it the only one
                 // links are generated for, and it is tried after the edit address so a link with an id keeps it.
                 options.Conventions.AddAreaPageRouteModelConvention("Admin", "/Contacts/Edit", page => page.Selectors.Add(

@@ -64,6 +64,7 @@ public static class ActivityDisplay
         "SectionDocuments" => t["My Account section: documents"],
         "SectionPages" => t["My Account section: pages"],
         "RequirePortalTwoFactor" => t["Two-factor required for customers"],
+        "RequireStaffTwoFactor" => t["Two-factor required for staff"],
         "PasswordMinLength" => t["Password minimum length"],
         "SessionIdleTimeout" => t["Session idle timeout"],
         _ => field,

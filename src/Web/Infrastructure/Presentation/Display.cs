@@ -71,6 +71,7 @@ public static class Display
         Domain.Security.SecurityEventKind.TwoFactorEnabled => t["Two-factor authentication switched on"],
         Domain.Security.SecurityEventKind.TwoFactorDisabled => t["Two-factor authentication switched off"],
         Domain.Security.SecurityEventKind.RecoveryCodeUsed => t["Signed in with a recovery code"],
+        Domain.Security.SecurityEventKind.RecoveryCodesReplaced => t["New recovery codes created"],
         Domain.Security.SecurityEventKind.PasswordResetRequested => t["Password reset requested"],
         Domain.Security.SecurityEventKind.PasswordReset => t["Password reset"],
         Domain.Security.SecurityEventKind.EmailChangeRequested => t["E-mail change requested"],

@@ -56,6 +56,8 @@ public static class PageDisplay
     {
         if (!http.User.IsInRole(SessionClaims.PortalRole)) return [];
         if (!await http.SectionShownAsync(Application.Settings.MyAccountSection.Pages)) return [];
+        // Not even their titles before the required second factor is set up.
+        if (await TwoFactorRequirement.MustSetUpTwoFactorAsync(http)) return [];
         if (http.Items.TryGetValue(CustomerPagesKey, out var known) && known is IReadOnlyList<CustomerPageLink> cached) return cached;
         var pages = await http.RequestServices.GetRequiredService<ISender>().Send(new ListCustomerPages(), http.RequestAborted);
         http.Items[CustomerPagesKey] = pages;

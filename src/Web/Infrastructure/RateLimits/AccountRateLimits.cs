@@ -8,8 +8,8 @@ namespace Portal.Web.Infrastructure.RateLimits;
 
 /// <summary>
 /// Per client address, the form posts that check a password, a code or a one-time link — sign-in, the
-/// two-factor step, forgot and reset password, invitations, e-mail confirmation, and the customer's own forms
-/// that ask for the password again — may only be tried a few times per window; beyond that the answer is the
+/// two-factor step, forgot and reset password, invitations, e-mail confirmation, and the customer's and staff's own
+/// forms that ask for the password again — may only be tried a few times per window; beyond that the answer is the
 /// friendly 429 page. Showing those pages stays unlimited.
 /// </summary>
 public static class AccountRateLimits
@@ -54,6 +54,10 @@ public static class AccountRateLimits
     /// <summary>Puts the limit on every page of a folder (as endpoint metadata, so it holds whatever the page's name).</summary>
     public static void LimitPostsIn(this PageConventionCollection conventions, string folder) =>
         conventions.AddFolderApplicationModelConvention(folder,
+            model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(Policy)));
+
+    public static void LimitPostsIn(this PageConventionCollection conventions, string area, string folder) =>
+        conventions.AddAreaFolderApplicationModelConvention(area, folder,
             model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(Policy)));
 
     private static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";

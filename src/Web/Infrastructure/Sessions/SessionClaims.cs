@@ -29,6 +29,8 @@ public static class SessionClaims
     public const string StaffRoleClaim = "portal:staffrole";
     /// <summary>Whether the user has two-factor sign-in on, added on every request from the database.</summary>
     public const string TwoFactorClaim = "portal:2fa";
+    /// <summary>Present ("true") while the user must replace their password, added on every request from the database.</summary>
+    public const string PasswordChangeClaim = "portal:pwchange";
 
     /// <summary>
     /// Issues the session cookie for a fully signed-in user and records the session on the server; the cookie carries

@@ -55,10 +55,12 @@ internal sealed class SessionCookieEvents(TimeSpan absoluteLifetime) : CookieAut
         if (context.Principal!.Identity is ClaimsIdentity identity)
         {
             // Never taken from the cookie: what this request may do is what the database says now.
-            foreach (var stale in identity.FindAll(c => c.Type is SessionClaims.StaffRoleClaim or SessionClaims.TwoFactorClaim).ToList())
+            foreach (var stale in identity.FindAll(c => c.Type is SessionClaims.StaffRoleClaim or SessionClaims.TwoFactorClaim
+                or SessionClaims.PasswordChangeClaim).ToList())
                 identity.RemoveClaim(stale);
             if (current.StaffRole is { } role) identity.AddClaim(new Claim(SessionClaims.StaffRoleClaim, role.ToString()));
             identity.AddClaim(new Claim(SessionClaims.TwoFactorClaim, current.TwoFactorEnabled ? "true" : "false"));
+            if (current.MustChangePassword) identity.AddClaim(new Claim(SessionClaims.PasswordChangeClaim, "true"));
         }
         if (now - lastActive.Value >= RenewAfter) context.ShouldRenew = true;
     }

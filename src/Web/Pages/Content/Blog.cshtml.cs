@@ -23,7 +23,9 @@ public sealed class BlogModel : PortalPageModel
         ModelState.Clear();
         var reader = User.PageReader();
         // Portal-only posts belong to the "pages" section of My Account: switched off, a customer reads the blog as a visitor does.
-        if (reader == PageReader.PortalUser && !await HttpContext.SectionShownAsync(Portal.Application.Settings.MyAccountSection.Pages))
+        // So are they for a customer who must still set up the required two-factor sign-in.
+        if (reader == PageReader.PortalUser && (!await HttpContext.SectionShownAsync(Portal.Application.Settings.MyAccountSection.Pages)
+                || await TwoFactorRequirement.MustSetUpTwoFactorAsync(HttpContext)))
             reader = PageReader.Visitor;
         Posts = await SendAsync(new ListBlogPosts(reader, Math.Max(1, PageNumber)));
     }

@@ -7,7 +7,10 @@ using Portal.Web.Infrastructure.Sessions;
 
 namespace Portal.Web.Pages.Content;
 
-/// <summary>A page of the site. A portal-only page sends a visitor to sign in and back here afterwards.</summary>
+/// <summary>
+/// A page of the site. A portal-only page sends a visitor to sign in and back here afterwards, and a customer who must
+/// still set up the required two-factor sign-in to do that first.
+/// </summary>
 public sealed class ReadPageModel : PortalPageModel
 {
     public PageView View { get; private set; } = null!;
@@ -24,6 +27,10 @@ public sealed class ReadPageModel : PortalPageModel
             case ReadPageResult.SignInRequired when
                 !await HttpContext.SectionShownAsync(Portal.Application.Settings.MyAccountSection.Pages):
                 return NotFound();
+            // Portal-only content is behind the same second factor as My Account when the business requires it.
+            case ReadPageResult.Readable { Page.Visibility: Portal.Domain.Pages.PageVisibility.PortalUsers } when
+                await TwoFactorRequirement.MustSetUpTwoFactorAsync(HttpContext):
+                return TwoFactorRequirement.SetUpTwoFactor(User);
             case ReadPageResult.Readable readable:
                 View = readable.Page;
                 return Page();

@@ -628,6 +628,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<bool>("RequirePortalTwoFactor")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("RequireStaffTwoFactor")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("SendInvitationReminders")
                         .HasColumnType("boolean");
 
@@ -769,6 +772,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("PasswordHash")
                         .HasMaxLength(500)

@@ -603,6 +603,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<bool>("RequirePortalTwoFactor")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RequireStaffTwoFactor")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("SendInvitationReminders")
                         .HasColumnType("INTEGER");
 
@@ -738,6 +741,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PasswordHash")
                         .HasMaxLength(500)

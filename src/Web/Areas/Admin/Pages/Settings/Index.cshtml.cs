@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Application.Settings;
+using Portal.Domain.Settings;
 using Portal.Web.Infrastructure.PageModels;
 using Portal.Web.Infrastructure.Presentation;
 
@@ -57,7 +58,8 @@ public sealed class SettingsModel : PortalPageModel
         "The My Account sections were saved.");
 
     public Task<IActionResult> OnPostSecurityAsync() => SaveAsync(nameof(Security), new UpdateSecuritySettings(
-        Security.RequirePortalTwoFactor, Security.PasswordMinLength ?? 0, Security.SessionIdleTimeoutMinutes ?? 0),
+        Security.RequirePortalTwoFactor, Security.RequireStaffTwoFactor, Security.PasswordMinLength ?? 0,
+        Security.SessionIdleTimeoutMinutes ?? 0),
         "The security settings were saved.");
 
     private async Task<IActionResult> SaveAsync(string section, IRequest<Unit> command, string success)
@@ -142,12 +144,15 @@ public sealed class SettingsModel : PortalPageModel
     public sealed class SecurityInput
     {
         [Display(Name = "Require two-factor authentication for customers")] public bool RequirePortalTwoFactor { get; set; }
+        [Display(Name = "Require two-factor authentication for staff")]
+        public StaffTwoFactorRequirement RequireStaffTwoFactor { get; set; }
         [Display(Name = "Minimum password length")] public int? PasswordMinLength { get; set; }
         [Display(Name = "Sign out after this many idle minutes")] public int? SessionIdleTimeoutMinutes { get; set; }
 
         public static SecurityInput From(PortalSettingsSnapshot s) => new()
         {
-            RequirePortalTwoFactor = s.RequirePortalTwoFactor, PasswordMinLength = s.PasswordMinLength,
+            RequirePortalTwoFactor = s.RequirePortalTwoFactor, RequireStaffTwoFactor = s.RequireStaffTwoFactor,
+            PasswordMinLength = s.PasswordMinLength,
             SessionIdleTimeoutMinutes = s.SessionIdleTimeoutMinutes,
         };
     }

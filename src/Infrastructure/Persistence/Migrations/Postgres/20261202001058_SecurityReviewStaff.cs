@@ -1,0 +1,41 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Portal.Infrastructure.Persistence.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class SecurityReviewStaff : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "MustChangePassword",
+                table: "Users",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            // Existing portals keep their behaviour (0 = Off); a new portal's settings row is written with Administrators.
+            migrationBuilder.AddColumn<int>(
+                name: "RequireStaffTwoFactor",
+                table: "Settings",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "MustChangePassword",
+                table: "Users");
+
+            migrationBuilder.DropColumn(
+                name: "RequireStaffTwoFactor",
+                table: "Settings");
+        }
+    }
+}
