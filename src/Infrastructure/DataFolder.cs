@@ -1,6 +1,6 @@
 namespace Portal.Infrastructure;
 
-/// <summary>Where the portal keeps its files: the SQLite database, data-protection keys, the mail pickup folder.</summary>
+/// <summary>Where the portal keeps its files: the SQLite database, the key file that encrypts the data-protection keys, the mail pickup folder.</summary>
 public sealed class DataFolder
 {
     public DataFolder(string path)

@@ -32,14 +32,15 @@ public sealed class UserSession : AggregateRoot
             StartedAt = startedAt,
             LastSeenAt = now,
             ExpiresAt = startedAt + absoluteLifetime,
-            IpAddress = Truncated(ipAddress, IpAddressMaxLength),
+            IpAddress = AddressOf(ipAddress),
             UserAgent = Truncated(userAgent, UserAgentMaxLength),
         };
 
-    public bool IsOpen(DateTimeOffset now) => EndedAt is null && now < ExpiresAt;
-
     /// <summary>Ends the session; ending it again changes nothing.</summary>
     public void End(DateTimeOffset now) => EndedAt ??= now;
+
+    /// <summary>The client address as stored: cut to the column's length.</summary>
+    public static string? AddressOf(string? ipAddress) => Truncated(ipAddress, IpAddressMaxLength);
 
     private static string? Truncated(string? value, int maxLength) =>
         value is { Length: var length } && length > maxLength ? value[..maxLength] : value;

@@ -31,7 +31,7 @@ public sealed class SessionLookup(PortalDbContext dbContext)
     /// <summary>Notes that the session was used now, from this address; callers do it at most about once a minute.</summary>
     public Task NoteSeenAsync(int sessionId, DateTimeOffset now, string? ipAddress, CancellationToken cancellationToken)
     {
-        var address = ipAddress is { Length: > UserSession.IpAddressMaxLength } ? ipAddress[..UserSession.IpAddressMaxLength] : ipAddress;
+        var address = UserSession.AddressOf(ipAddress);
         return dbContext.Sessions.Where(s => s.Id == sessionId && s.EndedAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(s => s.LastSeenAt, now).SetProperty(s => s.IpAddress, address), cancellationToken);
     }

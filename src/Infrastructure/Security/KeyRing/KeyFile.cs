@@ -15,8 +15,6 @@ public sealed class KeyFile(string path)
 
     public string Path { get; } = System.IO.Path.GetFullPath(path);
 
-    public bool Exists => File.Exists(Path);
-
     internal byte[] Key => _key.Value;
 
     private static byte[] LoadOrCreate(string path)
