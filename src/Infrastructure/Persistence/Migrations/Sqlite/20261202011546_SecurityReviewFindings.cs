@@ -5,11 +5,27 @@
 namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class SecurityReviewSessions : Migration
+    public partial class SecurityReviewFindings : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "MustChangePassword",
+                table: "Users",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            // Existing portals keep their behaviour (0 = Off); a new portal's settings row is written with Administrators.
+
+            migrationBuilder.AddColumn<int>(
+                name: "RequireStaffTwoFactor",
+                table: "Settings",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.CreateTable(
                 name: "Sessions",
                 columns: table => new
@@ -53,6 +69,14 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "Sessions");
+
+            migrationBuilder.DropColumn(
+                name: "MustChangePassword",
+                table: "Users");
+
+            migrationBuilder.DropColumn(
+                name: "RequireStaffTwoFactor",
+                table: "Settings");
         }
     }
 }

@@ -7,11 +7,27 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Portal.Infrastructure.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class SecurityReviewSessions : Migration
+    public partial class SecurityReviewFindings : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "MustChangePassword",
+                table: "Users",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            // Existing portals keep their behaviour (0 = Off); a new portal's settings row is written with Administrators.
+
+            migrationBuilder.AddColumn<int>(
+                name: "RequireStaffTwoFactor",
+                table: "Settings",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.CreateTable(
                 name: "Sessions",
                 columns: table => new
@@ -55,6 +71,14 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "Sessions");
+
+            migrationBuilder.DropColumn(
+                name: "MustChangePassword",
+                table: "Users");
+
+            migrationBuilder.DropColumn(
+                name: "RequireStaffTwoFactor",
+                table: "Settings");
         }
     }
 }

@@ -11,8 +11,8 @@ using Portal.Infrastructure.Persistence;
 namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261202000747_SecurityReviewSessions")]
-    partial class SecurityReviewSessions
+    [Migration("20261202011546_SecurityReviewFindings")]
+    partial class SecurityReviewFindings
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -606,6 +606,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<bool>("RequirePortalTwoFactor")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RequireStaffTwoFactor")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("SendInvitationReminders")
                         .HasColumnType("INTEGER");
 
@@ -741,6 +744,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PasswordHash")
                         .HasMaxLength(500)
