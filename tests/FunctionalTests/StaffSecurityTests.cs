@@ -58,6 +58,27 @@ public sealed class StaffSecurityTests(PortalFactory factory) : IClassFixture<Po
     }
 
     [Fact]
+    public async Task A_colleague_sees_where_they_are_signed_in_and_ends_another_devices_session()
+    {
+        var (colleague, email) = await ColleagueAsync("Sven Sessions");
+        using var _1 = colleague;
+        using var laptop = factory.NewBrowser();
+        (await laptop.SignInAsync(email, StaffFlows.StaffPassword)).Path.ShouldBe("/admin");
+
+        var security = await colleague.GetAsync(PortalRoutes.Admin.Account);
+        var rows = security.Document.QuerySelectorAll("section[aria-labelledby=sessions-heading] tbody tr").ToList();
+        rows.Count.ShouldBe(2);
+        var other = rows.Single(r => !r.TextContent.Contains("This device", StringComparison.Ordinal));
+        var ended = await colleague.SubmitAsync(security,
+            buttonSelector: $"button[name=id][value='{other.QuerySelector("button[name=id]")!.GetAttribute("value")}']");
+
+        ended.Path.ShouldBe(PortalRoutes.Admin.Account);
+        ended.Text.ShouldContain("The session has been ended.");
+        (await laptop.GetAsync("/admin", followRedirects: false)).Status.ShouldBe(HttpStatusCode.Redirect);
+        (await colleague.GetAsync("/admin", followRedirects: false)).Status.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task A_colleague_signs_out_everywhere_from_their_security_page()
     {
         var (colleague, email) = await ColleagueAsync("Sara Signout");
