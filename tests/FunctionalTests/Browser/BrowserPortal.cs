@@ -51,6 +51,7 @@ public sealed class BrowserPortal : IAsyncLifetime
         App.Smtp.Start();
         App.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         App.StartServer();
+        await App.ApplyTestDefaultsAsync();
         var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseAddress = new Uri(addresses.Single(a => a.StartsWith("http://127.0.0.1:", StringComparison.Ordinal)));
 

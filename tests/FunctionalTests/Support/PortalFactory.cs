@@ -106,12 +106,18 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         if (StartSmtp && _primary is null) Smtp.Start();
         _ = Server; // builds the host: migrations and the first administrator happen now
-        if (_primary is null && !KeepStaffTwoFactorDefault)
-        {
-            await WithDbAsync(db => db.Settings.ExecuteUpdateAsync(s =>
-                s.SetProperty(x => x.RequireStaffTwoFactor, Portal.Domain.Settings.StaffTwoFactorRequirement.Off)));
-            Services.GetRequiredService<Portal.Application.Settings.IPortalSettings>().Invalidate();
-        }
+        await ApplyTestDefaultsAsync();
+    }
+
+    /// <summary>
+    /// Once the host runs, however it was started: the settings most tests assume (<see cref="KeepStaffTwoFactorDefault"/>).
+    /// </summary>
+    public async Task ApplyTestDefaultsAsync()
+    {
+        if (_primary is not null || KeepStaffTwoFactorDefault) return;
+        await WithDbAsync(db => db.Settings.ExecuteUpdateAsync(s =>
+            s.SetProperty(x => x.RequireStaffTwoFactor, Portal.Domain.Settings.StaffTwoFactorRequirement.Off)));
+        Services.GetRequiredService<Portal.Application.Settings.IPortalSettings>().Invalidate();
     }
 
     /// <summary>A browser of its own; pass another browser's cookies to continue its session on this instance.</summary>
