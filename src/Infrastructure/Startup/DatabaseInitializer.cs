@@ -46,7 +46,7 @@ public sealed class DatabaseInitializer(
         db.InternalUsers.Add(administrator);
         await db.SaveChangesAsync(cancellationToken);
 
-        var signIn = $"{branding.Value.PublicBaseUrl.TrimEnd('/')}/account/sign-in";
+        var signIn = $"{branding.Value.PublicBaseUrl.TrimEnd('/')}{PortalRoutes.Account.SignIn}";
         if (generated)
         {
             // Shown once: only the hash is stored, so this is the one moment the password can be read.
@@ -55,7 +55,8 @@ public sealed class DatabaseInitializer(
             Console.WriteLine($" Administrator created. Sign in at {signIn}");
             Console.WriteLine($"   E-mail:   {administrator.Login}");
             Console.WriteLine($"   Password: {password}");
-            Console.WriteLine(" This password is shown only now; you choose your own at the first sign-in.");
+            Console.WriteLine(" This password is shown only now; you choose your own at the first sign-in,");
+            Console.WriteLine(" then set up two-factor sign-in with an authenticator app (Settings -> Security decides who must).");
             Console.WriteLine("==================================================================");
             Console.WriteLine();
         }
