@@ -22,6 +22,7 @@ internal sealed class CachedPortalSettings(
 {
     private readonly SemaphoreSlim _loading = new(1, 1);
     private volatile Cached? _current;
+    private long _generation;
 
     public async ValueTask<PortalSettingsSnapshot> CurrentAsync(CancellationToken cancellationToken)
     {
@@ -30,8 +31,11 @@ internal sealed class CachedPortalSettings(
         try
         {
             if (_current is { } loaded && loaded.IsFresh) return loaded.Snapshot;
+            var generation = Interlocked.Read(ref _generation);
             var snapshot = await LoadAsync(cancellationToken);
-            _current = new Cached(snapshot, Environment.TickCount64 + (long)cache.Value.Lifetime.TotalMilliseconds);
+            // A change saved while this read ran may not be in it: keeping it would hide that change for a whole lifetime.
+            if (Interlocked.Read(ref _generation) == generation)
+                _current = new Cached(snapshot, Environment.TickCount64 + (long)cache.Value.Lifetime.TotalMilliseconds);
             return snapshot;
         }
         finally
@@ -40,7 +44,11 @@ internal sealed class CachedPortalSettings(
         }
     }
 
-    public void Invalidate() => _current = null;
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref _generation);
+        _current = null;
+    }
 
     private async Task<PortalSettingsSnapshot> LoadAsync(CancellationToken cancellationToken)
     {
