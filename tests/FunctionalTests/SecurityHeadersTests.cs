@@ -18,6 +18,7 @@ public sealed class SecurityHeadersTests(PortalFactory factory) : IClassFixture<
     private static readonly string[] TokenPages =
     [
         "/invitation/some-token", "/account/reset-password/some-token", "/account/confirm-email/some-token",
+        "/account/report-email-change/some-token",
     ];
 
     private static readonly string[] CustomerPages = ["/my", "/my/account", "/my/security"];

@@ -32,6 +32,7 @@ public sealed class TokenLoggingTests(VerboseLogsFactory factory) : IClassFixtur
     [Theory]
     [InlineData("/account/reset-password/")]
     [InlineData("/account/confirm-email/")]
+    [InlineData("/account/report-email-change/")]
     [InlineData("/staff-invitation/")]
     [InlineData("/INVITATION/")]
     public async Task Links_that_do_not_work_are_logged_without_their_token_too(string prefix)

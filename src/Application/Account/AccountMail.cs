@@ -13,7 +13,10 @@ public enum AccountMailKind
     PasswordWasReset = 3,
     /// <summary>Link to the new address to confirm an e-mail change; <see cref="AccountMailContent.Detail"/> is the new address.</summary>
     EmailChangeConfirmation = 4,
-    /// <summary>Notice to the old address that a change to <see cref="AccountMailContent.Detail"/> was requested.</summary>
+    /// <summary>
+    /// Notice to the old address that a change to <see cref="AccountMailContent.Detail"/> was requested, with the link to
+    /// report the change if it was not the customer's.
+    /// </summary>
     EmailChangeNotice = 5,
     /// <summary>Notice: the customer closed their account.</summary>
     AccountClosed = 6,

@@ -30,7 +30,8 @@ public sealed class EmailChangeRequests(
         var owner = await logins.OwnerOf(newEmail, user.ContactId, cancellationToken);
         try
         {
-            user.RequestEmailChange(newEmail, owner, tokens.Create(), clock.GetUtcNow(), options.Value.EmailChangeValidity, requestedBy);
+            user.RequestEmailChange(
+                newEmail, owner, tokens.Create(), tokens.Create(), clock.GetUtcNow(), options.Value.EmailChangeValidity, requestedBy);
         }
         catch (DomainException e) when (AboutTheNewAddress.Contains(e.Error))
         {

@@ -67,8 +67,9 @@ public sealed class SendSecurityNotices(IRecordWriter<OutboxMessage> outbox, IAc
                 break;
             case EmailChangeRequested change:
                 yield return To(change.NewEmail, AccountMailKind.EmailChangeConfirmation, change.Token, change.ExpiresAt, change.NewEmail);
-                // The old address hears of it too: if the request was not the customer's, this is how they find out.
-                yield return To(login, AccountMailKind.EmailChangeNotice, detail: change.NewEmail);
+                // The old address hears of it too: if the request was not the customer's, this is how they find out, and
+                // its link cancels the change.
+                yield return To(login, AccountMailKind.EmailChangeNotice, change.ReportToken, change.ExpiresAt, change.NewEmail);
                 break;
         }
     }

@@ -36,11 +36,14 @@ public static class PortalRoutes
         public const string ForgotPasswordSent = "/account/forgot-password/sent";
         public const string ResetPassword = "/account/reset-password/{token}";
         public const string ConfirmEmail = "/account/confirm-email/{token}";
+        public const string ReportEmailChange = "/account/report-email-change/{token}";
         public const string EndSession = "/account/sessions/end";
 
         public static string ResetPasswordLink(string token) => WithToken(ResetPassword, token);
 
         public static string ConfirmEmailLink(string token) => WithToken(ConfirmEmail, token);
+
+        public static string ReportEmailChangeLink(string token) => WithToken(ReportEmailChange, token);
     }
 
     public static class My

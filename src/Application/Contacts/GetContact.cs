@@ -30,7 +30,11 @@ public sealed record PortalAccessView(
     string Login,
     DateTimeOffset? LastSignInAt,
     InvitationSummary? LatestInvitation,
-    IReadOnlyList<AccessHistoryEntry> History);
+    IReadOnlyList<AccessHistoryEntry> History,
+    PendingEmailChange? PendingEmailChange);
+
+/// <summary>An e-mail change waiting for the customer's confirmation from <see cref="NewEmail"/>.</summary>
+public sealed record PendingEmailChange(string NewEmail, DateTimeOffset RequestedAt, DateTimeOffset ExpiresAt);
 
 public sealed record InvitationSummary(
     DateTimeOffset CreatedAt,
@@ -69,7 +73,10 @@ public sealed class GetContactHandler(IReadRepository<Contact> contacts, IRecord
                 user.LastSignInAt,
                 latest,
                 user.History.OrderByDescending(h => h.OccurredAt).ThenByDescending(h => h.Id)
-                    .Select(h => new AccessHistoryEntry(h.Kind, h.OccurredAt, h.Actor)).ToList());
+                    .Select(h => new AccessHistoryEntry(h.Kind, h.OccurredAt, h.Actor)).ToList(),
+                user.PendingEmailChange(clock.GetUtcNow()) is { } pending
+                    ? new PendingEmailChange(pending.NewEmail!, pending.CreatedAt, pending.ExpiresAt)
+                    : null);
         }
 
         var details = new ContactDetails(contact.Name, contact.Phone, contact.Street, contact.PostalCode, contact.City,
@@ -87,6 +94,7 @@ public sealed class ContactPageSpec : Specification<Contact>, ISingleResultSpeci
             .Include(c => c.Company)
             .Include(c => c.PortalUser!).ThenInclude(u => u.Invitations)
             .Include(c => c.PortalUser!).ThenInclude(u => u.History)
+            .Include(c => c.PortalUser!).ThenInclude(u => u.Tokens)
             .AsNoTracking()
             .AsSplitQuery();
     }

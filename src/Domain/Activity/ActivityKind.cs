@@ -8,6 +8,8 @@ public enum ActivityKind
     AccessRevoked = 4,
     EmailChangeRequested = 5,
     EmailChanged = 6,
+    EmailChangeCancelled = 7,
+    EmailChangeReported = 8,
     StaffInvited = 20,
     StaffReInvited = 21,
     StaffJoined = 22,

@@ -40,6 +40,8 @@ public static class DomainErrors
         new("TwoFactor.SetupNotStarted", "Please start the two-factor setup again.");
     public static readonly DomainError LinkInvalid =
         new("AccountLink.Invalid", "This link is not valid, was already used or has expired. Please request a new one.");
+    public static readonly DomainError NoEmailChangePending =
+        new("EmailChange.NonePending", "There is no e-mail change waiting for confirmation.");
     public static readonly DomainError EmailChangeNeedsActiveAccess =
         new("EmailChange.NeedsActiveAccess", "Only the e-mail address of an active portal user can be changed this way.");
     public static readonly DomainError NewEmailInvalid =

@@ -8,4 +8,6 @@ public enum PortalAccessEventKind
     Revoked = 4,
     EmailChangeRequested = 5,
     EmailChanged = 6,
+    EmailChangeCancelled = 7,
+    EmailChangeReported = 8,
 }

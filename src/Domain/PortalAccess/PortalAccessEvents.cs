@@ -17,7 +17,10 @@ public sealed record PortalAccessChanged(
 {
     public ActivityEntry ToActivity(int? actorUserId) =>
         ActivityEntry.ForContact(ActivityKindOf(Kind), OccurredAt,
-            Kind is PortalAccessEventKind.Accepted or PortalAccessEventKind.EmailChanged ? null : actorUserId,
+            // The customer's own moves: whoever is signed in (if anyone) is not the actor.
+            Kind is PortalAccessEventKind.Accepted or PortalAccessEventKind.EmailChanged or PortalAccessEventKind.EmailChangeReported
+                ? null
+                : actorUserId,
             Actor, ContactId, ContactName.Length > 0 ? $"{ContactName} <{Login}>" : Login);
 
     public static ActivityKind ActivityKindOf(PortalAccessEventKind kind) => kind switch
@@ -28,6 +31,8 @@ public sealed record PortalAccessChanged(
         PortalAccessEventKind.Revoked => ActivityKind.AccessRevoked,
         PortalAccessEventKind.EmailChangeRequested => ActivityKind.EmailChangeRequested,
         PortalAccessEventKind.EmailChanged => ActivityKind.EmailChanged,
+        PortalAccessEventKind.EmailChangeCancelled => ActivityKind.EmailChangeCancelled,
+        PortalAccessEventKind.EmailChangeReported => ActivityKind.EmailChangeReported,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }
@@ -48,12 +53,18 @@ public sealed record InvitationReminderIssued(PortalUser User, Invitation Remind
     public override string ToString() => $"{nameof(InvitationReminderIssued)} {{ ContactId = {User.ContactId} }}";
 }
 
-/// <summary>A change of the login was requested: a link goes to <see cref="NewEmail"/>, a notice to the current address.</summary>
-public sealed record EmailChangeRequested(PortalUser User, string Token, string NewEmail, DateTimeOffset ExpiresAt)
+/// <summary>
+/// A change of the login was requested: a link goes to <see cref="NewEmail"/>, a notice to the current address with
+/// <see cref="ReportToken"/>, the link that cancels the change if it was not the customer's.
+/// </summary>
+public sealed record EmailChangeRequested(PortalUser User, string Token, string NewEmail, DateTimeOffset ExpiresAt, string ReportToken)
     : AccountSecurityEvent(User, SecurityEventKind.EmailChangeRequested)
 {
     public override string ToString() => $"{nameof(EmailChangeRequested)} {{ Account = {User.Id} }}";
 }
+
+/// <summary>The holder of the old address said the change was not theirs; the pending change was cancelled.</summary>
+public sealed record EmailChangeReported(PortalUser User) : AccountSecurityEvent(User, SecurityEventKind.EmailChangeReported);
 
 public sealed record EmailChanged(PortalUser User) : AccountSecurityEvent(User, SecurityEventKind.EmailChanged);
 

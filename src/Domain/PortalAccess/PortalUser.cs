@@ -124,11 +124,14 @@ public sealed class PortalUser : UserAccount
     /// <summary>
     /// Starts a change of the e-mail address, which is also the login: a link for <paramref name="newEmail"/> that
     /// changes both once it is opened and confirmed. Until then nothing changes; a newer request voids older links.
+    /// <paramref name="reportLink"/> goes to the current address with the notice, valid as long: its holder can cancel
+    /// the change (<see cref="ReportEmailChange"/>).
     /// </summary>
     public AccountToken RequestEmailChange(
         string newEmail,
         EmailOwner owner,
         IssuedToken link,
+        IssuedToken reportLink,
         DateTimeOffset now,
         TimeSpan validity,
         string requestedBy)
@@ -136,9 +139,45 @@ public sealed class PortalUser : UserAccount
         if (State != PortalAccessState.Active) throw new DomainException(DomainErrors.EmailChangeNeedsActiveAccess);
         if (NewLoginProblem(newEmail, owner) is { } problem) throw new DomainException(problem);
         var token = IssueToken(AccountTokenPurpose.EmailChange, link.Hash, now, validity, newEmail.Trim());
+        IssueToken(AccountTokenPurpose.EmailChangeReport, reportLink.Hash, now, validity, token.NewEmail);
         Record(PortalAccessEventKind.EmailChangeRequested, now, requestedBy);
-        Raise(new EmailChangeRequested(this, link.Token, token.NewEmail!, token.ExpiresAt));
+        Raise(new EmailChangeRequested(this, link.Token, token.NewEmail!, token.ExpiresAt, reportLink.Token));
         return token;
+    }
+
+    /// <summary>The change waiting for the customer's confirmation from the new address, or null.</summary>
+    public AccountToken? PendingEmailChange(DateTimeOffset now) =>
+        Tokens.Where(t => t.Purpose == AccountTokenPurpose.EmailChange && t.IsUsable(now)).MaxBy(t => t.CreatedAt);
+
+    /// <summary>
+    /// The back office withdraws the pending change: its confirmation link and the old address's report link stop working.
+    /// </summary>
+    public void CancelEmailChange(DateTimeOffset now, string cancelledBy)
+    {
+        if (PendingEmailChange(now) is null) throw new DomainException(DomainErrors.NoEmailChangePending);
+        VoidOpenLinks(now, AccountTokenPurpose.EmailChange);
+        VoidOpenLinks(now, AccountTokenPurpose.EmailChangeReport);
+        Record(PortalAccessEventKind.EmailChangeCancelled, now, cancelledBy);
+    }
+
+    /// <summary>The report link with this hash while it still works, or null.</summary>
+    public AccountToken? UsableEmailChangeReport(string tokenHash, DateTimeOffset now) =>
+        State == PortalAccessState.Active
+            ? Tokens.SingleOrDefault(t =>
+                t.Purpose == AccountTokenPurpose.EmailChangeReport && t.TokenHash == tokenHash && t.IsUsable(now))
+            : null;
+
+    /// <summary>
+    /// The holder of the old address says the change was not theirs: the change is cancelled (its confirmation link
+    /// stops working), the back office sees the report in the activity, the customer in their security activity.
+    /// </summary>
+    public void ReportEmailChange(string tokenHash, DateTimeOffset now)
+    {
+        var report = UsableEmailChangeReport(tokenHash, now) ?? throw new DomainException(DomainErrors.LinkInvalid);
+        report.MarkUsed(now);
+        VoidOpenLinks(now, AccountTokenPurpose.EmailChange);
+        Record(PortalAccessEventKind.EmailChangeReported, now, Login);
+        Raise(new EmailChangeReported(this));
     }
 
     /// <summary>The e-mail change link with this hash, used or not; null when it is not one of this user's.</summary>

@@ -19,4 +19,5 @@ public enum SecurityEventKind
     PaymentMethodRemoved = 15,
     DefaultPaymentMethodChanged = 16,
     RecoveryCodesReplaced = 17,
+    EmailChangeReported = 18,
 }

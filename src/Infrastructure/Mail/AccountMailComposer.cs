@@ -22,7 +22,9 @@ internal sealed class AccountMailComposer(IOptions<BrandingOptions> branding, IP
             ? (mail.Text($"{key}.Action"), MailLayout.Link(branding.Value, path))
             : null;
         var footer = action is not null && content.ExpiresAt is { } expires
-            ? mail.Text("LinkValidity", mail.Time(expires)) + "\n" + mail.Text("IgnoreNotice")
+            ? mail.Text("LinkValidity", mail.Time(expires))
+                // The notice's link is the one to use when it was not you, not one to ignore.
+                + (content.Kind == AccountMailKind.EmailChangeNotice ? "" : "\n" + mail.Text("IgnoreNotice"))
             : mail.Text("NotYouNotice", company);
 
         return mail.Render(content.ToAddress, content.ToName, mail.Text($"{key}.Subject", company),
@@ -33,6 +35,7 @@ internal sealed class AccountMailComposer(IOptions<BrandingOptions> branding, IP
     {
         AccountMailKind.PasswordResetLink => PortalRoutes.Account.ResetPasswordLink(token),
         AccountMailKind.EmailChangeConfirmation => PortalRoutes.Account.ConfirmEmailLink(token),
+        AccountMailKind.EmailChangeNotice => PortalRoutes.Account.ReportEmailChangeLink(token),
         _ => null,
     };
 }

@@ -198,7 +198,8 @@ public sealed class AcceptInvitationHandlerTests : HandlerTest
             var seeded = await db.PortalUsers.Include(u => u.Tokens).SingleAsync(u => u.ContactId == anna);
             seeded.IssuePasswordReset(Tokens.Create(), Clock.GetUtcNow(), TimeSpan.FromHours(1));
             seeded.RequestEmailChange(
-                "anna.neu@example.org", EmailOwner.Nobody, Tokens.Create(), Clock.GetUtcNow(), TimeSpan.FromDays(1), "seed");
+                "anna.neu@example.org", EmailOwner.Nobody, Tokens.Create(), Tokens.Create(), Clock.GetUtcNow(), TimeSpan.FromDays(1),
+                    "seed");
             for (var i = 0; i < 5; i++) seeded.RecordFailedSignIn(Clock.GetUtcNow(), 5, TimeSpan.FromMinutes(15));
             await db.SaveChangesAsync();
         }
@@ -208,7 +209,7 @@ public sealed class AcceptInvitationHandlerTests : HandlerTest
         await AcceptAsync(Tokens.Issued.Last().Token, "Another-Quiet-Meadow-77");
 
         var links = await ReadAsync(db => db.AccountTokens.ToListAsync());
-        links.Count.ShouldBe(2);
+        links.Count.ShouldBe(3, "the reset link, the e-mail change link and the old address's report link");
         links.ShouldAllBe(link => link.VoidedAt == Clock.GetUtcNow());
         var user = await ReadAsync(db => db.Users.SingleAsync(u => u.Login == "anna.berg@example.com"));
         (user.LockoutEndsAt, user.FailedSignInCount).ShouldBe((null, 0));

@@ -78,7 +78,7 @@ public sealed class ConfirmEmailChangeHandlerTests : HandlerTest
         await using var db = Database.CreateContext();
         var user = await db.PortalUsers.Include(u => u.Tokens).Include(u => u.Contact).SingleAsync(u => u.ContactId == contactId);
         var issued = Tokens.Create();
-        user.RequestEmailChange(NewEmail, EmailOwner.Nobody, issued, Clock.GetUtcNow(), TimeSpan.FromHours(24), OldEmail);
+        user.RequestEmailChange(NewEmail, EmailOwner.Nobody, issued, Tokens.Create(), Clock.GetUtcNow(), TimeSpan.FromHours(24), OldEmail);
         await db.SaveChangesAsync();
         return (contactId, issued.Token);
     }

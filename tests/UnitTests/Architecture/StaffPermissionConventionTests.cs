@@ -18,7 +18,7 @@ public sealed class StaffPermissionConventionTests
     [
         "AcceptInvitation", "AcceptStaffInvitation", "GetInvitation", "GetStaffInvitation",
         "SignIn", "CompleteTwoFactorSignIn", "ForgotPassword", "RequestPasswordReset", "GetPasswordReset", "ResetPassword",
-        "GetEmailChange", "ConfirmEmailChange",
+        "GetEmailChange", "ConfirmEmailChange", "GetEmailChangeReport", "ReportEmailChange",
         "ListBlogPosts", "ListCustomerPages", "ReadPage", "GetLogo",
         "GetMyDetails", "UpdateMyDetails", "GetMySecurity", "ChangeMyPassword", "CloseMyAccount", "DownloadMyData",
         "RequestMyEmailChange", "SignOutEverywhere", "GetMyTwoFactor", "StartTwoFactorSetup", "EnableTwoFactor", "DisableTwoFactor",

@@ -125,7 +125,8 @@ public sealed class DomainEventTests
         var user = contact.PortalUser!;
         user.ClearDomainEvents();
 
-        user.RequestEmailChange(" Anna.Neu@Example.org ", EmailOwner.Nobody, Given.Link("ec-1"), Later, TimeSpan.FromDays(1), Given.Admin);
+        user.RequestEmailChange(" Anna.Neu@Example.org ", EmailOwner.Nobody, Given.Link("ec-1"), Given.Link("ec-1-report"), Later,
+            TimeSpan.FromDays(1), Given.Admin);
         contact.ConfirmEmailChange("ec-1", EmailOwner.Nobody, Later.AddHours(1));
 
         var requested = user.DomainEvents.OfType<EmailChangeRequested>().ShouldHaveSingleItem();

@@ -1,6 +1,7 @@
 using Portal.Domain.Common;
 using Portal.Domain.Contacts;
 using Portal.Domain.PortalAccess;
+using Portal.Domain.Security;
 using Portal.Domain.Users;
 
 namespace Portal.UnitTests.Domain;
@@ -19,7 +20,8 @@ public sealed class EmailChangeTests
         var user = contact.PortalUser!;
         var stamp = user.SecurityStamp;
 
-        var link = user.RequestEmailChange("  Anna.Neu@Example.org ", EmailOwner.Nobody, Given.Link("ec-1"), Requested, Validity, Customer);
+        var link = user.RequestEmailChange("  Anna.Neu@Example.org ", EmailOwner.Nobody, Given.Link("ec-1"), Given.Link("ec-1-report"),
+            Requested, Validity, Customer);
 
         (link.Purpose, link.TokenHash, link.NewEmail, link.CreatedAt, link.ExpiresAt)
             .ShouldBe((AccountTokenPurpose.EmailChange, "ec-1", "Anna.Neu@Example.org", Requested, Requested + Validity));
@@ -35,9 +37,11 @@ public sealed class EmailChangeTests
     public void A_newer_request_voids_the_older_link()
     {
         var user = Given.ActivePerson().PortalUser!;
-        var first = user.RequestEmailChange("first@example.org", EmailOwner.Nobody, Given.Link("ec-1"), Requested, Validity, Customer);
+        var first = user.RequestEmailChange("first@example.org", EmailOwner.Nobody, Given.Link("ec-1"), Given.Link("ec-1-report"),
+            Requested, Validity, Customer);
 
-        var second = user.RequestEmailChange("second@example.org", EmailOwner.Nobody, Given.Link("ec-2"), Requested.AddMinutes(5), Validity,
+        var second = user.RequestEmailChange("second@example.org", EmailOwner.Nobody, Given.Link("ec-2"), Given.Link("ec-2-report"),
+            Requested.AddMinutes(5), Validity,
             Customer);
 
         first.VoidedAt.ShouldBe(Requested.AddMinutes(5));
@@ -53,7 +57,8 @@ public sealed class EmailChangeTests
         var user = Given.ActivePerson().PortalUser!;
         var reset = user.IssuePasswordReset(Given.Link("reset-1"), Requested, TimeSpan.FromHours(1));
 
-        user.RequestEmailChange("anna@example.org", EmailOwner.Nobody, Given.Link("ec-1"), Requested, Validity, Customer);
+        user.RequestEmailChange("anna@example.org", EmailOwner.Nobody, Given.Link("ec-1"), Given.Link("ec-1-report"), Requested,
+            Validity, Customer);
 
         reset.IsOpen.ShouldBeTrue();
     }
@@ -69,7 +74,8 @@ public sealed class EmailChangeTests
         var user = Given.ActivePerson().PortalUser!;
         var version = user.Version;
 
-        Should.Throw<DomainException>(() => user.RequestEmailChange(newEmail, owner, Given.Link("ec-1"), Requested, Validity, Customer))
+        Should.Throw<DomainException>(() => user.RequestEmailChange(newEmail, owner, Given.Link("ec-1"), Given.Link("ec-1-report"),
+            Requested, Validity, Customer))
             .Code.ShouldBe(code);
 
         user.Tokens.ShouldBeEmpty();
@@ -81,10 +87,12 @@ public sealed class EmailChangeTests
     public void Only_an_active_user_can_request_a_change()
     {
         Should.Throw<DomainException>(() => Given.InvitedPerson().PortalUser!
-            .RequestEmailChange("x@example.org", EmailOwner.Nobody, Given.Link("ec-1"), Requested, Validity, Given.Admin))
+            .RequestEmailChange("x@example.org", EmailOwner.Nobody, Given.Link("ec-1"), Given.Link("ec-1-report"), Requested, Validity,
+                Given.Admin))
             .Error.ShouldBe(DomainErrors.EmailChangeNeedsActiveAccess);
         Should.Throw<DomainException>(() => Given.RevokedPerson().PortalUser!
-            .RequestEmailChange("x@example.org", EmailOwner.Nobody, Given.Link("ec-1"), Requested, Validity, Given.Admin))
+            .RequestEmailChange("x@example.org", EmailOwner.Nobody, Given.Link("ec-1"), Given.Link("ec-1-report"), Requested, Validity,
+                Given.Admin))
             .Error.ShouldBe(DomainErrors.EmailChangeNeedsActiveAccess);
     }
 
@@ -93,7 +101,8 @@ public sealed class EmailChangeTests
     {
         var contact = Given.ActivePerson();
         var user = contact.PortalUser!;
-        var link = user.RequestEmailChange("Anna.Neu@Example.org", EmailOwner.Nobody, Given.Link("ec-1"), Requested, Validity, Given.Admin);
+        var link = user.RequestEmailChange("Anna.Neu@Example.org", EmailOwner.Nobody, Given.Link("ec-1"), Given.Link("ec-1-report"),
+            Requested, Validity, Given.Admin);
         var stamp = user.SecurityStamp;
         user.ClearDomainEvents();
         var at = Requested.AddHours(3);
@@ -118,7 +127,8 @@ public sealed class EmailChangeTests
     public void Confirming_voids_reset_links_that_went_to_the_old_address()
     {
         var user = Given.ActivePerson().PortalUser!;
-        user.RequestEmailChange("anna@example.org", EmailOwner.Nobody, Given.Link("ec-1"), Requested, Validity, Customer);
+        user.RequestEmailChange("anna@example.org", EmailOwner.Nobody, Given.Link("ec-1"), Given.Link("ec-1-report"), Requested,
+            Validity, Customer);
         var reset = user.IssuePasswordReset(Given.Link("reset-1"), Requested.AddMinutes(1), TimeSpan.FromHours(1));
 
         user.Contact.ConfirmEmailChange("ec-1", EmailOwner.Nobody, Requested.AddMinutes(2));
@@ -131,7 +141,8 @@ public sealed class EmailChangeTests
     public void A_link_works_once()
     {
         var user = Given.ActivePerson().PortalUser!;
-        user.RequestEmailChange("anna@example.org", EmailOwner.Nobody, Given.Link("ec-1"), Requested, Validity, Customer);
+        user.RequestEmailChange("anna@example.org", EmailOwner.Nobody, Given.Link("ec-1"), Given.Link("ec-1-report"), Requested,
+            Validity, Customer);
         user.Contact.ConfirmEmailChange("ec-1", EmailOwner.Nobody, Requested.AddMinutes(1));
 
         Should.Throw<DomainException>(() => user.Contact.ConfirmEmailChange("ec-1", EmailOwner.ThisContact, Requested.AddMinutes(2)))
@@ -142,7 +153,8 @@ public sealed class EmailChangeTests
     public void A_link_expires_after_its_validity()
     {
         var user = Given.ActivePerson().PortalUser!;
-        user.RequestEmailChange("anna@example.org", EmailOwner.Nobody, Given.Link("ec-1"), Requested, Validity, Customer);
+        user.RequestEmailChange("anna@example.org", EmailOwner.Nobody, Given.Link("ec-1"), Given.Link("ec-1-report"), Requested,
+            Validity, Customer);
 
         user.EmailChangeProblem("ec-1", EmailOwner.Nobody, Requested + Validity - TimeSpan.FromSeconds(1)).ShouldBeNull();
         Should.Throw<DomainException>(() => user.Contact.ConfirmEmailChange("ec-1", EmailOwner.Nobody, Requested + Validity))
@@ -170,7 +182,8 @@ public sealed class EmailChangeTests
     {
         var contact = Given.ActivePerson();
         var user = contact.PortalUser!;
-        var link = user.RequestEmailChange("anna@example.org", EmailOwner.Nobody, Given.Link("ec-1"), Requested, Validity, Customer);
+        var link = user.RequestEmailChange("anna@example.org", EmailOwner.Nobody, Given.Link("ec-1"), Given.Link("ec-1-report"),
+            Requested, Validity, Customer);
         var stamp = user.SecurityStamp;
 
         Should.Throw<DomainException>(() => user.Contact.ConfirmEmailChange("ec-1", takenBy, Requested.AddHours(1)))
@@ -185,7 +198,8 @@ public sealed class EmailChangeTests
     {
         var contact = Given.ActivePerson();
         var user = contact.PortalUser!;
-        var link = user.RequestEmailChange("anna@example.org", EmailOwner.Nobody, Given.Link("ec-1"), Requested, Validity, Customer);
+        var link = user.RequestEmailChange("anna@example.org", EmailOwner.Nobody, Given.Link("ec-1"), Given.Link("ec-1-report"),
+            Requested, Validity, Customer);
 
         contact.RevokePortalAccess(Requested.AddMinutes(1), Given.Admin);
         contact.Grant("hash-2", Requested.AddMinutes(2));
@@ -195,6 +209,78 @@ public sealed class EmailChangeTests
         Should.Throw<DomainException>(() => user.Contact.ConfirmEmailChange("ec-1", EmailOwner.Nobody, Requested.AddMinutes(4)))
             .Error.ShouldBe(DomainErrors.LinkInvalid);
         user.Login.ShouldBe(Customer);
+    }
+
+    [Fact]
+    public void A_request_issues_a_report_link_for_the_old_address_valid_as_long_as_the_change()
+    {
+        var user = Given.ActivePerson().PortalUser!;
+
+        user.RequestEmailChange("anna@example.org", EmailOwner.Nobody, Given.Link("ec-1"), Given.Link("rep-1"), Requested, Validity,
+            Customer);
+
+        var report = user.UsableEmailChangeReport("rep-1", Requested).ShouldNotBeNull();
+        (report.Purpose, report.ExpiresAt, report.NewEmail)
+            .ShouldBe((AccountTokenPurpose.EmailChangeReport, Requested + Validity, "anna@example.org"));
+        user.DomainEvents.OfType<EmailChangeRequested>().ShouldHaveSingleItem().ReportToken.ShouldBe("token-of-rep-1");
+        user.PendingEmailChange(Requested).ShouldNotBeNull().NewEmail.ShouldBe("anna@example.org");
+    }
+
+    [Fact]
+    public void Reporting_the_change_cancels_it_and_records_the_report_as_the_customers()
+    {
+        var contact = Given.ActivePerson();
+        var user = contact.PortalUser!;
+        var link = user.RequestEmailChange("anna@example.org", EmailOwner.Nobody, Given.Link("ec-1"), Given.Link("rep-1"), Requested,
+            Validity, Given.Admin);
+        user.ClearDomainEvents();
+        var at = Requested.AddHours(1);
+
+        user.ReportEmailChange("rep-1", at);
+
+        link.VoidedAt.ShouldBe(at);
+        user.PendingEmailChange(at).ShouldBeNull();
+        Should.Throw<DomainException>(() => contact.ConfirmEmailChange("ec-1", EmailOwner.Nobody, at.AddMinutes(1)))
+            .Error.ShouldBe(DomainErrors.LinkInvalid);
+        (user.Login, contact.Email).ShouldBe((Customer, Customer));
+        var entry = user.History.Last();
+        (entry.Kind, entry.OccurredAt, entry.Actor).ShouldBe((PortalAccessEventKind.EmailChangeReported, at, Customer));
+        user.DomainEvents.OfType<AccountSecurityEvent>().Select(e => e.Kind).ShouldBe([SecurityEventKind.EmailChangeReported]);
+        user.DomainEvents.OfType<PortalAccessChanged>().ShouldHaveSingleItem().ToActivity(actorUserId: 7).ActorUserId
+            .ShouldBeNull("nobody signed in made the report");
+        Should.Throw<DomainException>(() => user.ReportEmailChange("rep-1", at.AddMinutes(1))).Error.ShouldBe(DomainErrors.LinkInvalid);
+    }
+
+    [Fact]
+    public void A_report_link_is_refused_once_expired_or_replaced_by_a_newer_request()
+    {
+        var user = Given.ActivePerson().PortalUser!;
+        user.RequestEmailChange("anna@example.org", EmailOwner.Nobody, Given.Link("ec-1"), Given.Link("rep-1"), Requested, Validity,
+            Customer);
+
+        Should.Throw<DomainException>(() => user.ReportEmailChange("rep-1", Requested + Validity)).Error.ShouldBe(DomainErrors.LinkInvalid);
+        user.RequestEmailChange("anna@example.net", EmailOwner.Nobody, Given.Link("ec-2"), Given.Link("rep-2"), Requested, Validity,
+            Customer);
+        Should.Throw<DomainException>(() => user.ReportEmailChange("rep-1", Requested)).Error.ShouldBe(DomainErrors.LinkInvalid);
+        Should.Throw<DomainException>(() => user.ReportEmailChange("ec-2", Requested)).Error.ShouldBe(DomainErrors.LinkInvalid);
+    }
+
+    [Fact]
+    public void Staff_cancelling_a_pending_change_voids_both_links_and_records_who_cancelled()
+    {
+        var user = Given.ActivePerson().PortalUser!;
+        var link = user.RequestEmailChange("anna@example.org", EmailOwner.Nobody, Given.Link("ec-1"), Given.Link("rep-1"), Requested,
+            Validity, Given.Admin);
+        var at = Requested.AddMinutes(10);
+
+        user.CancelEmailChange(at, Given.Admin);
+
+        link.VoidedAt.ShouldBe(at);
+        user.UsableEmailChangeReport("rep-1", at).ShouldBeNull();
+        user.PendingEmailChange(at).ShouldBeNull();
+        var entry = user.History.Last();
+        (entry.Kind, entry.OccurredAt, entry.Actor).ShouldBe((PortalAccessEventKind.EmailChangeCancelled, at, Given.Admin));
+        Should.Throw<DomainException>(() => user.CancelEmailChange(at, Given.Admin)).Error.ShouldBe(DomainErrors.NoEmailChangePending);
     }
 
     [Fact]

@@ -18,6 +18,8 @@ public static class ActivityDisplay
         Domain.Activity.ActivityKind.AccessRevoked => t["Portal access revoked"],
         Domain.Activity.ActivityKind.EmailChangeRequested => t["E-mail change requested"],
         Domain.Activity.ActivityKind.EmailChanged => t["E-mail address changed"],
+        Domain.Activity.ActivityKind.EmailChangeCancelled => t["E-mail change cancelled"],
+        Domain.Activity.ActivityKind.EmailChangeReported => t["E-mail change reported by the customer"],
         Domain.Activity.ActivityKind.StaffInvited => t["Colleague invited"],
         Domain.Activity.ActivityKind.StaffReInvited => t["Colleague re-invited"],
         Domain.Activity.ActivityKind.StaffJoined => t["Colleague joined"],

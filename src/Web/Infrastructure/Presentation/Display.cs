@@ -42,6 +42,8 @@ public static class Display
         PortalAccessEventKind.Accepted => t["Invitation accepted"],
         PortalAccessEventKind.EmailChangeRequested => t["E-mail change requested"],
         PortalAccessEventKind.EmailChanged => t["E-mail changed"],
+        PortalAccessEventKind.EmailChangeCancelled => t["E-mail change cancelled"],
+        PortalAccessEventKind.EmailChangeReported => t["E-mail change reported by the customer"],
         _ => t["Access revoked"],
     };
 
@@ -76,6 +78,7 @@ public static class Display
         Domain.Security.SecurityEventKind.PasswordReset => t["Password reset"],
         Domain.Security.SecurityEventKind.EmailChangeRequested => t["E-mail change requested"],
         Domain.Security.SecurityEventKind.EmailChanged => t["E-mail changed"],
+        Domain.Security.SecurityEventKind.EmailChangeReported => t["E-mail change reported as not yours and cancelled"],
         Domain.Security.SecurityEventKind.PaymentMethodAdded => t["Bank account added"],
         Domain.Security.SecurityEventKind.PaymentMethodRemoved => t["Bank account removed"],
         Domain.Security.SecurityEventKind.DefaultPaymentMethodChanged => t["Default bank account changed"],

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Application.Contacts;
 using Portal.Application.PortalAccess;
+using Portal.Web.Infrastructure.Localization;
 using Portal.Web.Infrastructure.PageModels;
 using Portal.Web.Infrastructure.Presentation;
 
@@ -12,6 +13,8 @@ public sealed class ChangeContactEmailModel : PortalPageModel
 {
     public const string LinkSent =
         "A confirmation link has been sent to {0}. The e-mail address and the login change once the customer opens it.";
+
+    public const string Cancelled = "The e-mail change has been cancelled; its confirmation link no longer works.";
 
     [FromRoute(Name = "id")] public int Id { get; set; }
 
@@ -33,6 +36,14 @@ public sealed class ChangeContactEmailModel : PortalPageModel
         }
         Contact = await SendAsync(new GetContact(Id));
         return Page();
+    }
+
+    /// <summary>Withdraws the change still waiting for the customer (the button sits on the contact page).</summary>
+    public async Task<IActionResult> OnPostCancelAsync()
+    {
+        var (succeeded, _) = await TrySendAsync(new CancelContactEmailChange(Id), prefix: "");
+        TempData["Notice"] = succeeded ? T[Cancelled].Value : T.Refusal(Domain.Common.DomainErrors.NoEmailChangePending).Value;
+        return RedirectToPage("/Contacts/Details", new { id = Id });
     }
 
     public sealed class InputModel

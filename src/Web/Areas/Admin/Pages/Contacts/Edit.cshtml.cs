@@ -24,6 +24,8 @@ public sealed class EditContactModel : PortalPageModel
     public IReadOnlyList<CompanyOption> Companies { get; private set; } = [];
     public string? OriginalName { get; private set; }
     public bool EmailLocked { get; private set; }
+    /// <summary>An active customer's address changes only with their confirmation, through the change page.</summary>
+    public bool EmailChangeable { get; private set; }
 
     public async Task OnGetAsync()
     {
@@ -69,6 +71,7 @@ public sealed class EditContactModel : PortalPageModel
             EmailLocked = contact.Access?.State
                 is Domain.PortalAccess.PortalAccessState.Invited or Domain.PortalAccess.PortalAccessState.Active;
             if (EmailLocked) Email = contact.Email;
+            EmailChangeable = contact.Access?.State == Domain.PortalAccess.PortalAccessState.Active;
         }
     }
 }
