@@ -41,6 +41,7 @@ public sealed class ReInviteAndRevokeHandlerTests : HandlerTest
     {
         var anna = await AddPersonAsync("Anna Berg", "anna@typo.exmaple");
         await SeedGrantAsync(anna);
+        Clock.Advance(InvitationPace.MinimumInterval);
 
         using (var request = NewRequest())
             await request.SendAsync(new ReInvitePortalUser(anna, "Anna@Example.com", null));
