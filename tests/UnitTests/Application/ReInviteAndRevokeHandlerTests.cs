@@ -95,6 +95,38 @@ public sealed class ReInviteAndRevokeHandlerTests : HandlerTest
     }
 
     [Fact]
+    public async Task Re_invites_at_the_same_moment_send_one_mail_and_the_others_are_refused_as_just_sent()
+    {
+        const int requests = 10;
+        var anna = await AddPersonAsync("Anna Berg", "anna@example.com");
+        await SeedGrantAsync(anna);
+        Clock.Advance(InvitationPace.MinimumInterval);
+        var mailsBefore = await ReadAsync(db => db.OutboxMessages.CountAsync());
+        HoldFirstSavesUntilAllHaveRead(requests);
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, requests).Select(_ => Task.Run(async () =>
+        {
+            using var request = NewRequest();
+            try
+            {
+                await request.SendAsync(new ReInvitePortalUser(anna, null, null));
+                return null;
+            }
+            catch (DomainException refused)
+            {
+                return refused.Error;
+            }
+        })));
+
+        outcomes.Count(o => o is null).ShouldBe(1);
+        outcomes.Count(o => o == DomainErrors.InvitationJustSent).ShouldBe(requests - 1);
+        (await ReadAsync(db => db.OutboxMessages.CountAsync())).ShouldBe(mailsBefore + 1);
+        var user = (await PortalUserOfAsync(anna))!;
+        user.Invitations.Count.ShouldBe(2);
+        user.Invitations.Count(i => i.IsOpen).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Revoking_voids_open_links_clears_the_password_rotates_the_stamp_and_deletes_nothing()
     {
         var anna = await AddPersonAsync("Anna Berg", "anna@example.com");
