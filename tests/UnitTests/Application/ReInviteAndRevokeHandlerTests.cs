@@ -102,21 +102,8 @@ public sealed class ReInviteAndRevokeHandlerTests : HandlerTest
         await SeedGrantAsync(anna);
         Clock.Advance(InvitationPace.MinimumInterval);
         var mailsBefore = await ReadAsync(db => db.OutboxMessages.CountAsync());
-        HoldFirstSavesUntilAllHaveRead(requests);
 
-        var outcomes = await Task.WhenAll(Enumerable.Range(0, requests).Select(_ => Task.Run(async () =>
-        {
-            using var request = NewRequest();
-            try
-            {
-                await request.SendAsync(new ReInvitePortalUser(anna, null, null));
-                return null;
-            }
-            catch (DomainException refused)
-            {
-                return refused.Error;
-            }
-        })));
+        var outcomes = await SendAtTheSameMomentAsync(new ReInvitePortalUser(anna, null, null), requests);
 
         outcomes.Count(o => o is null).ShouldBe(1);
         outcomes.Count(o => o == DomainErrors.InvitationJustSent).ShouldBe(requests - 1);

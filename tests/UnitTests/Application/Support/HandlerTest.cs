@@ -8,6 +8,7 @@ using Portal.Application.Common;
 using Portal.Application.PortalAccess;
 using Portal.Application.Settings;
 using Portal.Application.Staff;
+using Portal.Domain.Common;
 using Portal.Domain.Contacts;
 using Portal.Domain.PortalAccess;
 using Portal.Domain.Users;
@@ -252,6 +253,28 @@ public abstract class HandlerTest : IDisposable
             if (arrival == requests) allHaveRead.SetResult();
             await allHaveRead.Task.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
         };
+    }
+
+    /// <summary>
+    /// Sends <paramref name="message"/> from <paramref name="requests"/> requests at the same moment, all reading before
+    /// any saves. Each outcome is null when that request went through, or its refusal.
+    /// </summary>
+    protected async Task<DomainError?[]> SendAtTheSameMomentAsync(IRequest<Unit> message, int requests)
+    {
+        HoldFirstSavesUntilAllHaveRead(requests);
+        return await Task.WhenAll(Enumerable.Range(0, requests).Select(_ => Task.Run(async () =>
+        {
+            using var request = NewRequest();
+            try
+            {
+                await request.SendAsync(message);
+                return null;
+            }
+            catch (DomainException refused)
+            {
+                return refused.Error;
+            }
+        })));
     }
 
     // ---- checking, with a fresh context ----
