@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Common;
 using Portal.Domain.PortalAccess;
 using Portal.FunctionalTests.Support;
 
@@ -7,6 +9,8 @@ namespace Portal.FunctionalTests;
 /// <summary>Re-invite, revoke, grant again and expiry, as the admin and the customer experience them.</summary>
 public sealed class AccessLifecycleTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
+    private const string JustSent = "An invitation was just sent to this contact. Please wait a minute before sending another one.";
+
     [Fact]
     public async Task Re_inviting_voids_the_old_link_and_the_new_one_works()
     {
@@ -14,6 +18,7 @@ public sealed class AccessLifecycleTests(PortalFactory factory) : IClassFixture<
         var contactId = await admin.CreateContactAsync("Rita Reinvite", "rita.reinvite@example.com");
         await admin.GrantAsync(contactId);
         var oldLink = await factory.LatestInvitationPathAsync("rita.reinvite@example.com");
+        factory.Clock.Advance(InvitationPace.MinimumInterval);
 
         var wizard = await admin.OpenWizardAsync(contactId);
         var reinvited = await admin.PressRowButtonAsync(wizard, contactId, "ReInvite");
@@ -30,6 +35,57 @@ public sealed class AccessLifecycleTests(PortalFactory factory) : IClassFixture<
         var contact = await factory.ContactAsync(contactId);
         contact.PortalUser!.Invitations.Count(i => i.IsOpen).ShouldBe(0);
         contact.PortalUser.Invitations.Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Thirty_re_invites_at_the_same_moment_send_one_mail_and_the_link_in_it_works()
+    {
+        const string email = "stormy.sam@example.com";
+        using var admin = await factory.SignedInAdminAsync();
+        var contactId = await admin.CreateContactAsync("Stormy Sam", email);
+        await admin.GrantAsync(contactId);
+        await factory.LatestInvitationPathAsync(email);
+        factory.Clock.Advance(InvitationPace.MinimumInterval);
+        var wizard = await admin.OpenWizardAsync(contactId);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 30).Select(_ =>
+            admin.PressRowButtonAsync(wizard, contactId, "ReInvite")));
+
+        responses.ShouldAllBe(r => r.Status == HttpStatusCode.OK);
+        responses.Count(r => r.RowText(contactId).Contains(JustSent)).ShouldBe(29);
+        var mails = await factory.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.ToAddress == email));
+        mails.ShouldBe(2, "the grant's invitation and one re-invite");
+        var contact = await factory.ContactAsync(contactId);
+        contact.PortalUser!.Invitations.Count.ShouldBe(2);
+        contact.PortalUser.Invitations.Count(i => i.IsOpen).ShouldBe(1);
+
+        var link = await factory.LatestInvitationPathAsync(email, expectedCount: 2);
+        using var customer = factory.NewBrowser();
+        (await customer.AcceptInvitationAsync(link)).Path.ShouldBe("/my");
+    }
+
+    [Fact]
+    public async Task A_re_invite_within_a_minute_of_the_last_link_is_refused_on_the_page_in_english_and_german()
+    {
+        const string email = "hasty.hanna@example.com";
+        using var admin = await factory.SignedInAdminAsync();
+        using var germanAdmin = await factory.SignedInAdminAsync("de");
+        var contactId = await admin.CreateContactAsync("Hasty Hanna", email);
+        await admin.GrantAsync(contactId);
+        factory.Clock.Advance(TimeSpan.FromSeconds(30));
+
+        var english = await admin.PressRowButtonAsync(await admin.OpenWizardAsync(contactId), contactId, "ReInvite");
+        var german = await germanAdmin.PressRowButtonAsync(await germanAdmin.OpenWizardAsync(contactId), contactId, "ReInvite");
+
+        english.RowText(contactId).ShouldContain(JustSent);
+        german.RowText(contactId).ShouldContain(
+            "Diesem Kontakt wurde gerade eine Einladung gesendet. Bitte warten Sie eine Minute, bevor Sie eine weitere senden.");
+        (await factory.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.ToAddress == email))).ShouldBe(1);
+
+        factory.Clock.Advance(TimeSpan.FromSeconds(31));
+        var later = await admin.PressRowButtonAsync(await admin.OpenWizardAsync(contactId), contactId, "ReInvite");
+        later.RowText(contactId).ShouldNotContain(JustSent);
+        await factory.LatestInvitationPathAsync(email, expectedCount: 2);
     }
 
     [Fact]

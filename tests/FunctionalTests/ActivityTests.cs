@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Activity;
+using Portal.Domain.Common;
 using Portal.Domain.Users;
 using Portal.FunctionalTests.Support;
 
@@ -18,6 +19,7 @@ public sealed class ActivityTests(PortalFactory factory) : IClassFixture<PortalF
         using var admin = await factory.SignedInAdminAsync();
         var contactId = await admin.CreateContactAsync("Greta Activity", "greta.activity@example.com");
         await admin.GrantAsync(contactId);
+        factory.Clock.Advance(InvitationPace.MinimumInterval);
         await admin.PressRowButtonAsync(await admin.OpenWizardAsync(contactId), contactId, "ReInvite");
         await admin.PressRowButtonAsync(await admin.OpenWizardAsync(contactId), contactId, "Revoke");
 

@@ -248,6 +248,21 @@ public sealed class StaffTests(PortalFactory factory) : IClassFixture<PortalFact
     }
 
     [Fact]
+    public async Task Re_inviting_a_colleague_within_a_minute_of_the_last_link_is_refused_on_the_page()
+    {
+        using var admin = await factory.SignedInAdminAsync();
+        await admin.InviteStaffAsync("hugo.hasty@contoso.example", "Hugo Hasty", "ReadOnly");
+        var id = await factory.WithDbAsync(db => db.InternalUsers.Where(u => u.Login == "hugo.hasty@contoso.example").Select(u => u.Id)
+            .SingleAsync());
+        factory.Clock.Advance(TimeSpan.FromSeconds(30));
+
+        var refused = await admin.PressStaffButtonAsync(await admin.GetAsync("/admin/staff"), id, "ReInvite");
+
+        refused.Text.ShouldContain("An invitation was just sent to this colleague. Please wait a minute before sending another one.");
+        (await factory.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.ToAddress == "hugo.hasty@contoso.example"))).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Re_inviting_a_colleague_voids_the_first_link()
     {
         using var admin = await factory.SignedInAdminAsync();
@@ -255,6 +270,7 @@ public sealed class StaffTests(PortalFactory factory) : IClassFixture<PortalFact
         var first = (await factory.Smtp.WaitForAsync("ines.reinvite@contoso.example"))[^1].StaffInvitationPath();
         var id = await factory.WithDbAsync(db => db.InternalUsers.Where(u => u.Login == "ines.reinvite@contoso.example").Select(u => u.Id)
             .SingleAsync());
+        factory.Clock.Advance(InvitationPace.MinimumInterval);
 
         var reinvited = await admin.PressStaffButtonAsync(await admin.GetAsync("/admin/staff"), id, "ReInvite");
         reinvited.Text.ShouldContain("A new invitation is on its way");

@@ -9,7 +9,10 @@ using Portal.Domain.Users;
 
 namespace Portal.Application.PortalAccess;
 
-/// <summary>Sends a fresh link and voids every older one. For an active customer the link sets a new password.</summary>
+/// <summary>
+/// Sends a fresh link and voids every older one. For an active customer the link sets a new password. Refused while the
+/// last link is less than a minute old.
+/// </summary>
 [RequiresPermission(StaffPermission.ManagePortalAccess)]
 public sealed record ReInvitePortalUser(int ContactId, string? Email, string? WelcomeMessage) : IRequest<Unit>;
 
@@ -28,9 +31,12 @@ public sealed class ReInvitePortalUserHandler(InvitationTermsSource invitations,
 {
     public async ValueTask<Unit> Handle(ReInvitePortalUser command, CancellationToken cancellationToken)
     {
-        var (contact, terms) = await invitations.ForAsync(command.ContactId, command.Email, cancellationToken);
-        contact.ReInvite(terms.Email, terms.Owner, terms.Link, terms.Now, terms.Validity, terms.Actor, command.WelcomeMessage);
-        await unitOfWork.SaveChangesAsync(cancellationToken);
+        // Re-invites sent at the same moment: one sends its mail, the others end as "an invitation was just sent".
+        await unitOfWork.SaveDecidingAgainOnConflictAsync(async ct =>
+        {
+            var (contact, terms) = await invitations.ForAsync(command.ContactId, command.Email, ct);
+            contact.ReInvite(terms.Email, terms.Owner, terms.Link, terms.Now, terms.Validity, terms.Actor, command.WelcomeMessage);
+        }, cancellationToken);
         return Unit.Value;
     }
 }

@@ -5,7 +5,10 @@ using Portal.Domain.Users;
 
 namespace Portal.Application.Staff;
 
-/// <summary>Sends a colleague who has not joined yet a new link; older links stop working.</summary>
+/// <summary>
+/// Sends a colleague who has not joined yet a new link; older links stop working. Refused while the last link is less than
+/// a minute old.
+/// </summary>
 [RequiresPermission(StaffPermission.ManageStaff)]
 public sealed record ReInviteStaffMember(int Id, string? Language = null) : IRequest<Unit>;
 
@@ -19,13 +22,14 @@ public sealed class ReInviteStaffMemberHandler(
 {
     public async ValueTask<Unit> Handle(ReInviteStaffMember command, CancellationToken cancellationToken)
     {
-        var user = await staff.FirstOrDefaultAsync(new StaffMemberSpec(command.Id), cancellationToken)
-            ?? throw new NotFoundException("Staff member");
         var validity = (await settings.CurrentAsync(cancellationToken)).InvitationValidity;
-
-        user.ReInvite(tokens.Create(), clock.GetUtcNow(), validity, currentUser.ActorName, command.Language);
-
-        await unitOfWork.SaveChangesAsync(cancellationToken);
+        // Re-invites sent at the same moment: one sends its mail, the others end as "an invitation was just sent".
+        await unitOfWork.SaveDecidingAgainOnConflictAsync(async ct =>
+        {
+            var user = await staff.FirstOrDefaultAsync(new StaffMemberSpec(command.Id), ct)
+                ?? throw new NotFoundException("Staff member");
+            user.ReInvite(tokens.Create(), clock.GetUtcNow(), validity, currentUser.ActorName, command.Language);
+        }, cancellationToken);
         return Unit.Value;
     }
 }

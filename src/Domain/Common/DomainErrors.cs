@@ -29,6 +29,9 @@ public static class DomainErrors
         new("PortalAccess.AlreadyGranted", "This contact already has portal access.");
     public static readonly DomainError AccessNotGranted =
         new("PortalAccess.NotGranted", "This contact has no portal access.");
+    public static readonly DomainError InvitationJustSent =
+        new("PortalAccess.InvitationJustSent",
+            "An invitation was just sent to this contact. Please wait a minute before sending another one.");
 
     public static readonly DomainError AccountCannotSignIn =
         new("Account.CannotSignIn", "This account can't sign in.");
@@ -146,6 +149,9 @@ public static class DomainErrors
         new("Staff.RoleUnchanged", "This colleague already has that role.");
     public static readonly DomainError StaffAlreadyJoined =
         new("Staff.AlreadyJoined", "This colleague has already accepted the invitation.");
+    public static readonly DomainError StaffInvitationJustSent =
+        new("Staff.InvitationJustSent",
+            "An invitation was just sent to this colleague. Please wait a minute before sending another one.");
     public static readonly DomainError StaffAlreadyDeactivated =
         new("Staff.AlreadyDeactivated", "This colleague is already deactivated.");
     public static readonly DomainError StaffNotDeactivated =

@@ -110,7 +110,10 @@ public sealed class Contact : AggregateRoot
         return PortalUser.IssueInvitation(link, now, validity, grantedBy, welcomeMessage);
     }
 
-    /// <summary>Sends a new link; every older one stops working. While only invited, the address may be corrected here.</summary>
+    /// <summary>
+    /// Sends a new link; every older one stops working. While only invited, the address may be corrected here.
+    /// Refused while the last link is less than a minute old (<see cref="InvitationPace"/>).
+    /// </summary>
     public Invitation ReInvite(
         string? email, EmailOwner owner, IssuedToken link, DateTimeOffset now, TimeSpan validity, string invitedBy,
         string? welcomeMessage = null)
@@ -124,8 +127,9 @@ public sealed class Contact : AggregateRoot
             return PortalUser.ReInvite(PortalUser.Login, link, now, validity, invitedBy, welcomeMessage);
         }
         var login = RequireUsableLogin(email, owner);
+        var invitation = PortalUser.ReInvite(login, link, now, validity, invitedBy, welcomeMessage);
         SetEmail(email, now);
-        return PortalUser.ReInvite(login, link, now, validity, invitedBy, welcomeMessage);
+        return invitation;
     }
 
     /// <summary>

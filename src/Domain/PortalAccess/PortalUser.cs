@@ -50,6 +50,8 @@ public sealed class PortalUser : UserAccount
     {
         if (State is not (PortalAccessState.Invited or PortalAccessState.Active))
             throw new DomainException(DomainErrors.AccessNotGranted);
+        InvitationPace.Check(
+            _invitations.Where(i => i.IsOpen).Max(i => (DateTimeOffset?)i.CreatedAt), now, DomainErrors.InvitationJustSent);
         // An accepted login only changes through a confirmed e-mail change, never by a re-invite.
         if (State == PortalAccessState.Invited) Login = login;
         Record(PortalAccessEventKind.ReInvited, now, invitedBy);

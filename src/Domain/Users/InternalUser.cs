@@ -57,10 +57,14 @@ public sealed class InternalUser : UserAccount
         return (user, token);
     }
 
-    /// <summary>A new link for a colleague who has not used the first one; older links stop working.</summary>
+    /// <summary>
+    /// A new link for a colleague who has not used the first one; older links stop working. Refused while the last one is
+    /// less than a minute old.
+    /// </summary>
     public AccountToken ReInvite(IssuedToken link, DateTimeOffset now, TimeSpan validity, string invitedBy, string? language = null)
     {
         if (Status != StaffStatus.Invited) throw new DomainException(DomainErrors.StaffAlreadyJoined);
+        InvitationPace.Check(InvitedAt, now, DomainErrors.StaffInvitationJustSent);
         InvitedAt = now;
         var token = IssueInvitationLink(link, now, validity, invitedBy, language);
         Record(ActivityKind.StaffReInvited, now, invitedBy, null);

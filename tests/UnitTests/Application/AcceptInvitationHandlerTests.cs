@@ -123,6 +123,7 @@ public sealed class AcceptInvitationHandlerTests : HandlerTest
     public async Task A_link_replaced_by_a_re_invite_is_refused_as_voided()
     {
         var (anna, oldToken) = await InvitedAnnaAsync();
+        Clock.Advance(InvitationPace.MinimumInterval);
         using (var request = NewRequest())
             await request.SendAsync(new ReInvitePortalUser(anna, null, null));
 

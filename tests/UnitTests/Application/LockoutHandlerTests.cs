@@ -119,21 +119,4 @@ public sealed class LockoutHandlerTests : HandlerTest
 
     private Task<int> FailedSignInsOfAsync(int userId) =>
         ReadAsync(db => db.SecurityEvents.CountAsync(e => e.UserAccountId == userId && e.Kind == SecurityEventKind.SignInFailed));
-
-    /// <summary>
-    /// The first <paramref name="requests"/> saves wait until all of them have got there, so every request has read the
-    /// failure count before any writes it back; the saves after those (the ones that count again) go straight through.
-    /// </summary>
-    private void HoldFirstSavesUntilAllHaveRead(int requests)
-    {
-        var arrived = 0;
-        var allHaveRead = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Hooks.BeforeSave = async (_, cancellationToken) =>
-        {
-            var arrival = Interlocked.Increment(ref arrived);
-            if (arrival > requests) return;
-            if (arrival == requests) allHaveRead.SetResult();
-            await allHaveRead.Task.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
-        };
-    }
 }

@@ -41,6 +41,7 @@ public sealed class ReInviteAndRevokeHandlerTests : HandlerTest
     {
         var anna = await AddPersonAsync("Anna Berg", "anna@typo.exmaple");
         await SeedGrantAsync(anna);
+        Clock.Advance(InvitationPace.MinimumInterval);
 
         using (var request = NewRequest())
             await request.SendAsync(new ReInvitePortalUser(anna, "Anna@Example.com", null));
@@ -91,6 +92,25 @@ public sealed class ReInviteAndRevokeHandlerTests : HandlerTest
 
         refused.Error.ShouldBe(DomainErrors.AccessNotGranted);
         (await CountRowsAsync()).ShouldBe(new RowCounts(0, 0, 0, 0));
+    }
+
+    [Fact]
+    public async Task Re_invites_at_the_same_moment_send_one_mail_and_the_others_are_refused_as_just_sent()
+    {
+        const int requests = 10;
+        var anna = await AddPersonAsync("Anna Berg", "anna@example.com");
+        await SeedGrantAsync(anna);
+        Clock.Advance(InvitationPace.MinimumInterval);
+        var mailsBefore = await ReadAsync(db => db.OutboxMessages.CountAsync());
+
+        var outcomes = await SendAtTheSameMomentAsync(new ReInvitePortalUser(anna, null, null), requests);
+
+        outcomes.Count(o => o is null).ShouldBe(1);
+        outcomes.Count(o => o == DomainErrors.InvitationJustSent).ShouldBe(requests - 1);
+        (await ReadAsync(db => db.OutboxMessages.CountAsync())).ShouldBe(mailsBefore + 1);
+        var user = (await PortalUserOfAsync(anna))!;
+        user.Invitations.Count.ShouldBe(2);
+        user.Invitations.Count(i => i.IsOpen).ShouldBe(1);
     }
 
     [Fact]

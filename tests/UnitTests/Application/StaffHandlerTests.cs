@@ -16,6 +16,24 @@ public sealed class StaffHandlerTests : HandlerTest
     private async Task<int> AddAdministratorAsync(string email) => await AddInternalUserAsync(email, email, "Quiet-Lighthouse-Orchard-77");
 
     [Fact]
+    public async Task Re_invites_of_a_colleague_at_the_same_moment_send_one_mail_and_the_others_are_refused_as_just_sent()
+    {
+        const int requests = 10;
+        CurrentUser.UserId = await AddAdministratorAsync("boss@portal.example");
+        var id = await SendAsync(new InviteStaffMember("nora.new@portal.example", "Nora New", StaffRole.ReadOnly, null));
+        Clock.Advance(InvitationPace.MinimumInterval);
+
+        var outcomes = await SendAtTheSameMomentAsync(new ReInviteStaffMember(id), requests);
+
+        outcomes.Count(o => o is null).ShouldBe(1);
+        outcomes.Count(o => o == DomainErrors.StaffInvitationJustSent).ShouldBe(requests - 1);
+        (await ReadAsync(db => db.OutboxMessages.CountAsync(m => m.ToAddress == "nora.new@portal.example"))).ShouldBe(2);
+        var user = await ReadAsync(db => db.InternalUsers.AsNoTracking().Include(u => u.Tokens).SingleAsync(u => u.Id == id));
+        user.Tokens.Count.ShouldBe(2);
+        user.Tokens.Count(t => t.IsUsable(Clock.GetUtcNow())).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Inviting_stores_only_the_token_hash_uses_the_configured_validity_and_queues_the_mail_in_the_same_commit()
     {
         CurrentUser.UserId = await AddAdministratorAsync("boss@portal.example");

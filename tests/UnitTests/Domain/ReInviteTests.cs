@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Portal.Domain.Common;
 using Portal.Domain.Contacts;
 using Portal.Domain.PortalAccess;
@@ -25,6 +26,38 @@ public sealed class ReInviteTests
         user.State.ShouldBe(PortalAccessState.Invited);
         user.History.Select(h => h.Kind)
             .ShouldBe([PortalAccessEventKind.Granted, PortalAccessEventKind.ReInvited, PortalAccessEventKind.ReInvited]);
+    }
+
+    [Fact]
+    public void A_re_invite_within_a_minute_of_the_last_link_is_refused_and_one_after_it_is_sent()
+    {
+        var clock = new FakeTimeProvider(Given.Now);
+        var contact = Given.InvitedPerson();
+
+        clock.Advance(TimeSpan.FromSeconds(30));
+        Should.Throw<DomainException>(() => contact.ReInvite("hash-2", clock.GetUtcNow()))
+            .Error.ShouldBe(DomainErrors.InvitationJustSent);
+        contact.PortalUser!.Invitations.ShouldHaveSingleItem().IsOpen.ShouldBeTrue();
+        contact.PortalUser.History.Count.ShouldBe(1);
+
+        clock.Advance(TimeSpan.FromSeconds(31));
+        var second = contact.ReInvite("hash-2", clock.GetUtcNow());
+        contact.PortalUser.Invitations.Where(i => i.IsOpen).ShouldHaveSingleItem().ShouldBeSameAs(second);
+
+        clock.Advance(TimeSpan.FromSeconds(30));
+        Should.Throw<DomainException>(() => contact.ReInvite("hash-3", clock.GetUtcNow()))
+            .Error.ShouldBe(DomainErrors.InvitationJustSent);
+    }
+
+    [Fact]
+    public void A_re_invite_refused_as_too_soon_leaves_a_corrected_email_unchanged()
+    {
+        var contact = Given.InvitedPerson();
+
+        Should.Throw<DomainException>(() => contact.ReInvite("hash-2", Given.Now.AddSeconds(30), email: "anna.new@example.com"))
+            .Error.ShouldBe(DomainErrors.InvitationJustSent);
+
+        contact.Email.ShouldNotBe("anna.new@example.com");
     }
 
     [Fact]

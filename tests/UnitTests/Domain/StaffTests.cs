@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Portal.Domain.Activity;
 using Portal.Domain.Common;
 using Portal.Domain.Users;
@@ -95,6 +96,24 @@ public sealed class StaffTests
         user.InvitationProblem("invite-2", Now.AddDays(1)).ShouldBeNull();
         user.AcceptInvitation("invite-2", "pw-hash", Now.AddDays(2));
         user.Status.ShouldBe(StaffStatus.Active);
+    }
+
+    [Fact]
+    public void A_colleague_re_invited_within_a_minute_of_the_last_link_is_refused_and_one_after_it_gets_a_new_link()
+    {
+        var clock = new FakeTimeProvider(Now);
+        var user = Invited();
+
+        clock.Advance(TimeSpan.FromSeconds(30));
+        Refusal(() => user.ReInvite(Given.Link("invite-2"), clock.GetUtcNow(), Validity, Given.Admin))
+            .ShouldBe(DomainErrors.StaffInvitationJustSent);
+        user.InvitationProblem("invite-1", clock.GetUtcNow()).ShouldBeNull();
+
+        clock.Advance(TimeSpan.FromSeconds(31));
+        user.ReInvite(Given.Link("invite-2"), clock.GetUtcNow(), Validity, Given.Admin);
+        user.InvitationProblem("invite-2", clock.GetUtcNow()).ShouldBeNull();
+        Refusal(() => user.ReInvite(Given.Link("invite-3"), clock.GetUtcNow().AddSeconds(30), Validity, Given.Admin))
+            .ShouldBe(DomainErrors.StaffInvitationJustSent);
     }
 
     [Fact]

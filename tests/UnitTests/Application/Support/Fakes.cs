@@ -27,9 +27,10 @@ public sealed class FakeTokenGenerator : ITokenGenerator
 
     public IssuedToken Create()
     {
-        var token = $"token-{++_issued}";
+        // Requests at the same moment create tokens in parallel.
+        var token = $"token-{Interlocked.Increment(ref _issued)}";
         var issued = new IssuedToken(token, Hash(token));
-        Issued.Add(issued);
+        lock (Issued) Issued.Add(issued);
         return issued;
     }
 

@@ -8,6 +8,7 @@ using Portal.Application.Common;
 using Portal.Application.PortalAccess;
 using Portal.Application.Settings;
 using Portal.Application.Staff;
+using Portal.Domain.Common;
 using Portal.Domain.Contacts;
 using Portal.Domain.PortalAccess;
 using Portal.Domain.Users;
@@ -29,6 +30,7 @@ public abstract class HandlerTest : IDisposable
 
     private readonly Lazy<ServiceProvider> _services;
     private int? _backOfficeSender;
+    private readonly SemaphoreSlim _senderCreation = new(1, 1);
 
     protected HandlerTest() => _services = new Lazy<ServiceProvider>(BuildServices);
 
@@ -97,8 +99,17 @@ public abstract class HandlerTest : IDisposable
     private async Task<FakeCurrentUser> SenderOfAsync(object message, FakeCurrentUser sender)
     {
         if (sender.UserId is not null || RequiredPermission.Of(message.GetType()) is null) return sender;
-        _backOfficeSender ??= await AddInternalUserAsync("back-office@portal.example", "Back Office", "Quiet-Lighthouse-Orchard-77",
-            StaffRole.PortalManager);
+        // Requests sent at the same moment must share one sender, not each add it.
+        await _senderCreation.WaitAsync();
+        try
+        {
+            _backOfficeSender ??= await AddInternalUserAsync("back-office@portal.example", "Back Office", "Quiet-Lighthouse-Orchard-77",
+                StaffRole.PortalManager);
+        }
+        finally
+        {
+            _senderCreation.Release();
+        }
         return new FakeCurrentUser { UserId = _backOfficeSender, ActorName = sender.ActorName, IpAddress = sender.IpAddress };
     }
 
@@ -224,6 +235,46 @@ public abstract class HandlerTest : IDisposable
         var contact = await db.Contacts.Include(c => c.PortalUser).ThenInclude(u => u!.Invitations).SingleAsync(c => c.Id == contactId);
         contact.RevokePortalAccess(Clock.GetUtcNow(), "seed");
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// The first <paramref name="requests"/> saves wait until all of them have got there, so every request has read the
+    /// state before any writes it back, as requests at the same moment do; the saves after those (the ones that decide
+    /// again) go straight through.
+    /// </summary>
+    protected void HoldFirstSavesUntilAllHaveRead(int requests)
+    {
+        var arrived = 0;
+        var allHaveRead = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Hooks.BeforeSave = async (_, cancellationToken) =>
+        {
+            var arrival = Interlocked.Increment(ref arrived);
+            if (arrival > requests) return;
+            if (arrival == requests) allHaveRead.SetResult();
+            await allHaveRead.Task.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
+        };
+    }
+
+    /// <summary>
+    /// Sends <paramref name="message"/> from <paramref name="requests"/> requests at the same moment, all reading before
+    /// any saves. Each outcome is null when that request went through, or its refusal.
+    /// </summary>
+    protected async Task<DomainError?[]> SendAtTheSameMomentAsync(IRequest<Unit> message, int requests)
+    {
+        HoldFirstSavesUntilAllHaveRead(requests);
+        return await Task.WhenAll(Enumerable.Range(0, requests).Select(_ => Task.Run(async () =>
+        {
+            using var request = NewRequest();
+            try
+            {
+                await request.SendAsync(message);
+                return null;
+            }
+            catch (DomainException refused)
+            {
+                return refused.Error;
+            }
+        })));
     }
 
     // ---- checking, with a fresh context ----
