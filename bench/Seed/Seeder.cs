@@ -1,0 +1,210 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.Data.Sqlite;
+using Portal.Domain.Activity;
+using Portal.Domain.Contacts;
+using Portal.Domain.Documents;
+using Portal.Domain.Mail;
+using Portal.Domain.PortalAccess;
+using Portal.Domain.Settings;
+using Portal.Domain.Users;
+
+namespace Portal.Bench.Seed;
+
+/// <summary>
+/// Writes the rows straight into the tables the product's migrations created, in the product's storage formats
+/// (instants as UTC ticks, money as ten-thousandths, dates as ISO text). Columns the product fills itself at
+/// start (such as a search column) are left at their defaults.
+/// </summary>
+internal sealed class Seeder(SqliteConnection connection, SeedOptions options, string customerPasswordHash)
+{
+    private const int PeoplePerCompany = 10;
+    private readonly SampleData _data = new(seed: 14);
+    private readonly DateTimeOffset _now = DateTimeOffset.UtcNow;
+    private readonly List<(int Id, string Name, string Email)> _people = [];
+    private int _benchCompanyId;
+
+    public IReadOnlyDictionary<string, int> Run()
+    {
+        // A throwaway database: no fsync, and a cache big enough that the random-keyed indexes stay in memory.
+        Execute("PRAGMA synchronous = OFF");
+        Execute("PRAGMA cache_size = -262144");
+        // Staff two-factor is required for administrators by default; the bench admin signs in with a password only.
+        Execute($"UPDATE \"Settings\" SET \"RequireStaffTwoFactor\" = {(int)StaffTwoFactorRequirement.Off}");
+        var counts = new Dictionary<string, int> { ["contacts"] = SeedContacts(), ["portal users"] = SeedPortalUsers() };
+        if (options.History > 0)
+        {
+            var adminId = Scalar($"SELECT \"Id\" FROM \"Users\" WHERE \"Kind\" = {(int)UserKind.Internal} ORDER BY \"Id\" LIMIT 1");
+            counts["activity entries"] = SeedActivity(adminId);
+            counts["outbox mails"] = SeedOutbox();
+            counts["documents"] = SeedDocuments();
+        }
+        return counts;
+    }
+
+    private int SeedContacts()
+    {
+        var id = Scalar("SELECT COALESCE(MAX(\"Id\"), 0) FROM \"Contacts\"");
+        using var insert = new BatchedInsert(connection, "Contacts",
+            "Id", "Kind", "Name", "Email", "Phone", "Street", "PostalCode", "City", "CountryCode", "VatNumber", "CompanyName",
+            "PreferredLanguage", "CompanyId", "CreatedAt", "UpdatedAt");
+
+        int? company = null;
+        void Add(ContactKind kind, string name, string? email, int? companyId, string? ownCompany)
+        {
+            id++;
+            var place = _data.Place();
+            var created = Ago(days: _data.Next(3 * 365));
+            var language = place.Country is "DE" or "AT" or "CH" ? "de" : "en";
+            insert.Add(id, (int)kind, name, email, _data.Chance(0.7) ? _data.Phone() : null, $"{place.Street} {1 + _data.Next(120)}",
+                place.PostalCode, place.City, place.Country, kind == ContactKind.Company ? $"{place.Country}{100_000_000 + id}" : null,
+                ownCompany, language, companyId, created.UtcTicks, created.UtcTicks);
+            if (kind == ContactKind.Person && email is not null) _people.Add((id, name, email));
+        }
+
+        // The bench customer, whose /my and /my/documents are measured, sees the documents of its company.
+        Add(ContactKind.Company, "Müller & Größer GmbH", "info@mueller-groesser.example", null, null);
+        _benchCompanyId = id;
+        Add(ContactKind.Person, "Zoë Größer", options.CustomerLogin, _benchCompanyId, null);
+
+        while (insert.Rows < options.Contacts)
+        {
+            if (insert.Rows % (PeoplePerCompany + 1) == 0)
+            {
+                var name = _data.CompanyName();
+                Add(ContactKind.Company, name, _data.Chance(0.9) ? $"info.{id + 1}@{SampleData.Slug(name).Replace("&", "")}.example" : null,
+                    null, null);
+                company = id;
+                continue;
+            }
+            var person = _data.PersonName();
+            var linked = _data.Chance(0.8);
+            Add(ContactKind.Person, person, _data.Chance(0.88) ? _data.Email(person, id + 1) : null, linked ? company : null,
+                !linked && _data.Chance(0.3) ? _data.CompanyName() : null);
+        }
+        return insert.Rows;
+    }
+
+    /// <summary>
+    /// About 30% of all contacts have portal access: invited, active or revoked, each with its invitation link. Everyone who
+    /// has set a password shares the bench customer's hash: hashing thousands at the product's iteration count takes minutes.
+    /// </summary>
+    private int SeedPortalUsers()
+    {
+        var userId = Scalar("SELECT COALESCE(MAX(\"Id\"), 0) FROM \"Users\"");
+        var share = Math.Min(1.0, 0.3 * options.Contacts / Math.Max(1, _people.Count));
+        var invitations = new List<object?[]>();
+        using (var users = new BatchedInsert(connection, "Users",
+            "Id", "Kind", "Login", "PasswordHash", "SecurityStamp", "FailedSignInCount", "MustChangePassword", "Version", "ContactId",
+            "AccessState", "LastSignInAt"))
+        {
+            foreach (var (contactId, _, email) in _people)
+            {
+                var bench = email == options.CustomerLogin;
+                if (!bench && !_data.Chance(share)) continue;
+                var state = bench ? PortalAccessState.Active : _data.Next(10) switch
+                {
+                    < 4 => PortalAccessState.Invited,
+                    < 9 => PortalAccessState.Active,
+                    _ => PortalAccessState.Revoked,
+                };
+                var invited = Ago(days: _data.Next(25));
+                long? signedIn = state == PortalAccessState.Active ? (invited + TimeSpan.FromHours(1 + _data.Next(100))).UtcTicks : null;
+                userId++;
+                users.Add(userId, (int)UserKind.Portal, email, state == PortalAccessState.Invited ? null : customerPasswordHash,
+                    Convert.ToHexString(RandomNumberGenerator.GetBytes(16)), 0, 0, 1, contactId, (int)state, signedIn);
+                invitations.Add([userId, Convert.ToHexString(RandomNumberGenerator.GetBytes(32)), invited.UtcTicks,
+                    (invited + Invitation.DefaultValidity).UtcTicks, signedIn, state == PortalAccessState.Revoked ? _now.UtcTicks : null]);
+            }
+        }
+
+        using var links = new BatchedInsert(connection, "Invitations",
+            "PortalUserId", "TokenHash", "CreatedAt", "ExpiresAt", "UsedAt", "VoidedAt");
+        foreach (var row in invitations) links.Add(row);
+        return invitations.Count;
+    }
+
+    private int SeedActivity(int adminId)
+    {
+        ActivityKind[] kinds =
+            [ActivityKind.AccessGranted, ActivityKind.AccessReInvited, ActivityKind.InvitationAccepted, ActivityKind.AccessRevoked,
+                ActivityKind.EmailChanged];
+        using var insert = new BatchedInsert(connection, "ActivityEntries",
+            "Kind", "OccurredAt", "ActorUserId", "ActorName", "ContactId", "SubjectName", "Detail");
+        for (var i = 0; i < options.History; i++)
+        {
+            var (contactId, name, email) = _data.Pick(_people);
+            var kind = _data.Pick(kinds);
+            insert.Add((int)kind, Ago(minutes: _data.Next(2 * 365 * 24 * 60)).UtcTicks, adminId, "Bench Admin", contactId, name,
+                kind == ActivityKind.EmailChanged ? email : null);
+        }
+        return insert.Rows;
+    }
+
+    /// <summary>
+    /// Mostly sent, some failed, some waiting for a retry a year from now, so the dispatcher leaves them alone during the run.
+    /// Failed mails past the keep period have empty bodies, as the maintenance worker leaves them.
+    /// </summary>
+    private int SeedOutbox()
+    {
+        using var insert = new BatchedInsert(connection, "OutboxMessages",
+            "Id", "ToAddress", "ToName", "Subject", "HtmlBody", "TextBody", "Status", "Attempts", "CreatedAt", "NextAttemptAt", "SentAt",
+            "LastError");
+        for (var i = 0; i < options.History; i++)
+        {
+            var (_, name, email) = _data.Pick(_people);
+            var created = Ago(minutes: _data.Next(365 * 24 * 60));
+            var status = _data.Next(10) switch { < 8 => OutboxStatus.Sent, 8 => OutboxStatus.Failed, _ => OutboxStatus.Pending };
+            var emptied = status == OutboxStatus.Failed && created < _now.AddDays(-30);
+            var text = $"Hello {name},\n\nyou have been invited to the customer portal.\n";
+            insert.Add(Guid.NewGuid().ToString().ToUpperInvariant(), email, name, "Your access to the customer portal",
+                emptied ? "" : $"<p>{text}</p>", emptied ? "" : text, (int)status,
+                status == OutboxStatus.Sent ? 1 : 3, created.UtcTicks,
+                (status == OutboxStatus.Pending ? _now.AddDays(365) : created).UtcTicks,
+                status == OutboxStatus.Sent ? created.AddSeconds(2).UtcTicks : null,
+                status == OutboxStatus.Failed ? "550 5.1.1 Mailbox unavailable" : null);
+        }
+        return insert.Rows;
+    }
+
+    /// <summary>Every document belongs to the bench customer's company, never a draft, so the customer sees all of them.</summary>
+    private int SeedDocuments()
+    {
+        (DocumentKind Kind, string Prefix)[] kinds =
+        [
+            (DocumentKind.Quotation, "QU"), (DocumentKind.SalesOrder, "SO"), (DocumentKind.Invoice, "RE"),
+            (DocumentKind.CreditNote, "GS"),
+        ];
+        using var insert = new BatchedInsert(connection, "Documents",
+            "ContactId", "Kind", "Number", "Status", "IssuedOn", "DueOn", "Currency", "NetAmount", "TaxAmount", "TotalAmount", "CreatedAt",
+            "UpdatedAt");
+        for (var i = 0; i < options.History; i++)
+        {
+            var (kind, prefix) = kinds[i % kinds.Length];
+            var issued = DateOnly.FromDateTime(_now.UtcDateTime).AddDays(-_data.Next(10 * 365));
+            var net = (1_000 + _data.Next(500_000)) * 100L;
+            var tax = net * 19 / 100;
+            insert.Add(_benchCompanyId, (int)kind, $"{prefix}-{i + 1:D7}", (int)DocumentStatus.Sent + _data.Next(4), Iso(issued),
+                kind == DocumentKind.Invoice ? Iso(issued.AddDays(14)) : null, "EUR", net, tax, net + tax, _now.UtcTicks, _now.UtcTicks);
+        }
+        return insert.Rows;
+    }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private DateTimeOffset Ago(int days = 0, int minutes = 0) => _now.AddDays(-days).AddMinutes(-minutes);
+
+    private void Execute(string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private int Scalar(string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+}
