@@ -69,6 +69,7 @@ public static class DependencyInjection
         services.AddOptions<Portal.Infrastructure.Settings.SettingsCacheOptions>()
             .Bind(configuration.GetSection(Portal.Infrastructure.Settings.SettingsCacheOptions.Section));
         services.AddSingleton<Portal.Application.Settings.IPortalSettings, Portal.Infrastructure.Settings.CachedPortalSettings>();
+        services.AddSingleton<Portal.Application.Pages.ICustomerPageLinks, Portal.Infrastructure.Content.CachedCustomerPageLinks>();
 
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<MailTransportFactory>();

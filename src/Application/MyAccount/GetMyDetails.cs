@@ -21,15 +21,26 @@ public sealed class GetMyDetailsHandler(IReadRepository<PortalUser> users, ICurr
     public async ValueTask<MyDetails> Handle(GetMyDetails query, CancellationToken cancellationToken)
     {
         var userId = currentUser.UserId ?? throw new NotFoundException("Portal user");
-        var user = await users.FirstOrDefaultAsync(new MyContactSpec(userId), cancellationToken)
+        return await users.FirstOrDefaultAsync(new MyDetailsSpec(userId), cancellationToken)
             ?? throw new NotFoundException("Portal user");
-        var c = user.Contact;
-        return new MyDetails(
-            c.Email ?? user.Login,
-            new ContactDetails(c.Name, c.Phone, c.Street, c.PostalCode, c.City, c.CountryCode, c.VatNumber, c.CompanyName,
-                c.PreferredLanguage),
-            c.Company?.Name,
-            user.LastSignInAt);
+    }
+}
+
+/// <summary>
+/// What My Account shows, read as one untracked projection (every page of a customer's own area asks for it, so it
+/// neither loads nor tracks the whole user, contact and company).
+/// </summary>
+public sealed class MyDetailsSpec : Specification<PortalUser, MyDetails>, ISingleResultSpecification<PortalUser, MyDetails>
+{
+    public MyDetailsSpec(int userId)
+    {
+        Query.Where(u => u.Id == userId && u.State == PortalAccessState.Active).AsNoTracking();
+        Query.Select(u => new MyDetails(
+            u.Contact.Email ?? u.Login,
+            new ContactDetails(u.Contact.Name, u.Contact.Phone, u.Contact.Street, u.Contact.PostalCode, u.Contact.City,
+                u.Contact.CountryCode, u.Contact.VatNumber, u.Contact.CompanyName, u.Contact.PreferredLanguage),
+            u.Contact.Company == null ? null : u.Contact.Company.Name,
+            u.LastSignInAt));
     }
 }
 

@@ -7,7 +7,8 @@ namespace Portal.Application.Pages;
 
 /// <summary>
 /// The pages released to portal users only, for their "For customers" menu and My Account. Asked on every page a
-/// customer opens, so it is one untracked query on the (Visibility, Kind, …) index, reading two short columns.
+/// customer opens, so it comes from the instance's copy (<see cref="ICustomerPageLinks"/>), which is one untracked query
+/// on the (Visibility, Kind, …) index, reading two short columns.
 /// </summary>
 public sealed record ListCustomerPages : IRequest<IReadOnlyList<CustomerPageLink>>
 {
@@ -17,11 +18,11 @@ public sealed record ListCustomerPages : IRequest<IReadOnlyList<CustomerPageLink
 
 public sealed record CustomerPageLink(string Title, string Slug, string Language);
 
-public sealed class ListCustomerPagesHandler(IReadRepository<PortalPage> pages)
+public sealed class ListCustomerPagesHandler(ICustomerPageLinks links)
     : IRequestHandler<ListCustomerPages, IReadOnlyList<CustomerPageLink>>
 {
-    public async ValueTask<IReadOnlyList<CustomerPageLink>> Handle(ListCustomerPages query, CancellationToken cancellationToken) =>
-        await pages.ListAsync(new CustomerPagesSpec(), cancellationToken);
+    public ValueTask<IReadOnlyList<CustomerPageLink>> Handle(ListCustomerPages query, CancellationToken cancellationToken) =>
+        links.CurrentAsync(cancellationToken);
 }
 
 public sealed class CustomerPagesSpec : Specification<PortalPage, CustomerPageLink>

@@ -3,9 +3,11 @@ using Mediator;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Portal.Application.Common;
+using Portal.Application.Pages;
 using Portal.Application.Settings;
 using Portal.Domain.Common;
 using Portal.Domain.Mail;
+using Portal.Domain.Pages;
 using Portal.Domain.Settings;
 using Portal.Infrastructure.Mail;
 
@@ -20,7 +22,8 @@ internal sealed class UnitOfWork(
     PortalDbContext dbContext,
     OutboxSignal outboxSignal,
     IPublisher publisher,
-    IPortalSettings settings) : IUnitOfWork
+    IPortalSettings settings,
+    ICustomerPageLinks customerPages) : IUnitOfWork
 {
     /// <summary>Handlers may change aggregates that raise events of their own; a chain longer than this is a loop.</summary>
     private const int MaxDispatchRounds = 8;
@@ -29,8 +32,8 @@ internal sealed class UnitOfWork(
     {
         await DispatchDomainEventsAsync(cancellationToken);
         var queuesMail = dbContext.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
-        var changesSettings = dbContext.ChangeTracker.Entries<PortalSettings>()
-            .Any(e => e.State is EntityState.Added or EntityState.Modified);
+        var changesSettings = Changes<PortalSettings>();
+        var changesPages = Changes<PortalPage>();
         try
         {
             await dbContext.SaveChangesAsync(cancellationToken);
@@ -45,7 +48,11 @@ internal sealed class UnitOfWork(
         }
         if (queuesMail) outboxSignal.MailQueued();
         if (changesSettings) settings.Invalidate();
+        if (changesPages) customerPages.Invalidate();
     }
+
+    private bool Changes<TEntity>() where TEntity : class => dbContext.ChangeTracker.Entries<TEntity>()
+        .Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
 
     public void DiscardChanges() => dbContext.ChangeTracker.Clear();
 

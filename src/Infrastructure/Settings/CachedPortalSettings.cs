@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Portal.Application.PortalAccess;
 using Portal.Application.Settings;
 using Portal.Domain.Settings;
+using Portal.Infrastructure.Caching;
 using Portal.Infrastructure.Mail;
 using Portal.Infrastructure.Persistence;
 
@@ -14,51 +15,40 @@ namespace Portal.Infrastructure.Settings;
 /// cost a query each time). A change saved here drops the copy at once; other instances see it within
 /// <see cref="SettingsCacheOptions.Lifetime"/>.
 /// </summary>
-internal sealed class CachedPortalSettings(
-    IServiceScopeFactory scopes,
-    IOptions<BrandingOptions> branding,
-    IOptions<InvitationOptions> invitations,
-    IOptions<SettingsCacheOptions> cache) : IPortalSettings
+internal sealed class CachedPortalSettings : IPortalSettings, IDisposable
 {
-    private readonly SemaphoreSlim _loading = new(1, 1);
-    private volatile Cached? _current;
-    private long _generation;
+    private readonly IServiceScopeFactory _scopes;
+    private readonly IOptions<BrandingOptions> _branding;
+    private readonly IOptions<InvitationOptions> _invitations;
+    private readonly InstanceCopy<PortalSettingsSnapshot> _copy;
 
-    public async ValueTask<PortalSettingsSnapshot> CurrentAsync(CancellationToken cancellationToken)
+    public CachedPortalSettings(
+        IServiceScopeFactory scopes,
+        IOptions<BrandingOptions> branding,
+        IOptions<InvitationOptions> invitations,
+        IOptions<SettingsCacheOptions> cache)
     {
-        if (_current is { } fresh && fresh.IsFresh) return fresh.Snapshot;
-        await _loading.WaitAsync(cancellationToken);
-        try
-        {
-            if (_current is { } loaded && loaded.IsFresh) return loaded.Snapshot;
-            var generation = Interlocked.Read(ref _generation);
-            var snapshot = await LoadAsync(cancellationToken);
-            // A change saved while this read ran may not be in it: keeping it would hide that change for a whole lifetime.
-            if (Interlocked.Read(ref _generation) == generation)
-                _current = new Cached(snapshot, Environment.TickCount64 + (long)cache.Value.Lifetime.TotalMilliseconds);
-            return snapshot;
-        }
-        finally
-        {
-            _loading.Release();
-        }
+        _scopes = scopes;
+        _branding = branding;
+        _invitations = invitations;
+        _copy = new InstanceCopy<PortalSettingsSnapshot>(LoadAsync, () => cache.Value.Lifetime);
     }
 
-    public void Invalidate()
-    {
-        Interlocked.Increment(ref _generation);
-        _current = null;
-    }
+    public ValueTask<PortalSettingsSnapshot> CurrentAsync(CancellationToken cancellationToken) => _copy.CurrentAsync(cancellationToken);
+
+    public void Invalidate() => _copy.Invalidate();
+
+    public void Dispose() => _copy.Dispose();
 
     private async Task<PortalSettingsSnapshot> LoadAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var stored = await db.Settings.AsNoTracking()
             .Where(s => s.Id == PortalSettings.SingletonId)
             .Select(PortalSettingsSnapshot.Projection)
             .FirstOrDefaultAsync(cancellationToken);
-        return stored ?? PortalSettingsSnapshot.From(Defaults(branding.Value, invitations.Value));
+        return stored ?? PortalSettingsSnapshot.From(Defaults(_branding.Value, _invitations.Value));
     }
 
     /// <summary>
@@ -66,9 +56,4 @@ internal sealed class CachedPortalSettings(
     /// </summary>
     public static PortalSettings Defaults(BrandingOptions branding, InvitationOptions invitations) =>
         PortalSettings.CreateDefault(branding.CompanyName, invitations.Validity, TimeSpan.FromMinutes(30));
-
-    private sealed record Cached(PortalSettingsSnapshot Snapshot, long FreshUntil)
-    {
-        public bool IsFresh => Environment.TickCount64 < FreshUntil;
-    }
 }

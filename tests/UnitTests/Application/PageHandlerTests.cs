@@ -182,6 +182,33 @@ public sealed class PageHandlerTests : HandlerTest
 
         links.Select(l => l.Slug).ShouldBe(["alpha", "zeta"]);
     }
+
+    private async Task<IEnumerable<string>> CustomerMenuAsync()
+    {
+        using var request = NewRequest();
+        return (await request.SendAsync(new ListCustomerPages())).Select(l => l.Slug);
+    }
+
+    [Fact]
+    public async Task A_page_published_for_customers_is_on_their_menu_at_once_though_the_menu_is_cached()
+    {
+        (await CustomerMenuAsync()).ShouldBeEmpty();
+
+        await PageAsync("prices", PageVisibility.PortalUsers);
+
+        (await CustomerMenuAsync()).ShouldBe(["prices"]);
+    }
+
+    [Fact]
+    public async Task An_unpublished_page_leaves_the_customer_menu_at_once_though_the_menu_is_cached()
+    {
+        var id = await PageAsync("prices", PageVisibility.PortalUsers);
+        (await CustomerMenuAsync()).ShouldBe(["prices"]);
+
+        using (var request = NewRequest()) await request.SendAsync(new UnpublishPage(id));
+
+        (await CustomerMenuAsync()).ShouldBeEmpty();
+    }
 }
 
 public sealed class SavePageValidatorTests

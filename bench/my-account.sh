@@ -1,0 +1,197 @@
+#!/usr/bin/env bash
+# A signed-in customer's /my against the ASP.NET Core Identity UI template's Manage page, side by side in one run.
+#
+# Starts Portal (Release, SQLite in a temp folder) and creates a customer through the real pages (the administrator
+# grants access, the invitation is accepted); generates `dotnet new webapp --auth Individual` into a temp folder, builds
+# it in Release, registers, confirms and signs in a user there. Both apps run in Development (plain-HTTP cookies) with
+# warnings-only logging. After a warm-up, wrk runs against each app in turn, never both at once, for a few rounds; the
+# medians are compared. Each app's working set (VmRSS) is sampled from /proc while the timed runs last.
+#
+#   bash bench/my-account.sh [seconds] [connections] [rounds]
+#
+# With PORTAL_BENCH_TRACE=<folder>, one more run of /my is traced with dotnet-trace (CPU samples; `dotnet tool restore`
+# first) into <folder>/my.nettrace, and the top frames by exclusive and inclusive time are printed.
+#
+# The last two lines are for scripts: `my_vs_template_throughput=<ratio>` (req/s of /my over the template's) and
+# `my_vs_template_p99=<ratio>` (p99 of /my over the template's). Needs: the .NET SDK, curl, sqlite3, wrk.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-15}
+connections=${2:-32}
+rounds=${3:-3}
+threads=2
+port=${PORTAL_BENCH_PORT:-5099}
+template_port=${PORTAL_BENCH_TEMPLATE_PORT:-5098}
+base="http://127.0.0.1:$port"
+template_base="http://127.0.0.1:$template_port"
+work=$(mktemp -d /tmp/portal-bench.XXXXXX)
+admin_password='Bench-Lighthouse-Orchard-77'
+customer_password='Bench-Amber-Falcon-Meadow-19'
+template_password='Bench-Template-Quartz-41!'
+app=''
+template=''
+
+for tool in wrk curl sqlite3 dotnet; do
+  command -v "$tool" >/dev/null || { echo "$tool is not installed" >&2; exit 1; }
+done
+
+cleanup() {
+  for pid in $app $template; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+wait_until_up() {
+  for _ in $(seq 1 120); do curl -fs -o /dev/null "$1" && return 0; sleep 0.5; done
+  echo "$1 did not answer; log:" >&2; tail -n 30 "$2" >&2; exit 1
+}
+token() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' "$1" | head -n 1 | sed 's/.*value="//; s/"$//'; }
+status_of() { curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $2" "$1"; }
+peak_mb() { awk '/^VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+now_mb() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+# The largest working set (VmRSS) of process $1 while the timed runs last, written to $2 (MB); startup's peak is not in it.
+sample_rss() {
+  local max=0 now
+  while kill -0 "$1" 2>/dev/null; do
+    now=$(now_mb "$1"); [ "$now" -gt "$max" ] && { max=$now; echo "$max" >"$2"; }
+    sleep 0.5
+  done
+}
+
+echo "building Portal and the Identity UI template (Release)…"
+dotnet build src/Web -c Release -v quiet -nologo >"$work/portal-build.log" 2>&1 || { cat "$work/portal-build.log" >&2; exit 1; }
+mkdir "$work/template"
+(cd "$work/template" && dotnet new webapp --auth Individual -n BenchTemplate -o . >"$work/template-new.log" 2>&1 \
+  && dotnet build -c Release -v quiet -nologo >"$work/template-build.log" 2>&1) \
+  || { cat "$work/template-new.log" "$work/template-build.log" >&2 2>/dev/null; exit 1; }
+
+ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$base" \
+Portal__DataFolder="$work/data" Portal__Admin__Email=admin@bench.example Portal__Admin__Password="$admin_password" \
+Portal__PublicBaseUrl="$base" Logging__LogLevel__Default=Warning \
+  dotnet src/Web/bin/Release/net10.0/Portal.Web.dll >"$work/app.log" 2>&1 &
+app=$!
+(cd "$work/template" && ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$template_base" Logging__LogLevel__Default=Warning \
+  exec dotnet bin/Release/net10.0/BenchTemplate.dll >"$work/template.log" 2>&1) &
+template=$!
+wait_until_up "$base/health/live" "$work/app.log"
+wait_until_up "$template_base/" "$work/template.log"
+
+# --- Portal: a customer created through the real pages -------------------------------------------------------------
+# A new portal makes administrators set up two-factor sign-in first. The bench is not about that: before anyone signs
+# in, the fresh database's setting says no staff must (what Settings -> Security -> "no one" stores).
+sqlite3 "$work/data/portal.db" "UPDATE Settings SET RequireStaffTwoFactor = 0;"
+curl -fs -c "$work/admin" -b "$work/admin" "$base/account/sign-in" -o "$work/page"
+curl -fs -c "$work/admin" -b "$work/admin" "$base/account/sign-in" -o /dev/null \
+  --data-urlencode "Input.Email=admin@bench.example" --data-urlencode "Input.Password=$admin_password" \
+  --data-urlencode "__RequestVerificationToken=$(token "$work/page")"
+# The settings are cached for a few seconds per instance: wait until the back office opens without the 2FA set-up.
+for _ in $(seq 1 30); do
+  [ "$(curl -s -o "$work/page" -w '%{http_code}' -b "$work/admin" "$base/admin/contacts")" = 200 ] && break
+  sleep 0.5
+done
+contact=$(grep -o 'href="/admin/contacts/[0-9]*"' "$work/page" | head -n 1 | grep -o '[0-9]*' || true)
+[ -n "$contact" ] || { echo "the administrator could not open the contacts" >&2; exit 1; }
+curl -fs -c "$work/admin" -b "$work/admin" "$base/admin/portal-access?ids=$contact" -o "$work/page"
+curl -fs -c "$work/admin" -b "$work/admin" "$base/admin/portal-access?handler=Grant&ids=$contact" -o /dev/null \
+  --data-urlencode "contactId=$contact" --data-urlencode "__RequestVerificationToken=$(token "$work/page")"
+
+# The customer takes the link from the pickup folder and sets a password.
+for _ in $(seq 1 40); do ls "$work/data/mail-pickup/"*.eml >/dev/null 2>&1 && break; sleep 0.25; done
+link=$(grep -ho "$base/invitation/[A-Za-z0-9_-]*" "$work/data/mail-pickup/"*.eml | head -n 1 || true)
+[ -n "$link" ] || { echo "no invitation mail was written" >&2; exit 1; }
+curl -fs -c "$work/customer" -b "$work/customer" "$link" -o "$work/page"
+curl -fs -c "$work/customer" -b "$work/customer" "$link" -o /dev/null \
+  --data-urlencode "Input.Password=$customer_password" --data-urlencode "Input.ConfirmPassword=$customer_password" \
+  --data-urlencode "__RequestVerificationToken=$(token "$work/page")"
+cookie=$(awk '$6 ~ /portal.session/ { print $6 "=" $7 }' "$work/customer")
+[ -n "$cookie" ] || { echo "could not sign the customer in" >&2; exit 1; }
+[ "$(status_of "$base/my" "$cookie")" = 200 ] || { echo "/my answered $(status_of "$base/my" "$cookie")" >&2; exit 1; }
+
+refresh_cookie() {
+  curl -fs -c "$work/customer" -b "$work/customer" -o /dev/null "$base/my"
+  cookie=$(awk '$6 ~ /portal.session/ { print $6 "=" $7 }' "$work/customer")
+}
+
+# --- The template: register, confirm (the page shows the link without an e-mail sender), sign in ---------------------
+email=bench@template.example
+jar="$work/template-cookies"
+curl -fs -c "$jar" -b "$jar" "$template_base/Identity/Account/Register" -o "$work/page"
+curl -fs -L -c "$jar" -b "$jar" "$template_base/Identity/Account/Register" -o "$work/page" \
+  --data-urlencode "Input.Email=$email" --data-urlencode "Input.Password=$template_password" \
+  --data-urlencode "Input.ConfirmPassword=$template_password" \
+  --data-urlencode "__RequestVerificationToken=$(token "$work/page")"
+confirm=$(grep -o 'id="confirm-link" href="[^"]*"' "$work/page" | sed 's/.*href="//; s/"$//; s/&amp;/\&/g' || true)
+[ -n "$confirm" ] || { echo "the template showed no confirmation link" >&2; exit 1; }
+case "$confirm" in http*) ;; *) confirm="$template_base$confirm" ;; esac
+curl -fs -c "$jar" -b "$jar" "$confirm" -o /dev/null
+curl -fs -c "$jar" -b "$jar" "$template_base/Identity/Account/Login" -o "$work/page"
+curl -fs -c "$jar" -b "$jar" "$template_base/Identity/Account/Login" -o /dev/null \
+  --data-urlencode "Input.Email=$email" --data-urlencode "Input.Password=$template_password" \
+  --data-urlencode "Input.RememberMe=false" --data-urlencode "__RequestVerificationToken=$(token "$work/page")"
+template_cookie=$(awk '$6 == ".AspNetCore.Identity.Application" { print $6 "=" $7 }' "$jar")
+[ -n "$template_cookie" ] || { echo "could not sign in to the template" >&2; exit 1; }
+manage="$template_base/Identity/Account/Manage"
+[ "$(status_of "$manage" "$template_cookie")" = 200 ] || { echo "the template's Manage page answered $(status_of "$manage" "$template_cookie")" >&2; exit 1; }
+
+# --- Load ----------------------------------------------------------------------------------------------------------
+# Prints "<requests per second> <p99 in ms>" for one wrk run (it runs in a subshell: refresh the cookie before); fails on any answer that is not 2xx/3xx.
+measure() {
+  local out
+  # Portal re-issues an active session's cookie once a minute to restart its idle clock; a browser takes the new one,
+  # wrk can't, so take it here, or every request of a later run would be re-issued.
+  out=$(wrk -t"$threads" -c"$connections" -d"$2" --latency -H "Cookie: $3" "$1")
+  if grep -q 'Non-2xx' <<<"$out"; then echo "$1: $(grep 'Non-2xx' <<<"$out")" >&2; exit 1; fi
+  awk '/^Requests\/sec:/ { rps = $2 }
+       $1 == "99%" { v = $2; unit = v; sub(/^[0-9.]+/, "", unit); sub(/[a-z]+$/, "", v)
+                     p99 = unit == "us" ? v / 1000 : unit == "s" ? v * 1000 : unit == "m" ? v * 60000 : v }
+       END { printf "%.1f %.2f\n", rps, p99 }' <<<"$out"
+}
+median() { sort -g | awk '{ v[NR] = $1 } END { print NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+echo "warming up…"
+refresh_cookie; measure "$base/my" 5s "$cookie" >/dev/null
+measure "$manage" 5s "$template_cookie" >/dev/null
+
+echo "GET /my (Portal) and GET /Identity/Account/Manage (template), signed in, $threads threads, $connections connections,"
+echo "${seconds}s each, $rounds rounds, one app at a time:"
+: >"$work/my.txt"; : >"$work/template.txt"
+sample_rss "$app" "$work/my-rss" & app_sampler=$!
+sample_rss "$template" "$work/template-rss" & template_sampler=$!
+for round in $(seq 1 "$rounds"); do
+  # Portal re-issues an active session's cookie once a minute to restart its idle clock; a browser takes the new one,
+  # wrk can't, so take it before each run, or every request of a later run would be re-issued.
+  refresh_cookie
+  my=$(measure "$base/my" "${seconds}s" "$cookie"); read -r my_rps my_p99 <<<"$my"
+  other=$(measure "$manage" "${seconds}s" "$template_cookie"); read -r t_rps t_p99 <<<"$other"
+  echo "$my_rps $my_p99" >>"$work/my.txt"; echo "$t_rps $t_p99" >>"$work/template.txt"
+  printf '  round %d: /my %8.1f req/s p99 %7.2f ms | template %8.1f req/s p99 %7.2f ms\n' \
+    "$round" "$my_rps" "$my_p99" "$t_rps" "$t_p99"
+done
+kill "$app_sampler" "$template_sampler"; wait "$app_sampler" "$template_sampler" 2>/dev/null || true
+# A session that ended mid-run would have turned into redirects to the sign-in page: make sure it is still valid.
+[ "$(status_of "$base/my" "$cookie")" = 200 ] || { echo "the customer's session ended during the run" >&2; exit 1; }
+
+if [ -n "${PORTAL_BENCH_TRACE:-}" ]; then
+  mkdir -p "$PORTAL_BENCH_TRACE"
+  trace="$(cd "$PORTAL_BENCH_TRACE" && pwd)/my.nettrace"
+  dotnet tool run dotnet-trace collect -p "$app" -o "$trace" --duration "00:00:00:$(printf '%02d' "$((seconds + 2))")" \
+    >"$work/trace.log" 2>&1 &
+  tracer=$!
+  sleep 1
+  refresh_cookie
+  measure "$base/my" "${seconds}s" "$cookie" >/dev/null
+  wait "$tracer" || { cat "$work/trace.log" >&2; exit 1; }
+  echo "trace: $trace — top frames, exclusive then inclusive:"
+  dotnet tool run dotnet-trace report "$trace" topN -n 30
+  dotnet tool run dotnet-trace report "$trace" topN -n 40 --inclusive
+fi
+
+my_rps=$(cut -d' ' -f1 "$work/my.txt" | median); my_p99=$(cut -d' ' -f2 "$work/my.txt" | median)
+t_rps=$(cut -d' ' -f1 "$work/template.txt" | median); t_p99=$(cut -d' ' -f2 "$work/template.txt" | median)
+printf 'median  /my      %8.1f req/s  p99 %7.2f ms  working set under load %s MB (peak since start %s MB)\n' \
+  "$my_rps" "$my_p99" "$(cat "$work/my-rss")" "$(peak_mb "$app")"
+printf 'median  template %8.1f req/s  p99 %7.2f ms  working set under load %s MB (peak since start %s MB)\n' \
+  "$t_rps" "$t_p99" "$(cat "$work/template-rss")" "$(peak_mb "$template")"
+echo "targets: throughput ratio >= 2.5, p99 ratio <= 0.33, Portal working set <= 250 MB"
+awk -v a="$my_rps" -v b="$t_rps" 'BEGIN { printf "my_vs_template_throughput=%.2f\n", a / b }'
+awk -v a="$my_p99" -v b="$t_p99" 'BEGIN { printf "my_vs_template_p99=%.2f\n", a / b }'
