@@ -12,7 +12,10 @@ using Portal.Infrastructure.Persistence;
 
 namespace Portal.Infrastructure.Startup;
 
-/// <summary>First start: applies migrations, creates the first administrator, and in Development adds demo contacts.</summary>
+/// <summary>
+/// Every start: applies migrations and fills in contacts' search text where it is missing; on the first start also creates
+/// the first administrator, and in Development adds demo contacts.
+/// </summary>
 public sealed class DatabaseInitializer(
     PortalDbContext db,
     IPasswordHasher hasher,
@@ -25,9 +28,37 @@ public sealed class DatabaseInitializer(
     public async Task InitializeAsync(bool seedDemoContacts, CancellationToken cancellationToken)
     {
         await db.Database.MigrateAsync(cancellationToken);
+        await FillMissingSearchTextAsync(cancellationToken);
         await EnsureAdministratorAsync(cancellationToken);
         await EnsureSettingsAsync(cancellationToken);
         if (seedDemoContacts) await SeedDemoContactsAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Contacts that never went through the aggregate (rows from before the search, bulk inserts by plain SQL) have an empty
+    /// search text; finding them is one look into the index on it. Walks by id, so a text that folds to nothing is passed once.
+    /// </summary>
+    private async Task FillMissingSearchTextAsync(CancellationToken cancellationToken)
+    {
+        const int batchSize = 1000;
+        var after = 0;
+        var filled = 0;
+        while (true)
+        {
+            var batch = await db.Contacts.Where(c => c.SearchText == "" && c.Id > after).OrderBy(c => c.Id).Take(batchSize)
+                .ToListAsync(cancellationToken);
+            if (batch.Count == 0) break;
+            foreach (var contact in batch)
+            {
+                db.Entry(contact).Property(c => c.SearchText).CurrentValue =
+                    ContactSearchText.Of(contact.Name, contact.Email, contact.CompanyName);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            after = batch[^1].Id;
+            filled += batch.Count;
+        }
+        if (filled > 0) logger.LogInformation("Search text filled in for {Count} contacts.", filled);
     }
 
     private async Task EnsureAdministratorAsync(CancellationToken cancellationToken)
