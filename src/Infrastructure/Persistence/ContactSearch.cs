@@ -15,9 +15,6 @@ internal sealed class ContactSearch(PortalDbContext db) : IContactSearch
     /// <summary>A trigram index finds substrings of this length or longer.</summary>
     private const int IndexedLength = 3;
 
-    private const string SqliteMatch =
-        $$"""SELECT rowid AS "Value" FROM "{{ContactSearchSql.SqliteTable}}" WHERE "{{ContactSearchSql.SqliteTable}}" MATCH {0}""";
-
     private static readonly string LikeEscape = SearchPattern.EscapeCharacter.ToString();
 
     public IQueryable<int> MatchingContactIds(string term)
@@ -25,6 +22,12 @@ internal sealed class ContactSearch(PortalDbContext db) : IContactSearch
         var words = ContactSearchText.Normalize(term).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().ToList();
         var indexed = words.Where(word => word.Length >= IndexedLength).ToList();
         var shortWords = words.Where(word => word.Length < IndexedLength).ToList();
+
+        if (indexed.Count > 0 && shortWords.Count == 0 && db.Database.IsSqlite())
+        {
+            // The index's row ids are the contacts' ids: no need to read the contacts to know which match.
+            return WithPeopleOfCompanies(SqliteMatches(indexed));
+        }
 
         IQueryable<Contact> matches;
         if (indexed.Count > 0)
@@ -47,19 +50,28 @@ internal sealed class ContactSearch(PortalDbContext db) : IContactSearch
             matches = matches.Where(c => c.SearchText.Contains(word));
         }
 
-        var ids = matches.Select(c => c.Id);
-        var peopleOfMatchingCompanies = db.Contacts.Where(c => c.CompanyId != null && ids.Contains(c.CompanyId.Value)).Select(c => c.Id);
-        return ids.Concat(peopleOfMatchingCompanies);
+        return WithPeopleOfCompanies(matches.Select(c => c.Id));
+    }
+
+    /// <summary>A person is found by its linked company's name too: one look into the index on <c>CompanyId</c> per match.</summary>
+    private IQueryable<int> WithPeopleOfCompanies(IQueryable<int> ids) =>
+        ids.Concat(db.Contacts.Where(c => c.CompanyId != null && ids.Contains(c.CompanyId.Value)).Select(c => c.Id));
+
+    /// <summary>
+    /// Each word a quoted FTS5 string, so nothing the user typed is read as query syntax; the trigram tokenizer then finds it
+    /// as a substring. (LIKE on the FTS table would ignore ESCAPE.)
+    /// </summary>
+    private IQueryable<int> SqliteMatches(IEnumerable<string> words)
+    {
+        var match = string.Join(" AND ", words.Select(word => $"\"{word.Replace("\"", "\"\"", StringComparison.Ordinal)}\""));
+        return db.Database.SqlQueryRaw<int>(ContactSearchSql.SqliteMatchingIds, match);
     }
 
     private IQueryable<Contact> ContainingAll(IReadOnlyList<string> words)
     {
         if (db.Database.IsSqlite())
         {
-            // Each word a quoted FTS5 string, so nothing the user typed is read as query syntax; the trigram tokenizer then
-            // finds it as a substring. Plain LIKE on the FTS table would ignore ESCAPE.
-            var match = string.Join(" AND ", words.Select(word => $"\"{word.Replace("\"", "\"\"", StringComparison.Ordinal)}\""));
-            var rowIds = db.Database.SqlQueryRaw<int>(SqliteMatch, match);
+            var rowIds = SqliteMatches(words);
             return db.Contacts.Where(c => rowIds.Contains(c.Id));
         }
 

@@ -20,7 +20,22 @@ public static class ContactSearchSql
     /// <summary>Byte order for <c>SearchText</c> on PostgreSQL, so a prefix is one range of the B-tree index.</summary>
     public const string PostgresCollation = "C";
 
+    /// <summary>The ids of the contacts whose search text matches the FTS5 query given as parameter {0}.</summary>
+    public const string SqliteMatchingIds =
+        $$"""SELECT rowid AS "Value" FROM "{{SqliteTable}}" WHERE "{{SqliteTable}}" MATCH {0}""";
+
     private const string PostgresIndex = "IX_Contacts_SearchText_Trigram";
+
+    /// <summary>
+    /// One statement that sets the search text of <paramref name="rows"/> contacts, parameters {0}, {1} the first id and
+    /// text, {2}, {3} the second and so on; both databases name a VALUES list's columns column1, column2.
+    /// </summary>
+    public static string SetSearchTexts(int rows) =>
+        $"""
+        UPDATE "Contacts" SET "SearchText" = v.column2
+        FROM (VALUES {string.Join(", ", Enumerable.Range(0, rows).Select(row => $"({{{2 * row}}}, {{{2 * row + 1}}})"))}) AS v
+        WHERE "Contacts"."Id" = v.column1
+        """;
 
     public static void Up(MigrationBuilder migrationBuilder, DatabaseProvider provider)
     {
