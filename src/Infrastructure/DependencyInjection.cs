@@ -41,6 +41,7 @@ public static class DependencyInjection
         services.AddScoped(typeof(IRecordWriter<>), typeof(RecordRepository<>));
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<SessionLookup>();
+        services.AddScoped<Portal.Application.Contacts.IContactSearch, ContactSearch>();
         services.AddScoped<DatabaseInitializer>();
 
         services.AddOptions<PasswordHashingOptions>().Bind(configuration.GetSection(PasswordHashingOptions.Section));

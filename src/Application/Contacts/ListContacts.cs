@@ -33,28 +33,26 @@ public sealed record ContactListItem(
     PortalAccessState? AccessState,
     DateTimeOffset? LastSignInAt);
 
-public sealed class ListContactsHandler(IReadRepository<Contact> contacts) : IRequestHandler<ListContacts, PagedList<ContactListItem>>
+public sealed class ListContactsHandler(IReadRepository<Contact> contacts, IContactSearch search)
+    : IRequestHandler<ListContacts, PagedList<ContactListItem>>
 {
     public async ValueTask<PagedList<ContactListItem>> Handle(ListContacts query, CancellationToken cancellationToken)
     {
         var pageSize = Math.Clamp(query.PageSize, 1, 100);
-        return await contacts.PageAsync(page => new ContactListSpec(query, page, pageSize), query.Page, pageSize, cancellationToken);
+        return await contacts.PageAsync(page => new ContactListSpec(query, page, pageSize, search), query.Page, pageSize, cancellationToken);
     }
 }
 
 public sealed class ContactListSpec : Specification<Contact, ContactListItem>
 {
-    public ContactListSpec(ListContacts query, int page, int pageSize)
+    public ContactListSpec(ListContacts query, int page, int pageSize, IContactSearch search)
     {
         Query.AsNoTracking();
 
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var pattern = SearchPattern.Contains(query.Search);
-            Query.Search(c => c.Name, pattern, 1)
-                .Search(c => c.Email!, pattern, 1)
-                .Search(c => c.CompanyName!, pattern, 1)
-                .Search(c => c.Company!.Name, pattern, 1);
+            var matchingIds = search.MatchingContactIds(query.Search);
+            Query.Where(c => matchingIds.Contains(c.Id));
         }
 
         switch (query.Access)

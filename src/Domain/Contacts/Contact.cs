@@ -30,6 +30,9 @@ public sealed class Contact : AggregateRoot
     public DateTimeOffset UpdatedAt { get; private set; }
     public PortalUser? PortalUser { get; private set; }
 
+    /// <summary>Name, e-mail and free-text company folded for search (<see cref="ContactSearchText"/>); follows every change.</summary>
+    public string SearchText { get; private set; } = "";
+
     public bool HasLivePortalAccess => PortalUser is { State: PortalAccessState.Invited or PortalAccessState.Active };
 
     public static Contact CreatePerson(ContactDetails details, string? email, Contact? company, DateTimeOffset now) =>
@@ -44,6 +47,7 @@ public sealed class Contact : AggregateRoot
         contact.UpdateDetails(details, now);
         contact.MoveToCompany(company, now);
         contact.Email = CleanEmail(email);
+        contact.RefreshSearchText();
         return contact;
     }
 
@@ -60,6 +64,7 @@ public sealed class Contact : AggregateRoot
         CompanyName = Kind == ContactKind.Company ? null : clean.CompanyName;
         PreferredLanguage = clean.PreferredLanguage;
         UpdatedAt = now;
+        RefreshSearchText();
     }
 
     public void MoveToCompany(Contact? company, DateTimeOffset now)
@@ -86,6 +91,7 @@ public sealed class Contact : AggregateRoot
         if (HasLivePortalAccess) throw new DomainException(DomainErrors.EmailLockedByPortalAccess);
         Email = clean;
         UpdatedAt = now;
+        RefreshSearchText();
     }
 
     /// <summary>
@@ -141,6 +147,7 @@ public sealed class Contact : AggregateRoot
         if (PortalUser is null) throw new DomainException(DomainErrors.LinkInvalid);
         Email = PortalUser.ConfirmEmailChange(tokenHash, owner, now).Trim();
         UpdatedAt = now;
+        RefreshSearchText();
     }
 
     public void RevokePortalAccess(DateTimeOffset now, string revokedBy)
@@ -185,7 +192,10 @@ public sealed class Contact : AggregateRoot
         if (string.Equals(clean, Email, StringComparison.Ordinal)) return;
         Email = clean;
         UpdatedAt = now;
+        RefreshSearchText();
     }
+
+    private void RefreshSearchText() => SearchText = ContactSearchText.Of(Name, Email, CompanyName);
 
     private static string? CleanEmail(string? email) => string.IsNullOrWhiteSpace(email) ? null : email.Trim();
 }

@@ -52,8 +52,16 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
         }
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+        if (Database.IsNpgsql())
+        {
+            // Byte order, as SQLite compares: a prefix search is then a plain range on the B-tree index, whatever the
+            // database's locale (a linguistic collation ignores punctuation and would let other rows into the range).
+            modelBuilder.Entity<Contact>().Property(c => c.SearchText).UseCollation(ContactSearchSql.PostgresCollation);
+        }
+    }
 
     private sealed class FixedPointConverter() : ValueConverter<decimal, long>(
         value => (long)decimal.Round(value * 10_000m, MidpointRounding.AwayFromZero),

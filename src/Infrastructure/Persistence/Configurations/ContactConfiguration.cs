@@ -20,6 +20,8 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.Property(c => c.VatNumber).HasMaxLength(30);
         builder.Property(c => c.CompanyName).HasMaxLength(Contact.FieldMaxLength);
         builder.Property(c => c.PreferredLanguage).HasMaxLength(5).IsRequired();
+        // The default lets bulk inserts by plain SQL leave it out; the start fills it in (DatabaseInitializer).
+        builder.Property(c => c.SearchText).HasMaxLength(ContactSearchText.MaxLength).IsRequired().HasDefaultValue("");
 
         builder.HasOne(c => c.Company).WithMany().HasForeignKey(c => c.CompanyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(c => c.PortalUser).WithOne(u => u.Contact)
@@ -31,5 +33,8 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.HasIndex(c => c.Email);
         builder.HasIndex(c => c.CompanyId);
         builder.HasIndex(c => c.CreatedAt);
+        // Serves searches too short for the trigram index (a prefix range) and finds rows still to fill in.
+        // The trigram index itself is raw SQL: ContactSearchSql.
+        builder.HasIndex(c => c.SearchText);
     }
 }

@@ -144,6 +144,14 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(5)
                         .HasColumnType("character varying(5)");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasDefaultValue("")
+                        .UseCollation("C");
+
                     b.Property<string>("Street")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -164,6 +172,8 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("Email");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("SearchText");
 
                     b.ToTable("Contacts", (string)null);
                 });

@@ -133,6 +133,13 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(5)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<string>("Street")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -153,6 +160,8 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("Email");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("SearchText");
 
                     b.ToTable("Contacts", (string)null);
                 });

@@ -1,0 +1,99 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Application.Common;
+using Portal.Application.Contacts;
+using Portal.Domain.Contacts;
+
+namespace Portal.Infrastructure.Persistence;
+
+/// <summary>
+/// Contact search on the text index of each database (<see cref="ContactSearchSql"/>): every word of three characters or
+/// more goes through the trigram index, shorter words only narrow what those found; a search of short words alone reads
+/// the contacts whose text starts with its first word, a range of the B-tree index on <c>SearchText</c>.
+/// </summary>
+internal sealed class ContactSearch(PortalDbContext db) : IContactSearch
+{
+    /// <summary>A trigram index finds substrings of this length or longer.</summary>
+    private const int IndexedLength = 3;
+
+    private static readonly string LikeEscape = SearchPattern.EscapeCharacter.ToString();
+
+    public IQueryable<int> MatchingContactIds(string term)
+    {
+        var words = ContactSearchText.Normalize(term).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().ToList();
+        var indexed = words.Where(word => word.Length >= IndexedLength).ToList();
+        var shortWords = words.Where(word => word.Length < IndexedLength).ToList();
+
+        if (indexed.Count > 0 && shortWords.Count == 0 && db.Database.IsSqlite())
+        {
+            // The index's row ids are the contacts' ids: no need to read the contacts to know which match.
+            return WithPeopleOfCompanies(SqliteMatches(indexed));
+        }
+
+        IQueryable<Contact> matches;
+        if (indexed.Count > 0)
+        {
+            matches = ContainingAll(indexed);
+        }
+        else if (shortWords.Count > 0)
+        {
+            matches = StartingWith(shortWords[0]);
+            shortWords.RemoveAt(0);
+        }
+        else
+        {
+            matches = db.Contacts;
+        }
+
+        foreach (var word in shortWords)
+        {
+            // instr()/strpos(): literal, and no index to tempt the planner away from the candidates already found.
+            matches = matches.Where(c => c.SearchText.Contains(word));
+        }
+
+        return WithPeopleOfCompanies(matches.Select(c => c.Id));
+    }
+
+    /// <summary>A person is found by its linked company's name too: one look into the index on <c>CompanyId</c> per match.</summary>
+    private IQueryable<int> WithPeopleOfCompanies(IQueryable<int> ids) =>
+        ids.Concat(db.Contacts.Where(c => c.CompanyId != null && ids.Contains(c.CompanyId.Value)).Select(c => c.Id));
+
+    /// <summary>
+    /// Each word a quoted FTS5 string, so nothing the user typed is read as query syntax; the trigram tokenizer then finds it
+    /// as a substring. (LIKE on the FTS table would ignore ESCAPE.)
+    /// </summary>
+    private IQueryable<int> SqliteMatches(IEnumerable<string> words)
+    {
+        var match = string.Join(" AND ", words.Select(word => $"\"{word.Replace("\"", "\"\"", StringComparison.Ordinal)}\""));
+        return db.Database.SqlQueryRaw<int>(ContactSearchSql.SqliteMatchingIds, match);
+    }
+
+    private IQueryable<Contact> ContainingAll(IReadOnlyList<string> words)
+    {
+        if (db.Database.IsSqlite())
+        {
+            var rowIds = SqliteMatches(words);
+            return db.Contacts.Where(c => rowIds.Contains(c.Id));
+        }
+
+        IQueryable<Contact> matches = db.Contacts;
+        foreach (var word in words)
+        {
+            var pattern = SearchPattern.Contains(word);
+            matches = matches.Where(c => EF.Functions.Like(c.SearchText, pattern, LikeEscape));
+        }
+        return matches;
+    }
+
+    /// <summary>
+    /// The range from <paramref name="prefix"/> up to the next string of its length: both databases compare
+    /// <c>SearchText</c> by code point (SQLite's BINARY, PostgreSQL's "C"), so that is exactly the text starting with it.
+    /// </summary>
+    private IQueryable<Contact> StartingWith(string prefix)
+    {
+        var last = prefix[^1];
+        var upper = last < '\uD7FF' || (last >= '\uE000' && last < char.MaxValue)
+            ? prefix[..^1] + (char)(last + 1)
+            : prefix + char.MaxValue;
+        return db.Contacts.Where(c => string.Compare(c.SearchText, prefix) >= 0 && string.Compare(c.SearchText, upper) < 0);
+    }
+}
