@@ -13,8 +13,8 @@ namespace Portal.Bench.Seed;
 
 /// <summary>
 /// Writes the rows straight into the tables the product's migrations created, in the product's storage formats
-/// (instants as UTC ticks, money as ten-thousandths, dates as ISO text). Columns the product fills itself at
-/// start (such as a search column) are left at their defaults.
+/// (instants as UTC ticks, money as ten-thousandths, dates as ISO text). The contacts' search text is the domain's own
+/// normalisation, so the app starts without filling any in; the search index follows by its triggers.
 /// </summary>
 internal sealed class Seeder(SqliteConnection connection, SeedOptions options, string customerPasswordHash)
 {
@@ -47,7 +47,7 @@ internal sealed class Seeder(SqliteConnection connection, SeedOptions options, s
         var id = Scalar("SELECT COALESCE(MAX(\"Id\"), 0) FROM \"Contacts\"");
         using var insert = new BatchedInsert(connection, "Contacts",
             "Id", "Kind", "Name", "Email", "Phone", "Street", "PostalCode", "City", "CountryCode", "VatNumber", "CompanyName",
-            "PreferredLanguage", "CompanyId", "CreatedAt", "UpdatedAt");
+            "PreferredLanguage", "CompanyId", "CreatedAt", "UpdatedAt", "SearchText");
 
         int? company = null;
         void Add(ContactKind kind, string name, string? email, int? companyId, string? ownCompany)
@@ -58,7 +58,7 @@ internal sealed class Seeder(SqliteConnection connection, SeedOptions options, s
             var language = place.Country is "DE" or "AT" or "CH" ? "de" : "en";
             insert.Add(id, (int)kind, name, email, _data.Chance(0.7) ? _data.Phone() : null, $"{place.Street} {1 + _data.Next(120)}",
                 place.PostalCode, place.City, place.Country, kind == ContactKind.Company ? $"{place.Country}{100_000_000 + id}" : null,
-                ownCompany, language, companyId, created.UtcTicks, created.UtcTicks);
+                ownCompany, language, companyId, created.UtcTicks, created.UtcTicks, ContactSearchText.Of(name, email, ownCompany));
             if (kind == ContactKind.Person && email is not null) _people.Add((id, name, email));
         }
 

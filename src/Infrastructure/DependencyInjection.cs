@@ -40,6 +40,8 @@ public static class DependencyInjection
         services.AddScoped(typeof(IRecordReader<>), typeof(RecordRepository<>));
         services.AddScoped(typeof(IRecordWriter<>), typeof(RecordRepository<>));
         services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddScoped<IListCounter, ListCounter>();
+        services.AddOptions<ListCountOptions>().Bind(configuration.GetSection(ListCountOptions.Section));
         services.AddScoped<SessionLookup>();
         services.AddScoped<Portal.Application.Contacts.IContactSearch, ContactSearch>();
         services.AddScoped<DatabaseInitializer>();

@@ -290,10 +290,12 @@ public sealed class DocumentsTests(PortalFactory factory) : IClassFixture<Portal
         var first = await customer.GetAsync("/my/documents");
         Numbers(first).Count.ShouldBe(25);
         Numbers(first)[0].ShouldBe($"{prefix}-30", "newest first by default");
-        first.Text.ShouldContain("Page 1 of 2");
-        var next = first.Document.QuerySelectorAll(".pagination a.page-link").Last().GetAttribute("href")!;
+        first.Text.ShouldContain("In total: 30");
+        var next = first.Document.QuerySelectorAll(".pagination a.page-link").Single(a => a.TextContent.Trim() == "Next")
+            .GetAttribute("href")!;
         var second = await customer.GetAsync(next);
-        second.Text.ShouldContain("Page 2 of 2", customMessage: $"{next} → {second.Status} {second.Path}");
+        second.Document.QuerySelectorAll(".pagination a.page-link").Select(a => a.TextContent.Trim()).ShouldBe(["First", "Previous"],
+            customMessage: $"{next} → {second.Status} {second.Path}");
         Numbers(second).ShouldBe([$"{prefix}-05", $"{prefix}-04", $"{prefix}-03", $"{prefix}-02", $"{prefix}-01"]);
 
         var byNumber = await customer.GetAsync("/my/documents?sort=Number&desc=false");

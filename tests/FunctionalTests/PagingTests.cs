@@ -1,90 +1,234 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Activity;
 using Portal.Domain.Contacts;
+using Portal.Domain.Documents;
+using Portal.Domain.Mail;
 using Portal.FunctionalTests.Support;
+using Portal.Infrastructure.Persistence;
 
 namespace Portal.FunctionalTests;
 
-/// <summary>Lists page through their rows by the "page" query value, which Razor Pages also uses as a route value of its own.</summary>
-public sealed class PagingTests(PortalFactory factory) : IClassFixture<PortalFactory>
+/// <summary>
+/// Lists page by keyset: First · Previous · Next · Last links carry an opaque cursor, and counts stop at a limit
+/// (<see cref="SmallListCountFactory.Limit"/> here) above which they say "about" or "more than".
+/// </summary>
+public sealed class PagingTests(SmallListCountFactory factory) : IClassFixture<SmallListCountFactory>
 {
+    private static string? Link(Page page, string text) =>
+        page.Document.QuerySelectorAll(".pagination a.page-link").FirstOrDefault(a => a.TextContent.Trim() == text)?.GetAttribute("href");
+
+    /// <summary>Every row of the list by Next from the first page, and by Previous from the last page.</summary>
+    private static async Task<(List<string> Forward, List<string> Backward)> WalkAsync(
+        PortalBrowser browser, string firstPage, Func<Page, IEnumerable<string>> rows)
+    {
+        var page = await browser.GetAsync(firstPage);
+        page.Status.ShouldBe(HttpStatusCode.OK);
+        Link(page, "First").ShouldBeNull();
+        Link(page, "Previous").ShouldBeNull();
+        var last = Link(page, "Last");
+        var forward = rows(page).ToList();
+        for (var pages = 1; Link(page, "Next") is { } next; pages++)
+        {
+            pages.ShouldBeLessThan(20);
+            page = await browser.GetAsync(next);
+            forward.AddRange(rows(page));
+        }
+        Link(page, "Last").ShouldBeNull();
+
+        if (last is null) return (forward, forward);
+        page = await browser.GetAsync(last);
+        Link(page, "Next").ShouldBeNull();
+        var backward = rows(page).ToList();
+        for (var pages = 1; Link(page, "Previous") is { } previous; pages++)
+        {
+            pages.ShouldBeLessThan(20);
+            page = await browser.GetAsync(previous);
+            // The first page is always a full page, so it may repeat rows of the page after it.
+            backward = rows(page).Concat(backward).Distinct().ToList();
+        }
+        Link(page, "First").ShouldBeNull();
+        return (forward, backward);
+    }
+
+    private static IEnumerable<string> ContactIds(Page page) =>
+        page.Document.QuerySelectorAll("input[name=ids]").Select(i => i.GetAttribute("value")!);
+
+    private static IEnumerable<string> Column(Page page, int column) =>
+        page.Document.QuerySelectorAll($"tbody tr td:nth-child({column})").Select(td => td.TextContent.Trim());
+
+    private Task<List<(int Id, string Name, string? Email)>> SeedContactsAsync(Func<int, string> name, Func<int, string?> email) =>
+        factory.WithDbAsync(async db =>
+        {
+            var contacts = Enumerable.Range(0, 60)
+                .Select(i => Contact.CreatePerson(new ContactDetails(name(i), null, null, null, "Hamburg", "DE"), email(i), null,
+                    factory.Clock.GetUtcNow()))
+                .ToList();
+            db.Contacts.AddRange(contacts);
+            await db.SaveChangesAsync();
+            return contacts.Select(c => (c.Id, c.Name, c.Email)).ToList();
+        });
+
     [Fact]
-    public async Task The_second_page_of_contacts_shows_the_next_contacts()
+    public async Task Sixty_contacts_are_walked_forward_to_the_end_and_back_and_the_filtered_count_says_more_than_the_limit()
     {
-        await factory.WithDbAsync(async db =>
-        {
-            for (var i = 0; i < 30; i++)
-                db.Contacts.Add(Contact.CreatePerson(new ContactDetails($"Paging Person {i:00}", null, null, null, "Hamburg", "DE"),
-                    $"paging{i:00}@example.com", null, factory.Clock.GetUtcNow()));
-            await db.SaveChangesAsync();
-        });
+        var seeded = await SeedContactsAsync(i => $"Keysetwalk {i:00}", i => $"keysetwalk{i:00}@example.com");
         using var admin = await factory.SignedInAdminAsync();
 
-        var first = await admin.GetAsync("/admin/contacts?q=Paging+Person&page=1");
-        var second = await admin.GetAsync("/admin/contacts?q=Paging+Person&page=2");
+        var (forward, backward) = await WalkAsync(admin, "/admin/contacts?q=Keysetwalk", ContactIds);
 
-        second.Status.ShouldBe(HttpStatusCode.OK);
-        second.Text.ShouldContain("Page 2 of 2");
-        second.Text.ShouldContain("Paging Person 29");
-        second.Text.ShouldNotContain("Paging Person 00");
-        first.Text.ShouldContain("Paging Person 00");
+        var expected = seeded.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        forward.ShouldBe(expected);
+        backward.ShouldBe(expected);
+        var last = await admin.GetAsync("/admin/contacts?q=Keysetwalk&at=last");
+        ContactIds(last).ShouldBe(expected.TakeLast(25));
+        last.Text.ShouldContain($"In total: more than {SmallListCountFactory.Limit}");
     }
 
     [Theory]
-    [InlineData("0", 1)]
-    [InlineData("-5", 1)]
-    [InlineData("abc", 1)]
-    [InlineData("999999999", 2)]
-    [InlineData("2147483647", 2)]
-    [InlineData("99999999999999999999", 1)]
-    public async Task A_page_number_out_of_range_or_unreadable_shows_the_nearest_page_there_is(string requested, int shown)
+    [InlineData("Name", false)]
+    [InlineData("Name", true)]
+    [InlineData("Email", false)]
+    [InlineData("Email", true)]
+    [InlineData("Created", false)]
+    [InlineData("Created", true)]
+    public async Task Every_contact_sort_pages_in_the_same_order_with_ties_broken_by_id_and_missing_emails_greatest(
+        string sort, bool descending)
+    {
+        var tag = $"Keysort{sort}{(descending ? "d" : "a")}";
+        // Names repeat every 20, e-mails every 15 with every fourth missing, and all are created at the same moment.
+        var seeded = await SeedContactsAsync(i => $"{tag} {i % 20:00}", i => i % 4 == 0 ? null : $"{tag}{i % 15:00}@example.com");
+        using var admin = await factory.SignedInAdminAsync();
+
+        var (forward, backward) = await WalkAsync(admin, $"/admin/contacts?q={tag}&sort={sort}&desc={(descending ? "true" : "false")}",
+            ContactIds);
+
+        var ascending = sort switch
+        {
+            "Name" => seeded.OrderBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.Id),
+            "Email" => seeded.OrderBy(c => c.Email is null).ThenBy(c => c.Email, StringComparer.Ordinal).ThenBy(c => c.Id),
+            _ => seeded.OrderBy(c => c.Id),
+        };
+        var expected = (descending ? ascending.Reverse() : ascending)
+            .Select(c => c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        forward.ShouldBe(expected);
+        backward.ShouldBe(expected);
+    }
+
+    [Fact]
+    public async Task Sixty_mails_are_walked_newest_first_and_the_unfiltered_count_is_an_estimate()
     {
         await factory.WithDbAsync(async db =>
         {
-            if (db.Contacts.Any(c => c.Name.StartsWith("Bounded Person"))) return;
-            for (var i = 0; i < 30; i++)
-                db.Contacts.Add(Contact.CreatePerson(new ContactDetails($"Bounded Person {i:00}", null, null, null, "Hamburg", "DE"),
-                    $"bounded{i:00}@example.com", null, factory.Clock.GetUtcNow()));
+            var start = factory.Clock.GetUtcNow().AddDays(-1);
+            for (var i = 0; i < 60; i++)
+                db.OutboxMessages.Add(OutboxMessage.Compose($"walk{i:00}@example.com", "Walker", "Walk", "text", "<p>html</p>",
+                    start.AddSeconds(i)));
             await db.SaveChangesAsync();
+            if (factory.Provider == DatabaseProvider.Postgres) await db.Database.ExecuteSqlRawAsync("ANALYZE \"OutboxMessages\"");
         });
         using var admin = await factory.SignedInAdminAsync();
 
-        var contacts = await admin.GetAsync($"/admin/contacts?q=Bounded+Person&page={requested}");
+        var (forward, backward) = await WalkAsync(admin, "/admin/emails", page => Column(page, 2));
 
-        contacts.Status.ShouldBe(HttpStatusCode.OK);
-        contacts.Text.ShouldContain($"Page {shown} of 2");
-        contacts.Text.ShouldContain(shown == 2 ? "Bounded Person 29" : "Bounded Person 00");
+        var expected = Enumerable.Range(0, 60).Reverse().Select(i => $"walk{i:00}@example.com").ToList();
+        forward.Where(expected.Contains).ShouldBe(expected);
+        backward.Where(expected.Contains).ShouldBe(expected);
+        (await admin.GetAsync("/admin/emails")).Text.ShouldContain("In total: about ");
+    }
+
+    [Fact]
+    public async Task Sixty_activity_entries_of_a_contact_are_walked_newest_first_with_ties_broken_by_id()
+    {
+        var contactId = (await SeedContactsAsync(i => $"Activitywalk {i:00}", _ => null))[0].Id;
+        var expected = await factory.WithDbAsync(async db =>
+        {
+            var start = factory.Clock.GetUtcNow().AddDays(-1);
+            var entries = Enumerable.Range(0, 60)
+                .Select(i => ActivityEntry.ForContact(ActivityKind.AccessGranted, start.AddMinutes(i / 3), null, "Walker", contactId,
+                    $"Walk entry {i:00}"))
+                .ToList();
+            db.ActivityEntries.AddRange(entries);
+            await db.SaveChangesAsync();
+            return entries.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id).Select(e => e.SubjectName).ToList();
+        });
+        using var admin = await factory.SignedInAdminAsync();
+
+        var (forward, backward) = await WalkAsync(admin, $"/admin/activity?contactId={contactId}", page => Column(page, 3));
+
+        forward.ShouldBe(expected);
+        backward.ShouldBe(expected);
+        (await admin.GetAsync($"/admin/activity?contactId={contactId}")).Text
+            .ShouldContain($"In total: more than {SmallListCountFactory.Limit}");
     }
 
     [Theory]
-    [InlineData("2147483647")]
-    [InlineData("-2147483648")]
-    [InlineData("abc")]
-    public async Task Every_list_answers_any_page_number_with_a_page(string requested)
+    [InlineData("Date", true)]
+    [InlineData("Number", false)]
+    [InlineData("Amount", true)]
+    public async Task Sixty_documents_of_a_customer_are_walked_in_each_sort(string sort, bool descending)
     {
+        using var admin = await factory.SignedInAdminAsync();
+        var (customer, contactId) = await factory.ActiveCustomerAsync(admin, "Walter Walk", $"walter.{Guid.NewGuid():n}@example.com");
+        using var _ = customer;
+        var prefix = DocumentFlows.Unique("W");
+        var documents = await factory.WithDbAsync(async db =>
+        {
+            var created = Enumerable.Range(0, 60).Select(i =>
+            {
+                // Dates and amounts repeat, so ties are broken by id.
+                var document = Document.Create(contactId, DocumentKind.Invoice, $"{prefix}-{i:00}", new DateOnly(2026, 1, 1).AddDays(i / 4),
+                    null, "EUR", [new DocumentLineItem("Item", 1, 100 + i % 7, 0)], factory.Clock.GetUtcNow());
+                document.ChangeStatus(DocumentStatus.Sent, factory.Clock.GetUtcNow());
+                return document;
+            }).ToList();
+            db.Documents.AddRange(created);
+            await db.SaveChangesAsync();
+            return created;
+        });
+
+        var (forward, backward) = await WalkAsync(customer, $"/my/documents?sort={sort}&desc={(descending ? "true" : "false")}",
+            page => page.Document.QuerySelectorAll("tr[data-document-id]").Select(tr => tr.GetAttribute("data-document-id")!));
+
+        var ascending = sort switch
+        {
+            "Number" => documents.OrderBy(d => d.Number, StringComparer.Ordinal).ThenBy(d => d.Id),
+            "Amount" => documents.OrderBy(d => d.TotalAmount).ThenBy(d => d.Id),
+            _ => documents.OrderBy(d => d.IssuedOn).ThenBy(d => d.Id),
+        };
+        var expected = (descending ? ascending.Reverse() : ascending)
+            .Select(d => d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        forward.ShouldBe(expected);
+        backward.ShouldBe(expected);
+        (await customer.GetAsync("/my/documents")).Text.ShouldContain($"In total: more than {SmallListCountFactory.Limit}");
+    }
+
+    [Theory]
+    [InlineData("after=not-a-cursor")]
+    [InlineData("before=%25%25%25")]
+    [InlineData("after=WyJjb250YWN0cy5OYW1lLmFzYyIsIngiLCJhYmMiXQ")]
+    [InlineData("before=WyJlbWFpbHMuZGVzYyIsIjEiLCIyIl0")]
+    [InlineData("at=somewhere")]
+    [InlineData("page=2147483647")]
+    public async Task A_tampered_foreign_or_unknown_position_shows_the_first_page_of_every_list(string position)
+    {
+        await SeedContactsAsync(i => $"Badcursor {i:00}", _ => null);
         using var admin = await factory.SignedInAdminAsync();
         var (customer, _) = await factory.ActiveCustomerAsync(admin, "Paula Pages", $"paula.pages.{Guid.NewGuid():n}@example.com");
         using var _1 = customer;
 
-        foreach (var list in new[] { "/admin/emails?page=", "/admin/pages?page=", "/admin/activity?p=", "/blog?page=" })
-            (await admin.GetAsync(list + requested)).Status.ShouldBe(HttpStatusCode.OK, list);
-        (await customer.GetAsync("/my/documents?page=" + requested)).Status.ShouldBe(HttpStatusCode.OK);
-    }
-}
-
-/// <summary>The error page answers whatever the failed request carried.</summary>
-public sealed class StatusPageTests(PortalFactory factory) : IClassFixture<PortalFactory>
-{
-    [Fact]
-    public async Task A_post_with_an_unreadable_body_to_a_missing_page_gets_an_error_page_not_a_server_error()
-    {
-        using var client = factory.CreateClient(
-            new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        using var body = new StringContent("--broken\r\nnot a part", System.Text.Encoding.UTF8);
-        body.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data; boundary=broken");
-
-        var response = await client.PostAsync("/no-such-page", body);
-
-        ((int)response.StatusCode).ShouldBeInRange(400, 499);
-        (await response.Content.ReadAsStringAsync()).ShouldContain("<h1");
+        var contacts = await admin.GetAsync($"/admin/contacts?q=Badcursor&{position}");
+        contacts.Status.ShouldBe(HttpStatusCode.OK);
+        contacts.Text.ShouldContain("Badcursor 00");
+        Link(contacts, "Previous").ShouldBeNull();
+        foreach (var list in new[] { "/admin/emails?", "/admin/activity?", "/admin/emails?status=Sent&" })
+        {
+            var page = await admin.GetAsync(list + position);
+            page.Status.ShouldBe(HttpStatusCode.OK, list);
+            Link(page, "Previous").ShouldBeNull(list);
+        }
+        var documents = await customer.GetAsync("/my/documents?" + position);
+        documents.Status.ShouldBe(HttpStatusCode.OK);
+        Link(documents, "Previous").ShouldBeNull();
     }
 }

@@ -19,7 +19,7 @@ public sealed record ListActivity(
     ActivityKind? Kind = null,
     DateOnly? From = null,
     DateOnly? To = null,
-    int Page = 1) : IRequest<ActivityPage>
+    PageRequest? Paging = null) : IRequest<ActivityPage>
 {
     public const int PageSize = 50;
     public const int ContactSearchMaxLength = 100;
@@ -31,23 +31,30 @@ public sealed record ActivityItem(
 
 public sealed record StaffOption(int Id, string DisplayName, string Login);
 
-public sealed record ActivityPage(PagedList<ActivityItem> Entries, IReadOnlyList<StaffOption> StaffMembers);
+public sealed record ActivityPage(KeysetPage<ActivityItem> Entries, IReadOnlyList<StaffOption> StaffMembers);
 
-public sealed class ListActivityHandler(IRecordReader<ActivityEntry> activity, IReadRepository<InternalUser> staff)
+public sealed class ListActivityHandler(IRecordReader<ActivityEntry> activity, IReadRepository<InternalUser> staff, IListCounter counter)
     : IRequestHandler<ListActivity, ActivityPage>
 {
     public async ValueTask<ActivityPage> Handle(ListActivity query, CancellationToken cancellationToken)
     {
-        var entries = await activity.PageAsync(page => new ActivityFilterSpec(query, page), query.Page, ListActivity.PageSize,
-            cancellationToken);
+        var filtered = query.StaffMemberId is not null || query.ContactId is not null || !string.IsNullOrWhiteSpace(query.Contact)
+            || query.Kind is not null || query.From is not null || query.To is not null;
+        var entries = await activity.KeysetPageAsync(ActivityFilterSpec.Order, query.Paging ?? PageRequest.First, ListActivity.PageSize,
+            position => new ActivityFilterSpec(query, position), counter, filtered, cancellationToken);
         var staffMembers = await staff.ListAsync(new StaffOptionsSpec(), cancellationToken);
         return new ActivityPage(entries, staffMembers);
     }
 }
 
+/// <summary>Newest first; each filter column has an index (column, OccurredAt, Id) that serves the order too.</summary>
 public sealed class ActivityFilterSpec : Specification<ActivityEntry, ActivityItem>
 {
-    public ActivityFilterSpec(ListActivity filter, int page)
+    public static KeysetOrder<ActivityEntry, ActivityItem> Order { get; } =
+        new KeysetOrder<ActivityEntry, ActivityItem>("activity", descending: true)
+            .By(a => a.OccurredAt, a => a.OccurredAt).By(a => a.Id, a => a.Id);
+
+    public ActivityFilterSpec(ListActivity filter, KeysetPosition position)
     {
         // "By a staff member" means what they did, and what was done to them as a colleague.
         if (filter.StaffMemberId is { } staffId) Query.Where(a => a.ActorUserId == staffId || a.StaffUserId == staffId);
@@ -69,9 +76,8 @@ public sealed class ActivityFilterSpec : Specification<ActivityEntry, ActivityIt
             var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             Query.Where(a => a.OccurredAt < end);
         }
-        Query.OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.Id)
-            .Skip((page - 1) * ListActivity.PageSize).Take(ListActivity.PageSize)
-            .AsNoTracking();
+        Order.Apply(Query, position, ListActivity.PageSize + 1);
+        Query.AsNoTracking();
         Query.Select(a => new ActivityItem(a.Id, a.OccurredAt, a.Kind, a.ActorUserId, a.ActorName, a.ContactId, a.StaffUserId,
             a.SubjectName, a.Detail));
     }

@@ -7,7 +7,8 @@ using Portal.Domain.Users;
 
 namespace Portal.Application.Contacts;
 
-public enum ContactSort { Name, Email, Company, AccessState, LastSignIn, Created }
+/// <summary>Each sort is backed by an index ending in Id, so any page is read by seeking, on both databases.</summary>
+public enum ContactSort { Name, Email, Created }
 
 /// <summary>"NoAccess" is a filter value of its own: contacts that never had a portal user.</summary>
 public enum AccessFilter { All, NoAccess, Invited, Active, Revoked }
@@ -18,8 +19,8 @@ public sealed record ListContacts(
     AccessFilter Access = AccessFilter.All,
     ContactSort Sort = ContactSort.Name,
     bool Descending = false,
-    int Page = 1,
-    int PageSize = ListContacts.DefaultPageSize) : IRequest<PagedList<ContactListItem>>
+    PageRequest? Paging = null,
+    int PageSize = ListContacts.DefaultPageSize) : IRequest<KeysetPage<ContactListItem>>
 {
     public const int DefaultPageSize = 25;
 }
@@ -31,21 +32,26 @@ public sealed record ContactListItem(
     string? Email,
     string? CompanyName,
     PortalAccessState? AccessState,
-    DateTimeOffset? LastSignInAt);
+    DateTimeOffset? LastSignInAt,
+    DateTimeOffset CreatedAt);
 
-public sealed class ListContactsHandler(IReadRepository<Contact> contacts, IContactSearch search)
-    : IRequestHandler<ListContacts, PagedList<ContactListItem>>
+public sealed class ListContactsHandler(IReadRepository<Contact> contacts, IContactSearch search, IListCounter counter)
+    : IRequestHandler<ListContacts, KeysetPage<ContactListItem>>
 {
-    public async ValueTask<PagedList<ContactListItem>> Handle(ListContacts query, CancellationToken cancellationToken)
+    public async ValueTask<KeysetPage<ContactListItem>> Handle(ListContacts query, CancellationToken cancellationToken)
     {
         var pageSize = Math.Clamp(query.PageSize, 1, 100);
-        return await contacts.PageAsync(page => new ContactListSpec(query, page, pageSize, search), query.Page, pageSize, cancellationToken);
+        var order = ContactListSpec.Order(query.Sort, query.Descending);
+        var filtered = !string.IsNullOrWhiteSpace(query.Search) || query.Access != AccessFilter.All;
+        return await contacts.KeysetPageAsync(order, query.Paging ?? PageRequest.First, pageSize,
+            position => new ContactListSpec(query, order, position, pageSize + 1, search), counter, filtered, cancellationToken);
     }
 }
 
 public sealed class ContactListSpec : Specification<Contact, ContactListItem>
 {
-    public ContactListSpec(ListContacts query, int page, int pageSize, IContactSearch search)
+    public ContactListSpec(
+        ListContacts query, KeysetOrder<Contact, ContactListItem> order, KeysetPosition position, int take, IContactSearch search)
     {
         Query.AsNoTracking();
 
@@ -63,8 +69,7 @@ public sealed class ContactListSpec : Specification<Contact, ContactListItem>
             case AccessFilter.Revoked: Query.Where(c => c.PortalUser!.State == PortalAccessState.Revoked); break;
         }
 
-        ApplySort(query.Sort, query.Descending);
-        Query.Skip((page - 1) * pageSize).Take(pageSize);
+        order.Apply(Query, position, take);
 
         Query.Select(c => new ContactListItem(
             c.Id,
@@ -73,34 +78,19 @@ public sealed class ContactListSpec : Specification<Contact, ContactListItem>
             c.Email,
             c.Company != null ? c.Company.Name : c.CompanyName,
             c.PortalUser != null ? c.PortalUser.State : null,
-            c.PortalUser != null ? c.PortalUser.LastSignInAt : null));
+            c.PortalUser != null ? c.PortalUser.LastSignInAt : null,
+            c.CreatedAt));
     }
 
-    private void ApplySort(ContactSort sort, bool descending)
+    public static KeysetOrder<Contact, ContactListItem> Order(ContactSort sort, bool descending)
     {
-        // Id as the last key keeps paging stable when the sort key has ties.
-        switch (sort, descending)
+        var order = new KeysetOrder<Contact, ContactListItem>($"contacts.{sort}", descending);
+        _ = sort switch
         {
-            case (ContactSort.Email, false): Query.OrderBy(c => c.Email).ThenBy(c => c.Id); break;
-            case (ContactSort.Email, true): Query.OrderByDescending(c => c.Email).ThenByDescending(c => c.Id); break;
-            case (ContactSort.Company, false):
-                Query.OrderBy(c => c.Company != null ? c.Company.Name : c.CompanyName).ThenBy(c => c.Name).ThenBy(c => c.Id);
-                break;
-            case (ContactSort.Company, true):
-                Query.OrderByDescending(c => c.Company != null ? c.Company.Name : c.CompanyName).ThenBy(c => c.Name).ThenBy(c => c.Id);
-                break;
-            case (ContactSort.AccessState, false): Query.OrderBy(c => c.PortalUser!.State).ThenBy(c => c.Name).ThenBy(c => c.Id); break;
-            case (ContactSort.AccessState, true):
-                Query.OrderByDescending(c => c.PortalUser!.State).ThenBy(c => c.Name).ThenBy(c => c.Id);
-                break;
-            case (ContactSort.LastSignIn, false): Query.OrderBy(c => c.PortalUser!.LastSignInAt).ThenBy(c => c.Id); break;
-            case (ContactSort.LastSignIn, true):
-                Query.OrderByDescending(c => c.PortalUser!.LastSignInAt).ThenByDescending(c => c.Id);
-                break;
-            case (ContactSort.Created, false): Query.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id); break;
-            case (ContactSort.Created, true): Query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id); break;
-            case (_, true): Query.OrderByDescending(c => c.Name).ThenByDescending(c => c.Id); break;
-            default: Query.OrderBy(c => c.Name).ThenBy(c => c.Id); break;
-        }
+            ContactSort.Email => order.ByNullable(c => c.Email, c => c.Email),
+            ContactSort.Created => order.By(c => c.CreatedAt, c => c.CreatedAt),
+            _ => order.By(c => c.Name, c => c.Name),
+        };
+        return order.By(c => c.Id, c => c.Id);
     }
 }

@@ -14,7 +14,7 @@ public sealed record ListMyDocuments(
     DocumentStatus? Status = null,
     MyDocumentSort Sort = MyDocumentSort.Date,
     bool Descending = true,
-    int Page = 1) : IRequest<PagedList<MyDocumentListItem>>
+    PageRequest? Paging = null) : IRequest<KeysetPage<MyDocumentListItem>>
 {
     public const int PageSize = 25;
 }
@@ -23,38 +23,48 @@ public sealed record MyDocumentListItem(
     int Id, DocumentKind Kind, string Number, DateOnly IssuedOn, DateOnly? DueOn, DocumentStatus Status, decimal TotalAmount,
     string Currency, bool HasPdf);
 
-public sealed class ListMyDocumentsHandler(IReadRepository<PortalUser> users, IReadRepository<Document> documents, ICurrentUser currentUser)
-    : IRequestHandler<ListMyDocuments, PagedList<MyDocumentListItem>>
+public sealed class ListMyDocumentsHandler(
+    IReadRepository<PortalUser> users,
+    IReadRepository<Document> documents,
+    ICurrentUser currentUser,
+    IListCounter counter) : IRequestHandler<ListMyDocuments, KeysetPage<MyDocumentListItem>>
 {
-    public async ValueTask<PagedList<MyDocumentListItem>> Handle(ListMyDocuments query, CancellationToken cancellationToken)
+    public async ValueTask<KeysetPage<MyDocumentListItem>> Handle(ListMyDocuments query, CancellationToken cancellationToken)
     {
         var viewer = await users.ViewerAsync(currentUser, cancellationToken);
-        return await documents.PageAsync(page => new MyDocumentListSpec(viewer, query, page), query.Page, ListMyDocuments.PageSize,
-            cancellationToken);
+        var order = MyDocumentListSpec.Order(query.Sort, query.Descending);
+        // Always filtered (by who is looking), so above the limit the count says "more than", never a table estimate.
+        return await documents.KeysetPageAsync(order, query.Paging ?? PageRequest.First, ListMyDocuments.PageSize,
+            position => new MyDocumentListSpec(viewer, query, order, position), counter, filtered: true, cancellationToken);
     }
 }
 
 public sealed class MyDocumentListSpec : Specification<Document, MyDocumentListItem>
 {
-    public MyDocumentListSpec(DocumentViewer viewer, ListMyDocuments query, int page)
+    public MyDocumentListSpec(
+        DocumentViewer viewer,
+        ListMyDocuments query,
+        KeysetOrder<Document, MyDocumentListItem> order,
+        KeysetPosition position)
     {
         Query.VisibleTo(viewer).AsNoTracking();
         if (query.Kind is { } kind) Query.Where(d => d.Kind == kind);
         if (query.Status is { } status) Query.Where(d => d.Status == status);
 
-        // Id as the last key keeps paging stable when the sort key has ties.
-        switch (query.Sort, query.Descending)
-        {
-            case (MyDocumentSort.Number, false): Query.OrderBy(d => d.Number).ThenBy(d => d.Id); break;
-            case (MyDocumentSort.Number, true): Query.OrderByDescending(d => d.Number).ThenByDescending(d => d.Id); break;
-            case (MyDocumentSort.Amount, false): Query.OrderBy(d => d.TotalAmount).ThenBy(d => d.Id); break;
-            case (MyDocumentSort.Amount, true): Query.OrderByDescending(d => d.TotalAmount).ThenByDescending(d => d.Id); break;
-            case (_, false): Query.OrderBy(d => d.IssuedOn).ThenBy(d => d.Id); break;
-            default: Query.OrderByDescending(d => d.IssuedOn).ThenByDescending(d => d.Id); break;
-        }
-
-        Query.Skip((page - 1) * ListMyDocuments.PageSize).Take(ListMyDocuments.PageSize);
+        order.Apply(Query, position, ListMyDocuments.PageSize + 1);
         Query.Select(d => new MyDocumentListItem(d.Id, d.Kind, d.Number, d.IssuedOn, d.DueOn, d.Status, d.TotalAmount, d.Currency,
             d.Pdf != null));
+    }
+
+    public static KeysetOrder<Document, MyDocumentListItem> Order(MyDocumentSort sort, bool descending)
+    {
+        var order = new KeysetOrder<Document, MyDocumentListItem>($"documents.{sort}", descending);
+        _ = sort switch
+        {
+            MyDocumentSort.Number => order.By(d => d.Number, d => d.Number),
+            MyDocumentSort.Amount => order.By(d => d.TotalAmount, d => d.TotalAmount),
+            _ => order.By(d => d.IssuedOn, d => d.IssuedOn),
+        };
+        return order.By(d => d.Id, d => d.Id);
     }
 }

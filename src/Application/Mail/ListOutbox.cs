@@ -8,7 +8,7 @@ namespace Portal.Application.Mail;
 
 /// <summary>The back office's view of outgoing mail: what is waiting, what went out, what failed and why.</summary>
 [RequiresPermission(StaffPermission.ViewBackOffice)]
-public sealed record ListOutbox(OutboxStatus? Status = null, int Page = 1) : IRequest<PagedList<OutboxItem>>
+public sealed record ListOutbox(OutboxStatus? Status = null, PageRequest? Paging = null) : IRequest<KeysetPage<OutboxItem>>
 {
     public const int PageSize = 50;
 }
@@ -23,22 +23,27 @@ public sealed record OutboxItem(
     DateTimeOffset? SentAt,
     string? LastError);
 
-public sealed class ListOutboxHandler(IRecordReader<OutboxMessage> outbox) : IRequestHandler<ListOutbox, PagedList<OutboxItem>>
+public sealed class ListOutboxHandler(IRecordReader<OutboxMessage> outbox, IListCounter counter)
+    : IRequestHandler<ListOutbox, KeysetPage<OutboxItem>>
 {
-    public async ValueTask<PagedList<OutboxItem>> Handle(ListOutbox query, CancellationToken cancellationToken)
+    public async ValueTask<KeysetPage<OutboxItem>> Handle(ListOutbox query, CancellationToken cancellationToken)
     {
-        return await outbox.PageAsync(page => new OutboxPageSpec(query.Status, page), query.Page, ListOutbox.PageSize, cancellationToken);
+        return await outbox.KeysetPageAsync(OutboxPageSpec.Order, query.Paging ?? PageRequest.First, ListOutbox.PageSize,
+            position => new OutboxPageSpec(query.Status, position), counter, query.Status is not null, cancellationToken);
     }
 }
 
+/// <summary>Newest first; with a status filter the (Status, CreatedAt, Id) index serves the order.</summary>
 public sealed class OutboxPageSpec : Specification<OutboxMessage, OutboxItem>
 {
-    public OutboxPageSpec(OutboxStatus? status, int page)
+    public static KeysetOrder<OutboxMessage, OutboxItem> Order { get; } =
+        new KeysetOrder<OutboxMessage, OutboxItem>("emails", descending: true).By(m => m.CreatedAt, m => m.CreatedAt).By(m => m.Id, m => m.Id);
+
+    public OutboxPageSpec(OutboxStatus? status, KeysetPosition position)
     {
         if (status is { } wanted) Query.Where(m => m.Status == wanted);
-        Query.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
-            .Skip((page - 1) * ListOutbox.PageSize).Take(ListOutbox.PageSize)
-            .AsNoTracking();
+        Order.Apply(Query, position, ListOutbox.PageSize + 1);
+        Query.AsNoTracking();
         Query.Select(m => new OutboxItem(m.Id, m.ToAddress, m.Subject, m.CreatedAt, m.Status, m.Attempts, m.SentAt, m.LastError));
     }
 }

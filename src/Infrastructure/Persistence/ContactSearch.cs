@@ -53,9 +53,17 @@ internal sealed class ContactSearch(PortalDbContext db) : IContactSearch
         return WithPeopleOfCompanies(matches.Select(c => c.Id));
     }
 
-    /// <summary>A person is found by its linked company's name too: one look into the index on <c>CompanyId</c> per match.</summary>
+    /// <summary>
+    /// A person is found by its linked company's name too: the matches that are companies, each looked up by primary key,
+    /// then their people through the index on <c>CompanyId</c> (asking for every contact whose company is among the matches
+    /// made PostgreSQL read the whole table).
+    /// </summary>
     private IQueryable<int> WithPeopleOfCompanies(IQueryable<int> ids) =>
-        ids.Concat(db.Contacts.Where(c => c.CompanyId != null && ids.Contains(c.CompanyId.Value)).Select(c => c.Id));
+        ids.Concat(
+            from company in db.Contacts
+            where company.Kind == ContactKind.Company && ids.Contains(company.Id)
+            join person in db.Contacts on (int?)company.Id equals person.CompanyId
+            select person.Id);
 
     /// <summary>
     /// Each word a quoted FTS5 string, so nothing the user typed is read as query syntax; the trigram tokenizer then finds it

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Portal.Application.Common;
 using Portal.Application.Documents;
 using Portal.Domain.Documents;
 using Portal.UnitTests.Domain;
@@ -47,6 +48,8 @@ public sealed class DocumentVisibilityTests
         visible.Select(d => d.Number).Order().ShouldBe(["3-Cancelled", "3-Paid", "3-Sent"]);
     }
 
+    private static readonly KeysetOrder<Document, MyDocumentListItem> ByDate = MyDocumentListSpec.Order(MyDocumentSort.Date, true);
+
     [Fact]
     public void The_customer_queries_use_the_same_rule()
     {
@@ -60,9 +63,9 @@ public sealed class DocumentVisibilityTests
         new MyDocumentSpec(anna, sentOfOther).Evaluate(Documents).ShouldBeEmpty();
         new MyDocumentPdfSpec(anna, sentOfOther).Evaluate(Documents).ShouldBeEmpty();
         new MyDocumentKindsSpec(anna).Evaluate(Documents).Count().ShouldBe(6);
-        new MyDocumentListSpec(anna, new ListMyDocuments(Status: DocumentStatus.Paid), 1).Evaluate(Documents)
+        new MyDocumentListSpec(anna, new ListMyDocuments(Status: DocumentStatus.Paid), ByDate, KeysetPosition.First).Evaluate(Documents)
             .Select(d => d.Number).Order().ShouldBe(["1-Paid", "2-Paid"]);
-        new MyDocumentListSpec(anna, new ListMyDocuments(Status: DocumentStatus.Draft), 1).Evaluate(Documents).ShouldBeEmpty();
+        new MyDocumentListSpec(anna, new ListMyDocuments(Status: DocumentStatus.Draft), ByDate, KeysetPosition.First).Evaluate(Documents).ShouldBeEmpty();
     }
 
     [Theory]

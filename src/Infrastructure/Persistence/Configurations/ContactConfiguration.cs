@@ -28,11 +28,12 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
             .HasForeignKey<PortalUser>(u => u.ContactId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(c => c.HasLivePortalAccess);
 
-        // One index per filter and sort the contact list offers.
-        builder.HasIndex(c => c.Name);
+        // One index per sort the contact list offers, Id last so a keyset page seeks into it (on PostgreSQL an index does not
+        // order ties by Id by itself). The e-mail sort's index puts NULLs last: see ListOrderIndexSql.
+        builder.HasIndex(c => new { c.Name, c.Id });
         builder.HasIndex(c => c.Email);
         builder.HasIndex(c => c.CompanyId);
-        builder.HasIndex(c => c.CreatedAt);
+        builder.HasIndex(c => new { c.CreatedAt, c.Id });
         // Serves searches too short for the trigram index (a prefix range) and finds rows still to fill in.
         // The trigram index itself is raw SQL: ContactSearchSql.
         builder.HasIndex(c => c.SearchText);

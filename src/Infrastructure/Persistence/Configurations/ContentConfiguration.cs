@@ -24,6 +24,10 @@ internal sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
         // A number is unique per kind; the customer lists filter and sort by these.
         builder.HasIndex(d => new { d.Kind, d.Number }).IsUnique();
         builder.HasIndex(d => new { d.ContactId, d.Status, d.IssuedOn });
+        // A customer's list by date, number or amount: one contact's documents in that order, Id last for keyset paging.
+        builder.HasIndex(d => new { d.ContactId, d.IssuedOn, d.Id });
+        builder.HasIndex(d => new { d.ContactId, d.Number, d.Id });
+        builder.HasIndex(d => new { d.ContactId, d.TotalAmount, d.Id });
     }
 }
 

@@ -19,6 +19,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property<string?>(OutboxClaim.ClaimedBy).HasMaxLength(200);
         builder.Property<DateTimeOffset?>(OutboxClaim.ClaimExpiresAt);
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
-        builder.HasIndex(m => m.CreatedAt);
+        // The back office's list: newest first, all or by status.
+        builder.HasIndex(m => new { m.CreatedAt, m.Id });
+        builder.HasIndex(m => new { m.Status, m.CreatedAt, m.Id });
     }
 }

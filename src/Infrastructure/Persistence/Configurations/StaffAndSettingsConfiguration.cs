@@ -18,12 +18,12 @@ internal sealed class ActivityEntryConfiguration : IEntityTypeConfiguration<Acti
         builder.HasOne(a => a.Staff).WithMany().HasForeignKey(a => a.StaffUserId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<UserAccount>().WithMany().HasForeignKey(a => a.ActorUserId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Contact>().WithMany().HasForeignKey(a => a.ContactId).OnDelete(DeleteBehavior.SetNull);
-        // The list is newest first, filtered by one of these at a time.
-        builder.HasIndex(a => a.OccurredAt);
-        builder.HasIndex(a => new { a.ActorUserId, a.OccurredAt });
-        builder.HasIndex(a => new { a.ContactId, a.OccurredAt });
-        builder.HasIndex(a => new { a.StaffUserId, a.OccurredAt });
-        builder.HasIndex(a => new { a.Kind, a.OccurredAt });
+        // The list is newest first (OccurredAt, then Id), filtered by one of these at a time; each index serves filter and order.
+        builder.HasIndex(a => new { a.OccurredAt, a.Id });
+        builder.HasIndex(a => new { a.ActorUserId, a.OccurredAt, a.Id });
+        builder.HasIndex(a => new { a.ContactId, a.OccurredAt, a.Id });
+        builder.HasIndex(a => new { a.StaffUserId, a.OccurredAt, a.Id });
+        builder.HasIndex(a => new { a.Kind, a.OccurredAt, a.Id });
     }
 }
 

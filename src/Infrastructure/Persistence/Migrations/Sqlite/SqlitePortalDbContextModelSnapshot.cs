@@ -71,15 +71,15 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OccurredAt");
+                    b.HasIndex("OccurredAt", "Id");
 
-                    b.HasIndex("ActorUserId", "OccurredAt");
+                    b.HasIndex("ActorUserId", "OccurredAt", "Id");
 
-                    b.HasIndex("ContactId", "OccurredAt");
+                    b.HasIndex("ContactId", "OccurredAt", "Id");
 
-                    b.HasIndex("Kind", "OccurredAt");
+                    b.HasIndex("Kind", "OccurredAt", "Id");
 
-                    b.HasIndex("StaffUserId", "OccurredAt");
+                    b.HasIndex("StaffUserId", "OccurredAt", "Id");
 
                     b.ToTable("ActivityEntries", (string)null);
                 });
@@ -155,13 +155,13 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CompanyId");
 
-                    b.HasIndex("CreatedAt");
-
                     b.HasIndex("Email");
 
-                    b.HasIndex("Name");
-
                     b.HasIndex("SearchText");
+
+                    b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex("Name", "Id");
 
                     b.ToTable("Contacts", (string)null);
                 });
@@ -220,7 +220,13 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("Kind", "Number")
                         .IsUnique();
 
+                    b.HasIndex("ContactId", "IssuedOn", "Id");
+
+                    b.HasIndex("ContactId", "Number", "Id");
+
                     b.HasIndex("ContactId", "Status", "IssuedOn");
+
+                    b.HasIndex("ContactId", "TotalAmount", "Id");
 
                     b.ToTable("Documents", (string)null);
                 });
@@ -346,9 +352,11 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreatedAt");
+                    b.HasIndex("CreatedAt", "Id");
 
                     b.HasIndex("Status", "NextAttemptAt");
+
+                    b.HasIndex("Status", "CreatedAt", "Id");
 
                     b.ToTable("OutboxMessages", (string)null);
                 });

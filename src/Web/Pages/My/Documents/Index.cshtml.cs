@@ -5,6 +5,7 @@ using Portal.Application.Documents;
 using Portal.Domain.Documents;
 using Portal.Web.Infrastructure.Access;
 using Portal.Web.Infrastructure.PageModels;
+using Portal.Web.Pages.Shared;
 
 namespace Portal.Web.Pages.My.Documents;
 
@@ -15,10 +16,12 @@ public sealed class MyDocumentsModel : PortalPageModel
     [BindProperty(SupportsGet = true)] public DocumentStatus? Status { get; set; }
     [BindProperty(SupportsGet = true)] public MyDocumentSort Sort { get; set; }
     [BindProperty(Name = "desc", SupportsGet = true)] public bool Descending { get; set; } = true;
-    // "page" is also a route value in Razor Pages (the page's name), so the number is read from the query string only.
-    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+    [FromQuery(Name = "after")] public string? After { get; set; }
+    [FromQuery(Name = "before")] public string? Before { get; set; }
+    [FromQuery(Name = "at")] public string? At { get; set; }
 
-    public PagedList<MyDocumentListItem> Documents { get; private set; } = null!;
+    public KeysetPage<MyDocumentListItem> Documents { get; private set; } = null!;
+    public Pager Pager => Pager.For(Documents, paging => LinkTo(paging: paging));
 
     /// <summary>The statuses a customer can come across: every one but draft.</summary>
     public static IReadOnlyList<DocumentStatus> VisibleStatuses { get; } =
@@ -31,10 +34,11 @@ public sealed class MyDocumentsModel : PortalPageModel
         if (Kind is { } kind && !Enum.IsDefined(kind)) Kind = null;
         if (Status is { } status && (!Enum.IsDefined(status) || status == DocumentStatus.Draft)) Status = null;
         if (!Enum.IsDefined(Sort)) Sort = MyDocumentSort.Date;
-        Documents = await SendAsync(new ListMyDocuments(Kind, Status, Sort, Descending, Math.Max(1, PageNumber)));
+        Documents = await SendAsync(new ListMyDocuments(Kind, Status, Sort, Descending, new PageRequest(After, Before, At)));
     }
 
-    public string LinkTo(MyDocumentSort? sort = null, bool? descending = null, int? page = null)
+    /// <summary>This list with its filters and sort; another sort starts at the first page.</summary>
+    public string LinkTo(MyDocumentSort? sort = null, bool? descending = null, PageRequest? paging = null)
     {
         var query = new Dictionary<string, string?>
         {
@@ -42,8 +46,8 @@ public sealed class MyDocumentsModel : PortalPageModel
             ["status"] = Status?.ToString(),
             ["sort"] = (sort ?? Sort).ToString(),
             ["desc"] = (descending ?? Descending) ? "true" : "false",
-            ["page"] = (page ?? Documents.Page).ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
-        return QueryHelpers.AddQueryString(Url.Page("/My/Documents/Index")!, query.Where(p => !string.IsNullOrEmpty(p.Value)));
+        return QueryHelpers.AddQueryString(Url.Page("/My/Documents/Index")!,
+            query.Concat(Pager.QueryOf(paging ?? PageRequest.First)).Where(p => !string.IsNullOrEmpty(p.Value)));
     }
 }

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Portal.Application.Activity;
+using Portal.Application.Common;
 using Portal.Domain.Activity;
 using Portal.Web.Infrastructure.PageModels;
+using Portal.Web.Pages.Shared;
 
 namespace Portal.Web.Areas.Admin.Pages.Activity;
 
@@ -13,10 +15,12 @@ public sealed class ActivityModel : PortalPageModel
     [BindProperty(Name = "kind", SupportsGet = true)] public ActivityKind? Kind { get; set; }
     [BindProperty(Name = "from", SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(Name = "to", SupportsGet = true)] public DateOnly? To { get; set; }
-    // "page" is the route value Razor Pages itself uses to pick the page, so the number goes by another name.
-    [BindProperty(Name = "p", SupportsGet = true)] public int PageNumber { get; set; } = 1;
+    [FromQuery(Name = "after")] public string? After { get; set; }
+    [FromQuery(Name = "before")] public string? Before { get; set; }
+    [FromQuery(Name = "at")] public string? At { get; set; }
 
     public ActivityPage Activity { get; private set; } = null!;
+    public Pager Pager => Pager.For(Activity.Entries, PageLink);
 
     public async Task OnGetAsync()
     {
@@ -27,11 +31,11 @@ public sealed class ActivityModel : PortalPageModel
         if (Kind is { } kind && !Enum.IsDefined(kind)) Kind = null;
         if (Contact?.Length > ListActivity.ContactSearchMaxLength) Contact = Contact[..ListActivity.ContactSearchMaxLength];
         if (From is { } from && To is { } to && to < from) (From, To) = (to, from);
-        Activity = await SendAsync(new ListActivity(StaffMemberId, ContactId, Contact, Kind, From, To, Math.Max(1, PageNumber)));
+        Activity = await SendAsync(new ListActivity(StaffMemberId, ContactId, Contact, Kind, From, To, new PageRequest(After, Before, At)));
     }
 
     /// <summary>The link to another page of the same filtered list.</summary>
-    public string PageLink(int page) => Url.Page("/Activity/Index", new
+    public string PageLink(PageRequest paging) => Url.Page("/Activity/Index", new
     {
         area = "Admin",
         staff = StaffMemberId,
@@ -40,6 +44,8 @@ public sealed class ActivityModel : PortalPageModel
         kind = Kind,
         from = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         to = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        p = page,
+        after = paging.After,
+        before = paging.Before,
+        at = paging.At,
     })!;
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Portal.Application.Common;
 using Portal.Application.Contacts;
 using Portal.Web.Infrastructure.PageModels;
+using Portal.Web.Pages.Shared;
 
 namespace Portal.Web.Areas.Admin.Pages.Contacts;
 
@@ -11,10 +12,12 @@ public sealed class ContactsIndexModel : PortalPageModel
     [BindProperty(SupportsGet = true)] public AccessFilter Access { get; set; }
     [BindProperty(SupportsGet = true)] public ContactSort Sort { get; set; }
     [BindProperty(Name = "desc", SupportsGet = true)] public bool Descending { get; set; }
-    // From the query only: "page" is also the route value Razor Pages uses to pick the page.
-    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+    [FromQuery(Name = "after")] public string? After { get; set; }
+    [FromQuery(Name = "before")] public string? Before { get; set; }
+    [FromQuery(Name = "at")] public string? At { get; set; }
 
-    public PagedList<ContactListItem> Contacts { get; private set; } = null!;
+    public KeysetPage<ContactListItem> Contacts { get; private set; } = null!;
+    public Pager Pager => Pager.For(Contacts, paging => LinkTo(paging: paging));
 
     public async Task OnGetAsync()
     {
@@ -22,10 +25,11 @@ public sealed class ContactsIndexModel : PortalPageModel
         ModelState.Clear();
         if (!Enum.IsDefined(Access)) Access = AccessFilter.All;
         if (!Enum.IsDefined(Sort)) Sort = ContactSort.Name;
-        Contacts = await SendAsync(new ListContacts(Q, Access, Sort, Descending, Math.Max(1, PageNumber)));
+        Contacts = await SendAsync(new ListContacts(Q, Access, Sort, Descending, new PageRequest(After, Before, At)));
     }
 
-    public string LinkTo(ContactSort? sort = null, bool? descending = null, int? page = null)
+    /// <summary>This list with its search, filter and sort; another sort starts at the first page.</summary>
+    public string LinkTo(ContactSort? sort = null, bool? descending = null, PageRequest? paging = null)
     {
         var query = new Dictionary<string, string?>
         {
@@ -33,9 +37,8 @@ public sealed class ContactsIndexModel : PortalPageModel
             ["access"] = Access.ToString(),
             ["sort"] = (sort ?? Sort).ToString(),
             ["desc"] = (descending ?? Descending) ? "true" : "false",
-            ["page"] = (page ?? Contacts.Page).ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(Url.Page("/Contacts/Index")!,
-            query.Where(p => !string.IsNullOrEmpty(p.Value)));
+            query.Concat(Pager.QueryOf(paging ?? PageRequest.First)).Where(p => !string.IsNullOrEmpty(p.Value)));
     }
 }

@@ -3,21 +3,26 @@ using Portal.Application.Common;
 using Portal.Application.Mail;
 using Portal.Domain.Mail;
 using Portal.Web.Infrastructure.PageModels;
+using Portal.Web.Pages.Shared;
 
 namespace Portal.Web.Areas.Admin.Pages.Emails;
 
 public sealed class EmailsModel : PortalPageModel
 {
     [BindProperty(SupportsGet = true)] public OutboxStatus? Status { get; set; }
-    // From the query only: "page" is also the route value Razor Pages uses to pick the page.
-    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+    [FromQuery(Name = "after")] public string? After { get; set; }
+    [FromQuery(Name = "before")] public string? Before { get; set; }
+    [FromQuery(Name = "at")] public string? At { get; set; }
 
-    public PagedList<OutboxItem> Mails { get; private set; } = null!;
+    public KeysetPage<OutboxItem> Mails { get; private set; } = null!;
+    public Pager Pager => Pager.For(Mails, paging => Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(
+        Url.Page("/Emails/Index")!,
+        Pager.QueryOf(paging).Prepend(new("status", Status?.ToString())).Where(p => !string.IsNullOrEmpty(p.Value))));
 
     public async Task OnGetAsync()
     {
         ModelState.Clear();
         if (Status is { } status && !Enum.IsDefined(status)) Status = null;
-        Mails = await SendAsync(new ListOutbox(Status, Math.Max(1, PageNumber)));
+        Mails = await SendAsync(new ListOutbox(Status, new PageRequest(After, Before, At)));
     }
 }

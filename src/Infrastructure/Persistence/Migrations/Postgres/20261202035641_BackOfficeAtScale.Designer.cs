@@ -12,7 +12,7 @@ using Portal.Infrastructure.Persistence;
 namespace Portal.Infrastructure.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPortalDbContext))]
-    [Migration("20261202025726_BackOfficeAtScale")]
+    [Migration("20261202035641_BackOfficeAtScale")]
     partial class BackOfficeAtScale
     {
         /// <inheritdoc />
@@ -83,15 +83,15 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OccurredAt");
+                    b.HasIndex("OccurredAt", "Id");
 
-                    b.HasIndex("ActorUserId", "OccurredAt");
+                    b.HasIndex("ActorUserId", "OccurredAt", "Id");
 
-                    b.HasIndex("ContactId", "OccurredAt");
+                    b.HasIndex("ContactId", "OccurredAt", "Id");
 
-                    b.HasIndex("Kind", "OccurredAt");
+                    b.HasIndex("Kind", "OccurredAt", "Id");
 
-                    b.HasIndex("StaffUserId", "OccurredAt");
+                    b.HasIndex("StaffUserId", "OccurredAt", "Id");
 
                     b.ToTable("ActivityEntries", (string)null);
                 });
@@ -170,13 +170,13 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("CompanyId");
 
-                    b.HasIndex("CreatedAt");
-
                     b.HasIndex("Email");
 
-                    b.HasIndex("Name");
-
                     b.HasIndex("SearchText");
+
+                    b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex("Name", "Id");
 
                     b.ToTable("Contacts", (string)null);
                 });
@@ -237,7 +237,13 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("Kind", "Number")
                         .IsUnique();
 
+                    b.HasIndex("ContactId", "IssuedOn", "Id");
+
+                    b.HasIndex("ContactId", "Number", "Id");
+
                     b.HasIndex("ContactId", "Status", "IssuedOn");
+
+                    b.HasIndex("ContactId", "TotalAmount", "Id");
 
                     b.ToTable("Documents", (string)null);
                 });
@@ -365,9 +371,11 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreatedAt");
+                    b.HasIndex("CreatedAt", "Id");
 
                     b.HasIndex("Status", "NextAttemptAt");
+
+                    b.HasIndex("Status", "CreatedAt", "Id");
 
                     b.ToTable("OutboxMessages", (string)null);
                 });

@@ -11,7 +11,7 @@ using Portal.Infrastructure.Persistence;
 namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261202025616_BackOfficeAtScale")]
+    [Migration("20261202035636_BackOfficeAtScale")]
     partial class BackOfficeAtScale
     {
         /// <inheritdoc />
@@ -74,15 +74,15 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OccurredAt");
+                    b.HasIndex("OccurredAt", "Id");
 
-                    b.HasIndex("ActorUserId", "OccurredAt");
+                    b.HasIndex("ActorUserId", "OccurredAt", "Id");
 
-                    b.HasIndex("ContactId", "OccurredAt");
+                    b.HasIndex("ContactId", "OccurredAt", "Id");
 
-                    b.HasIndex("Kind", "OccurredAt");
+                    b.HasIndex("Kind", "OccurredAt", "Id");
 
-                    b.HasIndex("StaffUserId", "OccurredAt");
+                    b.HasIndex("StaffUserId", "OccurredAt", "Id");
 
                     b.ToTable("ActivityEntries", (string)null);
                 });
@@ -158,13 +158,13 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CompanyId");
 
-                    b.HasIndex("CreatedAt");
-
                     b.HasIndex("Email");
 
-                    b.HasIndex("Name");
-
                     b.HasIndex("SearchText");
+
+                    b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex("Name", "Id");
 
                     b.ToTable("Contacts", (string)null);
                 });
@@ -223,7 +223,13 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("Kind", "Number")
                         .IsUnique();
 
+                    b.HasIndex("ContactId", "IssuedOn", "Id");
+
+                    b.HasIndex("ContactId", "Number", "Id");
+
                     b.HasIndex("ContactId", "Status", "IssuedOn");
+
+                    b.HasIndex("ContactId", "TotalAmount", "Id");
 
                     b.ToTable("Documents", (string)null);
                 });
@@ -349,9 +355,11 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreatedAt");
+                    b.HasIndex("CreatedAt", "Id");
 
                     b.HasIndex("Status", "NextAttemptAt");
+
+                    b.HasIndex("Status", "CreatedAt", "Id");
 
                     b.ToTable("OutboxMessages", (string)null);
                 });
