@@ -41,6 +41,7 @@ public static class DependencyInjection
         services.AddScoped(typeof(IRecordWriter<>), typeof(RecordRepository<>));
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IListCounter, ListCounter>();
+        services.AddScoped<Portal.Application.Documents.IDocumentKindCounter, DocumentKindCounter>();
         services.AddOptions<ListCountOptions>().Bind(configuration.GetSection(ListCountOptions.Section));
         services.AddScoped<SessionLookup>();
         services.AddScoped<Portal.Application.Contacts.IContactSearch, ContactSearch>();

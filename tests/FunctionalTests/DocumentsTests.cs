@@ -188,6 +188,34 @@ public sealed class DocumentsTests(PortalFactory factory) : IClassFixture<Portal
     }
 
     [Fact]
+    public async Task A_tile_counts_up_to_999_and_then_says_more_and_every_kind_has_its_tile()
+    {
+        using var admin = await factory.SignedInAdminAsync();
+        var (customer, contactId) = await factory.ActiveCustomerAsync(admin, "Tilda Tile", $"tilda.{Guid.NewGuid():n}@example.com");
+        using var _ = customer;
+        var prefix = DocumentFlows.Unique("T");
+        await factory.WithDbAsync(async db =>
+        {
+            Document Issued(DocumentKind kind, int i)
+            {
+                var document = Document.Create(contactId, kind, $"{prefix}-{kind}-{i:0000}", new DateOnly(2026, 1, 1), null, "EUR",
+                    [new DocumentLineItem("Item", 1, 10, 0)], factory.Clock.GetUtcNow());
+                document.ChangeStatus(Document.StatusesOf(kind).First(s => s != DocumentStatus.Draft), factory.Clock.GetUtcNow());
+                return document;
+            }
+            db.Documents.AddRange(Enumerable.Range(0, 1000).Select(i => Issued(DocumentKind.Invoice, i)));
+            db.Documents.AddRange(Enum.GetValues<DocumentKind>().Where(k => k != DocumentKind.Invoice).Select(k => Issued(k, 0)));
+            await db.SaveChangesAsync();
+        });
+
+        var home = await customer.GetAsync("/my");
+        string CountOf(DocumentKind kind) =>
+            home.Document.QuerySelector($"[data-testid=document-tile-{kind}] [data-testid=document-count]")!.TextContent.Trim();
+        CountOf(DocumentKind.Invoice).ShouldBe("999+");
+        foreach (var kind in Enum.GetValues<DocumentKind>().Where(k => k != DocumentKind.Invoice)) CountOf(kind).ShouldBe("1");
+    }
+
+    [Fact]
     public async Task The_customer_sees_counters_per_kind_without_drafts_and_the_detail_with_lines_and_totals()
     {
         using var admin = await factory.SignedInAdminAsync();

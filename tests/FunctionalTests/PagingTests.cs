@@ -166,7 +166,7 @@ public sealed class PagingTests(SmallListCountFactory factory) : IClassFixture<S
     [InlineData("Date", true)]
     [InlineData("Number", false)]
     [InlineData("Amount", true)]
-    public async Task Sixty_documents_of_a_customer_are_walked_in_each_sort(string sort, bool descending)
+    public async Task Sixty_documents_of_a_customer_and_its_company_are_walked_in_each_sort(string sort, bool descending)
     {
         using var admin = await factory.SignedInAdminAsync();
         var (customer, contactId) = await factory.ActiveCustomerAsync(admin, "Walter Walk", $"walter.{Guid.NewGuid():n}@example.com");
@@ -174,11 +174,19 @@ public sealed class PagingTests(SmallListCountFactory factory) : IClassFixture<S
         var prefix = DocumentFlows.Unique("W");
         var documents = await factory.WithDbAsync(async db =>
         {
+            // Own and company documents interleave in every order: the list merges the two ranges.
+            var company = Contact.CreateCompany(new ContactDetails($"Walk {prefix} GmbH", null, null, null, "Hamburg", "DE"), null,
+                factory.Clock.GetUtcNow());
+            db.Contacts.Add(company);
+            await db.SaveChangesAsync();
+            (await db.Contacts.SingleAsync(c => c.Id == contactId)).MoveToCompany(company, factory.Clock.GetUtcNow());
+            await db.SaveChangesAsync();
             var created = Enumerable.Range(0, 60).Select(i =>
             {
                 // Dates and amounts repeat, so ties are broken by id.
-                var document = Document.Create(contactId, DocumentKind.Invoice, $"{prefix}-{i:00}", new DateOnly(2026, 1, 1).AddDays(i / 4),
-                    null, "EUR", [new DocumentLineItem("Item", 1, 100 + i % 7, 0)], factory.Clock.GetUtcNow());
+                var document = Document.Create(i % 3 == 0 ? company.Id : contactId, DocumentKind.Invoice, $"{prefix}-{i:00}",
+                    new DateOnly(2026, 1, 1).AddDays(i / 4), null, "EUR", [new DocumentLineItem("Item", 1, 100 + i % 7, 0)],
+                    factory.Clock.GetUtcNow());
                 document.ChangeStatus(DocumentStatus.Sent, factory.Clock.GetUtcNow());
                 return document;
             }).ToList();

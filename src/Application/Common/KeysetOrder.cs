@@ -73,6 +73,33 @@ public sealed class KeysetOrder<T, TResult> where T : class
         query.Take(take);
     }
 
+    /// <summary>
+    /// Rows in the order they are read from <paramref name="position"/>, as the database orders them: strings by code point
+    /// (SQLite's BINARY, a "C" collation on PostgreSQL for any key merged this way), NULLs as the greatest value.
+    /// </summary>
+    public IComparer<TResult> ReadingOrder(KeysetPosition position)
+    {
+        var direction = Descending != position.Backwards ? -1 : 1;
+        return Comparer<TResult>.Create((x, y) =>
+        {
+            foreach (var key in _keys)
+            {
+                var compared = CompareValues(key.Value(x), key.Value(y));
+                if (compared != 0) return direction * compared;
+            }
+            return 0;
+        });
+    }
+
+    private static int CompareValues(object? x, object? y) => (x, y) switch
+    {
+        (null, null) => 0,
+        (null, _) => 1,
+        (_, null) => -1,
+        (string a, string b) => string.CompareOrdinal(a, b),
+        _ => Comparer<object>.Default.Compare(x, y),
+    };
+
     /// <summary>The rows beyond the cursor's row in the direction of reading.</summary>
     public Expression<Func<T, bool>> Beyond(IReadOnlyList<object?> values, bool towardsGreater)
     {

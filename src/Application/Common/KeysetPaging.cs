@@ -18,15 +18,46 @@ public static class KeysetPaging
         IListCounter counter,
         bool filtered,
         CancellationToken cancellationToken)
+        where T : class =>
+        await rows.KeysetPageAsync(order, request, pageSize, position => [pageSpec(position)], pageSpec(KeysetPosition.First), counter,
+            filtered, cancellationToken);
+
+    /// <summary>
+    /// A list made of several index ranges (e.g. a customer's own documents and their company's): each range gives its
+    /// first PageSize + 1 rows from the position, and their merge in the list's order is the page, which is what a database
+    /// would have to sort every row of the ranges for.
+    /// </summary>
+    /// <param name="sourceSpecs">One specification per range, each in the list's order and limited to PageSize + 1.</param>
+    /// <param name="countSpec">The whole list's criteria, for its count.</param>
+    public static async Task<KeysetPage<TResult>> KeysetPageAsync<T, TResult>(
+        this IReadRepositoryBase<T> rows,
+        KeysetOrder<T, TResult> order,
+        PageRequest request,
+        int pageSize,
+        Func<KeysetPosition, IReadOnlyList<ISpecification<T, TResult>>> sourceSpecs,
+        ISpecification<T, TResult> countSpec,
+        IListCounter counter,
+        bool filtered,
+        CancellationToken cancellationToken)
         where T : class
     {
+        async Task<List<TResult>> ReadAsync(KeysetPosition position)
+        {
+            var specs = sourceSpecs(position);
+            if (specs.Count == 1) return await rows.ListAsync(specs[0], cancellationToken);
+            var merged = new List<TResult>();
+            foreach (var spec in specs) merged.AddRange(await rows.ListAsync(spec, cancellationToken));
+            merged.Sort(order.ReadingOrder(position));
+            return merged.Take(pageSize + 1).ToList();
+        }
+
         var position = order.Position(request);
-        var read = await rows.ListAsync(pageSpec(position), cancellationToken);
+        var read = await ReadAsync(position);
         if (position.Start is KeysetStart.After or KeysetStart.Before
             && (read.Count == 0 || (position.Start == KeysetStart.Before && read.Count <= pageSize)))
         {
             position = KeysetPosition.First;
-            read = await rows.ListAsync(pageSpec(position), cancellationToken);
+            read = await ReadAsync(position);
         }
 
         var more = read.Count > pageSize;
@@ -34,7 +65,7 @@ public static class KeysetPaging
         if (position.Backwards) items.Reverse();
         var hasPrevious = position.Backwards ? more : position.Start == KeysetStart.After;
         var hasNext = position.Backwards ? position.Start == KeysetStart.Before : more;
-        var count = await counter.CountAsync(pageSpec(KeysetPosition.First), filtered, cancellationToken);
+        var count = await counter.CountAsync(countSpec, filtered, cancellationToken);
         return new KeysetPage<TResult>(
             items,
             hasPrevious && items.Count > 0 ? order.CursorOf(items[0]) : null,

@@ -33,9 +33,12 @@ public sealed class ListMyDocumentsHandler(
     {
         var viewer = await users.ViewerAsync(currentUser, cancellationToken);
         var order = MyDocumentListSpec.Order(query.Sort, query.Descending);
+        // One index range per contact whose documents the viewer sees: a database would sort all rows of "own OR company's".
+        IReadOnlyList<int> sources = viewer.CompanyId is { } companyId ? [viewer.ContactId, companyId] : [viewer.ContactId];
         // Always filtered (by who is looking), so above the limit the count says "more than", never a table estimate.
         return await documents.KeysetPageAsync(order, query.Paging ?? PageRequest.First, ListMyDocuments.PageSize,
-            position => new MyDocumentListSpec(viewer, query, order, position), counter, filtered: true, cancellationToken);
+            position => sources.Select(source => new MyDocumentListSpec(viewer, query, order, position, source)).ToList(),
+            new MyDocumentListSpec(viewer, query, order, KeysetPosition.First), counter, filtered: true, cancellationToken);
     }
 }
 
@@ -45,9 +48,12 @@ public sealed class MyDocumentListSpec : Specification<Document, MyDocumentListI
         DocumentViewer viewer,
         ListMyDocuments query,
         KeysetOrder<Document, MyDocumentListItem> order,
-        KeysetPosition position)
+        KeysetPosition position,
+        int? ofContactId = null)
     {
         Query.VisibleTo(viewer).AsNoTracking();
+        // Narrows the one visibility rule to one contact's index range; it never widens it.
+        if (ofContactId is { } contactId) Query.Where(d => d.ContactId == contactId);
         if (query.Kind is { } kind) Query.Where(d => d.Kind == kind);
         if (query.Status is { } status) Query.Where(d => d.Status == status);
 

@@ -28,6 +28,8 @@ internal sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
         builder.HasIndex(d => new { d.ContactId, d.IssuedOn, d.Id });
         builder.HasIndex(d => new { d.ContactId, d.Number, d.Id });
         builder.HasIndex(d => new { d.ContactId, d.TotalAmount, d.Id });
+        // My Account's tiles count each kind of one contact's documents without reading the others.
+        builder.HasIndex(d => new { d.ContactId, d.Kind, d.Status });
     }
 }
 

@@ -213,7 +213,8 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");
@@ -235,6 +236,8 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("ContactId", "IssuedOn", "Id");
+
+                    b.HasIndex("ContactId", "Kind", "Status");
 
                     b.HasIndex("ContactId", "Number", "Id");
 

@@ -222,6 +222,8 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ContactId", "IssuedOn", "Id");
 
+                    b.HasIndex("ContactId", "Kind", "Status");
+
                     b.HasIndex("ContactId", "Number", "Id");
 
                     b.HasIndex("ContactId", "Status", "IssuedOn");

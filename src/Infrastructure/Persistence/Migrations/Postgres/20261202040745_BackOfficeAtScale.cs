@@ -42,6 +42,17 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                 name: "IX_ActivityEntries_StaffUserId_OccurredAt",
                 table: "ActivityEntries");
 
+            migrationBuilder.AlterColumn<string>(
+                name: "Number",
+                table: "Documents",
+                type: "character varying(40)",
+                maxLength: 40,
+                nullable: false,
+                collation: "C",
+                oldClrType: typeof(string),
+                oldType: "character varying(40)",
+                oldMaxLength: 40);
+
             migrationBuilder.AddColumn<string>(
                 name: "SearchText",
                 table: "Contacts",
@@ -65,6 +76,11 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                 name: "IX_Documents_ContactId_IssuedOn_Id",
                 table: "Documents",
                 columns: new[] { "ContactId", "IssuedOn", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Documents_ContactId_Kind_Status",
+                table: "Documents",
+                columns: new[] { "ContactId", "Kind", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Documents_ContactId_Number_Id",
@@ -139,6 +155,10 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                 table: "Documents");
 
             migrationBuilder.DropIndex(
+                name: "IX_Documents_ContactId_Kind_Status",
+                table: "Documents");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Documents_ContactId_Number_Id",
                 table: "Documents");
 
@@ -181,6 +201,17 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "SearchText",
                 table: "Contacts");
+
+            migrationBuilder.AlterColumn<string>(
+                name: "Number",
+                table: "Documents",
+                type: "character varying(40)",
+                maxLength: 40,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "character varying(40)",
+                oldMaxLength: 40,
+                oldCollation: "C");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_CreatedAt",

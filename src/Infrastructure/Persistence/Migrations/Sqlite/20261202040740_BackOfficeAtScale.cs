@@ -66,6 +66,11 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                 columns: new[] { "ContactId", "IssuedOn", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Documents_ContactId_Kind_Status",
+                table: "Documents",
+                columns: new[] { "ContactId", "Kind", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Documents_ContactId_Number_Id",
                 table: "Documents",
                 columns: new[] { "ContactId", "Number", "Id" });
@@ -135,6 +140,10 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropIndex(
                 name: "IX_Documents_ContactId_IssuedOn_Id",
+                table: "Documents");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Documents_ContactId_Kind_Status",
                 table: "Documents");
 
             migrationBuilder.DropIndex(
