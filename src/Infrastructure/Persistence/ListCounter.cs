@@ -36,7 +36,10 @@ internal sealed class ListCounter(PortalDbContext db, DatabaseSettings database,
             ? db.Database.SqlQuery<long>($"SELECT COALESCE(MAX(reltuples), -1)::bigint AS \"Value\" FROM pg_class WHERE oid = to_regclass({quoted})")
             // The table name comes from the model, never from a request.
 #pragma warning disable EF1002
-            : db.Database.SqlQueryRaw<long>($"SELECT COALESCE(MAX(rowid) - MIN(rowid) + 1, 0) AS \"Value\" FROM {quoted}");
+            // One MIN or MAX per SELECT: SQLite reads the end of the rowid B-tree only for a lone MIN or MAX; both in one
+            // SELECT scans the table.
+            : db.Database.SqlQueryRaw<long>(
+                $"SELECT COALESCE((SELECT MAX(rowid) FROM {quoted}) - (SELECT MIN(rowid) FROM {quoted}) + 1, 0) AS \"Value\"");
 #pragma warning restore EF1002
         return await estimate.SingleAsync(cancellationToken);
     }
