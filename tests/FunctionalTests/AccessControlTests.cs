@@ -4,6 +4,7 @@ using Portal.FunctionalTests.Support;
 namespace Portal.FunctionalTests;
 
 /// <summary>Who may open what, the headers every page carries, and bad input that must never become a 500.</summary>
+[Trait(DatabaseTrait.Name, DatabaseTrait.Independent)]
 public sealed class AccessControlTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     public static TheoryData<string> AdminPages => ["/admin", "/admin/contacts", "/admin/contacts/new", "/admin/contacts/1",

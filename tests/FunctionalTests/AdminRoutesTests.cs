@@ -12,6 +12,7 @@ namespace Portal.FunctionalTests;
 /// application maps under /admin is taken from the endpoint data source and tried, with GET and with a POST
 /// that carries a valid antiforgery token, as a signed-in portal user.
 /// </summary>
+[Trait(DatabaseTrait.Name, DatabaseTrait.Independent)]
 public sealed class AdminRoutesTests(PortalFactory factory, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<PortalFactory>
 {
     [Fact]

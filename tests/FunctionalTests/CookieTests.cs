@@ -7,6 +7,7 @@ namespace Portal.FunctionalTests;
 /// Outside Development (the tests run as "Testing") every cookie the portal sets is <c>__Host-</c>prefixed and Secure, for
 /// the whole site and no other host: the antiforgery, TempData and culture cookies as well as the session's.
 /// </summary>
+[Trait(DatabaseTrait.Name, DatabaseTrait.Independent)]
 public sealed class CookieTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     [Fact]

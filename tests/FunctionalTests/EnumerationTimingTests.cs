@@ -7,6 +7,7 @@ namespace Portal.FunctionalTests;
 /// Forgot-password and sign-in answer an address without an account in the time they take for one with: the time tells
 /// nothing. Medians of alternating requests, with a margin a busy machine keeps; the work itself is compared in the handler tests.
 /// </summary>
+[Trait(DatabaseTrait.Name, DatabaseTrait.Independent)]
 public sealed class EnumerationTimingTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     // Generous for a busy 2-core machine; doing the work in the request made the account 7 times slower than no account.

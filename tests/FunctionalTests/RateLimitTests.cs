@@ -6,6 +6,7 @@ namespace Portal.FunctionalTests;
 /// <summary>
 /// Per client address, only a few posts a minute to the pages that check passwords, codes and links; then a friendly 429.
 /// </summary>
+[Trait(DatabaseTrait.Name, DatabaseTrait.Independent)]
 public sealed class RateLimitTests(LowLimitFactory factory) : IClassFixture<LowLimitFactory>
 {
     private const int Limit = LowLimitFactory.Limit;

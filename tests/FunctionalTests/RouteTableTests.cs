@@ -10,6 +10,7 @@ namespace Portal.FunctionalTests;
 /// The route table is the one place an address may come from in C# (mails, cookies, redirects outside a page).
 /// These tests hold it to what the running application really maps, so a page added or moved without it fails here.
 /// </summary>
+[Trait(DatabaseTrait.Name, DatabaseTrait.Independent)]
 public sealed class RouteTableTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     [Fact]

@@ -8,6 +8,7 @@ namespace Portal.FunctionalTests;
 /// The headers every page carries: a strict CSP and no sniffing everywhere, no referrer on pages whose address
 /// is a one-time link, nothing cached once signed in (or on a link page), and HSTS outside Development.
 /// </summary>
+[Trait(DatabaseTrait.Name, DatabaseTrait.Independent)]
 public sealed class SecurityHeadersTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     private static readonly string[] PublicPages =
