@@ -4,21 +4,17 @@ using Portal.Application.Common;
 using Portal.Application.Documents;
 using Portal.Domain.Documents;
 using Portal.Web.Infrastructure.Access;
-using Portal.Web.Infrastructure.PageModels;
 using Portal.Web.Pages.Shared;
 
 namespace Portal.Web.Pages.My.Documents;
 
 [MyAccountSectionPage(Portal.Application.Settings.MyAccountSection.Documents)]
-public sealed class MyDocumentsModel : PortalPageModel
+public sealed class MyDocumentsModel : KeysetListPageModel
 {
     [BindProperty(SupportsGet = true)] public DocumentKind? Kind { get; set; }
     [BindProperty(SupportsGet = true)] public DocumentStatus? Status { get; set; }
     [BindProperty(SupportsGet = true)] public MyDocumentSort Sort { get; set; }
     [BindProperty(Name = "desc", SupportsGet = true)] public bool Descending { get; set; } = true;
-    [FromQuery(Name = "after")] public string? After { get; set; }
-    [FromQuery(Name = "before")] public string? Before { get; set; }
-    [FromQuery(Name = "at")] public string? At { get; set; }
 
     public KeysetPage<MyDocumentListItem> Documents { get; private set; } = null!;
     public Pager Pager => Pager.For(Documents, paging => LinkTo(paging: paging));
@@ -34,7 +30,7 @@ public sealed class MyDocumentsModel : PortalPageModel
         if (Kind is { } kind && !Enum.IsDefined(kind)) Kind = null;
         if (Status is { } status && (!Enum.IsDefined(status) || status == DocumentStatus.Draft)) Status = null;
         if (!Enum.IsDefined(Sort)) Sort = MyDocumentSort.Date;
-        Documents = await SendAsync(new ListMyDocuments(Kind, Status, Sort, Descending, new PageRequest(After, Before, At)));
+        Documents = await SendAsync(new ListMyDocuments(Kind, Status, Sort, Descending, Paging));
     }
 
     /// <summary>This list with its filters and sort; another sort starts at the first page.</summary>

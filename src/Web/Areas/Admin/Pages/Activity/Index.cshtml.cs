@@ -2,12 +2,11 @@ using Microsoft.AspNetCore.Mvc;
 using Portal.Application.Activity;
 using Portal.Application.Common;
 using Portal.Domain.Activity;
-using Portal.Web.Infrastructure.PageModels;
 using Portal.Web.Pages.Shared;
 
 namespace Portal.Web.Areas.Admin.Pages.Activity;
 
-public sealed class ActivityModel : PortalPageModel
+public sealed class ActivityModel : KeysetListPageModel
 {
     [BindProperty(Name = "staff", SupportsGet = true)] public int? StaffMemberId { get; set; }
     [BindProperty(Name = "contactId", SupportsGet = true)] public int? ContactId { get; set; }
@@ -15,9 +14,6 @@ public sealed class ActivityModel : PortalPageModel
     [BindProperty(Name = "kind", SupportsGet = true)] public ActivityKind? Kind { get; set; }
     [BindProperty(Name = "from", SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(Name = "to", SupportsGet = true)] public DateOnly? To { get; set; }
-    [FromQuery(Name = "after")] public string? After { get; set; }
-    [FromQuery(Name = "before")] public string? Before { get; set; }
-    [FromQuery(Name = "at")] public string? At { get; set; }
 
     public ActivityPage Activity { get; private set; } = null!;
     public Pager Pager => Pager.For(Activity.Entries, PageLink);
@@ -31,7 +27,7 @@ public sealed class ActivityModel : PortalPageModel
         if (Kind is { } kind && !Enum.IsDefined(kind)) Kind = null;
         if (Contact?.Length > ListActivity.ContactSearchMaxLength) Contact = Contact[..ListActivity.ContactSearchMaxLength];
         if (From is { } from && To is { } to && to < from) (From, To) = (to, from);
-        Activity = await SendAsync(new ListActivity(StaffMemberId, ContactId, Contact, Kind, From, To, new PageRequest(After, Before, At)));
+        Activity = await SendAsync(new ListActivity(StaffMemberId, ContactId, Contact, Kind, From, To, Paging));
     }
 
     /// <summary>The link to another page of the same filtered list.</summary>

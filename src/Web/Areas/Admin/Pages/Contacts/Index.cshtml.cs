@@ -1,20 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
 using Portal.Application.Common;
 using Portal.Application.Contacts;
-using Portal.Web.Infrastructure.PageModels;
 using Portal.Web.Pages.Shared;
 
 namespace Portal.Web.Areas.Admin.Pages.Contacts;
 
-public sealed class ContactsIndexModel : PortalPageModel
+public sealed class ContactsIndexModel : KeysetListPageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public AccessFilter Access { get; set; }
     [BindProperty(SupportsGet = true)] public ContactSort Sort { get; set; }
     [BindProperty(Name = "desc", SupportsGet = true)] public bool Descending { get; set; }
-    [FromQuery(Name = "after")] public string? After { get; set; }
-    [FromQuery(Name = "before")] public string? Before { get; set; }
-    [FromQuery(Name = "at")] public string? At { get; set; }
 
     public KeysetPage<ContactListItem> Contacts { get; private set; } = null!;
     public Pager Pager => Pager.For(Contacts, paging => LinkTo(paging: paging));
@@ -25,7 +21,7 @@ public sealed class ContactsIndexModel : PortalPageModel
         ModelState.Clear();
         if (!Enum.IsDefined(Access)) Access = AccessFilter.All;
         if (!Enum.IsDefined(Sort)) Sort = ContactSort.Name;
-        Contacts = await SendAsync(new ListContacts(Q, Access, Sort, Descending, new PageRequest(After, Before, At)));
+        Contacts = await SendAsync(new ListContacts(Q, Access, Sort, Descending, Paging));
     }
 
     /// <summary>This list with its search, filter and sort; another sort starts at the first page.</summary>

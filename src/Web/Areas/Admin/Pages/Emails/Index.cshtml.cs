@@ -2,17 +2,13 @@ using Microsoft.AspNetCore.Mvc;
 using Portal.Application.Common;
 using Portal.Application.Mail;
 using Portal.Domain.Mail;
-using Portal.Web.Infrastructure.PageModels;
 using Portal.Web.Pages.Shared;
 
 namespace Portal.Web.Areas.Admin.Pages.Emails;
 
-public sealed class EmailsModel : PortalPageModel
+public sealed class EmailsModel : KeysetListPageModel
 {
     [BindProperty(SupportsGet = true)] public OutboxStatus? Status { get; set; }
-    [FromQuery(Name = "after")] public string? After { get; set; }
-    [FromQuery(Name = "before")] public string? Before { get; set; }
-    [FromQuery(Name = "at")] public string? At { get; set; }
 
     public KeysetPage<OutboxItem> Mails { get; private set; } = null!;
     public Pager Pager => Pager.For(Mails, paging => Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(
@@ -23,6 +19,6 @@ public sealed class EmailsModel : PortalPageModel
     {
         ModelState.Clear();
         if (Status is { } status && !Enum.IsDefined(status)) Status = null;
-        Mails = await SendAsync(new ListOutbox(Status, new PageRequest(After, Before, At)));
+        Mails = await SendAsync(new ListOutbox(Status, Paging));
     }
 }
