@@ -16,6 +16,7 @@
 # `my_vs_template_p99=<ratio>` (p99 of /my over the template's). Needs: the .NET SDK, curl, sqlite3, wrk.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 seconds=${1:-15}
 connections=${2:-32}
 rounds=${3:-3}
@@ -45,9 +46,7 @@ wait_until_up() {
   for _ in $(seq 1 120); do curl -fs -o /dev/null "$1" && return 0; sleep 0.5; done
   echo "$1 did not answer; log:" >&2; tail -n 30 "$2" >&2; exit 1
 }
-token() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' "$1" | head -n 1 | sed 's/.*value="//; s/"$//'; }
 status_of() { curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $2" "$1"; }
-peak_mb() { awk '/^VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 now_mb() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 # The largest working set (VmRSS) of process $1 while the timed runs last, written to $2 (MB); startup's peak is not in it.
 sample_rss() {

@@ -10,6 +10,7 @@
 # Needs: the .NET SDK, curl, wrk (apt-get install -y wrk). See bench/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 seconds=${1:-10}
 connections=${2:-32}
 warmup=${PORTAL_BENCH_WARMUP:-3}
@@ -94,7 +95,6 @@ start_app large
 wait_for_app small
 wait_for_app large
 
-token() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' "$1" | head -n 1 | sed 's/.*value="//; s/"$//'; }
 
 # Signs in through the real form (antiforgery token and cookie included) and prints the cookies as one header value.
 sign_in() { # name jar email password
@@ -176,9 +176,8 @@ for entry in "${pages[@]}"; do
 done
 
 # Peak resident set of each app after the load (VmHWM: the high-water mark of the working set).
-peak_mb() { awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/${pid[$1]}/status"; }
-peak_small=$(peak_mb small)
-peak_large=$(peak_mb large)
+peak_small=$(peak_mb "${pid[small]}")
+peak_large=$(peak_mb "${pid[large]}")
 stop_apps
 
 # The /my comparison with the ASP.NET Core Identity template lives in its own script.
