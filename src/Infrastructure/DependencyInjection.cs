@@ -45,6 +45,7 @@ public static class DependencyInjection
         services.AddOptions<ListCountOptions>().Bind(configuration.GetSection(ListCountOptions.Section));
         services.AddScoped<SessionLookup>();
         services.AddScoped<Portal.Application.Contacts.IContactSearch, ContactSearch>();
+        services.AddSingleton<Portal.Application.Common.Csv.ICsvFileWriter, Csv.CsvFileWriter>();
         services.AddScoped<DatabaseInitializer>();
 
         services.AddOptions<PasswordHashingOptions>().Bind(configuration.GetSection(PasswordHashingOptions.Section));
