@@ -85,6 +85,45 @@ public sealed class PagingTests(SmallListCountFactory factory) : IClassFixture<S
         last.Text.ShouldContain($"In total: more than {SmallListCountFactory.Limit}");
     }
 
+    /// <summary>
+    /// A search that matches more than the count's limit is read by walking the name index and testing each row, so it must
+    /// find exactly what the text index finds: people by their own text and by their company's, accents and case ignored.
+    /// </summary>
+    [Theory]
+    [InlineData("MÜLLER {0}", "{0} Müller AG")]
+    [InlineData("{0} muller", "{0} Müller AG")]
+    [InlineData("qy", "Qy{0} AG")]
+    public async Task A_search_matching_more_than_the_limit_walks_every_match_forward_and_back(string term, string companyName)
+    {
+        var tag = "Wf" + string.Concat(Guid.NewGuid().ToString("n").Where(char.IsLetter).Take(6));
+        var expected = await factory.WithDbAsync(async db =>
+        {
+            var now = factory.Clock.GetUtcNow();
+            var company = Contact.CreateCompany(new ContactDetails(string.Format(companyName, tag)), null, now);
+            var linked = Enumerable.Range(0, 30)
+                .Select(i => Contact.CreatePerson(new ContactDetails($"Linked {tag} {i:00}"), null, company, now)).ToList();
+            var own = Enumerable.Range(0, 25)
+                .Select(i => Contact.CreatePerson(new ContactDetails(string.Format(companyName, tag) + $" Person {i:00}"), null, null, now))
+                .ToList();
+            var outsider = Contact.CreatePerson(new ContactDetails($"Outsider {tag}"), null, null, now);
+            db.Contacts.AddRange([company, .. linked, .. own, outsider]);
+            await db.SaveChangesAsync();
+            return new[] { company }.Concat(linked).Concat(own)
+                .OrderBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.Id)
+                .Select(c => c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        });
+        using var admin = await factory.SignedInAdminAsync();
+        var query = Uri.EscapeDataString(string.Format(term, tag));
+
+        var (forward, backward) = await WalkAsync(admin, $"/admin/contacts?q={query}", ContactIds);
+
+        // "qy" also finds what other tests of this class named with that prefix: only this test's rows are compared.
+        forward.Where(expected.Contains).ShouldBe(expected);
+        backward.Where(expected.Contains).ShouldBe(expected);
+        forward.Count.ShouldBe(backward.Count);
+        (await admin.GetAsync($"/admin/contacts?q={query}")).Text.ShouldContain($"In total: more than {SmallListCountFactory.Limit}");
+    }
+
     [Theory]
     [InlineData("Name", false)]
     [InlineData("Name", true)]

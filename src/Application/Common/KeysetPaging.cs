@@ -19,8 +19,21 @@ public static class KeysetPaging
         bool filtered,
         CancellationToken cancellationToken)
         where T : class =>
-        await rows.KeysetPageAsync(order, request, pageSize, position => [pageSpec(position)], pageSpec(KeysetPosition.First), counter,
-            filtered, cancellationToken);
+        await rows.KeysetPageAsync(order, request, pageSize, position => [pageSpec(position)],
+            () => counter.CountAsync(pageSpec(KeysetPosition.First), filtered, cancellationToken), cancellationToken);
+
+    /// <summary>A list whose count was taken before its page, because the count decided how the page is read.</summary>
+    public static async Task<KeysetPage<TResult>> KeysetPageAsync<T, TResult>(
+        this IReadRepositoryBase<T> rows,
+        KeysetOrder<T, TResult> order,
+        PageRequest request,
+        int pageSize,
+        Func<KeysetPosition, ISpecification<T, TResult>> pageSpec,
+        ListCount count,
+        CancellationToken cancellationToken)
+        where T : class =>
+        await rows.KeysetPageAsync(order, request, pageSize, position => [pageSpec(position)], () => Task.FromResult(count),
+            cancellationToken);
 
     /// <summary>
     /// A list made of several index ranges (e.g. a customer's own documents and their company's): each range gives its
@@ -38,6 +51,18 @@ public static class KeysetPaging
         ISpecification<T, TResult> countSpec,
         IListCounter counter,
         bool filtered,
+        CancellationToken cancellationToken)
+        where T : class =>
+        await rows.KeysetPageAsync(order, request, pageSize, sourceSpecs,
+            () => counter.CountAsync(countSpec, filtered, cancellationToken), cancellationToken);
+
+    private static async Task<KeysetPage<TResult>> KeysetPageAsync<T, TResult>(
+        this IReadRepositoryBase<T> rows,
+        KeysetOrder<T, TResult> order,
+        PageRequest request,
+        int pageSize,
+        Func<KeysetPosition, IReadOnlyList<ISpecification<T, TResult>>> sourceSpecs,
+        Func<Task<ListCount>> count,
         CancellationToken cancellationToken)
         where T : class
     {
@@ -65,11 +90,10 @@ public static class KeysetPaging
         if (position.Backwards) items.Reverse();
         var hasPrevious = position.Backwards ? more : position.Start == KeysetStart.After;
         var hasNext = position.Backwards ? position.Start == KeysetStart.Before : more;
-        var count = await counter.CountAsync(countSpec, filtered, cancellationToken);
         return new KeysetPage<TResult>(
             items,
             hasPrevious && items.Count > 0 ? order.CursorOf(items[0]) : null,
             hasNext && items.Count > 0 ? order.CursorOf(items[^1]) : null,
-            count);
+            await count());
     }
 }

@@ -10,6 +10,8 @@ public static class SearchPattern
 
     public static string Contains(string term) => $"%{Escape(term.Trim())}%";
 
+    public static string StartsWith(string term) => $"{Escape(term.Trim())}%";
+
     private static string Escape(string term) => term
         .Replace(@"\", @"\\", StringComparison.Ordinal)
         .Replace("%", @"\%", StringComparison.Ordinal)

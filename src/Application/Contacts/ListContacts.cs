@@ -42,8 +42,19 @@ public sealed class ListContactsHandler(IReadRepository<Contact> contacts, ICont
     {
         var pageSize = Math.Clamp(query.PageSize, 1, 100);
         var order = ContactListSpec.Order(query.Sort, query.Descending);
+        var paging = query.Paging ?? PageRequest.First;
+        if (!string.IsNullOrWhiteSpace(query.Search) && query.Access == AccessFilter.All)
+        {
+            // The count comes first because it decides the plan: a search that matches more than the count's limit walks
+            // the sort order's index, testing each row; a narrower one reads its matches from the text index and sorts them.
+            var count = await search.CountMatchesAsync(query.Search, cancellationToken);
+            var broad = count.Precision != CountPrecision.Exact;
+            return await contacts.KeysetPageAsync(order, paging, pageSize,
+                position => new ContactListSpec(query, order, position, pageSize + 1, search, broad), count, cancellationToken);
+        }
+
         var filtered = !string.IsNullOrWhiteSpace(query.Search) || query.Access != AccessFilter.All;
-        return await contacts.KeysetPageAsync(order, query.Paging ?? PageRequest.First, pageSize,
+        return await contacts.KeysetPageAsync(order, paging, pageSize,
             position => new ContactListSpec(query, order, position, pageSize + 1, search), counter, filtered, cancellationToken);
     }
 }
@@ -51,11 +62,20 @@ public sealed class ListContactsHandler(IReadRepository<Contact> contacts, ICont
 public sealed class ContactListSpec : Specification<Contact, ContactListItem>
 {
     public ContactListSpec(
-        ListContacts query, KeysetOrder<Contact, ContactListItem> order, KeysetPosition position, int take, IContactSearch search)
+        ListContacts query,
+        KeysetOrder<Contact, ContactListItem> order,
+        KeysetPosition position,
+        int take,
+        IContactSearch search,
+        bool testEachRow = false)
     {
         Query.AsNoTracking();
 
-        if (!string.IsNullOrWhiteSpace(query.Search))
+        if (!string.IsNullOrWhiteSpace(query.Search) && testEachRow)
+        {
+            Query.Where(search.Matches(query.Search));
+        }
+        else if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var matchingIds = search.MatchingContactIds(query.Search);
             Query.Where(c => matchingIds.Contains(c.Id));

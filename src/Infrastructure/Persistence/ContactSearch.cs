@@ -1,4 +1,8 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Portal.Application.Common;
 using Portal.Application.Contacts;
 using Portal.Domain.Contacts;
@@ -10,16 +14,67 @@ namespace Portal.Infrastructure.Persistence;
 /// more goes through the trigram index, shorter words only narrow what those found; a search of short words alone reads
 /// the contacts whose text starts with its first word, a range of the B-tree index on <c>SearchText</c>.
 /// </summary>
-internal sealed class ContactSearch(PortalDbContext db) : IContactSearch
+internal sealed class ContactSearch(PortalDbContext db, IOptions<ListCountOptions> counting) : IContactSearch
 {
     /// <summary>A trigram index finds substrings of this length or longer.</summary>
     private const int IndexedLength = 3;
 
     private static readonly string LikeEscape = SearchPattern.EscapeCharacter.ToString();
 
+    private static readonly MethodInfo LikeMethod = typeof(DbFunctionsExtensions).GetMethod(
+        nameof(DbFunctionsExtensions.Like), [typeof(DbFunctions), typeof(string), typeof(string), typeof(string)])!;
+
+    private static List<string> WordsOf(string term) =>
+        ContactSearchText.Normalize(term).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().ToList();
+
+    public async Task<ListCount> CountMatchesAsync(string term, CancellationToken cancellationToken)
+    {
+        var limit = counting.Value.SearchLimit;
+        // DISTINCT streams: the count stops after limit + 1 different ids, before the company step runs when the words
+        // alone match that many.
+        var bounded = await MatchingContactIds(term).Distinct().Take(limit + 1).CountAsync(cancellationToken);
+        return bounded <= limit ? ListCount.Exact(bounded) : new ListCount(limit, CountPrecision.MoreThan);
+    }
+
+    /// <summary>
+    /// Mirrors <see cref="MatchingContactIds"/> with LIKE on the row's own search text and on its company's: every word
+    /// contained, or, for a search of short words only, the text starting with the first. The patterns are parameters, so
+    /// one cached query serves every search with the same number of words.
+    /// </summary>
+    public Expression<Func<Contact, bool>> Matches(string term)
+    {
+        var words = WordsOf(term);
+        var patterns = words.Count > 0 && words.All(word => word.Length < IndexedLength)
+            ? words.Select((word, i) => i == 0 ? SearchPattern.StartsWith(word) : SearchPattern.Contains(word)).ToList()
+            : words.Select(SearchPattern.Contains).ToList();
+        if (patterns.Count == 0) return contact => true;
+
+        var contact = Expression.Parameter(typeof(Contact), "contact");
+        var company = Expression.Property(contact, nameof(Contact.Company));
+        var ownText = AllLike(Expression.Property(contact, nameof(Contact.SearchText)), patterns);
+        var companyText = Expression.AndAlso(
+            Expression.AndAlso(
+                Expression.NotEqual(company, Expression.Constant(null, typeof(Contact))),
+                Expression.Equal(Expression.Property(company, nameof(Contact.Kind)), Expression.Constant(ContactKind.Company))),
+            AllLike(Expression.Property(company, nameof(Contact.SearchText)), patterns));
+        return Expression.Lambda<Func<Contact, bool>>(Expression.OrElse(ownText, companyText), contact);
+    }
+
+    private static Expression AllLike(Expression text, IEnumerable<string> patterns) => patterns
+        .Select(pattern => (Expression)Expression.Call(LikeMethod,
+            Expression.Constant(EF.Functions),
+            text,
+            Parameter(pattern),
+            Parameter(LikeEscape)))
+        .Aggregate(Expression.AndAlso);
+
+    /// <summary>A captured value, as a lambda closure would hold it: EF sends it as a parameter, not as SQL text.</summary>
+    private static MemberExpression Parameter(string value) =>
+        Expression.Field(Expression.Constant(new StrongBox<string>(value)), nameof(StrongBox<string>.Value));
+
     public IQueryable<int> MatchingContactIds(string term)
     {
-        var words = ContactSearchText.Normalize(term).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().ToList();
+        var words = WordsOf(term);
         var indexed = words.Where(word => word.Length >= IndexedLength).ToList();
         var shortWords = words.Where(word => word.Length < IndexedLength).ToList();
 

@@ -6,4 +6,12 @@ public sealed class ListCountOptions
 
     /// <summary>Lists count their rows exactly up to this many; above it they say "about" or "more than".</summary>
     public int ExactCountLimit { get; set; } = 10_000;
+
+    /// <summary>
+    /// A contact search counts its matches exactly up to this many (or <see cref="ExactCountLimit"/>, if lower). Counting
+    /// stops there, so a broad search costs no more than a narrow one.
+    /// </summary>
+    public int SearchCountLimit { get; set; } = 1_000;
+
+    public int SearchLimit => Math.Max(0, Math.Min(ExactCountLimit, SearchCountLimit));
 }
