@@ -74,6 +74,13 @@ public sealed class KeysetOrder<T, TResult> where T : class
     }
 
     /// <summary>
+    /// Limits <paramref name="query"/>, read from <paramref name="position"/>, to the rows before <paramref name="boundary"/>:
+    /// with the position's own bound, one range of the index that backs the order.
+    /// </summary>
+    public void ReadUpTo(ISpecificationBuilder<T> query, KeysetPosition position, TResult boundary) =>
+        query.Where(Beyond(_keys.Select(k => k.Value(boundary)).ToList(), towardsGreater: Descending != position.Backwards));
+
+    /// <summary>
     /// Rows in the order they are read from <paramref name="position"/>, as the database orders them: strings by code point
     /// (SQLite's BINARY, a "C" collation on PostgreSQL for any key merged this way), NULLs as the greatest value.
     /// </summary>

@@ -19,21 +19,21 @@ public static class KeysetPaging
         bool filtered,
         CancellationToken cancellationToken)
         where T : class =>
-        await rows.KeysetPageAsync(order, request, pageSize, position => [pageSpec(position)],
-            () => counter.CountAsync(pageSpec(KeysetPosition.First), filtered, cancellationToken), cancellationToken);
+        await order.KeysetPageAsync(request, pageSize, position => rows.ListAsync(pageSpec(position), cancellationToken),
+            () => counter.CountAsync(pageSpec(KeysetPosition.First), filtered, cancellationToken));
 
-    /// <summary>A list whose count was taken before its page, because the count decided how the page is read.</summary>
-    public static async Task<KeysetPage<TResult>> KeysetPageAsync<T, TResult>(
-        this IReadRepositoryBase<T> rows,
-        KeysetOrder<T, TResult> order,
+    /// <summary>
+    /// A list whose count was taken before its page, because the count decided how a page is read: <paramref name="read"/>
+    /// gives PageSize + 1 rows from a position, in the order the position reads.
+    /// </summary>
+    public static Task<KeysetPage<TResult>> KeysetPageAsync<T, TResult>(
+        this KeysetOrder<T, TResult> order,
         PageRequest request,
         int pageSize,
-        Func<KeysetPosition, ISpecification<T, TResult>> pageSpec,
-        ListCount count,
-        CancellationToken cancellationToken)
+        Func<KeysetPosition, Task<List<TResult>>> read,
+        ListCount count)
         where T : class =>
-        await rows.KeysetPageAsync(order, request, pageSize, position => [pageSpec(position)], () => Task.FromResult(count),
-            cancellationToken);
+        order.KeysetPageAsync(request, pageSize, read, () => Task.FromResult(count));
 
     /// <summary>
     /// A list made of several index ranges (e.g. a customer's own documents and their company's): each range gives its
@@ -53,40 +53,36 @@ public static class KeysetPaging
         bool filtered,
         CancellationToken cancellationToken)
         where T : class =>
-        await rows.KeysetPageAsync(order, request, pageSize, sourceSpecs,
-            () => counter.CountAsync(countSpec, filtered, cancellationToken), cancellationToken);
+        await order.KeysetPageAsync(request, pageSize, async position =>
+            {
+                var specs = sourceSpecs(position);
+                if (specs.Count == 1) return await rows.ListAsync(specs[0], cancellationToken);
+                var merged = new List<TResult>();
+                foreach (var spec in specs) merged.AddRange(await rows.ListAsync(spec, cancellationToken));
+                merged.Sort(order.ReadingOrder(position));
+                return merged.Take(pageSize + 1).ToList();
+            },
+            () => counter.CountAsync(countSpec, filtered, cancellationToken));
 
     private static async Task<KeysetPage<TResult>> KeysetPageAsync<T, TResult>(
-        this IReadRepositoryBase<T> rows,
-        KeysetOrder<T, TResult> order,
+        this KeysetOrder<T, TResult> order,
         PageRequest request,
         int pageSize,
-        Func<KeysetPosition, IReadOnlyList<ISpecification<T, TResult>>> sourceSpecs,
-        Func<Task<ListCount>> count,
-        CancellationToken cancellationToken)
+        Func<KeysetPosition, Task<List<TResult>>> read,
+        Func<Task<ListCount>> count)
         where T : class
     {
-        async Task<List<TResult>> ReadAsync(KeysetPosition position)
-        {
-            var specs = sourceSpecs(position);
-            if (specs.Count == 1) return await rows.ListAsync(specs[0], cancellationToken);
-            var merged = new List<TResult>();
-            foreach (var spec in specs) merged.AddRange(await rows.ListAsync(spec, cancellationToken));
-            merged.Sort(order.ReadingOrder(position));
-            return merged.Take(pageSize + 1).ToList();
-        }
-
         var position = order.Position(request);
-        var read = await ReadAsync(position);
+        var rowsRead = await read(position);
         if (position.Start is KeysetStart.After or KeysetStart.Before
-            && (read.Count == 0 || (position.Start == KeysetStart.Before && read.Count <= pageSize)))
+            && (rowsRead.Count == 0 || (position.Start == KeysetStart.Before && rowsRead.Count <= pageSize)))
         {
             position = KeysetPosition.First;
-            read = await ReadAsync(position);
+            rowsRead = await read(position);
         }
 
-        var more = read.Count > pageSize;
-        var items = read.Take(pageSize).ToList();
+        var more = rowsRead.Count > pageSize;
+        var items = rowsRead.Take(pageSize).ToList();
         if (position.Backwards) items.Reverse();
         var hasPrevious = position.Backwards ? more : position.Start == KeysetStart.After;
         var hasNext = position.Backwards ? position.Start == KeysetStart.Before : more;

@@ -28,4 +28,7 @@ public interface IContactSearch
     /// <see cref="Matches"/>.
     /// </summary>
     Task<ListCount> CountMatchesAsync(string term, CancellationToken cancellationToken);
+
+    /// <summary>How many rows of a list's order <see cref="Matches"/> may test for one page.</summary>
+    int WalkLength { get; }
 }

@@ -45,17 +45,49 @@ public sealed class ListContactsHandler(IReadRepository<Contact> contacts, ICont
         var paging = query.Paging ?? PageRequest.First;
         if (!string.IsNullOrWhiteSpace(query.Search) && query.Access == AccessFilter.All)
         {
-            // The count comes first because it decides the plan: a search that matches more than the count's limit walks
-            // the sort order's index, testing each row; a narrower one reads its matches from the text index and sorts them.
+            // The count comes first because it decides how a page is read.
             var count = await search.CountMatchesAsync(query.Search, cancellationToken);
-            var broad = count.Precision != CountPrecision.Exact;
-            return await contacts.KeysetPageAsync(order, paging, pageSize,
-                position => new ContactListSpec(query, order, position, pageSize + 1, search, broad), count, cancellationToken);
+            return await order.KeysetPageAsync(paging, pageSize,
+                position => count.Precision == CountPrecision.Exact
+                    ? contacts.ListAsync(new ContactListSpec(query, order, position, pageSize + 1, search), cancellationToken)
+                    : ReadBroadMatchesAsync(query, order, position, pageSize + 1, cancellationToken),
+                count);
         }
 
         var filtered = !string.IsNullOrWhiteSpace(query.Search) || query.Access != AccessFilter.All;
         return await contacts.KeysetPageAsync(order, paging, pageSize,
             position => new ContactListSpec(query, order, position, pageSize + 1, search), counter, filtered, cancellationToken);
+    }
+
+    /// <summary>
+    /// A search that matches many contacts fills a page within a few hundred rows of the sort order, so testing each row
+    /// there is cheaper than reading every match from the text index and sorting them. Only the next
+    /// <see cref="IContactSearch.WalkLength"/> rows are tested, though: matches that cluster far down the order (every "Zoë" behind
+    /// 95,000 other names) are read from the text index instead.
+    /// </summary>
+    private async Task<List<ContactListItem>> ReadBroadMatchesAsync(
+        ListContacts query, KeysetOrder<Contact, ContactListItem> order, KeysetPosition position, int take,
+        CancellationToken cancellationToken)
+    {
+        var boundary = await contacts.FirstOrDefaultAsync(
+            new ContactListBoundarySpec(order, position, search.WalkLength), cancellationToken);
+        var walked = await contacts.ListAsync(
+            new ContactListSpec(query, order, position, take, search, testEachRowUpTo: boundary), cancellationToken);
+        if (boundary is null || walked.Count == take) return walked;
+        return await contacts.ListAsync(new ContactListSpec(query, order, position, take, search), cancellationToken);
+    }
+}
+
+/// <summary>The row <c>distance</c> rows on from a position, or none where the list ends first.</summary>
+public sealed class ContactListBoundarySpec : Specification<Contact, ContactListItem>
+{
+    public ContactListBoundarySpec(KeysetOrder<Contact, ContactListItem> order, KeysetPosition position, int distance)
+    {
+        Query.AsNoTracking();
+        order.Apply(Query, position, take: 1);
+        Query.Skip(distance);
+        // Only the sort keys: the row is a bound, never shown.
+        Query.Select(c => new ContactListItem(c.Id, c.Name, c.Kind, c.Email, null, null, null, c.CreatedAt));
     }
 }
 
@@ -67,13 +99,14 @@ public sealed class ContactListSpec : Specification<Contact, ContactListItem>
         KeysetPosition position,
         int take,
         IContactSearch search,
-        bool testEachRow = false)
+        ContactListItem? testEachRowUpTo = null)
     {
         Query.AsNoTracking();
 
-        if (!string.IsNullOrWhiteSpace(query.Search) && testEachRow)
+        if (!string.IsNullOrWhiteSpace(query.Search) && testEachRowUpTo is not null)
         {
             Query.Where(search.Matches(query.Search));
+            order.ReadUpTo(Query, position, testEachRowUpTo);
         }
         else if (!string.IsNullOrWhiteSpace(query.Search))
         {

@@ -24,6 +24,8 @@ internal sealed class ContactSearch(PortalDbContext db, IOptions<ListCountOption
     private static readonly MethodInfo LikeMethod = typeof(DbFunctionsExtensions).GetMethod(
         nameof(DbFunctionsExtensions.Like), [typeof(DbFunctions), typeof(string), typeof(string), typeof(string)])!;
 
+    public int WalkLength => Math.Max(1, counting.Value.SearchWalkLength);
+
     private static List<string> WordsOf(string term) =>
         ContactSearchText.Normalize(term).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().ToList();
 

@@ -14,4 +14,10 @@ public sealed class ListCountOptions
     public int SearchCountLimit { get; set; } = 1_000;
 
     public int SearchLimit => Math.Max(0, Math.Min(ExactCountLimit, SearchCountLimit));
+
+    /// <summary>
+    /// How many rows of the sort order a search above <see cref="SearchCountLimit"/> tests one by one for a page before it
+    /// reads its matches from the text index instead.
+    /// </summary>
+    public int SearchWalkLength { get; set; } = 2_000;
 }
