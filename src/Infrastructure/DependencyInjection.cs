@@ -42,6 +42,7 @@ public static class DependencyInjection
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IListCounter, ListCounter>();
         services.AddScoped<Portal.Application.Documents.IDocumentKindCounter, DocumentKindCounter>();
+        services.AddSingleton<ListSizeEstimates>();
         services.AddOptions<ListCountOptions>().Bind(configuration.GetSection(ListCountOptions.Section));
         services.AddScoped<SessionLookup>();
         services.AddScoped<Portal.Application.Contacts.IContactSearch, ContactSearch>();

@@ -177,6 +177,31 @@ public sealed class PagingTests(SmallListCountFactory factory) : IClassFixture<S
     }
 
     [Fact]
+    public async Task An_unfiltered_lists_estimate_is_kept_for_a_few_seconds_and_then_taken_again()
+    {
+        Task AddMailsAsync(int count) => factory.WithDbAsync(async db =>
+        {
+            for (var i = 0; i < count; i++)
+                db.OutboxMessages.Add(OutboxMessage.Compose($"kept{i:000}@example.com", "Kept", "Kept", "text", "<p>html</p>",
+                    factory.Clock.GetUtcNow().AddDays(-1)));
+            await db.SaveChangesAsync();
+            if (factory.Provider == DatabaseProvider.Postgres) await db.Database.ExecuteSqlRawAsync("ANALYZE \"OutboxMessages\"");
+        });
+        static string Total(Page page) =>
+            System.Text.RegularExpressions.Regex.Match(page.Text, @"In total: about [0-9,]+").Value;
+        await AddMailsAsync(60);
+        using var admin = await factory.SignedInAdminAsync();
+        var before = Total(await admin.GetAsync("/admin/emails"));
+        before.ShouldNotBeEmpty();
+
+        await AddMailsAsync(300);
+        Total(await admin.GetAsync("/admin/emails")).ShouldBe(before);
+        factory.Clock.Advance(TimeSpan.FromSeconds(11));
+
+        Total(await admin.GetAsync("/admin/emails")).ShouldNotBe(before);
+    }
+
+    [Fact]
     public async Task Sixty_activity_entries_of_a_contact_are_walked_newest_first_with_ties_broken_by_id()
     {
         var contactId = (await SeedContactsAsync(i => $"Activitywalk {i:00}", _ => null))[0].Id;

@@ -11,20 +11,25 @@ namespace Portal.Infrastructure.Persistence;
 /// counts a whole large table. Above the limit an unfiltered list gets the table's size from what the database already
 /// knows: PostgreSQL's planner statistics (pg_class.reltuples, kept by autovacuum/ANALYZE), SQLite's rowid span
 /// (MAX(rowid) - MIN(rowid) + 1: two index-end lookups, exact while no row in the middle was deleted and otherwise a slight
-/// overestimate, which "about" allows). A filtered list above the limit is "more than" the limit.
+/// overestimate, which "about" allows). A filtered list above the limit is "more than" the limit. An unfiltered list's
+/// "about" is kept for a few seconds (<see cref="ListSizeEstimates"/>).
 /// </summary>
-internal sealed class ListCounter(PortalDbContext db, DatabaseSettings database, IOptions<ListCountOptions> options) : IListCounter
+internal sealed class ListCounter(
+    PortalDbContext db, DatabaseSettings database, IOptions<ListCountOptions> options, ListSizeEstimates estimates) : IListCounter
 {
     public async Task<ListCount> CountAsync<T>(ISpecification<T> rows, bool filtered, CancellationToken cancellationToken)
         where T : class
     {
+        if (!filtered && estimates.TryGet(typeof(T), out var kept)) return kept;
         var limit = Math.Max(0, options.Value.ExactCountLimit);
         var bounded = await EfSpecificationEvaluator.Instance.GetQuery(db.Set<T>(), rows, evaluateCriteriaOnly: true)
             .Take(limit + 1).CountAsync(cancellationToken);
         if (bounded <= limit) return ListCount.Exact(bounded);
         if (filtered) return new ListCount(limit, CountPrecision.MoreThan);
         var estimate = await EstimateAsync<T>(cancellationToken);
-        return estimate > limit ? new ListCount(Round(estimate), CountPrecision.About) : new ListCount(limit, CountPrecision.MoreThan);
+        var count = estimate > limit ? new ListCount(Round(estimate), CountPrecision.About) : new ListCount(limit, CountPrecision.MoreThan);
+        estimates.Keep(typeof(T), count);
+        return count;
     }
 
     private async Task<long> EstimateAsync<T>(CancellationToken cancellationToken)

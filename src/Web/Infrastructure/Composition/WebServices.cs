@@ -18,6 +18,7 @@ using Portal.Web.Infrastructure.Health;
 using Portal.Web.Infrastructure.Localization;
 using Portal.Web.Infrastructure.Logging;
 using Portal.Web.Infrastructure.PageModels;
+using Portal.Web.Infrastructure.Persistence;
 using Portal.Web.Infrastructure.RateLimits;
 using Portal.Web.Infrastructure.Security;
 using Portal.Web.Infrastructure.Sessions;
@@ -166,6 +167,7 @@ public static class WebServices
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseRateLimiter();
+        app.UseMiddleware<PageDatabaseConnection>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapStaticAssets();
