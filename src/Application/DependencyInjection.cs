@@ -19,6 +19,7 @@ public static class DependencyInjection
         services.AddScoped<SettingsChanges>();
         services.AddScoped<EmailChangeRequests>();
         services.AddScoped<SignInFailures>();
+        services.AddScoped<ContactImports.ContactImportReader>();
         return services;
     }
 }

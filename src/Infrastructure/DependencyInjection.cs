@@ -47,6 +47,7 @@ public static class DependencyInjection
         services.AddScoped<SessionLookup>();
         services.AddScoped<Portal.Application.Contacts.IContactSearch, ContactSearch>();
         services.AddSingleton<Portal.Application.Common.Csv.ICsvFileWriter, Csv.CsvFileWriter>();
+        services.AddSingleton<Portal.Application.Common.Csv.ICsvFileReader, Csv.CsvFileReader>();
         services.AddScoped<DatabaseInitializer>();
 
         services.AddOptions<PasswordHashingOptions>().Bind(configuration.GetSection(PasswordHashingOptions.Section));

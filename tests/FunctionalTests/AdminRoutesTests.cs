@@ -90,6 +90,7 @@ public sealed class AdminRoutesTests(PortalFactory factory, Xunit.Abstractions.I
 
     private static string ValueFor(RoutePatternParameterPart parameter, string pathSoFar, int contactId, int pageId)
     {
+        if (parameter.ParameterPolicies.Any(policy => policy.Content == "guid")) return Guid.NewGuid().ToString();
         if (pathSoFar.Contains("/pages", StringComparison.OrdinalIgnoreCase))
             return pageId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (pathSoFar.Contains("/contacts", StringComparison.OrdinalIgnoreCase))

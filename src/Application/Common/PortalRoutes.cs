@@ -70,6 +70,8 @@ public static class PortalRoutes
         public const string NewContact = "/admin/contacts/new";
         public const string EditContact = "/admin/contacts/{id:int}/edit";
         public const string ChangeContactEmail = "/admin/contacts/{id:int}/email";
+        public const string ContactImport = "/admin/contacts/import";
+        public const string ContactImportPreview = "/admin/contacts/import/{id:guid}";
         public const string PortalAccess = "/admin/portal-access";
         public const string NewDocument = "/admin/documents/new";
         public const string Document = "/admin/documents/{id:int}";

@@ -27,6 +27,12 @@ public sealed class CompanyByIdSpec : Specification<Contact>, ISingleResultSpeci
         Query.Where(c => c.Id == companyId && c.Kind == ContactKind.Company);
 }
 
+public sealed class ContactByExternalReferenceSpec : Specification<Contact>, ISingleResultSpecification<Contact>
+{
+    public ContactByExternalReferenceSpec(string reference) =>
+        Query.Where(c => c.ExternalReference == reference).AsNoTracking();
+}
+
 public sealed record CompanyOption(int Id, string Name);
 
 public sealed class CompanyOptionsSpec : Specification<Contact, CompanyOption>

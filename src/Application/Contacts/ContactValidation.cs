@@ -12,6 +12,8 @@ public static class ContactValidation
     public const string EmailInvalid = "Please enter a valid e-mail address.";
     public const string CountryInvalid = "Please choose a country from the list.";
     public const string LanguageInvalid = "Please choose English or German.";
+    public const string ReferenceNotPlain = "Please remove line breaks and invisible control characters from the reference.";
+    public const string ReferenceTaken = "Another contact already has this external reference.";
     public const string NameNotPlain = "Please remove line breaks and invisible control characters from the name.";
 
     public static void AddDetailRules<T>(this AbstractValidator<T> validator, Func<T, ContactDetails> details)

@@ -21,7 +21,8 @@ public sealed record ContactView(
     int? CompanyId,
     string? CompanyName,
     IReadOnlyList<ContactMember> Members,
-    PortalAccessView? Access);
+    PortalAccessView? Access,
+    string? ExternalReference = null);
 
 public sealed record ContactMember(int Id, string Name, string? Email, PortalAccessState? AccessState);
 
@@ -82,7 +83,7 @@ public sealed class GetContactHandler(IReadRepository<Contact> contacts, IRecord
         var details = new ContactDetails(contact.Name, contact.Phone, contact.Street, contact.PostalCode, contact.City,
             contact.CountryCode, contact.VatNumber, contact.CompanyName, contact.PreferredLanguage);
         return new ContactView(contact.Id, contact.Kind, contact.Name, contact.Email, details, contact.CompanyId,
-            contact.Company?.Name ?? contact.CompanyName, members, access);
+            contact.Company?.Name ?? contact.CompanyName, members, access, contact.ExternalReference);
     }
 }
 

@@ -14,7 +14,8 @@ public sealed record SaveContact(
     ContactKind Kind,
     string? Email,
     int? CompanyId,
-    ContactDetails Details) : IRequest<int>;
+    ContactDetails Details,
+    string? ExternalReference = null) : IRequest<int>;
 
 public sealed class SaveContactValidator : AbstractValidator<SaveContact>
 {
@@ -24,6 +25,8 @@ public sealed class SaveContactValidator : AbstractValidator<SaveContact>
     {
         this.AddDetailRules(c => c.Details);
         RuleFor(c => c.Email).ValidOptionalEmail().MaximumLength(EmailAddress.MaxLength).WithMessage(ContactValidation.TooLong);
+        RuleFor(c => c.ExternalReference).MaximumLength(Contact.ExternalReferenceMaxLength).WithMessage(ContactValidation.TooLong)
+            .Must(PlainText.IsOneVisibleLine).WithMessage(ContactValidation.ReferenceNotPlain);
         RuleFor(c => c.Kind).IsInEnum().WithMessage(ContactKindInvalid);
         RuleFor(c => c.CompanyId).Null().When(c => c.Kind == ContactKind.Company)
             .WithMessage(DomainErrors.CompanyCannotBelongToACompany.Message);
@@ -46,6 +49,15 @@ public sealed class SaveContactHandler(IRepository<Contact> contacts, IUnitOfWor
                 ]);
         }
 
+        if (!string.IsNullOrWhiteSpace(command.ExternalReference)
+            && await contacts.FirstOrDefaultAsync(new ContactByExternalReferenceSpec(command.ExternalReference.Trim()), cancellationToken)
+                is { } holder && holder.Id != command.Id)
+        {
+            throw new ValidationException([
+                new FluentValidation.Results.ValidationFailure(nameof(SaveContact.ExternalReference), ContactValidation.ReferenceTaken),
+            ]);
+        }
+
         Contact contact;
         if (command.Id is { } id)
         {
@@ -63,6 +75,7 @@ public sealed class SaveContactHandler(IRepository<Contact> contacts, IUnitOfWor
                 : Contact.CreatePerson(command.Details, command.Email, company, now);
             await contacts.AddAsync(contact, cancellationToken);
         }
+        contact.ChangeExternalReference(command.ExternalReference, now);
 
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return contact.Id;

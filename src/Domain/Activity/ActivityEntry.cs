@@ -73,5 +73,10 @@ public sealed class ActivityEntry : ISideEffectRecord
     public static ActivityEntry ForSettings(DateTimeOffset occurredAt, int? actorUserId, string actorName, string detail) =>
         new(ActivityKind.SettingsChanged, occurredAt, actorUserId, actorName, "", detail);
 
+    /// <summary>A change to many contacts at once (an import), named by what it worked on, with its totals as the detail.</summary>
+    public static ActivityEntry ForMany(
+        ActivityKind kind, DateTimeOffset occurredAt, int? actorUserId, string actorName, string subjectName, string detail) =>
+        new(kind, occurredAt, actorUserId, actorName, subjectName, detail);
+
     private static string Clip(string value, int max) => value.Length <= max ? value : value[..max];
 }

@@ -1,3 +1,4 @@
+using Portal.Domain.Contacts;
 using Portal.Domain.Documents;
 using Portal.Domain.Pages;
 using Portal.Domain.Payments;
@@ -168,4 +169,15 @@ public static class DomainErrors
 
     public static readonly DomainError SettingsInvalid =
         new("Settings.Invalid", "These settings are not valid.");
+
+    public static readonly DomainError ContactImportEmpty =
+        new("ContactImport.Empty", "The file is empty. Please choose a CSV file with a header row and one contact per row.");
+    public static readonly DomainError ContactImportTooLarge =
+        new("ContactImport.TooLarge", "The file is larger than {0} MB. Please split it into smaller files.", ContactImport.MaxSizeMegabytes);
+    public static readonly DomainError ContactImportTooManyRows =
+        new("ContactImport.TooManyRows", "The file has more than {0} rows. Please split it into smaller files.", ContactImport.MaxRows);
+    public static readonly DomainError ContactImportNotText =
+        new("ContactImport.NotText", "This file is not a CSV text file. Please save it as CSV (UTF-8 or Windows-1252).");
+    public static readonly DomainError ContactImportMappingInvalid =
+        new("ContactImport.MappingInvalid", "Please assign each field to one column at most, and a column to the name or the e-mail.");
 }

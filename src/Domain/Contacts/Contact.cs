@@ -8,6 +8,7 @@ public sealed class Contact : AggregateRoot
 {
     public const int NameMaxLength = 200;
     public const int FieldMaxLength = 200;
+    public const int ExternalReferenceMaxLength = 100;
 
     private Contact() { }
 
@@ -25,6 +26,8 @@ public sealed class Contact : AggregateRoot
     public string? CompanyName { get; private set; }
     public string PreferredLanguage { get; private set; } = "en";
     public int? CompanyId { get; private set; }
+    /// <summary>The customer's key in another system (ERP, CRM), unique when set; imports find the contact again by it.</summary>
+    public string? ExternalReference { get; private set; }
     public Contact? Company { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -76,6 +79,14 @@ public sealed class Contact : AggregateRoot
         }
         Company = company;
         CompanyId = company?.Id;
+        UpdatedAt = now;
+    }
+
+    public void ChangeExternalReference(string? reference, DateTimeOffset now)
+    {
+        var clean = string.IsNullOrWhiteSpace(reference) ? null : reference.Trim();
+        if (string.Equals(clean, ExternalReference, StringComparison.Ordinal)) return;
+        ExternalReference = clean;
         UpdatedAt = now;
     }
 

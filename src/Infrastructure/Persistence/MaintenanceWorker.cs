@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Portal.Domain.Contacts;
 using Portal.Domain.Mail;
 
 namespace Portal.Infrastructure.Persistence;
@@ -60,7 +61,16 @@ public sealed class MaintenanceWorker(
             .ExecuteUpdateAsync(m => m.SetProperty(x => x.TextBody, "").SetProperty(x => x.HtmlBody, ""), cancellationToken);
         if (cleared > 0) logger.LogInformation("Cleared the bodies of {Count} mails that could not be delivered.", cleared);
         await PurgeEndedSessionsAsync(db, cancellationToken);
+        await PurgeUnconfirmedImportsAsync(db, cancellationToken);
         return purged;
+    }
+
+    /// <summary>An upload holds a customer list; one nobody confirmed within a day is not kept.</summary>
+    private async Task PurgeUnconfirmedImportsAsync(PortalDbContext db, CancellationToken cancellationToken)
+    {
+        var cutoff = clock.GetUtcNow() - ContactImport.KeepUnconfirmed;
+        var purged = await db.ContactImports.Where(i => i.UploadedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        if (purged > 0) logger.LogInformation("Removed {Count} contact imports nobody confirmed.", purged);
     }
 
     private async Task PurgeEndedSessionsAsync(PortalDbContext db, CancellationToken cancellationToken)

@@ -22,6 +22,7 @@ namespace Portal.Infrastructure.Persistence;
 public abstract class PortalDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<ContactImport> ContactImports => Set<ContactImport>();
     public DbSet<UserAccount> Users => Set<UserAccount>();
     public DbSet<PortalUser> PortalUsers => Set<PortalUser>();
     public DbSet<InternalUser> InternalUsers => Set<InternalUser>();

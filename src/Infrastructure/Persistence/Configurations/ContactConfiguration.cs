@@ -19,6 +19,7 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.Property(c => c.CountryCode).HasMaxLength(2);
         builder.Property(c => c.VatNumber).HasMaxLength(30);
         builder.Property(c => c.CompanyName).HasMaxLength(Contact.FieldMaxLength);
+        builder.Property(c => c.ExternalReference).HasMaxLength(Contact.ExternalReferenceMaxLength);
         builder.Property(c => c.PreferredLanguage).HasMaxLength(5).IsRequired();
         // The default lets bulk inserts by plain SQL leave it out; the start fills it in (DatabaseInitializer).
         builder.Property(c => c.SearchText).HasMaxLength(ContactSearchText.MaxLength).IsRequired().HasDefaultValue("");
@@ -32,6 +33,8 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         // order ties by Id by itself). The e-mail sort's index puts NULLs last: see ListOrderIndexSql.
         builder.HasIndex(c => new { c.Name, c.Id });
         builder.HasIndex(c => c.Email);
+        // Both databases let any number of rows leave a unique column NULL: unique where set.
+        builder.HasIndex(c => c.ExternalReference).IsUnique();
         builder.HasIndex(c => c.CompanyId);
         builder.HasIndex(c => new { c.CreatedAt, c.Id });
         // Serves searches too short for the trigram index (a prefix range) and finds rows still to fill in.

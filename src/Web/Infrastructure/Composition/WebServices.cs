@@ -116,6 +116,8 @@ public static class WebServices
                 options.Conventions.AuthorizeAreaFolder("Admin", "/Staff", ManageStaffPolicy);
                 options.Conventions.AuthorizeAreaPage("Admin", "/Contacts/Edit", PermissionPolicy(StaffPermission.ManageContacts));
                 options.Conventions.AuthorizeAreaPage("Admin", "/Contacts/ChangeEmail", PermissionPolicy(StaffPermission.ManageContacts));
+                // The import is the way to onboard customers in bulk: for those who may grant them portal access.
+                options.Conventions.AuthorizeAreaFolder("Admin", "/ContactImport", PermissionPolicy(StaffPermission.ManagePortalAccess));
                 options.Conventions.AuthorizeAreaPage("Admin", "/Documents/New", PermissionPolicy(StaffPermission.ManageDocuments));
                 options.Conventions.AuthorizeAreaPage("Admin", "/Documents/Edit", PermissionPolicy(StaffPermission.ManageDocuments));
                 options.Conventions.AuthorizeAreaPage("Admin", "/Pages/New", PermissionPolicy(StaffPermission.ManagePages));

@@ -27,6 +27,7 @@ public static class ActivityDisplay
         Domain.Activity.ActivityKind.StaffDeactivated => t["Colleague deactivated"],
         Domain.Activity.ActivityKind.StaffReactivated => t["Colleague reactivated"],
         Domain.Activity.ActivityKind.SettingsChanged => t["Settings changed"],
+        Domain.Activity.ActivityKind.ContactsImported => t["Contacts imported"],
         _ => kind.ToString(),
     };
 
@@ -41,6 +42,8 @@ public static class ActivityDisplay
             case Domain.Activity.ActivityKind.StaffRoleChanged when detail.Split('>') is [var from, var to]
                 && Enum.TryParse<StaffRole>(from, out var fromRole) && Enum.TryParse<StaffRole>(to, out var toRole):
                 return $"{t.StaffRole(fromRole)} → {t.StaffRole(toRole)}";
+            case Domain.Activity.ActivityKind.ContactsImported when detail.Split(',') is [var created, var updated, var unchanged, var refused]:
+                return t["{0} new, {1} updated, {2} unchanged, {3} refused", created, updated, unchanged, refused];
             case Domain.Activity.ActivityKind.SettingsChanged:
                 return string.Join(", ", detail.Split(',').Select(field => t.SettingName(field)));
             default:

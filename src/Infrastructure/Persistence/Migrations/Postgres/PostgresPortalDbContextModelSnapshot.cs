@@ -123,6 +123,10 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
+                    b.Property<string>("ExternalReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
@@ -169,6 +173,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("Email");
 
+                    b.HasIndex("ExternalReference")
+                        .IsUnique();
+
                     b.HasIndex("SearchText");
 
                     b.HasIndex("CreatedAt", "Id");
@@ -176,6 +183,38 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("Name", "Id");
 
                     b.ToTable("Contacts", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Contacts.ContactImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("Mapping")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("UploadedBy")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UploadedAt");
+
+                    b.ToTable("ContactImports", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Domain.Documents.Document", b =>

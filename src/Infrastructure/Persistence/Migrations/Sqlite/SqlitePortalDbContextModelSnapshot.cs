@@ -112,6 +112,10 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExternalReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
@@ -157,6 +161,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Email");
 
+                    b.HasIndex("ExternalReference")
+                        .IsUnique();
+
                     b.HasIndex("SearchText");
 
                     b.HasIndex("CreatedAt", "Id");
@@ -164,6 +171,38 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("Name", "Id");
 
                     b.ToTable("Contacts", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Contacts.ContactImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mapping")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UploadedBy")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UploadedAt");
+
+                    b.ToTable("ContactImports", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Domain.Documents.Document", b =>

@@ -19,6 +19,8 @@ public sealed class EditContactModel : PortalPageModel
 
     [BindProperty, Display(Name = "Company")] public int? CompanyId { get; set; }
 
+    [BindProperty, Display(Name = "External reference")] public string? ExternalReference { get; set; }
+
     [BindProperty] public ContactDetailsInput Details { get; set; } = new();
 
     public IReadOnlyList<CompanyOption> Companies { get; private set; } = [];
@@ -35,6 +37,7 @@ public sealed class EditContactModel : PortalPageModel
             Kind = contact.Kind;
             Email = contact.Email;
             CompanyId = contact.CompanyId;
+            ExternalReference = contact.ExternalReference;
             Details = ContactDetailsInput.From(contact.Details);
         }
         else if (Request.Query["kind"] == "company")
@@ -50,7 +53,8 @@ public sealed class EditContactModel : PortalPageModel
         if (ModelState.IsValid)
         {
             var (succeeded, id) = await TrySendAsync(
-                new SaveContact(Id, Kind, Email, Kind == ContactKind.Person ? CompanyId : null, Details.ToDetails()), prefix: "");
+                new SaveContact(Id, Kind, Email, Kind == ContactKind.Person ? CompanyId : null, Details.ToDetails(),
+                    ExternalReference), prefix: "");
             if (succeeded)
             {
                 TempData["Notice"] = T["The contact has been saved."].Value;
