@@ -71,6 +71,9 @@ public static class PortalRoutes
         public const string EditContact = "/admin/contacts/{id:int}/edit";
         public const string ChangeContactEmail = "/admin/contacts/{id:int}/email";
         public const string PortalAccess = "/admin/portal-access";
+        public const string PortalAccessJobs = "/admin/portal-access/jobs";
+        public const string NewPortalAccessJob = "/admin/portal-access/jobs/new";
+        public const string PortalAccessJob = "/admin/portal-access/jobs/{id:int}";
         public const string NewDocument = "/admin/documents/new";
         public const string Document = "/admin/documents/{id:int}";
         public const string EditDocument = "/admin/documents/{id:int}/edit";

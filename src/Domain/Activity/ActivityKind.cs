@@ -17,4 +17,5 @@ public enum ActivityKind
     StaffDeactivated = 24,
     StaffReactivated = 25,
     SettingsChanged = 40,
+    PortalAccessJobCompleted = 50,
 }

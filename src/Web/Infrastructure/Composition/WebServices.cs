@@ -113,6 +113,7 @@ public static class WebServices
                 options.Conventions.AuthorizeAreaFolder("Admin", "/", InternalPolicy);
                 options.Conventions.AuthorizeAreaFolder("Admin", "/Settings", ManageSettingsPolicy);
                 options.Conventions.AuthorizeAreaFolder("Admin", "/Staff", ManageStaffPolicy);
+                options.Conventions.AuthorizeAreaFolder("Admin", "/PortalAccess/Jobs", PermissionPolicy(StaffPermission.ManagePortalAccess));
                 options.Conventions.AuthorizeAreaPage("Admin", "/Contacts/Edit", PermissionPolicy(StaffPermission.ManageContacts));
                 options.Conventions.AuthorizeAreaPage("Admin", "/Contacts/ChangeEmail", PermissionPolicy(StaffPermission.ManageContacts));
                 options.Conventions.AuthorizeAreaPage("Admin", "/Documents/New", PermissionPolicy(StaffPermission.ManageDocuments));
