@@ -16,6 +16,7 @@ public static class DependencyInjection
         services.AddScoped<LoginOwnership>();
         services.AddScoped<InvitationTermsSource>();
         services.AddScoped<InvitationReminders>();
+        services.AddScoped<Portal.Application.PortalAccess.Jobs.PortalAccessJobRunner>();
         services.AddScoped<SettingsChanges>();
         services.AddScoped<EmailChangeRequests>();
         services.AddScoped<SignInFailures>();

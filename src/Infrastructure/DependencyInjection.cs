@@ -5,6 +5,7 @@ using Portal.Application.Common;
 using Portal.Application.PortalAccess;
 using Portal.Infrastructure.Mail;
 using Portal.Infrastructure.Persistence;
+using Portal.Infrastructure.PortalAccess;
 using Portal.Infrastructure.Security;
 using Portal.Infrastructure.Security.KeyRing;
 using Portal.Infrastructure.Startup;
@@ -78,6 +79,13 @@ public static class DependencyInjection
         services.AddSingleton<Portal.Application.Settings.IPortalSettings, Portal.Infrastructure.Settings.CachedPortalSettings>();
         services.AddSingleton<Portal.Application.Pages.ICustomerPageLinks, Portal.Infrastructure.Content.CachedCustomerPageLinks>();
 
+        services.AddOptions<PortalAccessJobOptions>().Bind(configuration.GetSection(PortalAccessJobOptions.Section));
+        services.AddSingleton<PortalAccessJobSignal>();
+        services.AddSingleton<Portal.Application.PortalAccess.Jobs.IPortalAccessJobSignal>(sp => sp.GetRequiredService<PortalAccessJobSignal>());
+        services.AddScoped<PortalAccessJobMail>();
+        services.AddScoped<Portal.Application.PortalAccess.Jobs.IPortalAccessJobMail>(sp => sp.GetRequiredService<PortalAccessJobMail>());
+        services.AddSingleton<PortalAccessJobWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<PortalAccessJobWorker>());
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<MailTransportFactory>();
         services.AddSingleton<OutboxDispatcher>();

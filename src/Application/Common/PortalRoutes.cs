@@ -73,6 +73,9 @@ public static class PortalRoutes
         public const string ContactImport = "/admin/contacts/import";
         public const string ContactImportPreview = "/admin/contacts/import/{id:guid}";
         public const string PortalAccess = "/admin/portal-access";
+        public const string PortalAccessJobs = "/admin/portal-access/jobs";
+        public const string NewPortalAccessJob = "/admin/portal-access/jobs/new";
+        public const string PortalAccessJob = "/admin/portal-access/jobs/{id:int}";
         public const string NewDocument = "/admin/documents/new";
         public const string Document = "/admin/documents/{id:int}";
         public const string EditDocument = "/admin/documents/{id:int}/edit";

@@ -11,14 +11,24 @@ public sealed class ContactWithAccessSpec : Specification<Contact>, ISingleResul
 {
     public ContactWithAccessSpec(int contactId)
     {
-        Query.Where(c => c.Id == contactId)
-            .Include(c => c.Company)
+        IncludeAccess(Query.Where(c => c.Id == contactId));
+    }
+
+    /// <summary>Everything an access move (grant, re-invite, revoke) reads or changes.</summary>
+    internal static void IncludeAccess(ISpecificationBuilder<Contact> query) =>
+        query.Include(c => c.Company)
             .Include(c => c.PortalUser!).ThenInclude(u => u.Invitations)
             .Include(c => c.PortalUser!).ThenInclude(u => u.History)
             .Include(c => c.PortalUser!).ThenInclude(u => u.Tokens)
             .Include(c => c.PortalUser!).ThenInclude(u => u.RecoveryCodes)
             .AsSplitQuery();
-    }
+}
+
+/// <summary>A batch of contacts with their access, tracked, for a job's access moves.</summary>
+public sealed class ContactsWithAccessSpec : Specification<Contact>
+{
+    public ContactsWithAccessSpec(IReadOnlyCollection<int> contactIds) =>
+        ContactWithAccessSpec.IncludeAccess(Query.Where(c => contactIds.Contains(c.Id)));
 }
 
 public sealed class CompanyByIdSpec : Specification<Contact>, ISingleResultSpecification<Contact>

@@ -103,24 +103,8 @@ public sealed class ContactListSpec : Specification<Contact, ContactListItem>
     {
         Query.AsNoTracking();
 
-        if (!string.IsNullOrWhiteSpace(query.Search) && testEachRowUpTo is not null)
-        {
-            Query.Where(search.Matches(query.Search));
-            order.ReadUpTo(Query, position, testEachRowUpTo);
-        }
-        else if (!string.IsNullOrWhiteSpace(query.Search))
-        {
-            var matchingIds = search.MatchingContactIds(query.Search);
-            Query.Where(c => matchingIds.Contains(c.Id));
-        }
-
-        switch (query.Access)
-        {
-            case AccessFilter.NoAccess: Query.Where(c => c.PortalUser == null); break;
-            case AccessFilter.Invited: Query.Where(c => c.PortalUser!.State == PortalAccessState.Invited); break;
-            case AccessFilter.Active: Query.Where(c => c.PortalUser!.State == PortalAccessState.Active); break;
-            case AccessFilter.Revoked: Query.Where(c => c.PortalUser!.State == PortalAccessState.Revoked); break;
-        }
+        ContactSelection.Apply(Query, query.Search, query.Access, search, testEachRow: testEachRowUpTo is not null);
+        if (testEachRowUpTo is not null) order.ReadUpTo(Query, position, testEachRowUpTo);
 
         order.Apply(Query, position, take);
 

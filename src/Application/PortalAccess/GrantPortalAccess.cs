@@ -32,7 +32,7 @@ public sealed class GrantPortalAccessHandler(InvitationTermsSource invitations, 
     public async ValueTask<Unit> Handle(GrantPortalAccess command, CancellationToken cancellationToken)
     {
         var (contact, terms) = await invitations.ForAsync(command.ContactId, command.Email, cancellationToken);
-        contact.GrantPortalAccess(terms.Email, terms.Owner, terms.Link, terms.Now, terms.Validity, terms.Actor, command.WelcomeMessage);
+        terms.GrantTo(contact, command.WelcomeMessage);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

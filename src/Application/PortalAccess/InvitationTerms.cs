@@ -3,6 +3,7 @@ using Portal.Application.Contacts;
 using Portal.Application.Settings;
 using Portal.Domain.Common;
 using Portal.Domain.Contacts;
+using Portal.Domain.PortalAccess;
 
 namespace Portal.Application.PortalAccess;
 
@@ -16,7 +17,14 @@ public sealed record InvitationTerms(
     IssuedToken Link,
     DateTimeOffset Now,
     TimeSpan Validity,
-    string Actor);
+    string Actor)
+{
+    public Invitation GrantTo(Contact contact, string? welcomeMessage) =>
+        contact.GrantPortalAccess(Email, Owner, Link, Now, Validity, Actor, welcomeMessage);
+
+    public Invitation ReInvite(Contact contact, string? welcomeMessage) =>
+        contact.ReInvite(Email, Owner, Link, Now, Validity, Actor, welcomeMessage);
+}
 
 public sealed class InvitationTermsSource(
     IRepository<Contact> contacts,
@@ -38,5 +46,17 @@ public sealed class InvitationTermsSource(
         var owner = await logins.OwnerOf(email, contact.Id, cancellationToken);
         var validity = (await settings.CurrentAsync(cancellationToken)).InvitationValidity;
         return (contact, new InvitationTerms(email, owner, tokens.Create(), clock.GetUtcNow(), validity, currentUser.ActorName));
+    }
+
+    /// <summary>
+    /// A job's batch: its contacts tracked, with everything an access move changes, and the owners of their e-mails, read
+    /// in two queries. Each contact's terms then come from memory.
+    /// </summary>
+    public async Task<InvitationBatch> ForBatchAsync(IReadOnlyCollection<int> contactIds, string actor, CancellationToken cancellationToken)
+    {
+        var batch = await contacts.ListAsync(new ContactsWithAccessSpec(contactIds), cancellationToken);
+        var owners = await logins.OwnersOf(batch.Select(c => c.Email), cancellationToken);
+        var validity = (await settings.CurrentAsync(cancellationToken)).InvitationValidity;
+        return new InvitationBatch(batch, owners, tokens, validity, clock.GetUtcNow(), actor);
     }
 }

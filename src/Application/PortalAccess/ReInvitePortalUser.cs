@@ -35,7 +35,7 @@ public sealed class ReInvitePortalUserHandler(InvitationTermsSource invitations,
         await unitOfWork.SaveDecidingAgainOnConflictAsync(async ct =>
         {
             var (contact, terms) = await invitations.ForAsync(command.ContactId, command.Email, ct);
-            contact.ReInvite(terms.Email, terms.Owner, terms.Link, terms.Now, terms.Validity, terms.Actor, command.WelcomeMessage);
+            terms.ReInvite(contact, command.WelcomeMessage);
         }, cancellationToken);
         return Unit.Value;
     }

@@ -17,5 +17,6 @@ public enum ActivityKind
     StaffDeactivated = 24,
     StaffReactivated = 25,
     SettingsChanged = 40,
+    PortalAccessJobCompleted = 50,
     ContactsImported = 60,
 }

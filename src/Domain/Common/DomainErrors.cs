@@ -34,6 +34,9 @@ public static class DomainErrors
         new("PortalAccess.InvitationJustSent",
             "An invitation was just sent to this contact. Please wait a minute before sending another one.");
 
+    public static readonly DomainError JobContactGone =
+        new("PortalAccessJob.ContactGone", "The contact no longer exists.");
+
     public static readonly DomainError AccountCannotSignIn =
         new("Account.CannotSignIn", "This account can't sign in.");
     public static readonly DomainError TwoFactorAlreadyEnabled =

@@ -9,6 +9,7 @@ using Portal.Domain.Mail;
 using Portal.Domain.Pages;
 using Portal.Domain.Payments;
 using Portal.Domain.PortalAccess;
+using Portal.Domain.PortalAccess.Jobs;
 using Portal.Domain.Security;
 using Portal.Domain.Settings;
 using Portal.Domain.Users;
@@ -39,6 +40,8 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<UserSession> Sessions => Set<UserSession>();
     public DbSet<ActivityEntry> ActivityEntries => Set<ActivityEntry>();
     public DbSet<PortalSettings> Settings => Set<PortalSettings>();
+    public DbSet<PortalAccessJob> PortalAccessJobs => Set<PortalAccessJob>();
+    public DbSet<PortalAccessJobItem> PortalAccessJobItems => Set<PortalAccessJobItem>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

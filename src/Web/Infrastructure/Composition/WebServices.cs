@@ -114,6 +114,7 @@ public static class WebServices
                 options.Conventions.AuthorizeAreaFolder("Admin", "/", InternalPolicy);
                 options.Conventions.AuthorizeAreaFolder("Admin", "/Settings", ManageSettingsPolicy);
                 options.Conventions.AuthorizeAreaFolder("Admin", "/Staff", ManageStaffPolicy);
+                options.Conventions.AuthorizeAreaFolder("Admin", "/PortalAccess/Jobs", PermissionPolicy(StaffPermission.ManagePortalAccess));
                 options.Conventions.AuthorizeAreaPage("Admin", "/Contacts/Edit", PermissionPolicy(StaffPermission.ManageContacts));
                 options.Conventions.AuthorizeAreaPage("Admin", "/Contacts/ChangeEmail", PermissionPolicy(StaffPermission.ManageContacts));
                 // The import is the way to onboard customers in bulk: for those who may grant them portal access.

@@ -28,6 +28,7 @@ public static class ActivityDisplay
         Domain.Activity.ActivityKind.StaffReactivated => t["Colleague reactivated"],
         Domain.Activity.ActivityKind.SettingsChanged => t["Settings changed"],
         Domain.Activity.ActivityKind.ContactsImported => t["Contacts imported"],
+        Domain.Activity.ActivityKind.PortalAccessJobCompleted => t["Bulk access job completed"],
         _ => kind.ToString(),
     };
 
@@ -46,10 +47,17 @@ public static class ActivityDisplay
                 return t["{0} new, {1} updated, {2} unchanged, {3} refused", created, updated, unchanged, refused];
             case Domain.Activity.ActivityKind.SettingsChanged:
                 return string.Join(", ", detail.Split(',').Select(field => t.SettingName(field)));
+            case Domain.Activity.ActivityKind.PortalAccessJobCompleted when detail.Split(':', '/') is [var job, var done, var refused, var total]
+                && Enum.TryParse<Domain.PortalAccess.Jobs.PortalAccessJobKind>(job, out var jobKind):
+                return t["{0}: {1} done, {2} refused of {3}", t.JobKind(jobKind), Count(done), Count(refused), Count(total)];
             default:
                 return detail;
         }
     }
+
+    private static string Count(string stored) =>
+        int.TryParse(stored, System.Globalization.CultureInfo.InvariantCulture, out var count)
+            ? count.ToString("N0", System.Globalization.CultureInfo.CurrentCulture) : stored;
 
     private static string SettingName(this IStringLocalizer t, string field) => field switch
     {

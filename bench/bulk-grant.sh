@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# Bulk grant of 10,000 contacts (issue #13): for SQLite and then PostgreSQL, starts the portal in Release on an empty
+# database, adds 10,000 contacts without access by SQL, signs the administrator in through the real form, starts the
+# job through the contacts list's confirmation form ("No access" filter) and polls the job's JSON until it is
+# finished. Prints the wall time from the POST to the last batch, the job's own time (first to last batch, from the
+# database), and the rows it left: portal users, invitations and outbox mails. Goal: ≤ 5 s per database.
+#
+#   bash bench/bulk-grant.sh [contacts]      (default 10000)
+#   PORTAL_BENCH_POSTGRES="Host=127.0.0.1;Port=55434;Username=postgres" for the PostgreSQL run (skipped without it)
+#
+# Mail goes to a pickup folder, so the dispatcher works alongside the job as it would in production.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source bench/lib.sh
+contacts=${1:-10000}
+admin_email=admin@bench.example
+admin_password='Bench-Lighthouse-Orchard-77'
+fail() { echo "bench: $*" >&2; exit 1; }
+for tool in curl jq sqlite3 dotnet; do command -v $tool >/dev/null || fail "$tool is not installed"; done
+
+work=$(mktemp -d /tmp/portal-bulk-grant.XXXXXX)
+app=""
+stop_app() { [ -n "$app" ] && { kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; }; app=""; }
+trap 'stop_app; rm -rf "$work"' EXIT
+
+echo "building (Release)…"
+dotnet build src/Web -c Release -v quiet -nologo >"$work/build.log" 2>&1 || { cat "$work/build.log"; fail "the portal does not build"; }
+
+port=$((20000 + RANDOM % 40000))
+base="http://127.0.0.1:$port"
+start_app() { # provider connection-string
+  (
+    export ASPNETCORE_ENVIRONMENT=Development Portal__DataFolder="$work/data-$1" Portal__Admin__Email="$admin_email"
+    export Portal__Admin__Password="$admin_password" Logging__LogLevel__Default=Warning
+    export Database__Provider="$1" ConnectionStrings__Portal="$2" ASPNETCORE_URLS="$base" Portal__PublicBaseUrl="$base"
+    export Portal__Mail__PickupFolder="$work/mail-$1"
+    exec dotnet src/Web/bin/Release/net10.0/Portal.Web.dll
+  ) >"$work/app-$1.log" 2>&1 &
+  app=$!
+  for _ in $(seq 1 120); do
+    curl -fs "$base/health/ready" >/dev/null 2>&1 && return
+    kill -0 "$app" 2>/dev/null || { cat "$work/app-$1.log"; fail "the portal on $1 stopped"; }
+    sleep 0.5
+  done
+  fail "the portal on $1 did not get ready"
+}
+
+# Persons without access, named and addressed like the domain would store them (search text: lower-case name and e-mail).
+seed_sql() { # now-expression
+  cat <<SQL
+UPDATE "Settings" SET "RequireStaffTwoFactor" = 0;
+INSERT INTO "Contacts" ("Kind", "Name", "Email", "PreferredLanguage", "CreatedAt", "UpdatedAt", "SearchText")
+SELECT 0, 'Bulk ' || n, 'bulk' || n || '@bench.example', 'en', $1, $1, 'bulk ' || n || ' bulk' || n || '@bench.example'
+FROM $2;
+SQL
+}
+
+run() { # provider connection-string sql-client...
+  local provider=$1 connection=$2; shift 2
+  echo "$provider: migrating…"
+  start_app "$provider" "$connection"
+  stop_app
+  if [ "$provider" = Sqlite ]; then
+    seed_sql "$(( ($(date +%s) + 62135596800) * 10000000 ))" \
+      "(WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < $contacts) SELECT n FROM s)" | "$@"
+  else
+    seed_sql "now()" "generate_series(1, $contacts) AS n" | "$@" >/dev/null
+  fi
+  start_app "$provider" "$connection"
+
+  local jar="$work/jar-$provider"
+  curl -fs -c "$jar" -b "$jar" "$base/account/sign-in" -o "$work/page"
+  curl -fs -c "$jar" -b "$jar" "$base/account/sign-in" -o /dev/null --data-urlencode "Input.Email=$admin_email" \
+    --data-urlencode "Input.Password=$admin_password" --data-urlencode "__RequestVerificationToken=$(token "$work/page")"
+  local confirm="$base/admin/portal-access/jobs/new?kind=Grant&access=NoAccess"
+  curl -fs -c "$jar" -b "$jar" "$confirm" -o "$work/page" || fail "the confirmation page did not answer on $provider"
+  echo "$provider: confirmation says: $(grep -o 'id="job-count">[^<]*' "$work/page" | sed 's/.*>//')"
+
+  local started job
+  started=$(date +%s.%N)
+  job=$(curl -fs -c "$jar" -b "$jar" -o /dev/null -w '%{redirect_url}' "$confirm" \
+    --data-urlencode "__RequestVerificationToken=$(token "$work/page")" --data-urlencode "WelcomeMessage=Welcome!")
+  [ -n "$job" ] || fail "starting the job failed on $provider"
+  local progress
+  while :; do
+    progress=$(curl -fs -b "$jar" "$job?handler=Progress") || fail "the job's JSON did not answer"
+    [ "$(jq -r .finished <<<"$progress")" = true ] && break
+    sleep 0.1
+  done
+  local wall
+  wall=$(echo "$(date +%s.%N) - $started" | bc)
+  printf '%s: %s contacts, %s done, %s refused; wall %.2f s (POST to finished, polled every 0.1 s)\n' "$provider" \
+    "$(jq .total <<<"$progress")" "$(jq .done <<<"$progress")" "$(jq .refused <<<"$progress")" "$wall"
+  stop_app
+  if [ "$provider" = Sqlite ]; then
+    "$@" <<'SQL'
+SELECT 'Sqlite: job ' || printf('%.2f', ("FinishedAt" - "StartedAt") / 1e7) || ' s first to last batch, total from creation '
+  || printf('%.2f', ("FinishedAt" - "CreatedAt") / 1e7) || ' s' FROM "PortalAccessJobs";
+SELECT 'Sqlite: ' || (SELECT count(*) FROM "Users" WHERE "Kind" = 1) || ' portal users, ' || (SELECT count(*) FROM "Invitations")
+  || ' invitations, ' || (SELECT count(*) FROM "OutboxMessages" WHERE "PortalAccessJobId" IS NOT NULL) || ' job mails';
+SQL
+  else
+    "$@" -At <<'SQL'
+SELECT 'Postgres: job ' || round(extract(epoch FROM "FinishedAt" - "StartedAt")::numeric, 2) || ' s first to last batch, total from creation '
+  || round(extract(epoch FROM "FinishedAt" - "CreatedAt")::numeric, 2) || ' s' FROM "PortalAccessJobs";
+SELECT 'Postgres: ' || (SELECT count(*) FROM "Users" WHERE "Kind" = 1) || ' portal users, ' || (SELECT count(*) FROM "Invitations")
+  || ' invitations, ' || (SELECT count(*) FROM "OutboxMessages" WHERE "PortalAccessJobId" IS NOT NULL) || ' job mails';
+SQL
+  fi
+}
+
+mkdir -p "$work/data-Sqlite"
+run Sqlite "Data Source=$work/data-Sqlite/portal.db" sqlite3 "$work/data-Sqlite/portal.db"
+if [ -n "${PORTAL_BENCH_POSTGRES:-}" ]; then
+  database="portal_bulk_grant_$$"
+  server=${PORTAL_BENCH_POSTGRES%;}
+  psql_args=$(sed 's/Host=\([^;]*\)/-h \1/; s/Port=\([^;]*\)/-p \1/; s/Username=\([^;]*\)/-U \1/; s/;/ /g' <<<"$server")
+  # shellcheck disable=SC2086
+  run Postgres "$server;Database=$database" psql $psql_args -d "$database" -q -v ON_ERROR_STOP=1
+  # shellcheck disable=SC2086
+  psql $psql_args -d postgres -q -c "DROP DATABASE IF EXISTS \"$database\" WITH (FORCE)"
+else
+  echo "Postgres: skipped (set PORTAL_BENCH_POSTGRES)"
+fi

@@ -1,0 +1,18 @@
+using Mediator;
+using Portal.Application.Common;
+using Portal.Application.Contacts;
+using Portal.Domain.Contacts;
+using Portal.Domain.Users;
+
+namespace Portal.Application.PortalAccess.Jobs;
+
+/// <summary>The exact number of contacts a job over the list's search and filter would act on, for its confirmation.</summary>
+[RequiresPermission(StaffPermission.ManagePortalAccess)]
+public sealed record CountMatchingContacts(string? Search, AccessFilter Access) : IRequest<int>;
+
+public sealed class CountMatchingContactsHandler(IReadRepository<Contact> contacts, IContactSearch search)
+    : IRequestHandler<CountMatchingContacts, int>
+{
+    public async ValueTask<int> Handle(CountMatchingContacts query, CancellationToken cancellationToken) =>
+        await contacts.CountAsync(new MatchingContactIdsSpec(new ContactSelection(query.Search, query.Access), search), cancellationToken);
+}

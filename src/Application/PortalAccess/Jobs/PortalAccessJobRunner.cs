@@ -1,0 +1,71 @@
+using Ardalis.Specification;
+using Portal.Application.Common;
+using Portal.Domain.PortalAccess.Jobs;
+
+namespace Portal.Application.PortalAccess.Jobs;
+
+/// <summary>
+/// Settles a job's rows a batch at a time. A batch is one unit of work: its access moves, their invitations, activity
+/// entries and outbox mails, its rows' outcomes and the job's totals commit together or not at all, so a restart
+/// repeats only a batch that never committed, and no contact is granted (or mailed) twice.
+/// </summary>
+public sealed class PortalAccessJobRunner(
+    IRepository<PortalAccessJob> jobs,
+    IRepository<PortalAccessJobItem> items,
+    InvitationTermsSource invitations,
+    IUnitOfWork unitOfWork,
+    TimeProvider clock)
+{
+    public const int BatchSize = 500;
+
+    /// <summary>The oldest job not yet completed, or null.</summary>
+    public Task<int?> NextJobIdAsync(CancellationToken cancellationToken) =>
+        jobs.FirstOrDefaultAsync(new NextUnfinishedJobSpec(), cancellationToken);
+
+    /// <summary>Settles the next batch of the job; returns whether rows are left.</summary>
+    public async Task<bool> RunBatchAsync(int jobId, CancellationToken cancellationToken)
+    {
+        var job = await jobs.GetByIdAsync(jobId, cancellationToken);
+        if (job is null || job.IsFinished) return false;
+        var pending = await items.ListAsync(new PendingJobItemsSpec(jobId, BatchSize), cancellationToken);
+        if (pending.Count == 0)
+        {
+            job.Complete(clock.GetUtcNow());
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+            return false;
+        }
+
+        var batch = await invitations.ForBatchAsync(pending.Select(i => i.ContactId).ToList(), job.StartedBy, cancellationToken);
+        var done = 0;
+        foreach (var item in pending)
+        {
+            if (batch.Apply(job.Kind, item.ContactId, job.WelcomeMessage) is { } refusal)
+            {
+                item.MarkRefused(refusal);
+            }
+            else
+            {
+                item.MarkDone();
+                done++;
+            }
+        }
+        job.RecordBatch(done, pending.Count - done, batch.Now);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return !job.IsFinished;
+    }
+}
+
+public sealed class NextUnfinishedJobSpec : Specification<PortalAccessJob, int?>
+{
+    public NextUnfinishedJobSpec()
+    {
+        Query.Where(j => j.Status != PortalAccessJobStatus.Completed).OrderBy(j => j.Id).AsNoTracking();
+        Query.Select(j => (int?)j.Id);
+    }
+}
+
+public sealed class PendingJobItemsSpec : Specification<PortalAccessJobItem>
+{
+    public PendingJobItemsSpec(int jobId, int take) =>
+        Query.Where(i => i.JobId == jobId && i.Outcome == PortalAccessJobOutcome.Pending).OrderBy(i => i.Id).Take(take);
+}

@@ -1,0 +1,90 @@
+using Portal.Domain.Activity;
+using Portal.Domain.Common;
+
+namespace Portal.Domain.PortalAccess.Jobs;
+
+/// <summary>
+/// One access move (grant, re-invite, revoke) for every contact a search matched when the job was started. Its rows are
+/// fixed at the start; the runner settles them in batches, each batch with its rows' totals in one transaction, so the
+/// totals always equal the settled rows. Queued → Running → Completed.
+/// </summary>
+public sealed class PortalAccessJob : AggregateRoot
+{
+    public const int SelectionMaxLength = 500;
+
+    private PortalAccessJob() { }
+
+    public int Id { get; private set; }
+    public PortalAccessJobKind Kind { get; private set; }
+    public PortalAccessJobStatus Status { get; private set; }
+    public int? StartedByUserId { get; private set; }
+    public string StartedBy { get; private set; } = "";
+    /// <summary>The search and filter the rows were chosen by, as the page describes it (language neutral).</summary>
+    public string Selection { get; private set; } = "";
+    public string? WelcomeMessage { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? StartedAt { get; private set; }
+    public DateTimeOffset? FinishedAt { get; private set; }
+    public int Total { get; private set; }
+    public int Done { get; private set; }
+    public int Refused { get; private set; }
+
+    public int Remaining => Total - Done - Refused;
+    public bool IsFinished => Status == PortalAccessJobStatus.Completed;
+
+    public static (PortalAccessJob Job, IReadOnlyList<PortalAccessJobItem> Items) Create(
+        PortalAccessJobKind kind,
+        IReadOnlyCollection<int> contactIds,
+        string selection,
+        string? welcomeMessage,
+        int? startedByUserId,
+        string startedBy,
+        DateTimeOffset now)
+    {
+        if (!Enum.IsDefined(kind)) throw new ArgumentOutOfRangeException(nameof(kind));
+        var job = new PortalAccessJob
+        {
+            Kind = kind,
+            Status = PortalAccessJobStatus.Queued,
+            Selection = selection.Length <= SelectionMaxLength ? selection : selection[..SelectionMaxLength],
+            WelcomeMessage = kind == PortalAccessJobKind.Revoke || string.IsNullOrWhiteSpace(welcomeMessage) ? null : welcomeMessage.Trim(),
+            StartedByUserId = startedByUserId,
+            StartedBy = startedBy,
+            CreatedAt = now,
+            Total = contactIds.Count,
+        };
+        var items = contactIds.Distinct().Select(id => new PortalAccessJobItem(job, id)).ToList();
+        job.Total = items.Count;
+        return (job, items);
+    }
+
+    /// <summary>Counts a settled batch; the last one completes the job and puts it into the activity list.</summary>
+    public void RecordBatch(int done, int refused, DateTimeOffset now)
+    {
+        if (IsFinished) throw new InvalidOperationException($"Job {Id} is already completed.");
+        if (done < 0 || refused < 0 || done + refused > Remaining) throw new ArgumentOutOfRangeException(nameof(done));
+        StartedAt ??= now;
+        Status = PortalAccessJobStatus.Running;
+        Done += done;
+        Refused += refused;
+        if (Remaining == 0) Complete(now);
+    }
+
+    /// <summary>A job whose rows are all settled (or that had none) ends here.</summary>
+    public void Complete(DateTimeOffset now)
+    {
+        if (IsFinished) return;
+        StartedAt ??= now;
+        Status = PortalAccessJobStatus.Completed;
+        FinishedAt = now;
+        Raise(new PortalAccessJobCompleted(this));
+    }
+}
+
+/// <summary>A job finished: one line in the activity list with its totals.</summary>
+public sealed record PortalAccessJobCompleted(PortalAccessJob Job) : IRecordedActivity
+{
+    public ActivityEntry ToActivity(int? actorUserId) =>
+        ActivityEntry.ForJob(Job.FinishedAt ?? Job.CreatedAt, Job.StartedByUserId, Job.StartedBy, Job.Selection,
+            $"{Job.Kind}:{Job.Done}/{Job.Refused}/{Job.Total}");
+}

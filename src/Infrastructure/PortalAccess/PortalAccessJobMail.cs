@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Application.PortalAccess.Jobs;
+using Portal.Domain.Mail;
+using Portal.Infrastructure.Persistence;
+
+namespace Portal.Infrastructure.PortalAccess;
+
+/// <summary>
+/// Links the mails a job's batch queues to the job (a column of the outbox the domain never sees), and counts them by
+/// status through the index on (job, status).
+/// </summary>
+internal sealed class PortalAccessJobMail(PortalDbContext db) : IPortalAccessJobMail
+{
+    public const string JobId = "PortalAccessJobId";
+
+    /// <summary>From now on, every mail this context inserts belongs to <paramref name="jobId"/>.</summary>
+    public void TagQueuedMail(int jobId) =>
+        db.SavingChanges += (_, _) =>
+        {
+            foreach (var entry in db.ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added))
+                entry.Property(JobId).CurrentValue = jobId;
+        };
+
+    public async Task<JobMailCounts> CountAsync(int jobId, CancellationToken cancellationToken)
+    {
+        var byStatus = await db.OutboxMessages.Where(m => EF.Property<int?>(m, JobId) == jobId)
+            .GroupBy(m => m.Status).Select(g => new { Status = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Status, g => g.Count, cancellationToken);
+        return new JobMailCounts(byStatus.GetValueOrDefault(OutboxStatus.Sent), byStatus.GetValueOrDefault(OutboxStatus.Pending),
+            byStatus.GetValueOrDefault(OutboxStatus.Failed));
+    }
+}
