@@ -33,6 +33,12 @@ public static class DomainErrors
         new("PortalAccess.InvitationJustSent",
             "An invitation was just sent to this contact. Please wait a minute before sending another one.");
 
+    public static readonly DomainError CompanyAdministratorNeedsCompany =
+        new("CompanyAdministrator.NeedsCompany",
+            "Only a person who belongs to a company contact can be the company's administrator.");
+    public static readonly DomainError CompanyAdministratorNeedsAccess =
+        new("CompanyAdministrator.NeedsAccess", "Only a portal user can be the company's administrator. Please grant access first.");
+
     public static readonly DomainError AccountCannotSignIn =
         new("Account.CannotSignIn", "This account can't sign in.");
     public static readonly DomainError TwoFactorAlreadyEnabled =
