@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Application.Account;
+using Portal.Application.CompanyAccounts;
 using Portal.Application.PortalAccess;
 using Portal.Application.Settings;
 
@@ -19,6 +20,7 @@ public static class DependencyInjection
         services.AddScoped<SettingsChanges>();
         services.AddScoped<EmailChangeRequests>();
         services.AddScoped<SignInFailures>();
+        services.AddScoped<CompanyAdministratorContext>();
         return services;
     }
 }

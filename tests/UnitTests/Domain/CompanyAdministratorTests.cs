@@ -63,7 +63,10 @@ public sealed class CompanyAdministratorTests
 
         anna.IsCompanyAdministrator.ShouldBeFalse();
         anna.PortalUser!.History.Select(h => h.Kind).ShouldBe(
-            [PortalAccessEventKind.Granted, PortalAccessEventKind.MadeCompanyAdministrator, PortalAccessEventKind.CompanyAdministratorEnded]);
+            [
+                PortalAccessEventKind.Granted, PortalAccessEventKind.MadeCompanyAdministrator,
+                PortalAccessEventKind.CompanyAdministratorEnded,
+            ]);
     }
 
     [Fact]
