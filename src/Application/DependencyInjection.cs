@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Application.Account;
+using Portal.Application.CompanyAccounts;
 using Portal.Application.PortalAccess;
 using Portal.Application.Settings;
 
@@ -21,6 +22,7 @@ public static class DependencyInjection
         services.AddScoped<EmailChangeRequests>();
         services.AddScoped<SignInFailures>();
         services.AddScoped<ContactImports.ContactImportReader>();
+        services.AddScoped<CompanyAdministratorContext>();
         return services;
     }
 }

@@ -58,6 +58,7 @@ public static class PortalRoutes
         public const string PaymentMethods = "/my/payment-methods";
         public const string NewPaymentMethod = "/my/payment-methods/new";
         public const string Documents = "/my/documents";
+        public const string Company = "/my/company";
         public const string Document = "/my/documents/{id:int}";
         public const string DocumentPdf = "/my/documents/{id:int}/pdf";
     }

@@ -32,7 +32,8 @@ public sealed record PortalAccessView(
     DateTimeOffset? LastSignInAt,
     InvitationSummary? LatestInvitation,
     IReadOnlyList<AccessHistoryEntry> History,
-    PendingEmailChange? PendingEmailChange);
+    PendingEmailChange? PendingEmailChange,
+    bool IsCompanyAdministrator = false);
 
 /// <summary>An e-mail change waiting for the customer's confirmation from <see cref="NewEmail"/>.</summary>
 public sealed record PendingEmailChange(string NewEmail, DateTimeOffset RequestedAt, DateTimeOffset ExpiresAt);
@@ -77,7 +78,8 @@ public sealed class GetContactHandler(IReadRepository<Contact> contacts, IRecord
                     .Select(h => new AccessHistoryEntry(h.Kind, h.OccurredAt, h.Actor)).ToList(),
                 user.PendingEmailChange(clock.GetUtcNow()) is { } pending
                     ? new PendingEmailChange(pending.NewEmail!, pending.CreatedAt, pending.ExpiresAt)
-                    : null);
+                    : null,
+                user.IsCompanyAdministrator);
         }
 
         var details = new ContactDetails(contact.Name, contact.Phone, contact.Street, contact.PostalCode, contact.City,

@@ -33,7 +33,7 @@ public sealed class SaveContactValidator : AbstractValidator<SaveContact>
     }
 }
 
-public sealed class SaveContactHandler(IRepository<Contact> contacts, IUnitOfWork unitOfWork, TimeProvider clock)
+public sealed class SaveContactHandler(IRepository<Contact> contacts, ICurrentUser currentUser, IUnitOfWork unitOfWork, TimeProvider clock)
     : IRequestHandler<SaveContact, int>
 {
     public async ValueTask<int> Handle(SaveContact command, CancellationToken cancellationToken)
@@ -65,7 +65,7 @@ public sealed class SaveContactHandler(IRepository<Contact> contacts, IUnitOfWor
                 ?? throw new NotFoundException("Contact");
             if (company?.Id == contact.Id) throw new DomainException(DomainErrors.CompanyCannotBelongToACompany);
             contact.UpdateDetails(command.Details, now);
-            contact.MoveToCompany(company, now);
+            contact.MoveToCompany(company, now, currentUser.ActorName);
             contact.ChangeEmail(command.Email, now);
         }
         else

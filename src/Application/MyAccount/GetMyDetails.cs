@@ -13,7 +13,8 @@ public sealed record MyDetails(
     string Email,
     ContactDetails Details,
     string? LinkedCompanyName,
-    DateTimeOffset? LastSignInAt);
+    DateTimeOffset? LastSignInAt,
+    bool IsCompanyAdministrator = false);
 
 public sealed class GetMyDetailsHandler(IReadRepository<PortalUser> users, ICurrentUser currentUser)
     : IRequestHandler<GetMyDetails, MyDetails>
@@ -40,7 +41,8 @@ public sealed class MyDetailsSpec : Specification<PortalUser, MyDetails>, ISingl
             new ContactDetails(u.Contact.Name, u.Contact.Phone, u.Contact.Street, u.Contact.PostalCode, u.Contact.City,
                 u.Contact.CountryCode, u.Contact.VatNumber, u.Contact.CompanyName, u.Contact.PreferredLanguage),
             u.Contact.Company == null ? null : u.Contact.Company.Name,
-            u.LastSignInAt));
+            u.LastSignInAt,
+            u.IsCompanyAdministrator && u.Contact.CompanyId != null));
     }
 }
 

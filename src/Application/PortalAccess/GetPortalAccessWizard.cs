@@ -24,8 +24,12 @@ public sealed record PortalAccessRow(
     string? Email,
     EmailState EmailState,
     PortalAccessState? AccessState,
-    DateTimeOffset? LastSignInAt)
+    DateTimeOffset? LastSignInAt,
+    bool InCompany = false,
+    bool IsCompanyAdministrator = false)
 {
+    /// <summary>Only a company's person can be its administrator; the wizard offers it with the grant.</summary>
+    public bool CanBeMadeCompanyAdministratorOnGrant => InCompany && CanGrant;
     public bool CanGrant => AccessState is null or PortalAccessState.Revoked;
     public bool CanRevoke => AccessState is PortalAccessState.Invited or PortalAccessState.Active;
     public bool CanReInvite => CanRevoke;
@@ -55,7 +59,9 @@ public sealed class GetPortalAccessWizardHandler(IReadRepository<Contact> contac
                 c.EmailStateFor(LoginOwnership.Classify(
                     c.Email is null ? null : owners.GetValueOrDefault(EmailAddress.Normalize(c.Email)), c.Id)),
                 c.PortalUser?.State,
-                c.PortalUser?.LastSignInAt))
+                c.PortalUser?.LastSignInAt,
+                c.CompanyId is not null,
+                c.PortalUser?.IsCompanyAdministrator ?? false))
             .ToList();
     }
 }

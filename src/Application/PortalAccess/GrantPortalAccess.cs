@@ -10,10 +10,11 @@ namespace Portal.Application.PortalAccess;
 
 /// <summary>
 /// Grants a contact portal access: the e-mail (possibly corrected in the wizard) becomes the login, and the
-/// invitation mail goes into the outbox in the same transaction.
+/// invitation mail goes into the outbox in the same transaction. A company's person may become its administrator at once.
 /// </summary>
 [RequiresPermission(StaffPermission.ManagePortalAccess)]
-public sealed record GrantPortalAccess(int ContactId, string? Email, string? WelcomeMessage) : IRequest<Unit>;
+public sealed record GrantPortalAccess(int ContactId, string? Email, string? WelcomeMessage, bool CompanyAdministrator = false)
+    : IRequest<Unit>;
 
 public sealed class GrantPortalAccessValidator : AbstractValidator<GrantPortalAccess>
 {
@@ -33,6 +34,7 @@ public sealed class GrantPortalAccessHandler(InvitationTermsSource invitations, 
     {
         var (contact, terms) = await invitations.ForAsync(command.ContactId, command.Email, cancellationToken);
         terms.GrantTo(contact, command.WelcomeMessage);
+        if (command.CompanyAdministrator) contact.MakeCompanyAdministrator(terms.Now, terms.Actor);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

@@ -10,6 +10,8 @@ public enum ActivityKind
     EmailChanged = 6,
     EmailChangeCancelled = 7,
     EmailChangeReported = 8,
+    MadeCompanyAdministrator = 9,
+    CompanyAdministratorEnded = 10,
     StaffInvited = 20,
     StaffReInvited = 21,
     StaffJoined = 22,

@@ -36,6 +36,11 @@ public static class DomainErrors
 
     public static readonly DomainError JobContactGone =
         new("PortalAccessJob.ContactGone", "The contact no longer exists.");
+    public static readonly DomainError CompanyAdministratorNeedsCompany =
+        new("CompanyAdministrator.NeedsCompany",
+            "Only a person who belongs to a company contact can be the company's administrator.");
+    public static readonly DomainError CompanyAdministratorNeedsAccess =
+        new("CompanyAdministrator.NeedsAccess", "Only a portal user can be the company's administrator. Please grant access first.");
 
     public static readonly DomainError AccountCannotSignIn =
         new("Account.CannotSignIn", "This account can't sign in.");

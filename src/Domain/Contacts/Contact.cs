@@ -70,13 +70,16 @@ public sealed class Contact : AggregateRoot
         RefreshSearchText();
     }
 
-    public void MoveToCompany(Contact? company, DateTimeOffset now)
+    /// <summary>Links the person to <paramref name="company"/> (or to none); a company administrator stops being one.</summary>
+    public void MoveToCompany(Contact? company, DateTimeOffset now, string movedBy = "")
     {
         if (company is not null)
         {
             if (Kind == ContactKind.Company) throw new DomainException(DomainErrors.CompanyCannotBelongToACompany);
             if (company.Kind != ContactKind.Company) throw new DomainException(DomainErrors.CompanyMustBeACompany);
         }
+        // Administering one company gives no say over the next one.
+        if (company is null || company.Id != CompanyId) PortalUser?.ChangeCompanyAdministrator(false, now, movedBy);
         Company = company;
         CompanyId = company?.Id;
         UpdatedAt = now;
@@ -166,6 +169,26 @@ public sealed class Contact : AggregateRoot
         if (!HasLivePortalAccess) throw new DomainException(DomainErrors.AccessNotGranted);
         PortalUser!.Revoke(now, revokedBy);
     }
+
+    /// <summary>
+    /// Makes this person the administrator of their company: they manage their colleagues' portal access themselves.
+    /// Only a person linked to a company contact, with live portal access, can be one; a company may have several.
+    /// </summary>
+    public void MakeCompanyAdministrator(DateTimeOffset now, string changedBy)
+    {
+        if (Kind != ContactKind.Person || CompanyId is null && Company is null)
+            throw new DomainException(DomainErrors.CompanyAdministratorNeedsCompany);
+        if (!HasLivePortalAccess) throw new DomainException(DomainErrors.CompanyAdministratorNeedsAccess);
+        PortalUser!.ChangeCompanyAdministrator(true, now, changedBy);
+    }
+
+    public void EndCompanyAdministrator(DateTimeOffset now, string changedBy)
+    {
+        if (PortalUser is null) throw new DomainException(DomainErrors.AccessNotGranted);
+        PortalUser.ChangeCompanyAdministrator(false, now, changedBy);
+    }
+
+    public bool IsCompanyAdministrator => PortalUser is { IsCompanyAdministrator: true };
 
     /// <summary>
     /// The customer closes their own account: the same revoke an admin makes (data kept, links void, password cleared,

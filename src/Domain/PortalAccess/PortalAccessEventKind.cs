@@ -10,4 +10,6 @@ public enum PortalAccessEventKind
     EmailChanged = 6,
     EmailChangeCancelled = 7,
     EmailChangeReported = 8,
+    MadeCompanyAdministrator = 9,
+    CompanyAdministratorEnded = 10,
 }

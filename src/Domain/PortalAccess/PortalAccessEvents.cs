@@ -33,6 +33,8 @@ public sealed record PortalAccessChanged(
         PortalAccessEventKind.EmailChanged => ActivityKind.EmailChanged,
         PortalAccessEventKind.EmailChangeCancelled => ActivityKind.EmailChangeCancelled,
         PortalAccessEventKind.EmailChangeReported => ActivityKind.EmailChangeReported,
+        PortalAccessEventKind.MadeCompanyAdministrator => ActivityKind.MadeCompanyAdministrator,
+        PortalAccessEventKind.CompanyAdministratorEnded => ActivityKind.CompanyAdministratorEnded,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

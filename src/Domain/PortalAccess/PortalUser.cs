@@ -20,6 +20,8 @@ public sealed class PortalUser : UserAccount
     public int ContactId { get; private set; }
     public Contact Contact { get; private set; } = null!;
     public PortalAccessState State { get; private set; }
+    /// <summary>Manages the access of the colleagues in the contact's company (<see cref="Contact.MakeCompanyAdministrator"/>).</summary>
+    public bool IsCompanyAdministrator { get; private set; }
     public IReadOnlyCollection<Invitation> Invitations => _invitations.AsReadOnly();
     public IReadOnlyCollection<PortalAccessEvent> History => _history.AsReadOnly();
 
@@ -120,7 +122,17 @@ public sealed class PortalUser : UserAccount
         VoidOpenInvitations(now);
         ClearCredentials(now);
         State = PortalAccessState.Revoked;
+        // A later grant starts as an ordinary colleague: the role is given on purpose, never inherited from the past.
+        IsCompanyAdministrator = false;
         Record(PortalAccessEventKind.Revoked, now, revokedBy);
+    }
+
+    internal void ChangeCompanyAdministrator(bool isAdministrator, DateTimeOffset now, string changedBy)
+    {
+        if (IsCompanyAdministrator == isAdministrator) return;
+        IsCompanyAdministrator = isAdministrator;
+        Record(isAdministrator ? PortalAccessEventKind.MadeCompanyAdministrator : PortalAccessEventKind.CompanyAdministratorEnded,
+            now, changedBy);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Portal.Application;
 using Portal.Application.Common;
+using Portal.Application.CompanyAccounts;
 using Portal.Application.MySecurity;
 using Portal.Domain.Common;
 using Portal.Infrastructure;
@@ -22,8 +23,12 @@ public static class CoreServices
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
             options.Assemblies = [typeof(DomainMarker), typeof(ApplicationMarker)];
+            // Both authorization checks come before validation: a request nobody may send learns nothing about its input.
             options.PipelineBehaviors =
-                [typeof(StaffAuthorizationBehavior<,>), typeof(ValidationBehavior<,>), typeof(CurrentPasswordCheck<,>)];
+            [
+                typeof(StaffAuthorizationBehavior<,>), typeof(CompanyAdministratorBehavior<,>), typeof(ValidationBehavior<,>),
+                typeof(CurrentPasswordCheck<,>),
+            ];
         });
         services.AddValidatorsFromAssemblyContaining(typeof(ApplicationMarker), ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddApplication();

@@ -20,6 +20,8 @@ public static class ActivityDisplay
         Domain.Activity.ActivityKind.EmailChanged => t["E-mail address changed"],
         Domain.Activity.ActivityKind.EmailChangeCancelled => t["E-mail change cancelled"],
         Domain.Activity.ActivityKind.EmailChangeReported => t["E-mail change reported by the customer"],
+        Domain.Activity.ActivityKind.MadeCompanyAdministrator => t["Made company administrator"],
+        Domain.Activity.ActivityKind.CompanyAdministratorEnded => t["No longer company administrator"],
         Domain.Activity.ActivityKind.StaffInvited => t["Colleague invited"],
         Domain.Activity.ActivityKind.StaffReInvited => t["Colleague re-invited"],
         Domain.Activity.ActivityKind.StaffJoined => t["Colleague joined"],

@@ -44,6 +44,8 @@ public static class Display
         PortalAccessEventKind.EmailChanged => t["E-mail changed"],
         PortalAccessEventKind.EmailChangeCancelled => t["E-mail change cancelled"],
         PortalAccessEventKind.EmailChangeReported => t["E-mail change reported by the customer"],
+        PortalAccessEventKind.MadeCompanyAdministrator => t["Made company administrator"],
+        PortalAccessEventKind.CompanyAdministratorEnded => t["No longer company administrator"],
         _ => t["Access revoked"],
     };
 

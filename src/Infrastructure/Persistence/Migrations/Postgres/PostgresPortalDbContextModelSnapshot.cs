@@ -1035,6 +1035,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<int>("ContactId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("IsCompanyAdministrator")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("State")
                         .HasColumnType("integer")
                         .HasColumnName("AccessState");

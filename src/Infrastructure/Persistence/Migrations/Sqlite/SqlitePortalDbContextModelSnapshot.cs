@@ -996,6 +996,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("ContactId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsCompanyAdministrator")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("State")
                         .HasColumnType("INTEGER")
                         .HasColumnName("AccessState");

@@ -17,6 +17,9 @@ public sealed class PortalAccessWizardModel : PortalPageModel
 
     [BindProperty, Display(Name = "Welcome message")] public string? WelcomeMessage { get; set; }
 
+    /// <summary>The rows whose grant also makes the person their company's administrator.</summary>
+    [BindProperty] public List<int> CompanyAdministrators { get; set; } = [];
+
     public IReadOnlyList<PortalAccessRow> Rows { get; private set; } = [];
     public Dictionary<int, string> RowMessages { get; } = [];
     public Dictionary<int, string> RowErrors { get; } = [];
@@ -53,7 +56,8 @@ public sealed class PortalAccessWizardModel : PortalPageModel
     }
 
     public Task<IActionResult> OnPostGrantAsync(int contactId) =>
-        ActAsync(contactId, new GrantPortalAccess(contactId, PostedEmail(contactId), WelcomeMessage),
+        ActAsync(contactId, new GrantPortalAccess(contactId, PostedEmail(contactId), WelcomeMessage,
+                CompanyAdministrators.Contains(contactId)),
             "Access granted. The invitation e-mail is on its way.");
 
     public Task<IActionResult> OnPostReInviteAsync(int contactId) =>
