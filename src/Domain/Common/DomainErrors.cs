@@ -166,6 +166,9 @@ public static class DomainErrors
     public static readonly DomainError InvitationNotDueForReminder =
         new("Invitation.NotDueForReminder", "This invitation needs no reminder.");
 
+    public static readonly DomainError MailAlreadySent =
+        new("Mail.AlreadySent", "This e-mail has already been delivered; it can't be sent again.");
+
     public static readonly DomainError SettingsInvalid =
         new("Settings.Invalid", "These settings are not valid.");
 }
