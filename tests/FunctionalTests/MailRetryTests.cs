@@ -18,7 +18,8 @@ public sealed class MailRetryTests(PortalFactory factory) : IClassFixture<Portal
             $"max.{Guid.NewGuid():n}@contoso.example", "Max Manager", StaffRole.PortalManager)).Browser;
 
         var list = await manager.GetAsync("/admin/emails?status=Pending");
-        var nextAttempt = await factory.WithDbAsync(db => db.OutboxMessages.Where(m => m.Id == id).Select(m => m.NextAttemptAt).SingleAsync());
+        var nextAttempt = await factory.WithDbAsync(db =>
+            db.OutboxMessages.Where(m => m.Id == id).Select(m => m.NextAttemptAt).SingleAsync());
         nextAttempt.ShouldBeGreaterThan(factory.Clock.GetUtcNow());
         Row(list, id).QuerySelector("[data-testid=next-attempt]")!.TextContent.Trim().ShouldNotBeEmpty();
         list.Text.ShouldContain("Next attempt");

@@ -6,7 +6,7 @@ namespace Portal.UnitTests.Domain;
 
 public sealed class DocumentTests
 {
-    private static readonly DateOnly Issued = new(2026, 3, 2);
+    internal static readonly DateOnly Issued = new(2026, 3, 2);
 
     internal static Document NewDocument(DocumentKind kind = DocumentKind.Invoice, string number = "RE-1", int contactId = 7,
         DateOnly? dueOn = null,
