@@ -342,7 +342,7 @@ public sealed class DocumentsTests(PortalFactory factory) : IClassFixture<Portal
     }
 
     private static List<string> Numbers(Page page) =>
-        page.Document.QuerySelectorAll("tr[data-document-id] td:first-child a").Select(a => a.TextContent.Trim()).ToList();
+        page.Document.QuerySelectorAll("tr[data-document-id] a[data-testid=document-number]").Select(a => a.TextContent.Trim()).ToList();
 
     private static async Task<string> PaymentStateAsync(PortalBrowser customer, int id) =>
         (await customer.GetAsync($"/my/documents/{id}")).Document.QuerySelector("[data-testid=payment-state]")!.TextContent.Trim();

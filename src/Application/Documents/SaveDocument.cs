@@ -53,7 +53,7 @@ public sealed class DocumentLineItemValidator : AbstractValidator<DocumentLineIt
             .WithMessage(DomainErrors.DocumentLineDescriptionInvalid);
         RuleFor(l => l.Quantity).Must(q => q > 0 && q <= DocumentLine.MaxQuantity && q == Math.Round(q, DocumentLine.MaxDecimalPlaces))
             .WithMessage(DomainErrors.DocumentLineQuantityInvalid);
-        RuleFor(l => l.UnitPrice).Must(p => p >= 0 && p <= DocumentLine.MaxUnitPrice && p == Math.Round(p, DocumentLine.MaxDecimalPlaces))
+        RuleFor(l => l.UnitPrice).Must(DocumentLine.IsValidUnitPrice)
             .WithMessage(DomainErrors.DocumentLineUnitPriceInvalid);
         RuleFor(l => l.TaxRate).Must(r => r >= 0 && r <= 100 && r == Math.Round(r, DocumentLine.MaxDecimalPlaces))
             .WithMessage(DomainErrors.DocumentLineTaxRateInvalid.Message);

@@ -20,6 +20,7 @@ public sealed record OutboxItem(
     DateTimeOffset CreatedAt,
     OutboxStatus Status,
     int Attempts,
+    DateTimeOffset NextAttemptAt,
     DateTimeOffset? SentAt,
     string? LastError);
 
@@ -44,6 +45,7 @@ public sealed class OutboxPageSpec : Specification<OutboxMessage, OutboxItem>
         if (status is { } wanted) Query.Where(m => m.Status == wanted);
         Order.Apply(Query, position, ListOutbox.PageSize + 1);
         Query.AsNoTracking();
-        Query.Select(m => new OutboxItem(m.Id, m.ToAddress, m.Subject, m.CreatedAt, m.Status, m.Attempts, m.SentAt, m.LastError));
+        Query.Select(m => new OutboxItem(
+            m.Id, m.ToAddress, m.Subject, m.CreatedAt, m.Status, m.Attempts, m.NextAttemptAt, m.SentAt, m.LastError));
     }
 }

@@ -114,8 +114,10 @@ public static class DomainErrors
         new("Document.LineQuantityInvalid", "A line's quantity must be more than 0 and at most {0:N0}, with at most four decimal places.",
             DocumentLine.MaxQuantity);
     public static readonly DomainError DocumentLineUnitPriceInvalid =
-        new("Document.LineUnitPriceInvalid", "A line's unit price must be between 0 and {0:N0}, with at most four decimal places.",
+        new("Document.LineUnitPriceInvalid", "A line's unit price must be between -{0:N0} and {0:N0}, with at most four decimal places.",
             DocumentLine.MaxUnitPrice);
+    public static readonly DomainError DocumentTotalBelowZero =
+        new("Document.TotalBelowZero", "The discounts are larger than the rest of the document; its total can't be below zero.");
     public static readonly DomainError DocumentLineTaxRateInvalid =
         new("Document.LineTaxRateInvalid", "A line's tax rate must be between 0 and 100 percent.");
     public static readonly DomainError DocumentOnlyDraftsChange =
@@ -174,6 +176,9 @@ public static class DomainErrors
 
     public static readonly DomainError InvitationNotDueForReminder =
         new("Invitation.NotDueForReminder", "This invitation needs no reminder.");
+
+    public static readonly DomainError MailAlreadySent =
+        new("Mail.AlreadySent", "This e-mail has already been delivered; it can't be sent again.");
 
     public static readonly DomainError SettingsInvalid =
         new("Settings.Invalid", "These settings are not valid.");

@@ -80,6 +80,11 @@ public sealed class Document : AggregateRoot
         if (items.Count == 0) throw new DomainException(DomainErrors.DocumentNeedsLines);
         if (items.Count > MaxLines) throw new DomainException(DomainErrors.DocumentTooManyLines);
         var newLines = items.Select((item, index) => DocumentLine.Create(index + 1, item)).ToList();
+        var net = newLines.Sum(l => l.NetAmount);
+        var tax = TaxesByRate(newLines.Select(l => (l.TaxRate, l.NetAmount))).Sum(t => t.TaxAmount);
+        // Discount lines (negative prices) may lower the total, but a document never asks the customer for less than nothing:
+        // money back is a credit note.
+        if (net < 0 || net + tax < 0) throw new DomainException(DomainErrors.DocumentTotalBelowZero);
 
         Number = cleanNumber;
         IssuedOn = issuedOn;
@@ -87,9 +92,9 @@ public sealed class Document : AggregateRoot
         Currency = cleanCurrency;
         _lines.Clear();
         _lines.AddRange(newLines);
-        NetAmount = newLines.Sum(l => l.NetAmount);
-        TaxAmount = TaxesByRate().Sum(t => t.TaxAmount);
-        TotalAmount = NetAmount + TaxAmount;
+        NetAmount = net;
+        TaxAmount = tax;
+        TotalAmount = net + tax;
         UpdatedAt = now;
     }
 

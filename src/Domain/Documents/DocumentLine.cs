@@ -22,6 +22,10 @@ public sealed class DocumentLine
     /// <summary>The database keeps four decimal places; more would be silently cut off.</summary>
     public const int MaxDecimalPlaces = 4;
 
+    /// <summary>A negative price is a discount line, as ERPs send them; the document keeps its total from going below zero.</summary>
+    public static bool IsValidUnitPrice(decimal price) =>
+        price >= -MaxUnitPrice && price <= MaxUnitPrice && price == Math.Round(price, MaxDecimalPlaces);
+
     internal static DocumentLine Create(int position, DocumentLineItem item)
     {
         var description = (item.Description ?? "").Trim();
@@ -29,7 +33,7 @@ public sealed class DocumentLine
             throw new DomainException(DomainErrors.DocumentLineDescriptionInvalid);
         if (item.Quantity <= 0 || item.Quantity > MaxQuantity || item.Quantity != Math.Round(item.Quantity, MaxDecimalPlaces))
             throw new DomainException(DomainErrors.DocumentLineQuantityInvalid);
-        if (item.UnitPrice < 0 || item.UnitPrice > MaxUnitPrice || item.UnitPrice != Math.Round(item.UnitPrice, MaxDecimalPlaces))
+        if (!IsValidUnitPrice(item.UnitPrice))
             throw new DomainException(DomainErrors.DocumentLineUnitPriceInvalid);
         if (item.TaxRate < 0 || item.TaxRate > 100 || item.TaxRate != Math.Round(item.TaxRate, MaxDecimalPlaces))
             throw new DomainException(DomainErrors.DocumentLineTaxRateInvalid);

@@ -55,6 +55,17 @@ public sealed class OutboxMessage : ISideEffectRecord
     }
 
     /// <summary>
+    /// Staff ask for another attempt at once, e.g. after fixing the mail server: waiting mail skips its backoff, and failed mail
+    /// gets one more attempt (failing again gives up again, since the attempts count on).
+    /// </summary>
+    public void RetryNow(DateTimeOffset now)
+    {
+        if (Status == OutboxStatus.Sent) throw new DomainException(DomainErrors.MailAlreadySent);
+        Status = OutboxStatus.Pending;
+        NextAttemptAt = now;
+    }
+
+    /// <summary>
     /// Backs off exponentially (the n-th failure waits base × 2^(n−1), capped at an hour); gives up after <see cref="MaxAttempts"/>.
     /// </summary>
     public void MarkAttemptFailed(string error, DateTimeOffset now, TimeSpan retryBase)

@@ -10,4 +10,6 @@ public enum StaffPermission
     ManagePages = 5,
     ManageStaff = 6,
     ManageSettings = 7,
+    /// <summary>Asks for another delivery attempt of waiting or failed mail.</summary>
+    ManageMail = 8,
 }

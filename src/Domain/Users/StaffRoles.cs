@@ -6,7 +6,8 @@ public static class StaffRoles
     {
         StaffRole.Administrator => true,
         StaffRole.PortalManager => permission is StaffPermission.ViewBackOffice or StaffPermission.ManageContacts
-            or StaffPermission.ManagePortalAccess or StaffPermission.ManageDocuments or StaffPermission.ManagePages,
+            or StaffPermission.ManagePortalAccess or StaffPermission.ManageDocuments or StaffPermission.ManagePages
+            or StaffPermission.ManageMail,
         StaffRole.ReadOnly => permission == StaffPermission.ViewBackOffice,
         _ => false,
     };

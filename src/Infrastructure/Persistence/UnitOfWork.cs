@@ -31,7 +31,9 @@ internal sealed class UnitOfWork(
     public async Task SaveChangesAsync(CancellationToken cancellationToken)
     {
         await DispatchDomainEventsAsync(cancellationToken);
-        var queuesMail = dbContext.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
+        // New mail, or mail made due again (retry now): either way the dispatcher shouldn't wait for its next poll.
+        var queuesMail = dbContext.ChangeTracker.Entries<OutboxMessage>()
+            .Any(e => e.State == EntityState.Added || (e.State == EntityState.Modified && e.Entity.Status == OutboxStatus.Pending));
         var changesSettings = Changes<PortalSettings>();
         var changesPages = Changes<PortalPage>();
         try

@@ -71,6 +71,43 @@ public sealed class DocumentVisibilityTests
         new MyDocumentListSpec(anna, new ListMyDocuments(Status: DocumentStatus.Draft), ByDate, KeysetPosition.First).Evaluate(Documents).ShouldBeEmpty();
     }
 
+    [Fact]
+    public void The_number_search_and_the_overdue_filter_stay_within_the_rule()
+    {
+        var anna = new DocumentViewer(Anna, Company);
+        var today = DocumentTests.Issued.AddDays(1);
+
+        new MyDocumentListSpec(anna, new ListMyDocuments(Number: "sent"), ByDate, KeysetPosition.First).Evaluate(Documents)
+            .Select(d => d.Number).Order().ShouldBe(["1-Sent", "2-Sent"]);
+        // Sent invoices without a due date are never overdue; the fixtures have none, so nothing is.
+        new MyDocumentListSpec(anna, new ListMyDocuments(Overdue: true), ByDate, KeysetPosition.First, today: today.AddYears(1))
+            .Evaluate(Documents).ShouldBeEmpty();
+
+        var due = DocumentTests.NewDocument(DocumentKind.Invoice, "1-Due", Anna, dueOn: DocumentTests.Issued);
+        due.ChangeStatus(DocumentStatus.Sent, Given.Now);
+        var withDue = Documents.Append(due).ToList();
+        new MyDocumentListSpec(anna, new ListMyDocuments(Overdue: true), ByDate, KeysetPosition.First, today: today).Evaluate(withDue)
+            .Select(d => d.Number).ShouldBe(["1-Due"]);
+        new MyDocumentListSpec(anna, new ListMyDocuments(Overdue: true), ByDate, KeysetPosition.First, today: DocumentTests.Issued)
+            .Evaluate(withDue).ShouldBeEmpty("due today is not overdue yet");
+        new MyDocumentListSpec(new DocumentViewer(Ben, null), new ListMyDocuments(Overdue: true), ByDate, KeysetPosition.First,
+            today: today).Evaluate(withDue).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void The_zip_download_takes_only_ids_the_viewer_may_see()
+    {
+        var anna = new DocumentViewer(Anna, Company);
+        var documents = Build();
+        var wished = documents.Select(d => d.Id).Append(999).ToList();
+
+        new MyDocumentsWithPdfSpec(anna, wished).Evaluate(documents).ShouldBeEmpty("none of the fixtures has a PDF yet");
+        foreach (var document in documents) document.AttachPdf("x.pdf", "%PDF-1.4\n%%EOF\n"u8.ToArray(), Given.Now);
+        new MyDocumentsWithPdfSpec(anna, wished).Evaluate(documents)
+            .ShouldBe(documents.Where(d => d.ContactId is Anna or Company && d.Status != DocumentStatus.Draft).Select(d => d.Id),
+                ignoreOrder: true);
+    }
+
     [Theory]
     [InlineData(DocumentKind.Invoice, DocumentStatus.Sent, 10, PaymentState.Open)]
     [InlineData(DocumentKind.Invoice, DocumentStatus.Sent, 0, PaymentState.Open)]

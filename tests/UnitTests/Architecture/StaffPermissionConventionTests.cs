@@ -23,7 +23,7 @@ public sealed class StaffPermissionConventionTests
         "GetMyDetails", "UpdateMyDetails", "GetMySecurity", "ChangeMyPassword", "CloseMyAccount", "DownloadMyData",
         "RequestMyEmailChange", "SignOutEverywhere", "GetMyTwoFactor", "StartTwoFactorSetup", "EnableTwoFactor", "DisableTwoFactor",
         "RegenerateRecoveryCodes",
-        "GetMyDocument", "GetMyDocumentCounts", "GetMyDocumentPdf", "ListMyDocuments",
+        "GetMyDocument", "GetMyDocumentCounts", "GetMyDocumentPdf", "ListMyDocuments", "DownloadMyDocumentPdfs",
         "ListMyPaymentMethods", "AddMyPaymentMethod", "MakeMyDefaultPaymentMethod", "RemoveMyPaymentMethod",
         "StartSession", "EndCurrentSession", "ListMySessions", "EndMySession",
     ];

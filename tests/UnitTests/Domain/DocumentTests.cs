@@ -6,7 +6,7 @@ namespace Portal.UnitTests.Domain;
 
 public sealed class DocumentTests
 {
-    private static readonly DateOnly Issued = new(2026, 3, 2);
+    internal static readonly DateOnly Issued = new(2026, 3, 2);
 
     internal static Document NewDocument(DocumentKind kind = DocumentKind.Invoice, string number = "RE-1", int contactId = 7,
         DateOnly? dueOn = null,
@@ -77,13 +77,46 @@ public sealed class DocumentTests
     [InlineData("x", -1, 10, 19)]
     [InlineData("x", 100001, 10, 19)]
     [InlineData("x", 0.00001, 10, 19)]
-    [InlineData("x", 1, -0.01, 19)]
+    [InlineData("x", 1, -1000001, 19)]
+    [InlineData("x", 1, -0.00001, 19)]
     [InlineData("x", 1, 1000001, 19)]
     [InlineData("x", 1, 10, -1)]
     [InlineData("x", 1, 10, 100.5)]
     public void Bad_lines_are_refused(string description, double quantity, double unitPrice, double taxRate) =>
         Should.Throw<DomainException>(() => NewDocument(lines: new DocumentLineItem(description, (decimal)quantity, (decimal)unitPrice,
             (decimal)taxRate)));
+
+    [Fact]
+    public void A_discount_line_lowers_the_total_but_never_below_zero()
+    {
+        var discounted = NewDocument(lines:
+        [
+            new DocumentLineItem("Consulting", 2, 50m, 19m),
+            new DocumentLineItem("Loyalty discount", 1, -10m, 19m),
+        ]);
+
+        discounted.Lines.Select(l => l.NetAmount).ShouldBe([100m, -10m]);
+        (discounted.NetAmount, discounted.TaxAmount, discounted.TotalAmount).ShouldBe((90m, 17.10m, 107.10m));
+
+        var free = NewDocument(lines: [new DocumentLineItem("Sample", 1, 100m, 19m), new DocumentLineItem("Free sample", 1, -100m, 19m)]);
+        free.TotalAmount.ShouldBe(0m);
+
+        Refuses(DomainErrors.DocumentTotalBelowZero, () => NewDocument(lines:
+            [new DocumentLineItem("Sample", 1, 100m, 19m), new DocumentLineItem("Too generous", 1, -100.01m, 19m)]));
+        // A net of zero whose discount carries the higher rate would still end below zero once taxed.
+        Refuses(DomainErrors.DocumentTotalBelowZero, () => NewDocument(lines:
+            [new DocumentLineItem("Book", 1, 100m, 7m), new DocumentLineItem("Discount", 1, -100m, 19m)]));
+    }
+
+    [Fact]
+    public void A_revision_is_held_to_the_same_floor()
+    {
+        var document = NewDocument();
+
+        Refuses(DomainErrors.DocumentTotalBelowZero, () => document.Revise("RE-1", Issued, null, "EUR",
+            [new DocumentLineItem("Refund", 1, -5m, 19m)], Given.Now));
+        document.TotalAmount.ShouldBe(119m);
+    }
 
     [Fact]
     public void The_header_is_checked()

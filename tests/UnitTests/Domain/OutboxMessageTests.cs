@@ -1,3 +1,4 @@
+using Portal.Domain.Common;
 using Portal.Domain.Mail;
 
 namespace Portal.UnitTests.Domain;
@@ -103,5 +104,43 @@ public sealed class OutboxMessageTests
         message.SentAt.ShouldBe(Given.Now.AddMinutes(1));
         message.Attempts.ShouldBe(2);
         message.LastError.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Retry_now_makes_waiting_mail_due_at_once()
+    {
+        var message = Compose();
+        message.MarkAttemptFailed("SMTP 451", Given.Now, RetryBase);
+
+        message.RetryNow(Given.Now.AddSeconds(5));
+
+        message.Status.ShouldBe(OutboxStatus.Pending);
+        message.NextAttemptAt.ShouldBe(Given.Now.AddSeconds(5));
+        message.Attempts.ShouldBe(1);
+    }
+
+    [Fact]
+    public void Retry_now_gives_failed_mail_one_more_attempt()
+    {
+        var message = Compose();
+        for (var i = 0; i < OutboxMessage.MaxAttempts; i++) message.MarkAttemptFailed("down", Given.Now, RetryBase);
+        message.Status.ShouldBe(OutboxStatus.Failed);
+
+        message.RetryNow(Given.Now.AddHours(2));
+
+        message.Status.ShouldBe(OutboxStatus.Pending);
+        message.NextAttemptAt.ShouldBe(Given.Now.AddHours(2));
+        message.MarkAttemptFailed("still down", Given.Now.AddHours(2), RetryBase);
+        message.Status.ShouldBe(OutboxStatus.Failed);
+    }
+
+    [Fact]
+    public void Sent_mail_cannot_be_retried()
+    {
+        var message = Compose();
+        message.MarkSent(Given.Now, body => body);
+
+        Should.Throw<DomainException>(() => message.RetryNow(Given.Now)).Error.ShouldBe(DomainErrors.MailAlreadySent);
+        message.Status.ShouldBe(OutboxStatus.Sent);
     }
 }

@@ -192,6 +192,8 @@ public sealed class StaffTests
     [InlineData(StaffRole.ReadOnly, StaffPermission.ViewBackOffice, true)]
     [InlineData(StaffRole.ReadOnly, StaffPermission.ManagePortalAccess, false)]
     [InlineData(StaffRole.ReadOnly, StaffPermission.ManageContacts, false)]
+    [InlineData(StaffRole.PortalManager, StaffPermission.ManageMail, true)]
+    [InlineData(StaffRole.ReadOnly, StaffPermission.ManageMail, false)]
     public void A_role_allows_only_its_permissions(StaffRole role, StaffPermission permission, bool allowed) =>
         role.Allows(permission).ShouldBe(allowed);
 }
