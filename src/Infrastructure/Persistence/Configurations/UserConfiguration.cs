@@ -96,6 +96,9 @@ internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalU
     public void Configure(EntityTypeBuilder<PortalUser> builder)
     {
         builder.Property(u => u.State).HasColumnName("AccessState");
+        // Portal users stored before the column existed are not company administrators: without the default their NULL
+        // could not be read, and every page of theirs would fail.
+        builder.Property(u => u.IsCompanyAdministrator).HasDefaultValue(false);
         builder.HasIndex(u => u.ContactId).IsUnique();
         builder.HasIndex(u => u.State);
         builder.HasIndex(u => u.LastSignInAt);

@@ -1036,7 +1036,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<bool>("IsCompanyAdministrator")
-                        .HasColumnType("boolean");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
 
                     b.Property<int>("State")
                         .HasColumnType("integer")

@@ -14,7 +14,8 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IsCompanyAdministrator",
                 table: "Users",
                 type: "INTEGER",
-                nullable: true);
+                nullable: true,
+                defaultValue: false);
         }
 
         /// <inheritdoc />

@@ -12,7 +12,7 @@ using Portal.Infrastructure.Persistence;
 namespace Portal.Infrastructure.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPortalDbContext))]
-    [Migration("20261202072657_CompanyAccounts")]
+    [Migration("20261202073841_CompanyAccounts")]
     partial class CompanyAccounts
     {
         /// <inheritdoc />
@@ -1039,7 +1039,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<bool>("IsCompanyAdministrator")
-                        .HasColumnType("boolean");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
 
                     b.Property<int>("State")
                         .HasColumnType("integer")

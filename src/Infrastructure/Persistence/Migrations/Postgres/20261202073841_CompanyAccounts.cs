@@ -14,7 +14,8 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                 name: "IsCompanyAdministrator",
                 table: "Users",
                 type: "boolean",
-                nullable: true);
+                nullable: true,
+                defaultValue: false);
         }
 
         /// <inheritdoc />
