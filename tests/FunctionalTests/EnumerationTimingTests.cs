@@ -8,7 +8,7 @@ namespace Portal.FunctionalTests;
 /// nothing. Medians of alternating requests, with a margin a busy machine keeps; the work itself is compared in the handler tests.
 /// </summary>
 [Trait(DatabaseTrait.Name, DatabaseTrait.Independent)]
-public sealed class EnumerationTimingTests(PortalFactory factory) : IClassFixture<PortalFactory>
+public sealed class EnumerationTimingTests(ProductionHashingFactory factory) : IClassFixture<ProductionHashingFactory>
 {
     // Generous for a busy 2-core machine; doing the work in the request made the account 7 times slower than no account.
     private const double MaxRatio = 2.5;

@@ -6,22 +6,33 @@ using Portal.Domain.Users;
 namespace Portal.Infrastructure.Security;
 
 /// <summary>ASP.NET Core Identity's PBKDF2 hasher (HMAC-SHA512), at an iteration count that keeps guessing expensive.</summary>
-internal sealed class IdentityPasswordHasher(IOptions<PasswordHashingOptions> options) : IPasswordHasher
+internal sealed class IdentityPasswordHasher : IPasswordHasher
 {
-    private readonly PasswordHasher<UserAccount> _hasher = new(Options.Create(new PasswordHasherOptions
-    {
-        CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3,
-        IterationCount = Math.Max(PasswordHashingOptions.MinimumIterations, options.Value.Iterations),
-    }));
+    private readonly PasswordHasher<UserAccount> _hasher;
+    private readonly Lazy<(UserAccount User, string Hash)> _noAccount;
 
-    private readonly Lazy<(UserAccount User, string Hash)> _noAccount = new(() =>
+    public IdentityPasswordHasher(IOptions<PasswordHashingOptions> options)
+        : this(Math.Max(PasswordHashingOptions.MinimumIterations, options.Value.Iterations)) { }
+
+    private IdentityPasswordHasher(int iterationCount)
     {
-        var nobody = InternalUser.Create("nobody@invalid.example", "nobody");
-        return (nobody, new PasswordHasher<UserAccount>(Options.Create(new PasswordHasherOptions
+        _hasher = new(Options.Create(new PasswordHasherOptions
         {
-            IterationCount = Math.Max(PasswordHashingOptions.MinimumIterations, options.Value.Iterations),
-        })).HashPassword(nobody, Guid.NewGuid().ToString()));
-    });
+            CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3,
+            IterationCount = iterationCount,
+        }));
+        _noAccount = new(() =>
+        {
+            var nobody = InternalUser.Create("nobody@invalid.example", "nobody");
+            return (nobody, _hasher.HashPassword(nobody, Guid.NewGuid().ToString()));
+        });
+    }
+
+    /// <summary>
+    /// The same hasher below the production minimum, for tests whose subject is not the hash's cost: at production
+    /// strength every sign-in spends about 165 ms of CPU, and the functional tests sign in well over a thousand times.
+    /// </summary>
+    internal static IdentityPasswordHasher ForTests(int iterationCount) => new(iterationCount);
 
     public string Hash(UserAccount user, string password) => _hasher.HashPassword(user, password);
 
