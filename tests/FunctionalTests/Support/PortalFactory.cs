@@ -86,6 +86,8 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // The portal migrates at start as production does; a copy of the migrated template leaves it nothing to apply.
+        if (_primary is null) DatabaseTemplate.CreateDatabase(Provider, ConnectionString);
         builder.UseSetting("Portal:DataFolder", _dataFolder);
         // Instances of one portal share the key that encrypts the data-protection keys, as production instances must.
         builder.UseSetting("Portal:DataProtection:KeyFilePath", Path.Combine((_primary ?? this)._dataFolder, "keyring.key"));
