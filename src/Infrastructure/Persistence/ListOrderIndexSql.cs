@@ -28,7 +28,7 @@ public static class ListOrderIndexSql
     /// <summary>The document list's due-date order (added after the contact list's, in a migration of its own).</summary>
     public static void UpDocuments(MigrationBuilder migrationBuilder, DatabaseProvider provider) =>
         migrationBuilder.Sql(
-            $"CREATE INDEX \"{DocumentsByDueDateIndex}\" ON \"Documents\" ((\"DueOn\" IS NULL), \"DueOn\", \"Id\", \"Kind\", \"Status\");");
+            $"CREATE INDEX \"{DocumentsByDueDateIndex}\" ON \"Documents\" ((\"DueOn\" IS NULL), \"DueOn\", \"Id\", \"Kind\", \"Status\", \"Number\");");
 
     public static void DownDocuments(MigrationBuilder migrationBuilder, DatabaseProvider provider) =>
         migrationBuilder.Sql($"DROP INDEX \"{DocumentsByDueDateIndex}\";");

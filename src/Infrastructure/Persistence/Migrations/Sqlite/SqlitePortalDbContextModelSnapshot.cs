@@ -271,11 +271,11 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Kind", "Status", "DueOn");
 
-                    b.HasIndex("IssuedOn", "Id", "Kind", "Status");
-
                     b.HasIndex("Number", "Id", "Kind", "Status");
 
-                    b.HasIndex("TotalAmount", "Id", "Kind", "Status");
+                    b.HasIndex("IssuedOn", "Id", "Kind", "Status", "Number");
+
+                    b.HasIndex("TotalAmount", "Id", "Kind", "Status", "Number");
 
                     b.ToTable("Documents", (string)null);
                 });

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Portal.Infrastructure.Persistence.Migrations.Postgres
+namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class LooseEnds : Migration
@@ -13,15 +13,15 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
             migrationBuilder.AddColumn<string>(
                 name: "RenderedWith",
                 table: "Pages",
-                type: "character varying(64)",
+                type: "TEXT",
                 maxLength: 64,
                 nullable: false,
                 defaultValue: "");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Documents_IssuedOn_Id_Kind_Status",
+                name: "IX_Documents_IssuedOn_Id_Kind_Status_Number",
                 table: "Documents",
-                columns: new[] { "IssuedOn", "Id", "Kind", "Status" });
+                columns: new[] { "IssuedOn", "Id", "Kind", "Status", "Number" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Documents_Kind_Status_DueOn",
@@ -34,20 +34,20 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                 columns: new[] { "Number", "Id", "Kind", "Status" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Documents_TotalAmount_Id_Kind_Status",
+                name: "IX_Documents_TotalAmount_Id_Kind_Status_Number",
                 table: "Documents",
-                columns: new[] { "TotalAmount", "Id", "Kind", "Status" });
+                columns: new[] { "TotalAmount", "Id", "Kind", "Status", "Number" });
 
-            ListOrderIndexSql.UpDocuments(migrationBuilder, DatabaseProvider.Postgres);
+            ListOrderIndexSql.UpDocuments(migrationBuilder, DatabaseProvider.Sqlite);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            ListOrderIndexSql.DownDocuments(migrationBuilder, DatabaseProvider.Postgres);
+            ListOrderIndexSql.DownDocuments(migrationBuilder, DatabaseProvider.Sqlite);
 
             migrationBuilder.DropIndex(
-                name: "IX_Documents_IssuedOn_Id_Kind_Status",
+                name: "IX_Documents_IssuedOn_Id_Kind_Status_Number",
                 table: "Documents");
 
             migrationBuilder.DropIndex(
@@ -59,7 +59,7 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                 table: "Documents");
 
             migrationBuilder.DropIndex(
-                name: "IX_Documents_TotalAmount_Id_Kind_Status",
+                name: "IX_Documents_TotalAmount_Id_Kind_Status_Number",
                 table: "Documents");
 
             migrationBuilder.DropColumn(

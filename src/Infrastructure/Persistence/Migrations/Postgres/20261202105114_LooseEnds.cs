@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
+namespace Portal.Infrastructure.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class LooseEnds : Migration
@@ -13,15 +13,15 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "RenderedWith",
                 table: "Pages",
-                type: "TEXT",
+                type: "character varying(64)",
                 maxLength: 64,
                 nullable: false,
                 defaultValue: "");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Documents_IssuedOn_Id_Kind_Status",
+                name: "IX_Documents_IssuedOn_Id_Kind_Status_Number",
                 table: "Documents",
-                columns: new[] { "IssuedOn", "Id", "Kind", "Status" });
+                columns: new[] { "IssuedOn", "Id", "Kind", "Status", "Number" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Documents_Kind_Status_DueOn",
@@ -34,20 +34,20 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                 columns: new[] { "Number", "Id", "Kind", "Status" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Documents_TotalAmount_Id_Kind_Status",
+                name: "IX_Documents_TotalAmount_Id_Kind_Status_Number",
                 table: "Documents",
-                columns: new[] { "TotalAmount", "Id", "Kind", "Status" });
+                columns: new[] { "TotalAmount", "Id", "Kind", "Status", "Number" });
 
-            ListOrderIndexSql.UpDocuments(migrationBuilder, DatabaseProvider.Sqlite);
+            ListOrderIndexSql.UpDocuments(migrationBuilder, DatabaseProvider.Postgres);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            ListOrderIndexSql.DownDocuments(migrationBuilder, DatabaseProvider.Sqlite);
+            ListOrderIndexSql.DownDocuments(migrationBuilder, DatabaseProvider.Postgres);
 
             migrationBuilder.DropIndex(
-                name: "IX_Documents_IssuedOn_Id_Kind_Status",
+                name: "IX_Documents_IssuedOn_Id_Kind_Status_Number",
                 table: "Documents");
 
             migrationBuilder.DropIndex(
@@ -59,7 +59,7 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                 table: "Documents");
 
             migrationBuilder.DropIndex(
-                name: "IX_Documents_TotalAmount_Id_Kind_Status",
+                name: "IX_Documents_TotalAmount_Id_Kind_Status_Number",
                 table: "Documents");
 
             migrationBuilder.DropColumn(
