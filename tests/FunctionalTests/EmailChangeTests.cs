@@ -86,7 +86,77 @@ public sealed partial class EmailChangeTests(PortalFactory factory) : IClassFixt
         (await withNew.SignInAsync(next, Flows.CustomerPassword)).Path.ShouldBe("/my");
         (await withNew.GetAsync("/my/account")).Document.QuerySelector("#email")!.GetAttribute("value").ShouldBe(next);
         (await SecurityEventsAsync(contactId)).ShouldContain(SecurityEventKind.EmailChanged);
+        var toldOld = (await factory.Smtp.WaitForAsync(old, 3))[^1];
+        toldOld.Subject.ShouldBe("Your e-mail address for the Contoso Trading customer portal was changed");
+        toldOld.TextBody!.ShouldContain($"was changed to {next.ToLowerInvariant()}");
+        toldOld.TextBody!.ShouldContain("If this wasn't you, please contact Contoso Trading right away");
+        toldOld.TextBody!.ShouldNotContain("/account/");
     }
+
+    [Fact]
+    public async Task After_confirmation_the_old_address_is_told_in_the_customers_language_with_no_link_to_undo_it()
+    {
+        const string old = "greta.alt@example.com", next = "greta.neu@example.com";
+        using var admin = await factory.SignedInAdminAsync();
+        var (customer, contactId) = await factory.ActiveCustomerAsync(admin, "Greta Alt", old);
+        using var _ = customer;
+        (await customer.SubmitAsync(await customer.GetAsync("/my/account"), "Save",
+            new Dictionary<string, string?> { ["Details.PreferredLanguage"] = "de" })).Path.ShouldBe("/my/account");
+        await customer.RequestEmailChangeAsync(next);
+        var link = ConfirmationPathIn((await factory.Smtp.WaitForAsync(next))[0]);
+        var before = (await factory.Smtp.WaitForAsync(old, 2)).Count;
+
+        using var mailbox = factory.NewBrowser();
+        await mailbox.SubmitAsync(await mailbox.GetAsync(link), "Confirm the new e-mail address");
+
+        var notice = (await factory.Smtp.WaitForAsync(old, before + 1))[^1];
+        notice.Subject.ShouldBe("Ihre E-Mail-Adresse für das Kundenportal von Contoso Trading wurde geändert");
+        notice.TextBody!.ShouldContain($"auf {next} geändert");
+        notice.TextBody!.ShouldContain("wenden Sie sich bitte sofort an Contoso Trading");
+        notice.TextBody!.ShouldNotContain("/account/", customMessage: "the old address gets no link that could undo the change");
+        notice.HtmlBody!.ShouldNotContain("/account/");
+        factory.Smtp.To(next).Count.ShouldBe(1, "the new address gets only its confirmation link");
+        (await factory.ContactAsync(contactId)).PortalUser!.Login.ShouldBe(next);
+    }
+
+    [Fact]
+    public async Task A_pending_change_shows_on_my_details_where_the_customer_can_cancel_it()
+    {
+        const string old = "paul.pending@example.com", next = "paul.pending@example.net";
+        using var admin = await factory.SignedInAdminAsync();
+        var (customer, contactId) = await factory.ActiveCustomerAsync(admin, "Paul Pending", old);
+        using var _ = customer;
+        (await customer.GetAsync("/my/account")).Document.QuerySelector("[data-testid='pending-email-change']").ShouldBeNull();
+        await customer.RequestEmailChangeAsync(next);
+        var link = ConfirmationPathIn((await factory.Smtp.WaitForAsync(next))[0]);
+
+        var details = await customer.GetAsync("/my/account");
+        PendingText(details).ShouldStartWith($"Your change to {next} is waiting for confirmation: open the link we sent to that address by");
+        using (var german = factory.NewBrowser("de", customer.Cookies))
+        {
+            var deutsch = await german.GetAsync("/my/account");
+            PendingText(deutsch).ShouldStartWith($"Ihre Änderung auf {next} wartet auf Bestätigung");
+            deutsch.Document.QuerySelector("[data-testid='pending-email-change'] button")!.TextContent.Trim()
+                .ShouldBe("E-Mail-Änderung zurückziehen");
+        }
+
+        var cancelled = await customer.SubmitAsync(details, "Cancel the e-mail change");
+
+        cancelled.Path.ShouldBe("/my/account");
+        cancelled.Text.ShouldContain("Your e-mail change has been cancelled; the confirmation link no longer works.");
+        cancelled.Document.QuerySelector("[data-testid='pending-email-change']").ShouldBeNull();
+        using var mailbox = factory.NewBrowser();
+        (await mailbox.GetAsync(link)).Text.ShouldContain(LinkInvalid);
+        (await factory.ContactAsync(contactId)).PortalUser!.Login.ShouldBe(old);
+        HistoryRow(await admin.GetAsync($"/admin/contacts/{contactId}"), "E-mail change cancelled").ShouldContain(old);
+        var again = await customer.SubmitAsync(details, "Cancel the e-mail change");
+        again.Status.ShouldBe(HttpStatusCode.OK, "a second cancel from a stale page is refused with a message, not an error");
+        again.Path.ShouldBe("/my/account");
+    }
+
+    private static string PendingText(Page page) =>
+        string.Join(' ', page.Document.QuerySelector("[data-testid='pending-email-change']")!.TextContent
+            .Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
 
     [Fact]
     public async Task Confirming_in_the_customers_own_signed_in_browser_keeps_that_session_under_the_new_login()

@@ -127,27 +127,7 @@ public sealed class MyDocumentsListTests(PortalFactory factory) : IClassFixture<
     private static List<int> Ids(Page list) => list.Document.QuerySelectorAll("tr[data-document-id]")
         .Select(r => int.Parse(r.GetAttribute("data-document-id")!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
 
-    /// <summary>A document straight into the database: these tests are about the customer's list, not about entering documents.</summary>
-    private async Task<int> AddAsync(int contactId, DocumentKind kind, string number, DocumentStatus status, DateOnly? dueOn = null,
-        bool pdf = false)
-    {
-        var now = factory.Clock.GetUtcNow();
-        var document = Document.Create(contactId, kind, number, LongAgo, dueOn, "EUR", [new DocumentLineItem("Service", 1, 100, 19)], now);
-        if (pdf) document.AttachPdf($"{number}.pdf", DocumentFlows.SamplePdf(number), now);
-        foreach (var step in status switch
-        {
-            DocumentStatus.Draft => [],
-            DocumentStatus.Paid => new[] { DocumentStatus.Sent, DocumentStatus.Paid },
-            _ => [status],
-        })
-        {
-            document.ChangeStatus(step, now);
-        }
-        await factory.WithDbAsync(async db =>
-        {
-            db.Documents.Add(document);
-            await db.SaveChangesAsync();
-        });
-        return document.Id;
-    }
+    private Task<int> AddAsync(int contactId, DocumentKind kind, string number, DocumentStatus status, DateOnly? dueOn = null,
+        bool pdf = false) =>
+        factory.AddDocumentAsync(contactId, kind, number, status, LongAgo, dueOn, pdf: pdf);
 }

@@ -269,17 +269,19 @@ public sealed class PagesTests(PortalFactory factory) : IClassFixture<PortalFact
         var members = UniqueSlug("members-news");
         var draft = UniqueSlug("draft-news");
         var plainPage = UniqueSlug("plain");
-        await admin.PublishPageAsync(await admin.CreatePageAsync("Older news", older, kind: "BlogPost", publishedOn: "2090-01-10"),
+        await admin.PublishPageAsync(await admin.CreatePageAsync("Older news", older, kind: "BlogPost", publishedOn: "2026-10-10"),
             "Public");
-        await admin.PublishPageAsync(await admin.CreatePageAsync("Newer news", newer, kind: "BlogPost", publishedOn: "2090-02-20"),
+        await admin.PublishPageAsync(await admin.CreatePageAsync("Newer news", newer, kind: "BlogPost", publishedOn: "2026-11-20"),
             "Public");
-        await admin.PublishPageAsync(await admin.CreatePageAsync("Members news", members, kind: "BlogPost", publishedOn: "2090-02-01"),
+        await admin.PublishPageAsync(await admin.CreatePageAsync("Members news", members, kind: "BlogPost", publishedOn: "2026-11-01"),
             "PortalUsers");
-        await admin.CreatePageAsync("Draft news", draft, kind: "BlogPost", publishedOn: "2090-12-31");
+        await admin.CreatePageAsync("Draft news", draft, kind: "BlogPost", publishedOn: "2026-11-28");
         await admin.PublishPageAsync(await admin.CreatePageAsync("Plain page", plainPage), "Public");
 
-        static List<string> Slugs(Page blog) => blog.Document.QuerySelectorAll(".blog-list a")
-            .Select(a => a.GetAttribute("href")!["/pages/".Length..]).ToList();
+        // Other tests of this class post too (and move the clock): only this test's posts are compared.
+        string[] mine = [older, newer, members, draft, plainPage];
+        List<string> Slugs(Page blog) => blog.Document.QuerySelectorAll(".blog-list a")
+            .Select(a => a.GetAttribute("href")!["/pages/".Length..]).Where(mine.Contains).ToList();
         var forVisitor = Slugs(await anonymous.GetAsync("/blog"));
         var forCustomer = Slugs(await customer.GetAsync("/blog"));
 
@@ -290,7 +292,65 @@ public sealed class PagesTests(PortalFactory factory) : IClassFixture<PortalFact
         forVisitor.Concat(forCustomer).ShouldNotContain(plainPage);
         var post = await anonymous.GetAsync($"/pages/{newer}");
         post.Text.ShouldContain("Published on");
-        post.Document.QuerySelector("time")!.GetAttribute("datetime").ShouldBe("2090-02-20");
+        post.Document.QuerySelector("time")!.GetAttribute("datetime").ShouldBe("2026-11-20");
+    }
+
+    [Fact]
+    public async Task A_post_dated_ahead_is_scheduled_in_the_back_office_and_reaches_customers_on_its_day()
+    {
+        using var admin = await factory.SignedInAdminAsync();
+        var (customer, email) = await CustomerAsync(admin);
+        customer.Dispose();
+        var slug = UniqueSlug("coming");
+        var today = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime);
+        var id = await admin.CreatePageAsync("Coming soon", slug, kind: "BlogPost",
+            publishedOn: today.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await admin.PublishPageAsync(id, "PortalUsers");
+
+        var row = (await admin.GetAsync("/admin/pages")).Document.QuerySelector($"tr[data-page-id='{id}'] [data-testid='scheduled']");
+        row!.TextContent.ShouldStartWith("Scheduled for ");
+        using (var german = factory.NewBrowser("de", admin.Cookies))
+            (await german.GetAsync("/admin/pages")).Document.QuerySelector($"tr[data-page-id='{id}'] [data-testid='scheduled']")!
+                .TextContent.ShouldBe($"Geplant für den {today.AddDays(1).ToString("d", System.Globalization.CultureInfo.GetCultureInfo("de-DE"))}");
+        using var reader = factory.NewBrowser();
+        (await reader.SignInAsync(email, Flows.CustomerPassword)).Path.ShouldBe("/my");
+        (await reader.GetAsync("/blog")).Text.ShouldNotContain("Coming soon");
+        (await reader.GetAsync($"/pages/{slug}")).Status.ShouldBe(HttpStatusCode.NotFound);
+
+        factory.Clock.Advance(TimeSpan.FromDays(1));
+
+        using var nextDay = factory.NewBrowser();
+        (await nextDay.SignInAsync(email, Flows.CustomerPassword)).Path.ShouldBe("/my");
+        (await nextDay.GetAsync("/blog")).Text.ShouldContain("Coming soon");
+        (await nextDay.GetAsync($"/pages/{slug}")).Document.QuerySelector("h1")!.TextContent.ShouldBe("Coming soon");
+        using var adminNextDay = await factory.SignedInAdminAsync();
+        (await adminNextDay.GetAsync("/admin/pages")).Document.QuerySelector($"tr[data-page-id='{id}'] [data-testid='scheduled']")
+            .ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Html_stored_under_other_sanitiser_settings_never_reaches_readers_and_housekeeping_renders_it_again()
+    {
+        using var admin = await factory.SignedInAdminAsync();
+        var slug = UniqueSlug("rerender");
+        var id = await admin.CreatePageAsync("Rendered again", slug, body: "We deliver **fast**.");
+        await admin.PublishPageAsync(id, "Public");
+        await factory.WithDbAsync(db => db.Pages.Where(p => p.Id == id).ExecuteUpdateAsync(p => p
+            .SetProperty(x => x.BodyHtml, "<p>Made under <a href=\"javascript:steal()\">older</a> settings</p>")
+            .SetProperty(x => x.RenderedWith, "older-settings")));
+
+        using var visitor = factory.NewBrowser();
+        var read = await visitor.GetAsync($"/pages/{slug}");
+        read.Document.QuerySelector(".page-body strong")!.TextContent.ShouldBe("fast");
+        read.Text.ShouldNotContain("older");
+
+        var worker = factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>()
+            .OfType<Portal.Infrastructure.Persistence.MaintenanceWorker>().Single();
+        await worker.RunOnceAsync(CancellationToken.None);
+
+        var stored = await factory.WithDbAsync(db => db.Pages.AsNoTracking().SingleAsync(p => p.Id == id));
+        stored.BodyHtml.ShouldContain("<strong>fast</strong>");
+        stored.RenderedWith.ShouldBe(factory.Services.GetRequiredService<IMarkdownRenderer>().Settings);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using MimeKit;
+using Portal.Domain.Users;
 using Portal.FunctionalTests.Support;
 
 namespace Portal.FunctionalTests;
@@ -63,6 +64,35 @@ public sealed partial class StaffEmailChangeTests(PortalFactory factory) : IClas
         using var mailbox = factory.NewBrowser();
         (await mailbox.GetAsync(link)).Text.ShouldContain(LinkInvalid);
         (await factory.ContactAsync(contactId)).PortalUser!.Login.ShouldBe(old);
+    }
+
+    [Fact]
+    public async Task A_portal_manager_cancels_a_pending_change_in_German_while_read_only_staff_only_see_it()
+    {
+        const string old = "mona.manager@example.com", next = "mona.manager@example.org";
+        using var admin = await factory.SignedInAdminAsync();
+        var (customer, contactId) = await factory.ActiveCustomerAsync(admin, "Mona Manager", old);
+        using var _ = customer;
+        await RequestChangeAsync(admin, contactId, next);
+        var link = EmailChangeTests.ConfirmationPathIn((await factory.Smtp.WaitForAsync(next))[0]);
+        var (reader, _) = await factory.SignedInColleagueAsync("rob.reader@contoso.example", "Rob Reader", StaffRole.ReadOnly);
+        using var _1 = reader;
+        var (manager, _) = await factory.SignedInColleagueAsync("mia.manager@contoso.example", "Mia Manager", StaffRole.PortalManager);
+        using var _2 = manager;
+
+        var readOnly = await reader.GetAsync($"/admin/contacts/{contactId}");
+        Pending(readOnly).ShouldContain($"E-mail change to {next} pending confirmation");
+        readOnly.Document.QuerySelector("[data-testid='pending-email-change'] button").ShouldBeNull();
+        using var german = factory.NewBrowser("de", manager.Cookies);
+        var page = await german.GetAsync($"/admin/contacts/{contactId}");
+        Pending(page).ShouldContain($"E-Mail-Änderung auf {next} wartet auf Bestätigung");
+
+        var cancelled = await german.SubmitAsync(page, "E-Mail-Änderung zurückziehen");
+
+        cancelled.Text.ShouldContain("Die E-Mail-Änderung wurde zurückgezogen; ihr Bestätigungslink funktioniert nicht mehr.");
+        cancelled.Document.QuerySelector("[data-testid='pending-email-change']").ShouldBeNull();
+        using var mailbox = factory.NewBrowser();
+        (await mailbox.GetAsync(link)).Text.ShouldContain(LinkInvalid);
     }
 
     [Fact]

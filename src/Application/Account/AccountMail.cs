@@ -34,6 +34,11 @@ public enum AccountMailKind
     DefaultPaymentMethodChanged = 10,
     /// <summary>Notice: an active customer set a new password through a re-invite link.</summary>
     PasswordSetThroughInvitation = 11,
+    /// <summary>
+    /// Notice to the old address: the login is now <see cref="AccountMailContent.Detail"/>. No link: the old address can no
+    /// longer undo anything, so the notice says whom to contact.
+    /// </summary>
+    EmailChanged = 12,
 }
 
 public sealed record AccountMailContent(

@@ -71,6 +71,10 @@ public sealed class SendSecurityNotices(IRecordWriter<OutboxMessage> outbox, IAc
                 // its link cancels the change.
                 yield return To(login, AccountMailKind.EmailChangeNotice, change.ReportToken, change.ExpiresAt, change.NewEmail);
                 break;
+            case EmailChanged changed:
+                // The old address is no longer the login, so it can't undo anything: it learns of the change and whom to ask.
+                yield return To(changed.OldEmail, AccountMailKind.EmailChanged, detail: login);
+                break;
         }
     }
 }

@@ -31,6 +31,10 @@ public sealed class KeysetOrder<T, TResult> where T : class
     public KeysetOrder<T, TResult> ByNullable(Expression<Func<T, string?>> column, Func<TResult, string?> value) =>
         Add(column, item => value(item), nullable: true);
 
+    public KeysetOrder<T, TResult> ByNullable<TKey>(Expression<Func<T, TKey?>> column, Func<TResult, TKey?> value)
+        where TKey : struct =>
+        Add(column, item => value(item), nullable: true);
+
     private KeysetOrder<T, TResult> Add(LambdaExpression column, Func<TResult, object?> value, bool nullable)
     {
         _keys.Add(new Key(column, value, nullable));
@@ -130,6 +134,7 @@ public sealed class KeysetOrder<T, TResult> where T : class
     {
         value = null;
         if (text is null) return nullable;
+        type = Nullable.GetUnderlyingType(type) ?? type;
         var invariant = CultureInfo.InvariantCulture;
         value = type switch
         {

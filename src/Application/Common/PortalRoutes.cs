@@ -77,6 +77,7 @@ public static class PortalRoutes
         public const string PortalAccessJobs = "/admin/portal-access/jobs";
         public const string NewPortalAccessJob = "/admin/portal-access/jobs/new";
         public const string PortalAccessJob = "/admin/portal-access/jobs/{id:int}";
+        public const string Documents = "/admin/documents";
         public const string NewDocument = "/admin/documents/new";
         public const string Document = "/admin/documents/{id:int}";
         public const string EditDocument = "/admin/documents/{id:int}/edit";

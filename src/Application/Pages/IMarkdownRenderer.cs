@@ -7,4 +7,10 @@ namespace Portal.Application.Pages;
 public interface IMarkdownRenderer
 {
     string ToSafeHtml(string markdown);
+
+    /// <summary>
+    /// Names the rendering and sanitising settings: it changes whenever they do, so stored HTML made under other settings
+    /// is recognised and made again.
+    /// </summary>
+    string Settings { get; }
 }

@@ -5,7 +5,9 @@ using Portal.Domain.Pages;
 
 namespace Portal.Application.Pages;
 
-/// <summary>/blog: published blog posts the reader may open, newest publication date first.</summary>
+/// <summary>
+/// /blog: published blog posts the reader may open, newest publication date first; a post dated ahead appears on its day.
+/// </summary>
 public sealed record ListBlogPosts(PageReader Reader, int Page = 1) : IRequest<PagedList<BlogPostItem>>
 {
     public const int PageSize = 10;
@@ -13,19 +15,22 @@ public sealed record ListBlogPosts(PageReader Reader, int Page = 1) : IRequest<P
 
 public sealed record BlogPostItem(string Title, string Slug, string Language, PageVisibility Visibility, DateOnly? PublishedOn);
 
-public sealed class ListBlogPostsHandler(IReadRepository<PortalPage> pages) : IRequestHandler<ListBlogPosts, PagedList<BlogPostItem>>
+public sealed class ListBlogPostsHandler(IReadRepository<PortalPage> pages, TimeProvider clock)
+    : IRequestHandler<ListBlogPosts, PagedList<BlogPostItem>>
 {
     public async ValueTask<PagedList<BlogPostItem>> Handle(ListBlogPosts query, CancellationToken cancellationToken)
     {
-        return await pages.PageAsync(page => new BlogPostsSpec(query.Reader != PageReader.Visitor, page), query.Page,
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return await pages.PageAsync(page => new BlogPostsSpec(query.Reader != PageReader.Visitor, page, today), query.Page,
             ListBlogPosts.PageSize, cancellationToken);
     }
 }
 
 public sealed class BlogPostsSpec : Specification<PortalPage, BlogPostItem>
 {
-    public BlogPostsSpec(bool includePortalOnly, int page)
+    public BlogPostsSpec(bool includePortalOnly, int page, DateOnly today)
     {
+        Query.Where(PortalPage.DueOn(today));
         if (includePortalOnly)
             Query.Where(p => p.Kind == PortalPageKind.BlogPost
                 && (p.Visibility == PageVisibility.Public || p.Visibility == PageVisibility.PortalUsers));

@@ -18,12 +18,32 @@ public sealed class OtherPageWithSlugSpec : Specification<PortalPage>
     }
 }
 
-/// <summary>The reader-facing fields of a published page, found by its address.</summary>
+/// <summary>
+/// The reader-facing fields of a published page, found by its address; a post scheduled for a later day is not found yet.
+/// </summary>
 public sealed class PublishedPageBySlugSpec : Specification<PortalPage, PageView>, ISingleResultSpecification<PortalPage, PageView>
 {
-    public PublishedPageBySlugSpec(string slug)
+    public PublishedPageBySlugSpec(string slug, DateOnly today)
     {
-        Query.Where(p => p.Slug == slug && p.Visibility != PageVisibility.Draft).AsNoTracking();
-        Query.Select(p => new PageView(p.Title, p.Slug, p.Kind, p.Language, p.Visibility, p.BodyHtml, p.PublishedOn, p.UpdatedAt));
+        Query.Where(p => p.Slug == slug && p.Visibility != PageVisibility.Draft).Where(PortalPage.DueOn(today)).AsNoTracking();
+        Query.Select(p => new PageView(p.Title, p.Slug, p.Kind, p.Language, p.Visibility, p.BodyHtml, p.PublishedOn, p.UpdatedAt,
+            p.RenderedWith));
     }
+}
+
+/// <summary>A page's Markdown, for rendering it at read time when its stored HTML was made under other settings.</summary>
+public sealed class PageMarkdownBySlugSpec : Specification<PortalPage, string>, ISingleResultSpecification<PortalPage, string>
+{
+    public PageMarkdownBySlugSpec(string slug)
+    {
+        Query.Where(p => p.Slug == slug).AsNoTracking();
+        Query.Select(p => p.BodyMarkdown);
+    }
+}
+
+/// <summary>Pages whose HTML was made under other renderer settings than <paramref name="settings"/>, a batch at a time.</summary>
+public sealed class PagesRenderedWithOtherSettingsSpec : Specification<PortalPage>
+{
+    public PagesRenderedWithOtherSettingsSpec(string settings, int batchSize) =>
+        Query.Where(p => p.RenderedWith != settings).OrderBy(p => p.Id).Take(batchSize);
 }

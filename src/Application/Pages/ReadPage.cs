@@ -21,7 +21,8 @@ public sealed record PageView(
     PageVisibility Visibility,
     string BodyHtml,
     DateOnly? PublishedOn,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    string RenderedWith);
 
 public abstract record ReadPageResult
 {
@@ -29,16 +30,25 @@ public abstract record ReadPageResult
     public sealed record SignInRequired : ReadPageResult;
 }
 
-public sealed class ReadPageHandler(IReadRepository<PortalPage> pages) : IRequestHandler<ReadPage, ReadPageResult>
+public sealed class ReadPageHandler(IReadRepository<PortalPage> pages, IMarkdownRenderer renderer, TimeProvider clock)
+    : IRequestHandler<ReadPage, ReadPageResult>
 {
     public async ValueTask<ReadPageResult> Handle(ReadPage query, CancellationToken cancellationToken)
     {
         // An address no page could have costs no database round trip.
         if (!PortalPage.IsWellFormedSlug(query.Slug)) throw new NotFoundException("Page");
-        var page = await pages.FirstOrDefaultAsync(new PublishedPageBySlugSpec(query.Slug!), cancellationToken)
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var page = await pages.FirstOrDefaultAsync(new PublishedPageBySlugSpec(query.Slug!, today), cancellationToken)
             ?? throw new NotFoundException("Page");
         if (page.Visibility == PageVisibility.PortalUsers && query.Reader == PageReader.Visitor)
             return new ReadPageResult.SignInRequired();
+        if (page.RenderedWith != renderer.Settings)
+        {
+            // Stored under other sanitiser settings and not yet rendered again by housekeeping (StalePages): what readers
+            // get follows the settings this instance runs with, never the stored HTML.
+            var markdown = await pages.FirstOrDefaultAsync(new PageMarkdownBySlugSpec(page.Slug), cancellationToken) ?? "";
+            page = page with { BodyHtml = renderer.ToSafeHtml(markdown), RenderedWith = renderer.Settings };
+        }
         return new ReadPageResult.Readable(page);
     }
 }

@@ -62,11 +62,11 @@ public sealed class SavePageHandler(
         if (command.Id is { } id)
         {
             page = await pages.FirstOrDefaultAsync(new PageByIdSpec(id), cancellationToken) ?? throw new NotFoundException("Page");
-            page.Edit(content, html, now, currentUser.ActorName);
+            page.Edit(content, html, renderer.Settings, now, currentUser.ActorName);
         }
         else
         {
-            page = PortalPage.Create(content, html, now, currentUser.ActorName);
+            page = PortalPage.Create(content, html, renderer.Settings, now, currentUser.ActorName);
             await pages.AddAsync(page, cancellationToken);
         }
         await unitOfWork.SaveChangesAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Text.RegularExpressions;
 using Portal.Domain.Common;
 
@@ -35,7 +36,15 @@ public sealed partial class PortalPage : AggregateRoot
     public string BodyMarkdown { get; private set; } = "";
     /// <summary>Rendered from <see cref="BodyMarkdown"/> with raw HTML disabled and then sanitised.</summary>
     public string BodyHtml { get; private set; } = "";
-    /// <summary>Blog posts: the publication date that orders /blog, newest first.</summary>
+    /// <summary>
+    /// The renderer and sanitiser settings <see cref="BodyHtml"/> was made with; when they change, the HTML is made again
+    /// from the Markdown (<see cref="RenderAgain"/>), so a tightened sanitiser reaches pages written before it.
+    /// </summary>
+    public string RenderedWith { get; private set; } = "";
+    /// <summary>
+    /// Blog posts: the publication date that orders /blog, newest first. A published post with a date still ahead is
+    /// scheduled: nobody reads it on the site before that day.
+    /// </summary>
     public DateOnly? PublishedOn { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -43,16 +52,25 @@ public sealed partial class PortalPage : AggregateRoot
 
     public bool IsPublished => Visibility != PageVisibility.Draft;
 
-    /// <summary>A new draft. <paramref name="safeBodyHtml"/> is <see cref="PageContent.BodyMarkdown"/> rendered and sanitised.</summary>
-    public static PortalPage Create(PageContent content, string safeBodyHtml, DateTimeOffset now, string createdBy)
+    /// <summary>Whether the page's date lets readers see it on <paramref name="today"/>; a page without a date always does.</summary>
+    public static Expression<Func<PortalPage, bool>> DueOn(DateOnly today) => p => p.PublishedOn == null || p.PublishedOn <= today;
+
+    /// <summary>Published, but its publication date is still ahead: the site shows it from that day.</summary>
+    public bool IsScheduledOn(DateOnly today) => IsPublished && PublishedOn > today;
+
+    /// <summary>
+    /// A new draft. <paramref name="safeBodyHtml"/> is <see cref="PageContent.BodyMarkdown"/> rendered and sanitised with the
+    /// settings <paramref name="renderedWith"/> names.
+    /// </summary>
+    public static PortalPage Create(PageContent content, string safeBodyHtml, string renderedWith, DateTimeOffset now, string createdBy)
     {
         var page = new PortalPage { Visibility = PageVisibility.Draft, CreatedAt = now };
-        page.Edit(content, safeBodyHtml, now, createdBy);
+        page.Edit(content, safeBodyHtml, renderedWith, now, createdBy);
         return page;
     }
 
     /// <summary>Changes what the page says and where it lives; who may read it stays as it is.</summary>
-    public void Edit(PageContent content, string safeBodyHtml, DateTimeOffset now, string editedBy)
+    public void Edit(PageContent content, string safeBodyHtml, string renderedWith, DateTimeOffset now, string editedBy)
     {
         var title = content.Title?.Trim() ?? "";
         if (title.Length == 0) throw new DomainException(DomainErrors.PageTitleRequired);
@@ -71,9 +89,20 @@ public sealed partial class PortalPage : AggregateRoot
         Language = content.Language;
         BodyMarkdown = content.BodyMarkdown ?? "";
         BodyHtml = safeBodyHtml;
+        RenderedWith = renderedWith;
         // Only blog posts are ordered by date; a page keeps none, so switching kinds leaves nothing stale behind.
         PublishedOn = content.Kind == PortalPageKind.BlogPost ? content.PublishedOn : null;
         Touch(now, editedBy);
+    }
+
+    /// <summary>
+    /// The same Markdown made into HTML again under other renderer settings. Nobody edited the page, so it keeps who
+    /// changed it last and when.
+    /// </summary>
+    public void RenderAgain(string safeBodyHtml, string renderedWith)
+    {
+        BodyHtml = safeBodyHtml;
+        RenderedWith = renderedWith;
     }
 
     /// <summary>Releases the page to <paramref name="audience"/>: everyone, or signed-in portal users only.</summary>

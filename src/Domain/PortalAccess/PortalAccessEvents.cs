@@ -68,6 +68,10 @@ public sealed record EmailChangeRequested(PortalUser User, string Token, string 
 /// <summary>The holder of the old address said the change was not theirs; the pending change was cancelled.</summary>
 public sealed record EmailChangeReported(PortalUser User) : AccountSecurityEvent(User, SecurityEventKind.EmailChangeReported);
 
-public sealed record EmailChanged(PortalUser User) : AccountSecurityEvent(User, SecurityEventKind.EmailChanged);
+/// <summary>The login changed from <see cref="OldEmail"/> to the user's current login; the old address is told.</summary>
+public sealed record EmailChanged(PortalUser User, string OldEmail) : AccountSecurityEvent(User, SecurityEventKind.EmailChanged)
+{
+    public override string ToString() => $"{nameof(EmailChanged)} {{ Account = {User.Id} }}";
+}
 
 public sealed record AccountClosed(PortalUser User) : AccountSecurityEvent(User, SecurityEventKind.AccountClosed);

@@ -164,7 +164,8 @@ public sealed class PortalUser : UserAccount
         Tokens.Where(t => t.Purpose == AccountTokenPurpose.EmailChange && t.IsUsable(now)).MaxBy(t => t.CreatedAt);
 
     /// <summary>
-    /// The back office withdraws the pending change: its confirmation link and the old address's report link stop working.
+    /// The back office or the customer withdraws the pending change: its confirmation link and the old address's report
+    /// link stop working.
     /// </summary>
     public void CancelEmailChange(DateTimeOffset now, string cancelledBy)
     {
@@ -218,10 +219,13 @@ public sealed class PortalUser : UserAccount
         var link = UsableToken(AccountTokenPurpose.EmailChange, tokenHash, now);
         link.MarkUsed(now);
         VoidOpenLinks(now, AccountTokenPurpose.PasswordReset);
+        // The old address's report link has nothing left to cancel; the notice of the change replaces it.
+        VoidOpenLinks(now, AccountTokenPurpose.EmailChangeReport);
+        var oldLogin = Login;
         Login = EmailAddress.Normalize(link.NewEmail!);
         RotateSecurityStamp();
         Record(PortalAccessEventKind.EmailChanged, now, Login);
-        Raise(new EmailChanged(this));
+        Raise(new EmailChanged(this, oldLogin));
         return link.NewEmail!;
     }
 

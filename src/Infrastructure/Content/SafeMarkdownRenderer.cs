@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using AngleSharp.Dom;
 using Ganss.Xss;
 using Markdig;
@@ -21,6 +23,16 @@ public sealed class SafeMarkdownRenderer : IMarkdownRenderer
         .DisableHtml()
         .Build();
 
+    /// <summary>
+    /// Raise when this class changes what it writes in a way the fingerprint can't see (the heading shift, the rel on
+    /// links, a new extension's options).
+    /// </summary>
+    private const int Revision = 1;
+
+    private static readonly string Fingerprint = FingerprintOf(CreateSanitizer());
+
+    public string Settings => Fingerprint;
+
     public string ToSafeHtml(string markdown)
     {
         if (string.IsNullOrWhiteSpace(markdown)) return "";
@@ -31,8 +43,30 @@ public sealed class SafeMarkdownRenderer : IMarkdownRenderer
         return CreateSanitizer().Sanitize(html);
     }
 
-    // Rendering happens only when the back office saves a page, so a fresh sanitizer per call costs nothing
-    // that matters and leaves no shared, mutable configuration between requests.
+    /// <summary>
+    /// What decides the output: the pipeline's extensions, the sanitiser's allowed lists, both libraries' versions and
+    /// <see cref="Revision"/>. Stored with each page's HTML; a page stored under another value is rendered again.
+    /// </summary>
+    private static string FingerprintOf(HtmlSanitizer sanitizer)
+    {
+        static string Sorted(IEnumerable<string> values) => string.Join(",", values.Order(StringComparer.Ordinal));
+        var settings = string.Join("\n",
+            $"revision={Revision}",
+            $"markdig={typeof(Markdown).Assembly.GetName().Version}",
+            $"sanitizer={typeof(HtmlSanitizer).Assembly.GetName().Version}",
+            "extensions=" + Sorted(Pipeline.Extensions.Select(e => e.GetType().FullName ?? "")),
+            "tags=" + Sorted(sanitizer.AllowedTags),
+            "attributes=" + Sorted(sanitizer.AllowedAttributes),
+            "css=" + Sorted(sanitizer.AllowedCssProperties),
+            "at-rules=" + Sorted(sanitizer.AllowedAtRules.Select(r => r.ToString())),
+            "schemes=" + Sorted(sanitizer.AllowedSchemes),
+            "uri-attributes=" + Sorted(sanitizer.UriAttributes),
+            $"data-attributes={sanitizer.AllowDataAttributes}");
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(settings)))[..16];
+    }
+
+    // Rendering happens when the back office saves a page or after the settings changed, so a fresh sanitizer per call
+    // costs nothing that matters and leaves no shared, mutable configuration between requests.
     private static HtmlSanitizer CreateSanitizer()
     {
         var sanitizer = new HtmlSanitizer();

@@ -25,7 +25,7 @@ internal sealed class AccountMailComposer(IOptions<BrandingOptions> branding, IP
             ? mail.Text("LinkValidity", mail.Time(expires))
                 // The notice's link is the one to use when it was not you, not one to ignore.
                 + (content.Kind == AccountMailKind.EmailChangeNotice ? "" : "\n" + mail.Text("IgnoreNotice"))
-            : mail.Text("NotYouNotice", company);
+            : mail.Text(content.Kind == AccountMailKind.EmailChanged ? "EmailChanged.NotYou" : "NotYouNotice", company);
 
         return mail.Render(content.ToAddress, content.ToName, mail.Text($"{key}.Subject", company),
             [mail.Text($"{key}.Body", company, detail, mail.Time(now))], null, action, footer, now);

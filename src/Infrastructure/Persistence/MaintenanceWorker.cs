@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Portal.Application.Pages;
 using Portal.Domain.Contacts;
 using Portal.Domain.Mail;
 
@@ -10,7 +11,7 @@ namespace Portal.Infrastructure.Persistence;
 
 /// <summary>
 /// Housekeeping that must run on one instance at a time (purging finished account links and ended sessions, clearing the
-/// bodies of undeliverable mail). Every instance
+/// bodies of undeliverable mail, rendering pages again after the sanitiser's settings changed). Every instance
 /// runs this loop; only the holder of the "maintenance" lease does the work.
 /// </summary>
 public sealed class MaintenanceWorker(
@@ -62,6 +63,8 @@ public sealed class MaintenanceWorker(
         if (cleared > 0) logger.LogInformation("Cleared the bodies of {Count} mails that could not be delivered.", cleared);
         await PurgeEndedSessionsAsync(db, cancellationToken);
         await PurgeUnconfirmedImportsAsync(db, cancellationToken);
+        var rendered = await scope.ServiceProvider.GetRequiredService<StalePages>().RenderAgainAsync(cancellationToken);
+        if (rendered > 0) logger.LogInformation("Rendered {Count} pages again under the current sanitiser settings.", rendered);
         return purged;
     }
 

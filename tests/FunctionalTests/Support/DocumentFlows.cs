@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Portal.Domain.Documents;
 
 namespace Portal.FunctionalTests.Support;
 
@@ -90,6 +91,35 @@ public static partial class DocumentFlows
         var home = await customer.AcceptInvitationAsync(await factory.LatestInvitationPathAsync(email));
         home.Path.ShouldBe("/my");
         return (customer, contactId);
+    }
+
+    /// <summary>
+    /// A document straight into the database, moved to <paramref name="status"/> by the domain's own steps: for tests about
+    /// lists, not about entering documents. Its total is <paramref name="unitPrice"/> plus 19% tax.
+    /// </summary>
+    public static async Task<int> AddDocumentAsync(this PortalFactory factory, int contactId, DocumentKind kind,
+        string number, DocumentStatus status, DateOnly issuedOn, DateOnly? dueOn = null, decimal unitPrice = 100,
+        bool pdf = false)
+    {
+        var now = factory.Clock.GetUtcNow();
+        var document = Document.Create(contactId, kind, number, issuedOn, dueOn, "EUR",
+            [new DocumentLineItem("Service", 1, unitPrice, 19)], now);
+        if (pdf) document.AttachPdf($"{number}.pdf", SamplePdf(number), now);
+        foreach (var step in status switch
+        {
+            DocumentStatus.Draft => [],
+            DocumentStatus.Paid => new[] { DocumentStatus.Sent, DocumentStatus.Paid },
+            _ => [status],
+        })
+        {
+            document.ChangeStatus(step, now);
+        }
+        await factory.WithDbAsync(async db =>
+        {
+            db.Documents.Add(document);
+            await db.SaveChangesAsync();
+        });
+        return document.Id;
     }
 
     public static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("n")[..8]}";

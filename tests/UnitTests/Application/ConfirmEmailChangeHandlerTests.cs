@@ -36,6 +36,9 @@ public sealed class ConfirmEmailChangeHandlerTests : HandlerTest
         user.SecurityStamp.ShouldBe(stored.SecurityStamp);
         (await ReadAsync(db => db.SecurityEvents.Where(e => e.UserAccountId == stored.Id).Select(e => e.Kind).ToListAsync()))
             .ShouldContain(SecurityEventKind.EmailChanged);
+        var notice = AccountMails.Composed.ShouldHaveSingleItem("the old address is told; the new one already had its link");
+        (notice.Kind, notice.ToAddress, notice.Detail, notice.Token).ShouldBe(
+            (AccountMailKind.EmailChanged, OldEmail, "anna.neu@example.org", (string?)null));
     }
 
     [Fact]

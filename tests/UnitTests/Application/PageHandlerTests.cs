@@ -1,6 +1,7 @@
 using FluentValidation;
 using FluentValidation.TestHelper;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Application.Common;
 using Portal.Application.Pages;
 using Portal.Domain.Common;
@@ -156,6 +157,51 @@ public sealed class PageHandlerTests : HandlerTest
 
         (await BlogAsync(PageReader.Visitor)).Select(p => p.Slug).ShouldBe(["middle", "older"]);
         (await BlogAsync(PageReader.PortalUser)).Select(p => p.Slug).ShouldBe(["newest", "middle", "older"]);
+    }
+
+    [Fact]
+    public async Task A_post_dated_ahead_is_listed_as_scheduled_and_readers_get_it_only_from_its_day()
+    {
+        var today = DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+        await PageAsync("tomorrow", PageVisibility.PortalUsers, PortalPageKind.BlogPost, today.AddDays(1));
+        await PageAsync("today", PageVisibility.PortalUsers, PortalPageKind.BlogPost, today);
+
+        (await BlogAsync(PageReader.PortalUser)).Select(p => p.Slug).ShouldBe(["today"]);
+        await Should.ThrowAsync<NotFoundException>(() => ReadPageAsync("tomorrow", PageReader.PortalUser));
+        await Should.ThrowAsync<NotFoundException>(() => ReadPageAsync("tomorrow", PageReader.Staff));
+        using (var request = NewRequest())
+            (await request.SendAsync(new ListPages())).Items.Select(p => (p.Slug, p.IsScheduled))
+                .ShouldBe([("today", false), ("tomorrow", true)], ignoreOrder: true);
+
+        Clock.SetUtcNow(new DateTimeOffset(today.AddDays(1), TimeOnly.MinValue, TimeSpan.Zero));
+
+        (await BlogAsync(PageReader.PortalUser)).Select(p => p.Slug).ShouldBe(["tomorrow", "today"]);
+        (await ReadPageAsync("tomorrow", PageReader.PortalUser)).ShouldBeOfType<ReadPageResult.Readable>();
+        using (var request = NewRequest())
+            (await request.SendAsync(new ListPages())).Items.ShouldAllBe(p => !p.IsScheduled);
+    }
+
+    [Fact]
+    public async Task Html_stored_under_other_sanitiser_settings_is_rendered_again_at_read_time_and_by_housekeeping()
+    {
+        var id = await PageAsync("terms", PageVisibility.Public);
+        var updatedAt = await ReadAsync(db => db.Pages.Where(p => p.Id == id).Select(p => p.UpdatedAt).SingleAsync());
+        await using (var db = Database.CreateContext())
+            await db.Pages.Where(p => p.Id == id).ExecuteUpdateAsync(p => p
+                .SetProperty(x => x.BodyHtml, "<p onclick=\"steal()\">Text</p>").SetProperty(x => x.RenderedWith, "older-settings"));
+
+        var read = (await ReadPageAsync("terms", PageReader.Visitor)).ShouldBeOfType<ReadPageResult.Readable>();
+        read.Page.BodyHtml.Trim().ShouldBe("<p>Text</p>");
+
+        using (var request = NewRequest())
+            (await request.Services.GetRequiredService<StalePages>().RenderAgainAsync(CancellationToken.None)).ShouldBe(1);
+
+        var stored = await ReadAsync(db => db.Pages.AsNoTracking().SingleAsync(p => p.Id == id));
+        stored.BodyHtml.Trim().ShouldBe("<p>Text</p>");
+        stored.RenderedWith.ShouldBe(read.Page.RenderedWith);
+        stored.UpdatedAt.ShouldBe(updatedAt, "rendering again is not an edit");
+        using (var request = NewRequest())
+            (await request.Services.GetRequiredService<StalePages>().RenderAgainAsync(CancellationToken.None)).ShouldBe(0);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class StaffPermissionConventionTests
         "ListBlogPosts", "ListCustomerPages", "ReadPage", "GetLogo",
         "GetMyDetails", "UpdateMyDetails", "GetMySecurity", "ChangeMyPassword", "CloseMyAccount", "DownloadMyData",
         "RequestMyEmailChange", "SignOutEverywhere", "GetMyTwoFactor", "StartTwoFactorSetup", "EnableTwoFactor", "DisableTwoFactor",
-        "RegenerateRecoveryCodes",
+        "RegenerateRecoveryCodes", "CancelMyEmailChange", "GetMyPendingEmailChange",
         "GetMyDocument", "GetMyDocumentCounts", "GetMyDocumentPdf", "ListMyDocuments", "DownloadMyDocumentPdfs",
         "ListMyPaymentMethods", "AddMyPaymentMethod", "MakeMyDefaultPaymentMethod", "RemoveMyPaymentMethod",
         "StartSession", "EndCurrentSession", "ListMySessions", "EndMySession",

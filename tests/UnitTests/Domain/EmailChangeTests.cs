@@ -124,6 +124,22 @@ public sealed class EmailChangeTests
     }
 
     [Fact]
+    public void Confirming_tells_the_old_address_and_voids_its_report_link_which_has_nothing_left_to_cancel()
+    {
+        var user = Given.ActivePerson().PortalUser!;
+        user.RequestEmailChange("anna@example.org", EmailOwner.Nobody, Given.Link("ec-1"), Given.Link("rep-1"), Requested,
+            Validity, Customer);
+        user.ClearDomainEvents();
+        var at = Requested.AddMinutes(2);
+
+        user.Contact.ConfirmEmailChange("ec-1", EmailOwner.Nobody, at);
+
+        user.DomainEvents.OfType<EmailChanged>().ShouldHaveSingleItem().OldEmail.ShouldBe(Customer);
+        user.UsableEmailChangeReport("rep-1", at).ShouldBeNull();
+        Should.Throw<DomainException>(() => user.ReportEmailChange("rep-1", at)).Error.ShouldBe(DomainErrors.LinkInvalid);
+    }
+
+    [Fact]
     public void Confirming_voids_reset_links_that_went_to_the_old_address()
     {
         var user = Given.ActivePerson().PortalUser!;

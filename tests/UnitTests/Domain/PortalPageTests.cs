@@ -12,7 +12,7 @@ public sealed class PortalPageTests
         new(PortalPageKind.BlogPost, "News", "news", "de", "Text", publishedOn);
 
     private static PortalPage NewPage(PageContent? content = null) =>
-        PortalPage.Create(content ?? About(), "<h2>Hello</h2>", Given.Now, Given.Admin);
+        PortalPage.Create(content ?? About(), "<h2>Hello</h2>", "settings-1", Given.Now, Given.Admin);
 
     [Fact]
     public void A_new_page_is_a_draft_with_its_trimmed_content_and_rendered_body()
@@ -107,7 +107,7 @@ public sealed class PortalPageTests
     public void Turning_a_blog_post_into_a_page_drops_its_date()
     {
         var page = NewPage(Post(new DateOnly(2026, 3, 1)));
-        page.Edit(About() with { PublishedOn = new DateOnly(2026, 3, 1) }, "", Given.Now.AddHours(1), "editor");
+        page.Edit(About() with { PublishedOn = new DateOnly(2026, 3, 1) }, "", "settings-1", Given.Now.AddHours(1), "editor");
         page.Kind.ShouldBe(PortalPageKind.Page);
         page.PublishedOn.ShouldBeNull();
     }
@@ -119,7 +119,7 @@ public sealed class PortalPageTests
         page.Publish(PageVisibility.PortalUsers, Given.Now.AddMinutes(1), Given.Admin);
 
         page.Edit(new PageContent(PortalPageKind.Page, "Delivery terms", "delivery-terms", "de", "**Neu**"), "<p><strong>Neu</strong></p>",
-            Given.Now.AddHours(1), "editor");
+            "settings-1", Given.Now.AddHours(1), "editor");
 
         page.Title.ShouldBe("Delivery terms");
         page.Slug.ShouldBe("delivery-terms");
@@ -135,8 +135,8 @@ public sealed class PortalPageTests
     public void A_refused_edit_changes_nothing()
     {
         var page = NewPage();
-        Should.Throw<DomainException>(() => page.Edit(About("Not OK") with { Title = "Other" }, "<p>x</p>", Given.Now.AddHours(1),
-            "editor"));
+        Should.Throw<DomainException>(() => page.Edit(About("Not OK") with { Title = "Other" }, "<p>x</p>", "settings-1",
+            Given.Now.AddHours(1), "editor"));
         page.Title.ShouldBe("About us");
         page.Slug.ShouldBe("about-us");
         page.BodyHtml.ShouldBe("<h2>Hello</h2>");
@@ -193,5 +193,31 @@ public sealed class PortalPageTests
         page.Unpublish(Given.Now.AddMinutes(2), "editor");
         page.UpdatedAt.ShouldBe(Given.Now);
         page.UpdatedBy.ShouldBe(Given.Admin);
+    }
+
+    [Fact]
+    public void A_published_post_dated_ahead_is_scheduled_until_its_day_and_readers_see_it_from_that_day()
+    {
+        var post = NewPage(Post(new DateOnly(2026, 3, 10)));
+        post.IsScheduledOn(new DateOnly(2026, 3, 9)).ShouldBeFalse("a draft is a draft, whatever its date");
+        post.Publish(PageVisibility.PortalUsers, Given.Now, Given.Admin);
+        var due = PortalPage.DueOn(new DateOnly(2026, 3, 9)).Compile();
+
+        post.IsScheduledOn(new DateOnly(2026, 3, 9)).ShouldBeTrue();
+        due(post).ShouldBeFalse();
+        post.IsScheduledOn(new DateOnly(2026, 3, 10)).ShouldBeFalse();
+        PortalPage.DueOn(new DateOnly(2026, 3, 10)).Compile()(post).ShouldBeTrue();
+        due(NewPage()).ShouldBeTrue("a page without a date is never held back");
+    }
+
+    [Fact]
+    public void Rendering_again_replaces_the_html_and_its_settings_but_not_who_changed_the_page_last()
+    {
+        var page = NewPage();
+
+        page.RenderAgain("<h2>Hello again</h2>", "settings-2");
+
+        (page.BodyHtml, page.RenderedWith).ShouldBe(("<h2>Hello again</h2>", "settings-2"));
+        (page.UpdatedAt, page.UpdatedBy).ShouldBe((Given.Now, Given.Admin));
     }
 }

@@ -284,6 +284,14 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("ContactId", "TotalAmount", "Id");
 
+                    b.HasIndex("Kind", "Status", "DueOn");
+
+                    b.HasIndex("Number", "Id", "Kind", "Status");
+
+                    b.HasIndex("IssuedOn", "Id", "Kind", "Status", "Number");
+
+                    b.HasIndex("TotalAmount", "Id", "Kind", "Status", "Number");
+
                     b.ToTable("Documents", (string)null);
                 });
 
@@ -453,6 +461,13 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<DateOnly?>("PublishedOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("RenderedWith")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("");
 
                     b.Property<string>("Slug")
                         .IsRequired()

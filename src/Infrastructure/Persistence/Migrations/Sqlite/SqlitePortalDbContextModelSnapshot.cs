@@ -269,6 +269,14 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ContactId", "TotalAmount", "Id");
 
+                    b.HasIndex("Kind", "Status", "DueOn");
+
+                    b.HasIndex("Number", "Id", "Kind", "Status");
+
+                    b.HasIndex("IssuedOn", "Id", "Kind", "Status", "Number");
+
+                    b.HasIndex("TotalAmount", "Id", "Kind", "Status", "Number");
+
                     b.ToTable("Documents", (string)null);
                 });
 
@@ -434,6 +442,13 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<DateOnly?>("PublishedOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("RenderedWith")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
 
                     b.Property<string>("Slug")
                         .IsRequired()
