@@ -101,8 +101,10 @@ public sealed class ColleagueInvitationTests(ColleagueInvitationTests.LimitedPor
         using var admin = await factory.SignedInAdminAsync();
         await admin.SetCompanyAccountsAsync("WithStaffApproval");
         var company = await admin.CreateContactAsync("Crane KG", "office@crane.example", kind: "Company");
-        var (kim, _) = await factory.CompanyMemberAsync(admin, company, "Kim Crane", "kim@crane.example", administrator: true);
+        var (kim, kimId) = await factory.CompanyMemberAsync(admin, company, "Kim Crane", "kim@crane.example", administrator: true);
         using var _1 = kim;
+        // The decision reaches the requester in their own language.
+        await factory.WithDbAsync(db => db.Contacts.Where(c => c.Id == kimId).ExecuteUpdateAsync(c => c.SetProperty(x => x.PreferredLanguage, "de")));
 
         (await kim.InviteColleagueAsync("Max Crane", "max@crane.example", "en", "Request access")).Text
             .ShouldContain("Your request to invite Max Crane was sent.");
@@ -132,11 +134,11 @@ public sealed class ColleagueInvitationTests(ColleagueInvitationTests.LimitedPor
         (await factory.WithDbAsync(db => db.Contacts.AnyAsync(c => c.Email == "nora@crane.example"))).ShouldBeFalse();
 
         var told = await factory.Smtp.WaitForAsync("kim@crane.example", 3);
-        told.Select(m => m.Subject).ShouldContain("Your colleague now has access to the Contoso Trading customer portal");
-        var refusal = told.Single(m => m.Subject?.StartsWith("Your request for a colleague's access", StringComparison.Ordinal) == true).TextBody;
+        told.Select(m => m.Subject).ShouldContain("Ihr Kollege oder Ihre Kollegin hat jetzt Zugang zum Kundenportal von Contoso Trading");
+        var refusal = told.Single(m => m.Subject?.StartsWith("Ihre Anfrage auf Zugang", StringComparison.Ordinal) == true).TextBody;
         refusal.ShouldNotBeNull();
         refusal.ShouldContain("Nora Crane <nora@crane.example>");
-        refusal.ShouldContain("Nora left in May.");
+        refusal.ShouldContain("Die angegebene Begründung: Nora left in May.");
         (await kim.GetAsync("/my/company")).Document.QuerySelector("[data-testid=pending-requests]").ShouldBeNull();
         var activity = (await admin.GetAsync($"/admin/activity?ContactId={company}")).Text;
         activity.ShouldContain("Access requested for a colleague");
