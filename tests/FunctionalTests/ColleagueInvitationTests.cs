@@ -104,7 +104,8 @@ public sealed class ColleagueInvitationTests(ColleagueInvitationTests.LimitedPor
         var (kim, kimId) = await factory.CompanyMemberAsync(admin, company, "Kim Crane", "kim@crane.example", administrator: true);
         using var _1 = kim;
         // The decision reaches the requester in their own language.
-        await factory.WithDbAsync(db => db.Contacts.Where(c => c.Id == kimId).ExecuteUpdateAsync(c => c.SetProperty(x => x.PreferredLanguage, "de")));
+        await factory.WithDbAsync(db =>
+            db.Contacts.Where(c => c.Id == kimId).ExecuteUpdateAsync(c => c.SetProperty(x => x.PreferredLanguage, "de")));
 
         (await kim.InviteColleagueAsync("Max Crane", "max@crane.example", "en", "Request access")).Text
             .ShouldContain("Your request to invite Max Crane was sent.");
