@@ -24,6 +24,7 @@ public static class DependencyInjection
         services.AddScoped<SignInFailures>();
         services.AddScoped<ContactImports.ContactImportReader>();
         services.AddScoped<CompanyAdministratorContext>();
+        services.AddScoped<ColleagueInvitationLimits>();
         return services;
     }
 }

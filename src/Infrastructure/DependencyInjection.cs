@@ -56,6 +56,8 @@ public static class DependencyInjection
         services.AddOptions<BrandingOptions>().Bind(configuration.GetSection(BrandingOptions.Section));
         services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section));
         services.AddOptions<InvitationOptions>().Bind(configuration.GetSection(InvitationOptions.Section));
+        services.AddOptions<Portal.Application.CompanyAccounts.CompanyAccountsOptions>()
+            .Bind(configuration.GetSection(Portal.Application.CompanyAccounts.CompanyAccountsOptions.Section));
 
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
         services.AddSingleton<ITokenGenerator, RandomTokenGenerator>();
@@ -68,6 +70,7 @@ public static class DependencyInjection
             .Bind(configuration.GetSection(Portal.Infrastructure.PortalAccess.InvitationReminderOptions.Section));
         services.AddSingleton<Portal.Application.Staff.IStaffInvitationMailComposer, StaffInvitationMailComposer>();
         services.AddSingleton<Portal.Application.Account.IAccountMailComposer, AccountMailComposer>();
+        services.AddSingleton<IColleagueRequestMailComposer, ColleagueRequestMailComposer>();
         services.AddSingleton<Portal.Application.Payments.IIbanProtector, DataProtectionIbanProtector>();
         services.AddOptions<Portal.Application.Sessions.SessionLifetimeOptions>()
             .Bind(configuration.GetSection(Portal.Application.Sessions.SessionLifetimeOptions.Section));

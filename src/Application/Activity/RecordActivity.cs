@@ -11,7 +11,8 @@ public sealed class RecordActivity(
 {
     public ValueTask Handle(IRecordedActivity notification, CancellationToken cancellationToken)
     {
-        activity.Append(notification.ToActivity(currentUser.UserId));
+        var entry = notification.ToActivity(currentUser.UserId);
+        activity.Append(currentUser.IsCustomer ? entry.ByCustomer() : entry);
         return ValueTask.CompletedTask;
     }
 }

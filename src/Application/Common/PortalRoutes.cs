@@ -59,6 +59,8 @@ public static class PortalRoutes
         public const string NewPaymentMethod = "/my/payment-methods/new";
         public const string Documents = "/my/documents";
         public const string Company = "/my/company";
+        public const string InviteColleague = "/my/company/invite";
+        public const string CompanyDetails = "/my/company/details";
         public const string Document = "/my/documents/{id:int}";
         public const string DocumentPdf = "/my/documents/{id:int}/pdf";
     }
@@ -75,6 +77,7 @@ public static class PortalRoutes
         public const string ContactImportPreview = "/admin/contacts/import/{id:guid}";
         public const string PortalAccess = "/admin/portal-access";
         public const string PortalAccessJobs = "/admin/portal-access/jobs";
+        public const string ColleagueRequests = "/admin/portal-access/requests";
         public const string NewPortalAccessJob = "/admin/portal-access/jobs/new";
         public const string PortalAccessJob = "/admin/portal-access/jobs/{id:int}";
         public const string Documents = "/admin/documents";

@@ -2,6 +2,7 @@ using Portal.Application.Common;
 using Portal.Application.Contacts;
 using Portal.Application.Settings;
 using Portal.Domain.Common;
+using Portal.Domain.CompanyAccounts;
 using Portal.Domain.Contacts;
 using Portal.Domain.PortalAccess;
 
@@ -46,6 +47,15 @@ public sealed class InvitationTermsSource(
         var owner = await logins.OwnerOf(email, contact.Id, cancellationToken);
         var validity = (await settings.CurrentAsync(cancellationToken)).InvitationValidity;
         return (contact, new InvitationTerms(email, owner, tokens.Create(), clock.GetUtcNow(), validity, currentUser.ActorName));
+    }
+
+    /// <summary>The terms of a grant to a colleague a company administrator invites, whose contact does not exist yet.</summary>
+    public async Task<ColleagueGrant> ForNewColleagueAsync(string? email, CancellationToken cancellationToken)
+    {
+        // No contact holds a login yet: any holder of the address is someone else.
+        var owner = await logins.OwnerOf(email, contactId: 0, cancellationToken);
+        var validity = (await settings.CurrentAsync(cancellationToken)).InvitationValidity;
+        return new ColleagueGrant(owner, tokens.Create(), clock.GetUtcNow(), validity, currentUser.ActorName);
     }
 
     /// <summary>

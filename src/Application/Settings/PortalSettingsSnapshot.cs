@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Portal.Domain.CompanyAccounts;
 using Portal.Domain.Settings;
 using Portal.Domain.Users;
 
@@ -26,7 +27,10 @@ public sealed record PortalSettingsSnapshot(
     StaffTwoFactorRequirement RequireStaffTwoFactor,
     int PasswordMinLength,
     int SessionIdleTimeoutMinutes,
-    int Version)
+    int Version,
+    ColleagueInvitationMode ColleagueInvitations,
+    bool CompanyAdministratorsEditDetails,
+    int? MaxPortalUsersPerCompany)
 {
     public TimeSpan InvitationValidity => TimeSpan.FromHours(InvitationValidityHours);
     public TimeSpan SessionIdleTimeout => TimeSpan.FromMinutes(SessionIdleTimeoutMinutes);
@@ -50,7 +54,8 @@ public sealed record PortalSettingsSnapshot(
         s.CompanyName, s.PrimaryColour, s.SupportEmail, s.SupportPhone, s.ImprintUrl, s.PrivacyUrl, s.LogoContentType, s.LogoVersion,
         s.InvitationValidityHours, s.WelcomeMessageEnglish, s.WelcomeMessageGerman, s.SendInvitationReminders,
         s.ShowDetails, s.ShowPaymentMethods, s.ShowDocuments, s.ShowPages,
-        s.RequirePortalTwoFactor, s.RequireStaffTwoFactor, s.PasswordMinLength, s.SessionIdleTimeoutMinutes, s.Version);
+        s.RequirePortalTwoFactor, s.RequireStaffTwoFactor, s.PasswordMinLength, s.SessionIdleTimeoutMinutes, s.Version,
+        s.ColleagueInvitations, s.CompanyAdministratorsEditDetails, s.MaxPortalUsersPerCompany);
 
     private static readonly Func<PortalSettings, PortalSettingsSnapshot> ProjectInMemory = Projection.Compile();
 

@@ -1,4 +1,5 @@
 using Portal.Domain.Common;
+using Portal.Domain.Contacts;
 using Portal.Domain.Users;
 
 namespace Portal.Domain.Activity;
@@ -20,7 +21,10 @@ public sealed class ActivityEntry : ISideEffectRecord
     /// <summary>The staff member who did it; null for the customer themselves or the system.</summary>
     public int? ActorUserId { get; private set; }
     public string ActorName { get; private set; } = "";
+    public ActivityActorKind ActorKind { get; private set; }
     public int? ContactId { get; private set; }
+    /// <summary>The contact it was about, set for contacts created by the same change (their id is known only once saved).</summary>
+    public Contact? Contact { get; private set; }
     public int? StaffUserId { get; private set; }
     /// <summary>The colleague a staff change was about (set for new colleagues, whose id is known only once saved).</summary>
     public InternalUser? Staff { get; private set; }
@@ -56,6 +60,23 @@ public sealed class ActivityEntry : ISideEffectRecord
         string subjectName,
         string? detail = null) =>
         new(kind, occurredAt, actorUserId, actorName, subjectName, detail) { ContactId = contactId };
+
+    /// <summary>Like <see cref="ForContact"/>, for a contact the same change creates.</summary>
+    public static ActivityEntry ForNewContact(
+        ActivityKind kind,
+        DateTimeOffset occurredAt,
+        int? actorUserId,
+        string actorName,
+        Contact contact,
+        string subjectName) =>
+        new(kind, occurredAt, actorUserId, actorName, subjectName, null) { Contact = contact };
+
+    /// <summary>Marks the actor as a customer; the unit of work knows who sent the change, the domain event does not.</summary>
+    public ActivityEntry ByCustomer()
+    {
+        ActorKind = ActivityActorKind.Customer;
+        return this;
+    }
 
     public static ActivityEntry ForStaff(
         ActivityKind kind,

@@ -21,4 +21,8 @@ public enum ActivityKind
     SettingsChanged = 40,
     PortalAccessJobCompleted = 50,
     ContactsImported = 60,
+    ColleagueRequested = 70,
+    ColleagueRequestApproved = 71,
+    ColleagueRequestRefused = 72,
+    CompanyDetailsChanged = 73,
 }

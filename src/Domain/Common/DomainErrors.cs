@@ -42,6 +42,19 @@ public static class DomainErrors
     public static readonly DomainError CompanyAdministratorNeedsAccess =
         new("CompanyAdministrator.NeedsAccess", "Only a portal user can be the company's administrator. Please grant access first.");
 
+    public static readonly DomainError ColleagueInvitationsOff =
+        new("CompanyAccounts.InvitationsOff", "Inviting colleagues is switched off. Please contact us to give a colleague access.");
+    public static readonly DomainError ColleagueInvitationsTooFrequent =
+        new("CompanyAccounts.TooFrequent",
+            "Your company has sent as many invitations as allowed in one hour. Please try again later.");
+    public static readonly DomainError CompanyPortalUserLimitReached =
+        new("CompanyAccounts.LimitReached",
+            "Your company has reached the maximum number of portal users. Revoke the access of someone who no longer needs it, or contact us.");
+    public static readonly DomainError ColleagueRequestAlreadyDecided =
+        new("CompanyAccounts.RequestDecided", "This request has already been decided.");
+    public static readonly DomainError CompanyDetailsReadOnly =
+        new("CompanyAccounts.DetailsReadOnly", "To change these details, please contact us.");
+
     public static readonly DomainError AccountCannotSignIn =
         new("Account.CannotSignIn", "This account can't sign in.");
     public static readonly DomainError TwoFactorAlreadyEnabled =

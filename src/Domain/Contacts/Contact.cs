@@ -70,6 +70,18 @@ public sealed class Contact : AggregateRoot
         RefreshSearchText();
     }
 
+    /// <summary>
+    /// The company's administrator edits the company's own details (the business allows it in Settings); recorded in the
+    /// activity list, as the customer's change.
+    /// </summary>
+    public void ChangeCompanyDetails(ContactDetails details, string? email, DateTimeOffset now, string changedBy)
+    {
+        if (Kind != ContactKind.Company) throw new DomainException(DomainErrors.CompanyMustBeACompany);
+        UpdateDetails(details with { CompanyName = null }, now);
+        ChangeEmail(email, now);
+        Raise(new CompanyDetailsChanged(Id, Name, changedBy, now));
+    }
+
     /// <summary>Links the person to <paramref name="company"/> (or to none); a company administrator stops being one.</summary>
     public void MoveToCompany(Contact? company, DateTimeOffset now, string movedBy = "")
     {
@@ -212,7 +224,7 @@ public sealed class Contact : AggregateRoot
             _ => EmailState.UsedByAnotherUser,
         };
 
-    private static string RequireUsableLogin(string? email, EmailOwner owner) => StateOf(email, owner) switch
+    internal static string RequireUsableLogin(string? email, EmailOwner owner) => StateOf(email, owner) switch
     {
         EmailState.Ok => EmailAddress.Normalize(email!),
         EmailState.InternalUser => throw new DomainException(DomainErrors.EmailBelongsToInternalUser),

@@ -1,5 +1,6 @@
 using Portal.Domain.Activity;
 using Portal.Domain.Common;
+using Portal.Domain.Contacts;
 using Portal.Domain.Security;
 using Portal.Domain.Users;
 
@@ -12,16 +13,22 @@ public sealed record PortalAccessChanged(
     PortalAccessEventKind Kind,
     string Actor,
     DateTimeOffset OccurredAt,
-    string ContactName = "")
+    string ContactName = "",
+    Contact? NewContact = null)
     : IRecordedActivity
 {
-    public ActivityEntry ToActivity(int? actorUserId) =>
-        ActivityEntry.ForContact(ActivityKindOf(Kind), OccurredAt,
-            // The customer's own moves: whoever is signed in (if anyone) is not the actor.
-            Kind is PortalAccessEventKind.Accepted or PortalAccessEventKind.EmailChanged or PortalAccessEventKind.EmailChangeReported
-                ? null
-                : actorUserId,
-            Actor, ContactId, ContactName.Length > 0 ? $"{ContactName} <{Login}>" : Login);
+    public ActivityEntry ToActivity(int? actorUserId)
+    {
+        var kind = ActivityKindOf(Kind);
+        // The customer's own moves: whoever is signed in (if anyone) is not the actor.
+        int? actor = Kind is PortalAccessEventKind.Accepted or PortalAccessEventKind.EmailChanged or PortalAccessEventKind.EmailChangeReported
+            ? null
+            : actorUserId;
+        var subject = ContactName.Length > 0 ? $"{ContactName} <{Login}>" : Login;
+        return NewContact is not null
+            ? ActivityEntry.ForNewContact(kind, OccurredAt, actor, Actor, NewContact, subject)
+            : ActivityEntry.ForContact(kind, OccurredAt, actor, Actor, ContactId, subject);
+    }
 
     public static ActivityKind ActivityKindOf(PortalAccessEventKind kind) => kind switch
     {

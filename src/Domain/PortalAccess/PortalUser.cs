@@ -261,7 +261,8 @@ public sealed class PortalUser : UserAccount
     private void Record(PortalAccessEventKind kind, DateTimeOffset now, string actor)
     {
         _history.Add(new PortalAccessEvent(kind, now, actor));
-        Raise(new PortalAccessChanged(ContactId == 0 ? Contact.Id : ContactId, Login, kind, actor, now, Contact?.Name ?? ""));
+        var contactId = ContactId == 0 ? Contact.Id : ContactId;
+        Raise(new PortalAccessChanged(contactId, Login, kind, actor, now, Contact?.Name ?? "", contactId == 0 ? Contact : null));
         Touch();
     }
 }

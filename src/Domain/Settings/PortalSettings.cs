@@ -1,4 +1,5 @@
 using Portal.Domain.Common;
+using Portal.Domain.CompanyAccounts;
 using Portal.Domain.Contacts;
 
 namespace Portal.Domain.Settings;
@@ -23,6 +24,7 @@ public sealed class PortalSettings : AggregateRoot
     public const int MaxIdleTimeoutMinutes = 24 * 60;
     public const int LogoMaxKilobytes = 256;
     public const int LogoMaxBytes = LogoMaxKilobytes * 1024;
+    public const int MaxPortalUsersCap = 100_000;
     public const string DefaultPrimaryColour = "#0b5ed7";
 
     private PortalSettings() { }
@@ -56,6 +58,11 @@ public sealed class PortalSettings : AggregateRoot
     public StaffTwoFactorRequirement RequireStaffTwoFactor { get; private set; } = StaffTwoFactorRequirement.Administrators;
     public int PasswordMinLength { get; private set; } = MinPasswordLength;
     public int SessionIdleTimeoutMinutes { get; private set; } = 30;
+
+    public ColleagueInvitationMode ColleagueInvitations { get; private set; } = ColleagueInvitationMode.On;
+    public bool CompanyAdministratorsEditDetails { get; private set; }
+    /// <summary>Invited and active portal users a company may have; null: no cap.</summary>
+    public int? MaxPortalUsersPerCompany { get; private set; }
 
     public int Version { get; private set; }
 
@@ -164,6 +171,23 @@ public sealed class PortalSettings : AggregateRoot
         Set(RequireStaffTwoFactor, requireStaffTwoFactor, v => RequireStaffTwoFactor = v, "RequireStaffTwoFactor", changed);
         Set(PasswordMinLength, passwordMinLength, v => PasswordMinLength = v, "PasswordMinLength", changed);
         Set(SessionIdleTimeoutMinutes, idleTimeoutMinutes, v => SessionIdleTimeoutMinutes = v, "SessionIdleTimeout", changed);
+        Recorded(changed, now, changedBy);
+    }
+
+    public void ChangeCompanyAccounts(
+        ColleagueInvitationMode invitations,
+        bool administratorsEditDetails,
+        int? maxPortalUsersPerCompany,
+        DateTimeOffset now,
+        string changedBy)
+    {
+        if (!Enum.IsDefined(invitations) || maxPortalUsersPerCompany is < 1 or > MaxPortalUsersCap)
+            throw new DomainException(DomainErrors.SettingsInvalid);
+        var changed = new List<string>();
+        Set(ColleagueInvitations, invitations, v => ColleagueInvitations = v, "ColleagueInvitations", changed);
+        Set(CompanyAdministratorsEditDetails, administratorsEditDetails, v => CompanyAdministratorsEditDetails = v,
+            "CompanyAdministratorsEditDetails", changed);
+        Set(MaxPortalUsersPerCompany, maxPortalUsersPerCompany, v => MaxPortalUsersPerCompany = v, "MaxPortalUsersPerCompany", changed);
         Recorded(changed, now, changedBy);
     }
 

@@ -42,6 +42,7 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<PortalSettings> Settings => Set<PortalSettings>();
     public DbSet<PortalAccessJob> PortalAccessJobs => Set<PortalAccessJob>();
     public DbSet<PortalAccessJobItem> PortalAccessJobItems => Set<PortalAccessJobItem>();
+    public DbSet<Portal.Domain.CompanyAccounts.ColleagueRequest> ColleagueRequests => Set<Portal.Domain.CompanyAccounts.ColleagueRequest>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

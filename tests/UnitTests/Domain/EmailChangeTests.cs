@@ -120,7 +120,7 @@ public sealed class EmailChangeTests
         (entry.Kind, entry.OccurredAt, entry.Actor).ShouldBe((PortalAccessEventKind.EmailChanged, at, "anna.neu@example.org"));
         user.DomainEvents.OfType<PortalAccessChanged>().ShouldHaveSingleItem()
             .ShouldBe(new PortalAccessChanged(contact.Id, "anna.neu@example.org", PortalAccessEventKind.EmailChanged,
-                "anna.neu@example.org", at, contact.Name));
+                "anna.neu@example.org", at, contact.Name, NewContact: contact));
     }
 
     [Fact]

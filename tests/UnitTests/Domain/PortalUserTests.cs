@@ -27,7 +27,7 @@ public sealed class PortalUserTests
 
         var changed = contact.PortalUser!.DomainEvents.OfType<PortalAccessChanged>().ShouldHaveSingleItem();
         changed.ShouldBe(new PortalAccessChanged(contact.Id, "anna.berg@example.com", PortalAccessEventKind.Granted, Given.Admin, Given.Now,
-            contact.Name));
+            contact.Name, NewContact: contact));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Portal.Domain.Activity;
+using Portal.Domain.CompanyAccounts;
 using Portal.Domain.Contacts;
 using Portal.Domain.Settings;
 using Portal.Domain.Users;
@@ -17,7 +18,7 @@ internal sealed class ActivityEntryConfiguration : IEntityTypeConfiguration<Acti
         builder.Property(a => a.Detail).HasMaxLength(ActivityEntry.DetailMaxLength);
         builder.HasOne(a => a.Staff).WithMany().HasForeignKey(a => a.StaffUserId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<UserAccount>().WithMany().HasForeignKey(a => a.ActorUserId).OnDelete(DeleteBehavior.SetNull);
-        builder.HasOne<Contact>().WithMany().HasForeignKey(a => a.ContactId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne(a => a.Contact).WithMany().HasForeignKey(a => a.ContactId).OnDelete(DeleteBehavior.SetNull);
         // The list is newest first (OccurredAt, then Id), filtered by one of these at a time; each index serves filter and order.
         builder.HasIndex(a => new { a.OccurredAt, a.Id });
         builder.HasIndex(a => new { a.ActorUserId, a.OccurredAt, a.Id });
@@ -44,6 +45,8 @@ internal sealed class PortalSettingsConfiguration : IEntityTypeConfiguration<Por
         builder.Property(s => s.WelcomeMessageEnglish).HasMaxLength(PortalSettings.WelcomeMessageMaxLength);
         builder.Property(s => s.WelcomeMessageGerman).HasMaxLength(PortalSettings.WelcomeMessageMaxLength);
         builder.Property(s => s.Version).IsConcurrencyToken();
+        // Portals from before company accounts let administrators invite colleagues, as a new portal does.
+        builder.Property(s => s.ColleagueInvitations).HasDefaultValue(ColleagueInvitationMode.On).HasSentinel((ColleagueInvitationMode)(-1));
         builder.Ignore(s => s.InvitationValidity);
         builder.Ignore(s => s.SessionIdleTimeout);
     }

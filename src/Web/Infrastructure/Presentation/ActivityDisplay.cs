@@ -31,6 +31,10 @@ public static class ActivityDisplay
         Domain.Activity.ActivityKind.SettingsChanged => t["Settings changed"],
         Domain.Activity.ActivityKind.ContactsImported => t["Contacts imported"],
         Domain.Activity.ActivityKind.PortalAccessJobCompleted => t["Bulk access job completed"],
+        Domain.Activity.ActivityKind.ColleagueRequested => t["Access requested for a colleague"],
+        Domain.Activity.ActivityKind.ColleagueRequestApproved => t["Colleague request approved"],
+        Domain.Activity.ActivityKind.ColleagueRequestRefused => t["Colleague request refused"],
+        Domain.Activity.ActivityKind.CompanyDetailsChanged => t["Company details changed"],
         _ => kind.ToString(),
     };
 
@@ -82,6 +86,9 @@ public static class ActivityDisplay
         "RequireStaffTwoFactor" => t["Two-factor required for staff"],
         "PasswordMinLength" => t["Password minimum length"],
         "SessionIdleTimeout" => t["Session idle timeout"],
+        "ColleagueInvitations" => t["Colleague invitations"],
+        "CompanyAdministratorsEditDetails" => t["Company administrators edit company details"],
+        "MaxPortalUsersPerCompany" => t["Maximum portal users per company"],
         _ => field,
     };
 }

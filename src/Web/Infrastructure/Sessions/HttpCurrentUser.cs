@@ -13,6 +13,8 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentU
         ? $"{Principal.FindFirstValue(ClaimTypes.Name)} <{Principal.FindFirstValue(ClaimTypes.Email)}>"
         : "system";
 
+    public bool IsCustomer => Principal?.Identity?.IsAuthenticated == true && Principal.IsInRole(SessionClaims.PortalRole);
+
     public string? IpAddress => accessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
 
     public string? SessionToken => Principal?.Identity?.IsAuthenticated == true ? Principal.FindFirstValue(SessionClaims.SessionId) : null;

@@ -9,9 +9,16 @@ namespace Portal.Web.Pages.My;
 public sealed class MyCompanyModel : KeysetListPageModel
 {
     public MyCompanyView Company { get; private set; } = null!;
+    public MyCompanyInvitations Invitations { get; private set; } = null!;
+    public CompanyDetailsForm EditDetails { get; private set; } = new();
     public Pager Pager => Pager.For(Company.People, LinkTo);
 
-    public async Task OnGetAsync() => Company = await SendAsync(new GetMyCompany(Paging));
+    public async Task OnGetAsync()
+    {
+        Company = await SendAsync(new GetMyCompany(Paging));
+        Invitations = await SendAsync(new GetMyCompanyInvitations());
+        EditDetails = CompanyDetailsForm.From(Company);
+    }
 
     private string LinkTo(PageRequest paging) =>
         Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(Url.Page("/My/Company")!,

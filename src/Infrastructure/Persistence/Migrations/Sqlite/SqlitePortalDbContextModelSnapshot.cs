@@ -40,6 +40,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ActorKind")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ActorName")
                         .IsRequired()
                         .HasMaxLength(254)
@@ -82,6 +85,81 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("StaffUserId", "OccurredAt", "Id");
 
                     b.ToTable("ActivityEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.CompanyAccounts.ColleagueRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RequestedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequesterEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequesterLanguage")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequesterName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("RequestedByUserId");
+
+                    b.HasIndex("CompanyId", "RequestedAt");
+
+                    b.HasIndex("Status", "RequestedAt", "Id");
+
+                    b.ToTable("ColleagueRequests", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Domain.Contacts.Contact", b =>
@@ -725,6 +803,14 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ColleagueInvitations")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
+                    b.Property<bool>("CompanyAdministratorsEditDetails")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CompanyName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -747,6 +833,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("LogoVersion")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("MaxPortalUsersPerCompany")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("PasswordMinLength")
                         .HasColumnType("INTEGER");
@@ -1063,7 +1152,7 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("ActorUserId")
                         .OnDelete(DeleteBehavior.SetNull);
 
-                    b.HasOne("Portal.Domain.Contacts.Contact", null)
+                    b.HasOne("Portal.Domain.Contacts.Contact", "Contact")
                         .WithMany()
                         .HasForeignKey("ContactId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -1073,7 +1162,32 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("StaffUserId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.Navigation("Contact");
+
                     b.Navigation("Staff");
+                });
+
+            modelBuilder.Entity("Portal.Domain.CompanyAccounts.ColleagueRequest", b =>
+                {
+                    b.HasOne("Portal.Domain.Contacts.Contact", "Company")
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Contacts.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Portal.Domain.Users.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Company");
+
+                    b.Navigation("Contact");
                 });
 
             modelBuilder.Entity("Portal.Domain.Contacts.Contact", b =>

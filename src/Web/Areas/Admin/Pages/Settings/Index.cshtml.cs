@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Application.Settings;
+using Portal.Domain.CompanyAccounts;
 using Portal.Domain.Settings;
 using Portal.Web.Infrastructure.PageModels;
 using Portal.Web.Infrastructure.Presentation;
@@ -24,6 +25,7 @@ public sealed class SettingsModel : PortalPageModel
     [BindProperty] public InvitationsInput Invitations { get; set; } = new();
     [BindProperty] public SectionsInput Sections { get; set; } = new();
     [BindProperty] public SecurityInput Security { get; set; } = new();
+    [BindProperty] public CompanyAccountsInput CompanyAccounts { get; set; } = new();
 
     public PortalSettingsSnapshot Current { get; private set; } = null!;
 
@@ -62,6 +64,10 @@ public sealed class SettingsModel : PortalPageModel
         Security.SessionIdleTimeoutMinutes ?? 0),
         "The security settings were saved.");
 
+    public Task<IActionResult> OnPostCompanyAccountsAsync() => SaveAsync(nameof(CompanyAccounts), new UpdateCompanyAccountSettings(
+        CompanyAccounts.ColleagueInvitations, CompanyAccounts.AdministratorsEditDetails, CompanyAccounts.MaxPortalUsersPerCompany),
+        "The company account settings were saved.");
+
     private async Task<IActionResult> SaveAsync(string section, IRequest<Unit> command, string success)
     {
         // A value the form could not even read (letters in a number field) is already an error next to its field.
@@ -82,6 +88,7 @@ public sealed class SettingsModel : PortalPageModel
         if (keep != nameof(Invitations)) Invitations = InvitationsInput.From(Current);
         if (keep != nameof(Sections)) Sections = SectionsInput.From(Current);
         if (keep != nameof(Security)) Security = SecurityInput.From(Current);
+        if (keep != nameof(CompanyAccounts)) CompanyAccounts = CompanyAccountsInput.From(Current);
     }
 
     public sealed class BrandingInput
@@ -154,6 +161,22 @@ public sealed class SettingsModel : PortalPageModel
             RequirePortalTwoFactor = s.RequirePortalTwoFactor, RequireStaffTwoFactor = s.RequireStaffTwoFactor,
             PasswordMinLength = s.PasswordMinLength,
             SessionIdleTimeoutMinutes = s.SessionIdleTimeoutMinutes,
+        };
+    }
+
+    public sealed class CompanyAccountsInput
+    {
+        [Display(Name = "Company administrators may invite colleagues")]
+        public ColleagueInvitationMode ColleagueInvitations { get; set; } = ColleagueInvitationMode.On;
+        [Display(Name = "Company administrators may edit the company's details")]
+        public bool AdministratorsEditDetails { get; set; }
+        [Display(Name = "Maximum portal users per company")] public int? MaxPortalUsersPerCompany { get; set; }
+
+        public static CompanyAccountsInput From(PortalSettingsSnapshot s) => new()
+        {
+            ColleagueInvitations = s.ColleagueInvitations,
+            AdministratorsEditDetails = s.CompanyAdministratorsEditDetails,
+            MaxPortalUsersPerCompany = s.MaxPortalUsersPerCompany,
         };
     }
 }
