@@ -23,6 +23,7 @@ public static class DependencyInjection
         services.AddScoped<SignInFailures>();
         services.AddScoped<ContactImports.ContactImportReader>();
         services.AddScoped<CompanyAdministratorContext>();
+        services.AddScoped<CompanyAdministrations>();
         return services;
     }
 }

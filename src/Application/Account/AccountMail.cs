@@ -34,6 +34,17 @@ public enum AccountMailKind
     DefaultPaymentMethodChanged = 10,
     /// <summary>Notice: an active customer set a new password through a re-invite link.</summary>
     PasswordSetThroughInvitation = 11,
+    /// <summary>Notice: the company administrator <see cref="AccountMailContent.Actor"/> ended the colleague's access.</summary>
+    ColleagueAccessRevoked = 12,
+    /// <summary>Notice: the company administrator <see cref="AccountMailContent.Actor"/> made the colleague a company administrator.</summary>
+    ColleagueMadeCompanyAdministrator = 13,
+    /// <summary>Notice: the company administrator <see cref="AccountMailContent.Actor"/> ended the colleague's administrator role.</summary>
+    ColleagueCompanyAdministratorEnded = 14,
+    /// <summary>
+    /// Notice: the company administrator <see cref="AccountMailContent.Actor"/> chose which kinds of the company's documents the
+    /// colleague sees; <see cref="AccountMailContent.Detail"/> is the choice, language-neutral ("All", "Quotation,Invoice", "").
+    /// </summary>
+    ColleagueDocumentKindsChanged = 15,
 }
 
 public sealed record AccountMailContent(
@@ -43,7 +54,8 @@ public sealed record AccountMailContent(
     string Language,
     string? Token = null,
     DateTimeOffset? ExpiresAt = null,
-    string? Detail = null);
+    string? Detail = null,
+    string? Actor = null);
 
 public interface IAccountMailComposer
 {

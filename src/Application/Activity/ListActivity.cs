@@ -27,7 +27,7 @@ public sealed record ListActivity(
 
 public sealed record ActivityItem(
     long Id, DateTimeOffset OccurredAt, ActivityKind Kind, int? ActorUserId, string ActorName,
-    int? ContactId, int? StaffUserId, string SubjectName, string? Detail);
+    int? ContactId, int? StaffUserId, string SubjectName, string? Detail, ActivityActorKind ActorKind = ActivityActorKind.Staff);
 
 public sealed record StaffOption(int Id, string DisplayName, string Login);
 
@@ -79,7 +79,7 @@ public sealed class ActivityFilterSpec : Specification<ActivityEntry, ActivityIt
         Order.Apply(Query, position, ListActivity.PageSize + 1);
         Query.AsNoTracking();
         Query.Select(a => new ActivityItem(a.Id, a.OccurredAt, a.Kind, a.ActorUserId, a.ActorName, a.ContactId, a.StaffUserId,
-            a.SubjectName, a.Detail));
+            a.SubjectName, a.Detail, a.ActorKind));
     }
 }
 

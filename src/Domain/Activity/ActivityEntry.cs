@@ -20,6 +20,8 @@ public sealed class ActivityEntry : ISideEffectRecord
     /// <summary>The staff member who did it; null for the customer themselves or the system.</summary>
     public int? ActorUserId { get; private set; }
     public string ActorName { get; private set; } = "";
+    /// <summary>Staff (or the system), or a customer acting for their company: the list shows "(customer)" after the name.</summary>
+    public ActivityActorKind ActorKind { get; private set; }
     public int? ContactId { get; private set; }
     public int? StaffUserId { get; private set; }
     /// <summary>The colleague a staff change was about (set for new colleagues, whose id is known only once saved).</summary>
@@ -54,8 +56,9 @@ public sealed class ActivityEntry : ISideEffectRecord
         string actorName,
         int contactId,
         string subjectName,
-        string? detail = null) =>
-        new(kind, occurredAt, actorUserId, actorName, subjectName, detail) { ContactId = contactId };
+        string? detail = null,
+        ActivityActorKind actorKind = ActivityActorKind.Staff) =>
+        new(kind, occurredAt, actorUserId, actorName, subjectName, detail) { ContactId = contactId, ActorKind = actorKind };
 
     public static ActivityEntry ForStaff(
         ActivityKind kind,

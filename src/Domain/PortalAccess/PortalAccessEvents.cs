@@ -12,7 +12,9 @@ public sealed record PortalAccessChanged(
     PortalAccessEventKind Kind,
     string Actor,
     DateTimeOffset OccurredAt,
-    string ContactName = "")
+    string ContactName = "",
+    ActivityActorKind ActorKind = ActivityActorKind.Staff,
+    string? Detail = null)
     : IRecordedActivity
 {
     public ActivityEntry ToActivity(int? actorUserId) =>
@@ -21,7 +23,7 @@ public sealed record PortalAccessChanged(
             Kind is PortalAccessEventKind.Accepted or PortalAccessEventKind.EmailChanged or PortalAccessEventKind.EmailChangeReported
                 ? null
                 : actorUserId,
-            Actor, ContactId, ContactName.Length > 0 ? $"{ContactName} <{Login}>" : Login);
+            Actor, ContactId, ContactName.Length > 0 ? $"{ContactName} <{Login}>" : Login, Detail, ActorKind);
 
     public static ActivityKind ActivityKindOf(PortalAccessEventKind kind) => kind switch
     {
@@ -35,6 +37,7 @@ public sealed record PortalAccessChanged(
         PortalAccessEventKind.EmailChangeReported => ActivityKind.EmailChangeReported,
         PortalAccessEventKind.MadeCompanyAdministrator => ActivityKind.MadeCompanyAdministrator,
         PortalAccessEventKind.CompanyAdministratorEnded => ActivityKind.CompanyAdministratorEnded,
+        PortalAccessEventKind.CompanyDocumentKindsChanged => ActivityKind.CompanyDocumentKindsChanged,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }
@@ -71,3 +74,12 @@ public sealed record EmailChangeReported(PortalUser User) : AccountSecurityEvent
 public sealed record EmailChanged(PortalUser User) : AccountSecurityEvent(User, SecurityEventKind.EmailChanged);
 
 public sealed record AccountClosed(PortalUser User) : AccountSecurityEvent(User, SecurityEventKind.AccountClosed);
+
+/// <summary>
+/// A company administrator changed a colleague's access (revoked it, made them administrator or ended that, chose the
+/// document kinds they see): the colleague hears of it by mail. <see cref="User"/> has its contact loaded.
+/// </summary>
+public sealed record ColleagueAccessChangedByCompany(PortalUser User, PortalAccessEventKind Change, string AdministratorName) : IDomainEvent
+{
+    public override string ToString() => $"{nameof(ColleagueAccessChangedByCompany)} {{ ContactId = {User.ContactId}, Change = {Change} }}";
+}

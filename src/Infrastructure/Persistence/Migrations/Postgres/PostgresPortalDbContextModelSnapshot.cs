@@ -49,6 +49,10 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int>("ActorKind")
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
+
                     b.Property<string>("ActorName")
                         .IsRequired()
                         .HasMaxLength(254)
@@ -692,6 +696,10 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
+                    b.Property<int>("ActorKind")
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
@@ -1031,6 +1039,10 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
             modelBuilder.Entity("Portal.Domain.PortalAccess.PortalUser", b =>
                 {
                     b.HasBaseType("Portal.Domain.Users.UserAccount");
+
+                    b.Property<int>("CompanyDocumentKinds")
+                        .HasColumnType("integer")
+                        .HasDefaultValue(-1);
 
                     b.Property<int>("ContactId")
                         .HasColumnType("integer");

@@ -40,6 +40,10 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ActorKind")
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
                     b.Property<string>("ActorName")
                         .IsRequired()
                         .HasMaxLength(254)
@@ -663,6 +667,10 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ActorKind")
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
@@ -992,6 +1000,10 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Portal.Domain.PortalAccess.PortalUser", b =>
                 {
                     b.HasBaseType("Portal.Domain.Users.UserAccount");
+
+                    b.Property<int>("CompanyDocumentKinds")
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(-1);
 
                     b.Property<int>("ContactId")
                         .HasColumnType("INTEGER");
