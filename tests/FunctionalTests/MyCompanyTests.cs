@@ -14,8 +14,8 @@ public sealed class MyCompanyTests(PortalFactory factory) : IClassFixture<Portal
     {
         using var admin = await factory.SignedInAdminAsync();
         var company = await admin.CreateContactAsync("Heron GmbH", "office@heron.example", kind: "Company");
-        var (kim, kimId) = await MemberAsync(admin, company, "Kim Heron", "kim@heron.example", administrator: true);
-        var (lea, _) = await MemberAsync(admin, company, "Lea Heron", "lea@heron.example", administrator: false);
+        var (kim, kimId) = await factory.CompanyMemberAsync(admin, company, "Kim Heron", "kim@heron.example", administrator: true);
+        var (lea, _) = await factory.CompanyMemberAsync(admin, company, "Lea Heron", "lea@heron.example", administrator: false);
         var (loner, _) = await factory.ActiveCustomerAsync(admin, "Lou Loner", "lou.loner@example.com");
         using var _1 = kim;
         using var _2 = lea;
@@ -52,7 +52,7 @@ public sealed class MyCompanyTests(PortalFactory factory) : IClassFixture<Portal
     {
         using var admin = await factory.SignedInAdminAsync();
         var company = await admin.CreateContactAsync("Plover GmbH", "office@plover.example", kind: "Company");
-        var (kim, _) = await MemberAsync(admin, company, "Kim Plover", "kim@plover.example", administrator: true);
+        var (kim, _) = await factory.CompanyMemberAsync(admin, company, "Kim Plover", "kim@plover.example", administrator: true);
         using var _1 = kim;
         await factory.WithDbAsync(async db =>
         {
@@ -79,7 +79,7 @@ public sealed class MyCompanyTests(PortalFactory factory) : IClassFixture<Portal
     {
         using var admin = await factory.SignedInAdminAsync();
         var company = await admin.CreateContactAsync("Reiher GmbH", "buero@reiher.example", kind: "Company");
-        var (english, _) = await MemberAsync(admin, company, "Kim Reiher", "kim@reiher.example", administrator: true);
+        var (english, _) = await factory.CompanyMemberAsync(admin, company, "Kim Reiher", "kim@reiher.example", administrator: true);
         english.Dispose();
         using var kim = factory.NewBrowser("de");
         (await kim.SignInAsync("kim@reiher.example", Flows.CustomerPassword)).Path.ShouldBe("/my");
@@ -92,16 +92,4 @@ public sealed class MyCompanyTests(PortalFactory factory) : IClassFixture<Portal
 
     private static List<string> Names(Page page) =>
         page.Document.QuerySelectorAll("tr[data-colleague-id] th").Select(th => th.TextContent.Trim().Split('\n')[0].Trim()).ToList();
-
-    private async Task<(PortalBrowser Browser, int ContactId)> MemberAsync(
-        PortalBrowser admin, int companyId, string name, string email, bool administrator)
-    {
-        var id = await admin.CreateContactAsync(name, email, companyId.ToString(CultureInfo.InvariantCulture));
-        await admin.GrantAsync(id, administrator
-            ? new Dictionary<string, string?> { ["CompanyAdministrators"] = id.ToString(CultureInfo.InvariantCulture) }
-            : null);
-        var browser = factory.NewBrowser();
-        (await browser.AcceptInvitationAsync(await factory.LatestInvitationPathAsync(email))).Path.ShouldBe("/my");
-        return (browser, id);
-    }
 }
