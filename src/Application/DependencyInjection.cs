@@ -25,6 +25,7 @@ public static class DependencyInjection
         services.AddScoped<ContactImports.ContactImportReader>();
         services.AddScoped<CompanyAdministratorContext>();
         services.AddScoped<ColleagueInvitationLimits>();
+        services.AddScoped<CompanyAdministrations>();
         return services;
     }
 }

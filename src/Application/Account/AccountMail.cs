@@ -39,6 +39,17 @@ public enum AccountMailKind
     /// longer undo anything, so the notice says whom to contact.
     /// </summary>
     EmailChanged = 12,
+    /// <summary>Notice: the company administrator <see cref="AccountMailContent.Actor"/> ended the colleague's access.</summary>
+    ColleagueAccessRevoked = 13,
+    /// <summary>Notice: the company administrator <see cref="AccountMailContent.Actor"/> made the colleague a company administrator.</summary>
+    ColleagueMadeCompanyAdministrator = 14,
+    /// <summary>Notice: the company administrator <see cref="AccountMailContent.Actor"/> ended the colleague's administrator role.</summary>
+    ColleagueCompanyAdministratorEnded = 15,
+    /// <summary>
+    /// Notice: the company administrator <see cref="AccountMailContent.Actor"/> chose which kinds of the company's documents the
+    /// colleague sees; <see cref="AccountMailContent.Detail"/> is the choice, language-neutral ("All", "Quotation,Invoice", "").
+    /// </summary>
+    ColleagueDocumentKindsChanged = 16,
 }
 
 public sealed record AccountMailContent(
@@ -48,7 +59,8 @@ public sealed record AccountMailContent(
     string Language,
     string? Token = null,
     DateTimeOffset? ExpiresAt = null,
-    string? Detail = null);
+    string? Detail = null,
+    string? Actor = null);
 
 public interface IAccountMailComposer
 {

@@ -1,6 +1,7 @@
 using Ardalis.Specification;
 using Mediator;
 using Portal.Application.Common;
+using Portal.Domain.Activity;
 using Portal.Domain.Contacts;
 using Portal.Domain.Mail;
 using Portal.Domain.PortalAccess;
@@ -46,7 +47,8 @@ public sealed record InvitationSummary(
     DateTimeOffset? DeliveredAt,
     string? DeliveryError);
 
-public sealed record AccessHistoryEntry(PortalAccessEventKind Kind, DateTimeOffset OccurredAt, string Actor);
+public sealed record AccessHistoryEntry(
+    PortalAccessEventKind Kind, DateTimeOffset OccurredAt, string Actor, ActivityActorKind ActorKind = ActivityActorKind.Staff);
 
 public sealed class GetContactHandler(IReadRepository<Contact> contacts, IRecordReader<OutboxMessage> outbox, TimeProvider clock)
     : IRequestHandler<GetContact, ContactView>
@@ -75,7 +77,7 @@ public sealed class GetContactHandler(IReadRepository<Contact> contacts, IRecord
                 user.LastSignInAt,
                 latest,
                 user.History.OrderByDescending(h => h.OccurredAt).ThenByDescending(h => h.Id)
-                    .Select(h => new AccessHistoryEntry(h.Kind, h.OccurredAt, h.Actor)).ToList(),
+                    .Select(h => new AccessHistoryEntry(h.Kind, h.OccurredAt, h.Actor, h.ActorKind)).ToList(),
                 user.PendingEmailChange(clock.GetUtcNow()) is { } pending
                     ? new PendingEmailChange(pending.NewEmail!, pending.CreatedAt, pending.ExpiresAt)
                     : null,

@@ -6,21 +6,30 @@ using Portal.Domain.PortalAccess;
 
 namespace Portal.Application.Documents;
 
-/// <summary>Who is looking: the signed-in portal user's contact and the company that contact belongs to.</summary>
-public sealed record DocumentViewer(int ContactId, int? CompanyId);
+/// <summary>
+/// Who is looking: the signed-in portal user's contact, the company that contact belongs to, and which kinds of the
+/// company's documents they see (null: all, as for everyone whose company administrator chose nothing else).
+/// </summary>
+public sealed record DocumentViewer(int ContactId, int? CompanyId, DocumentKindSet? CompanyKinds = null);
 
 /// <summary>
-/// The one rule for what a customer may see: documents of their own contact and of their company, never a
-/// draft. Every customer query starts from <see cref="VisibleTo"/>, so there is no second place to get it wrong.
+/// The one rule for what a customer may see: documents of their own contact and those of their company's that are of a
+/// kind they see, never a draft. Every customer query starts from <see cref="VisibleTo"/>, so there is no second place to
+/// get it wrong.
 /// </summary>
 public static class DocumentVisibility
 {
     public static Expression<Func<Document, bool>> Rule(DocumentViewer viewer)
     {
         var contactId = viewer.ContactId;
-        if (viewer.CompanyId is { } companyId)
+        if (viewer.CompanyId is not { } companyId)
+            return d => d.Status != DocumentStatus.Draft && d.ContactId == contactId;
+        if (viewer.CompanyKinds is not { IsAll: false } chosen)
             return d => d.Status != DocumentStatus.Draft && (d.ContactId == contactId || d.ContactId == companyId);
-        return d => d.Status != DocumentStatus.Draft && d.ContactId == contactId;
+        var kinds = chosen.Kinds.ToList();
+        if (kinds.Count == 0) return d => d.Status != DocumentStatus.Draft && d.ContactId == contactId;
+        return d => d.Status != DocumentStatus.Draft
+            && (d.ContactId == contactId || (d.ContactId == companyId && kinds.Contains(d.Kind)));
     }
 
     public static ISpecificationBuilder<Document> VisibleTo(this ISpecificationBuilder<Document> query, DocumentViewer viewer) =>
@@ -54,6 +63,6 @@ public sealed class DocumentViewerSpec : Specification<PortalUser, DocumentViewe
     public DocumentViewerSpec(int userId)
     {
         Query.Where(u => u.Id == userId && u.State == PortalAccessState.Active).AsNoTracking();
-        Query.Select(u => new DocumentViewer(u.ContactId, u.Contact.CompanyId));
+        Query.Select(u => new DocumentViewer(u.ContactId, u.Contact.CompanyId, u.CompanyDocumentKinds));
     }
 }

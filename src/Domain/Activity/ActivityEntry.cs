@@ -21,6 +21,7 @@ public sealed class ActivityEntry : ISideEffectRecord
     /// <summary>The staff member who did it; null for the customer themselves or the system.</summary>
     public int? ActorUserId { get; private set; }
     public string ActorName { get; private set; } = "";
+    /// <summary>Staff (or the system), or a customer acting for their company: the list shows "(customer)" after the name.</summary>
     public ActivityActorKind ActorKind { get; private set; }
     public int? ContactId { get; private set; }
     /// <summary>The contact it was about, set for contacts created by the same change (their id is known only once saved).</summary>
@@ -58,8 +59,9 @@ public sealed class ActivityEntry : ISideEffectRecord
         string actorName,
         int contactId,
         string subjectName,
-        string? detail = null) =>
-        new(kind, occurredAt, actorUserId, actorName, subjectName, detail) { ContactId = contactId };
+        string? detail = null,
+        ActivityActorKind actorKind = ActivityActorKind.Staff) =>
+        new(kind, occurredAt, actorUserId, actorName, subjectName, detail) { ContactId = contactId, ActorKind = actorKind };
 
     /// <summary>Like <see cref="ForContact"/>, for a contact the same change creates.</summary>
     public static ActivityEntry ForNewContact(
@@ -68,8 +70,9 @@ public sealed class ActivityEntry : ISideEffectRecord
         int? actorUserId,
         string actorName,
         Contact contact,
-        string subjectName) =>
-        new(kind, occurredAt, actorUserId, actorName, subjectName, null) { Contact = contact };
+        string subjectName,
+        ActivityActorKind actorKind = ActivityActorKind.Staff) =>
+        new(kind, occurredAt, actorUserId, actorName, subjectName, null) { Contact = contact, ActorKind = actorKind };
 
     /// <summary>Marks the actor as a customer; the unit of work knows who sent the change, the domain event does not.</summary>
     public ActivityEntry ByCustomer()

@@ -12,6 +12,7 @@ public enum ActivityKind
     EmailChangeReported = 8,
     MadeCompanyAdministrator = 9,
     CompanyAdministratorEnded = 10,
+    CompanyDocumentKindsChanged = 11,
     StaffInvited = 20,
     StaffReInvited = 21,
     StaffJoined = 22,

@@ -41,6 +41,13 @@ public static class DomainErrors
             "Only a person who belongs to a company contact can be the company's administrator.");
     public static readonly DomainError CompanyAdministratorNeedsAccess =
         new("CompanyAdministrator.NeedsAccess", "Only a portal user can be the company's administrator. Please grant access first.");
+    public static readonly DomainError CompanyAdministratorNotOnThemselves =
+        new("CompanyAdministrator.NotOnThemselves",
+            "You can't change your own access here. Please ask another company administrator or contact us.");
+    public static readonly DomainError CompanyAdministratorLastOne =
+        new("CompanyAdministrator.LastOne", "Your company must keep at least one company administrator.");
+    public static readonly DomainError CompanyAdministratorNotAColleague =
+        new("CompanyAdministrator.NotAColleague", "This person doesn't belong to your company.");
 
     public static readonly DomainError ColleagueInvitationsOff =
         new("CompanyAccounts.InvitationsOff", "Inviting colleagues is switched off. Please contact us to give a colleague access.");

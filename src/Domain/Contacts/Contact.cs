@@ -1,4 +1,6 @@
+using Portal.Domain.Activity;
 using Portal.Domain.Common;
+using Portal.Domain.Documents;
 using Portal.Domain.PortalAccess;
 
 namespace Portal.Domain.Contacts;
@@ -147,7 +149,7 @@ public sealed class Contact : AggregateRoot
     /// Refused while the last link is less than a minute old (<see cref="InvitationPace"/>).
     /// </summary>
     public Invitation ReInvite(
-        string? email, EmailOwner owner, IssuedToken link, DateTimeOffset now, TimeSpan validity, string invitedBy,
+        string? email, EmailOwner owner, IssuedToken link, DateTimeOffset now, TimeSpan validity, ActivityActor invitedBy,
         string? welcomeMessage = null)
     {
         if (!HasLivePortalAccess) throw new DomainException(DomainErrors.AccessNotGranted);
@@ -176,7 +178,7 @@ public sealed class Contact : AggregateRoot
         RefreshSearchText();
     }
 
-    public void RevokePortalAccess(DateTimeOffset now, string revokedBy)
+    public void RevokePortalAccess(DateTimeOffset now, ActivityActor revokedBy)
     {
         if (!HasLivePortalAccess) throw new DomainException(DomainErrors.AccessNotGranted);
         PortalUser!.Revoke(now, revokedBy);
@@ -186,7 +188,7 @@ public sealed class Contact : AggregateRoot
     /// Makes this person the administrator of their company: they manage their colleagues' portal access themselves.
     /// Only a person linked to a company contact, with live portal access, can be one; a company may have several.
     /// </summary>
-    public void MakeCompanyAdministrator(DateTimeOffset now, string changedBy)
+    public void MakeCompanyAdministrator(DateTimeOffset now, ActivityActor changedBy)
     {
         if (Kind != ContactKind.Person || CompanyId is null && Company is null)
             throw new DomainException(DomainErrors.CompanyAdministratorNeedsCompany);
@@ -194,10 +196,17 @@ public sealed class Contact : AggregateRoot
         PortalUser!.ChangeCompanyAdministrator(true, now, changedBy);
     }
 
-    public void EndCompanyAdministrator(DateTimeOffset now, string changedBy)
+    public void EndCompanyAdministrator(DateTimeOffset now, ActivityActor changedBy)
     {
         if (PortalUser is null) throw new DomainException(DomainErrors.AccessNotGranted);
         PortalUser.ChangeCompanyAdministrator(false, now, changedBy);
+    }
+
+    /// <summary>Which kinds of the company's documents this person sees in the portal (all, or some); needs live access.</summary>
+    public void ChangeCompanyDocumentKinds(DocumentKindSet kinds, DateTimeOffset now, ActivityActor changedBy)
+    {
+        if (!HasLivePortalAccess) throw new DomainException(DomainErrors.AccessNotGranted);
+        PortalUser!.ChangeCompanyDocumentKinds(kinds, now, changedBy);
     }
 
     public bool IsCompanyAdministrator => PortalUser is { IsCompanyAdministrator: true };

@@ -12,4 +12,5 @@ public enum PortalAccessEventKind
     EmailChangeReported = 8,
     MadeCompanyAdministrator = 9,
     CompanyAdministratorEnded = 10,
+    CompanyDocumentKindsChanged = 11,
 }

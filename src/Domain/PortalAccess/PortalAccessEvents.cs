@@ -14,7 +14,9 @@ public sealed record PortalAccessChanged(
     string Actor,
     DateTimeOffset OccurredAt,
     string ContactName = "",
-    Contact? NewContact = null)
+    Contact? NewContact = null,
+    ActivityActorKind ActorKind = ActivityActorKind.Staff,
+    string? Detail = null)
     : IRecordedActivity
 {
     public ActivityEntry ToActivity(int? actorUserId)
@@ -26,8 +28,8 @@ public sealed record PortalAccessChanged(
             : actorUserId;
         var subject = ContactName.Length > 0 ? $"{ContactName} <{Login}>" : Login;
         return NewContact is not null
-            ? ActivityEntry.ForNewContact(kind, OccurredAt, actor, Actor, NewContact, subject)
-            : ActivityEntry.ForContact(kind, OccurredAt, actor, Actor, ContactId, subject);
+            ? ActivityEntry.ForNewContact(kind, OccurredAt, actor, Actor, NewContact, subject, ActorKind)
+            : ActivityEntry.ForContact(kind, OccurredAt, actor, Actor, ContactId, subject, Detail, ActorKind);
     }
 
     public static ActivityKind ActivityKindOf(PortalAccessEventKind kind) => kind switch
@@ -42,6 +44,7 @@ public sealed record PortalAccessChanged(
         PortalAccessEventKind.EmailChangeReported => ActivityKind.EmailChangeReported,
         PortalAccessEventKind.MadeCompanyAdministrator => ActivityKind.MadeCompanyAdministrator,
         PortalAccessEventKind.CompanyAdministratorEnded => ActivityKind.CompanyAdministratorEnded,
+        PortalAccessEventKind.CompanyDocumentKindsChanged => ActivityKind.CompanyDocumentKindsChanged,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }
@@ -82,3 +85,12 @@ public sealed record EmailChanged(PortalUser User, string OldEmail) : AccountSec
 }
 
 public sealed record AccountClosed(PortalUser User) : AccountSecurityEvent(User, SecurityEventKind.AccountClosed);
+
+/// <summary>
+/// A company administrator changed a colleague's access (revoked it, made them administrator or ended that, chose the
+/// document kinds they see): the colleague hears of it by mail. <see cref="User"/> has its contact loaded.
+/// </summary>
+public sealed record ColleagueAccessChangedByCompany(PortalUser User, PortalAccessEventKind Change, string AdministratorName) : IDomainEvent
+{
+    public override string ToString() => $"{nameof(ColleagueAccessChangedByCompany)} {{ ContactId = {User.ContactId}, Change = {Change} }}";
+}

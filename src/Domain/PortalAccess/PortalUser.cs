@@ -1,5 +1,7 @@
+using Portal.Domain.Activity;
 using Portal.Domain.Common;
 using Portal.Domain.Contacts;
+using Portal.Domain.Documents;
 using Portal.Domain.Payments;
 using Portal.Domain.Users;
 
@@ -22,6 +24,8 @@ public sealed class PortalUser : UserAccount
     public PortalAccessState State { get; private set; }
     /// <summary>Manages the access of the colleagues in the contact's company (<see cref="Contact.MakeCompanyAdministrator"/>).</summary>
     public bool IsCompanyAdministrator { get; private set; }
+    /// <summary>Which kinds of the company's documents this user sees; their own contact's documents they always see.</summary>
+    public DocumentKindSet CompanyDocumentKinds { get; private set; } = DocumentKindSet.All;
     public IReadOnlyCollection<Invitation> Invitations => _invitations.AsReadOnly();
     public IReadOnlyCollection<PortalAccessEvent> History => _history.AsReadOnly();
 
@@ -47,7 +51,7 @@ public sealed class PortalUser : UserAccount
         IssuedToken link,
         DateTimeOffset now,
         TimeSpan validity,
-        string invitedBy,
+        ActivityActor invitedBy,
         string? welcomeMessage)
     {
         if (State is not (PortalAccessState.Invited or PortalAccessState.Active))
@@ -57,7 +61,7 @@ public sealed class PortalUser : UserAccount
         // An accepted login only changes through a confirmed e-mail change, never by a re-invite.
         if (State == PortalAccessState.Invited) Login = login;
         Record(PortalAccessEventKind.ReInvited, now, invitedBy);
-        return IssueInvitation(link, now, validity, invitedBy, welcomeMessage);
+        return IssueInvitation(link, now, validity, invitedBy.Name, welcomeMessage);
     }
 
     /// <summary>A new link; older ones stop working. For an active user it sets a new password rather than accepting.</summary>
@@ -115,7 +119,7 @@ public sealed class PortalUser : UserAccount
         return reminder;
     }
 
-    internal void Revoke(DateTimeOffset now, string revokedBy)
+    internal void Revoke(DateTimeOffset now, ActivityActor revokedBy)
     {
         if (State is not (PortalAccessState.Invited or PortalAccessState.Active))
             throw new DomainException(DomainErrors.AccessNotGranted);
@@ -127,12 +131,22 @@ public sealed class PortalUser : UserAccount
         Record(PortalAccessEventKind.Revoked, now, revokedBy);
     }
 
-    internal void ChangeCompanyAdministrator(bool isAdministrator, DateTimeOffset now, string changedBy)
+    internal void ChangeCompanyAdministrator(bool isAdministrator, DateTimeOffset now, ActivityActor changedBy)
     {
         if (IsCompanyAdministrator == isAdministrator) return;
         IsCompanyAdministrator = isAdministrator;
         Record(isAdministrator ? PortalAccessEventKind.MadeCompanyAdministrator : PortalAccessEventKind.CompanyAdministratorEnded,
             now, changedBy);
+    }
+
+    /// <summary>Which kinds of the company's documents this user sees from now on; the same choice again changes nothing.</summary>
+    internal void ChangeCompanyDocumentKinds(DocumentKindSet kinds, DateTimeOffset now, ActivityActor changedBy)
+    {
+        if (State is not (PortalAccessState.Invited or PortalAccessState.Active))
+            throw new DomainException(DomainErrors.AccessNotGranted);
+        if (CompanyDocumentKinds == kinds) return;
+        CompanyDocumentKinds = kinds;
+        Record(PortalAccessEventKind.CompanyDocumentKindsChanged, now, changedBy, kinds.ToString());
     }
 
     /// <summary>
@@ -258,11 +272,15 @@ public sealed class PortalUser : UserAccount
         foreach (var open in _invitations.Where(i => i.IsOpen)) open.Void(now);
     }
 
-    private void Record(PortalAccessEventKind kind, DateTimeOffset now, string actor)
+    private void Record(PortalAccessEventKind kind, DateTimeOffset now, ActivityActor actor, string? detail = null)
     {
         _history.Add(new PortalAccessEvent(kind, now, actor));
         var contactId = ContactId == 0 ? Contact.Id : ContactId;
-        Raise(new PortalAccessChanged(contactId, Login, kind, actor, now, Contact?.Name ?? "", contactId == 0 ? Contact : null));
+        Raise(new PortalAccessChanged(contactId, Login, kind, actor.Name, now, Contact?.Name ?? "", contactId == 0 ? Contact : null,
+            actor.Kind, detail));
+        // The colleague hears of every move their company's administrator makes on their access (a re-invite is its own mail).
+        if (actor.Kind == ActivityActorKind.Customer && kind != PortalAccessEventKind.ReInvited)
+            Raise(new ColleagueAccessChangedByCompany(this, kind, actor.Name));
         Touch();
     }
 }

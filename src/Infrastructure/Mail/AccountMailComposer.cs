@@ -14,9 +14,12 @@ internal sealed class AccountMailComposer(IOptions<BrandingOptions> branding, IP
         var mail = MailLayout.For(content.Language, await settings.CurrentAsync(cancellationToken));
         var company = mail.Company;
         var key = content.Kind.ToString();
-        var detail = content.Kind == AccountMailKind.TwoFactorChanged
-            ? mail.Text(content.Detail == "on" ? "TwoFactorOn" : "TwoFactorOff")
-            : content.Detail;
+        var detail = content.Kind switch
+        {
+            AccountMailKind.TwoFactorChanged => mail.Text(content.Detail == "on" ? "TwoFactorOn" : "TwoFactorOff"),
+            AccountMailKind.ColleagueDocumentKindsChanged => DocumentKinds(mail, content.Detail),
+            _ => content.Detail,
+        };
 
         (string, string)? action = content.Token is { } token && LinkPath(content.Kind, token) is { } path
             ? (mail.Text($"{key}.Action"), MailLayout.Link(branding.Value, path))
@@ -25,11 +28,21 @@ internal sealed class AccountMailComposer(IOptions<BrandingOptions> branding, IP
             ? mail.Text("LinkValidity", mail.Time(expires))
                 // The notice's link is the one to use when it was not you, not one to ignore.
                 + (content.Kind == AccountMailKind.EmailChangeNotice ? "" : "\n" + mail.Text("IgnoreNotice"))
+            // A colleague's notice reports a decision of their company, not a break-in: no "if this wasn't you".
+            : content.Actor is not null ? mail.Text("ColleagueNotice", company)
             : mail.Text(content.Kind == AccountMailKind.EmailChanged ? "EmailChanged.NotYou" : "NotYouNotice", company);
 
         return mail.Render(content.ToAddress, content.ToName, mail.Text($"{key}.Subject", company),
-            [mail.Text($"{key}.Body", company, detail, mail.Time(now))], null, action, footer, now);
+            [mail.Text($"{key}.Body", company, detail, mail.Time(now), content.Actor)], null, action, footer, now);
     }
+
+    /// <summary>"All" or the kinds by name, as <see cref="Domain.Documents.DocumentKindSet"/> writes them, in the mail's language.</summary>
+    private static string DocumentKinds(MailLayout mail, string? choice) => choice switch
+    {
+        "All" => mail.Text("DocumentKinds.All"),
+        null or "" or "None" => mail.Text("DocumentKinds.None"),
+        _ => string.Join(", ", choice.Split(',').Select(kind => mail.Text($"DocumentKind.{kind}"))),
+    };
 
     private static string? LinkPath(AccountMailKind kind, string token) => kind switch
     {

@@ -237,6 +237,54 @@ public sealed class BrowserWalkthroughTests(BrowserPortal portal) : IClassFixtur
         wizard.GetByRole(AriaRole.Row).Filter(new() { Has = wizard.GetByRole(AriaRole.Rowheader, new() { Name = name }) });
 
     /// <summary>The row's message: the status region its e-mail field (or its row) is described by.</summary>
+    [SkippableFact]
+    public async Task A_company_administrator_lets_a_colleague_see_invoices_only_and_revokes_them_who_is_out_on_the_next_click()
+    {
+        var checks = PageChecks.For();
+        portal.RequireBrowser();
+        int invoiceId, quotationId;
+        await using var seeder = PortalFactory.SecondInstanceOf(portal.App);
+        await ((IAsyncLifetime)seeder).InitializeAsync();
+        using (var seeding = await seeder.SignedInAdminAsync())
+        {
+            var company = await seeding.CreateContactAsync("Quill GmbH", "office@quill.example", kind: "Company");
+            (await seeder.CompanyMemberAsync(seeding, company, "Kim Quill", "kim@quill.example", administrator: true)).Browser.Dispose();
+            (await seeder.CompanyMemberAsync(seeding, company, "Lea Quill", "lea@quill.example", administrator: false)).Browser.Dispose();
+            invoiceId = await seeding.CreateDocumentAsync(company, "Invoice", "INV-QUILL-1", status: "Sent", withPdf: true);
+            quotationId = await seeding.CreateDocumentAsync(company, "Quotation", "QUO-QUILL-1", status: "Sent", withPdf: true);
+        }
+
+        var kim = await portal.NewPageAsync();
+        await kim.GotoAsync("/account/sign-in");
+        await kim.SignInAsync(checks, "kim@quill.example", Flows.CustomerPassword);
+        await kim.ShouldBeAtAsync("/my");
+        await kim.GotoAsync("/my/company");
+        await checks.StepAsync(kim, "my-company");
+        await kim.Link("Lea Quill").ClickAsync();
+        await Expect(kim.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Lea Quill");
+        await checks.StepAsync(kim, "my-colleague");
+        await kim.GetByRole(AriaRole.Radio, new() { Name = "Only these kinds:" }).CheckAsync();
+        await kim.GetByRole(AriaRole.Checkbox, new() { Name = "Invoices", Exact = true }).CheckAsync();
+        await kim.Button("Save").ClickAsync();
+        await Expect(kim.GetByRole(AriaRole.Status).First).ToContainTextAsync("Lea Quill now sees the documents you chose.");
+        await checks.StepAsync(kim, "my-colleague-saved");
+
+        var lea = await portal.NewPageAsync();
+        await lea.GotoAsync("/account/sign-in");
+        await lea.SignInAsync(checks, "lea@quill.example", Flows.CustomerPassword);
+        await lea.ShouldBeAtAsync("/my");
+        await lea.GotoAsync("/my/documents");
+        await Expect(lea.GetByText("INV-QUILL-1").First).ToBeVisibleAsync();
+        await Expect(lea.GetByText("QUO-QUILL-1")).ToHaveCountAsync(0);
+        (await lea.GotoAsync($"/my/documents/{quotationId}"))!.Status.ShouldBe(404);
+        (await lea.GotoAsync($"/my/documents/{invoiceId}"))!.Status.ShouldBe(200);
+
+        await kim.Button("Revoke access").ClickAsync();
+        await Expect(kim.GetByRole(AriaRole.Status).First).ToContainTextAsync("Lea Quill no longer has access to the portal.");
+        await lea.Link("My Account").First.ClickAsync();
+        await lea.ShouldBeAtAsync("/account/sign-in");
+    }
+
     private static ILocator RowMessage(IPage wizard, string name) =>
         wizard.GetByRole(AriaRole.Row).Filter(new() { Has = wizard.GetByRole(AriaRole.Rowheader, new() { Name = name }) })
             .Locator("xpath=following-sibling::tr[1]").GetByRole(AriaRole.Status);

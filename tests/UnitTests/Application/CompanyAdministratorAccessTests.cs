@@ -73,6 +73,29 @@ public sealed class CompanyAdministratorAccessTests : HandlerTest
             await Should.ThrowAsync<NotFoundException>(async () => await RunColleagueCheckAsync(kim, stranger));
     }
 
+    [Fact]
+    public async Task A_german_colleague_hears_of_each_move_in_german_and_the_activity_names_the_administrator_as_the_customer()
+    {
+        var (acme, kim) = await CompanyWithAdministratorAsync();
+        var lea = await AddPersonAsync("Lea Acme", "lea@acme.example", acme, language: "de");
+        await SeedActiveAsync(lea, "Green-Harbor-Lantern-42");
+
+        await AsCustomer(kim, new ChangeColleagueDocumentKinds(lea, false, [Portal.Domain.Documents.DocumentKind.Invoice]));
+        await AsCustomer(kim, new RevokeColleagueAccess(lea));
+
+        var mails = await ReadAsync(db => db.OutboxMessages.Where(m => m.ToAddress == "lea@acme.example")
+            .OrderBy(m => m.CreatedAt).Select(m => new { m.Subject, m.TextBody }).ToListAsync());
+        mails.Select(m => m.Subject).ShouldContain(s => s.StartsWith("Was Sie im Kundenportal", StringComparison.Ordinal));
+        mails.ShouldContain(m => m.TextBody.Contains("Kim Acme <kim@acme.example>, Administrator Ihrer Firma")
+            && m.TextBody.Contains(": Rechnungen."));
+        mails.Select(m => m.Subject).ShouldContain(s => s.StartsWith("Ihr Zugang zum Kundenportal", StringComparison.Ordinal));
+        var kimUser = (await PortalUserOfAsync(kim))!.Id;
+        var entries = await ReadAsync(db => db.ActivityEntries.Where(a => a.ContactId == lea && a.ActorUserId == kimUser)
+            .Select(a => new { a.ActorName, a.ActorKind }).ToListAsync());
+        entries.Count.ShouldBe(2);
+        entries.ShouldAllBe(e => e.ActorName == "Kim Acme <kim@acme.example>" && e.ActorKind == Portal.Domain.Activity.ActivityActorKind.Customer);
+    }
+
     private async Task<(int Company, int Administrator)> CompanyWithAdministratorAsync()
     {
         var acme = await AddCompanyAsync("Acme GmbH");

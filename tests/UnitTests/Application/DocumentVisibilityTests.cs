@@ -48,6 +48,30 @@ public sealed class DocumentVisibilityTests
         visible.Select(d => d.Number).Order().ShouldBe(["3-Cancelled", "3-Paid", "3-Sent"]);
     }
 
+    [Fact]
+    public void A_colleague_limited_to_some_kinds_sees_only_those_of_the_company_and_all_of_their_own()
+    {
+        var documents = new List<Document>();
+        var id = 500;
+        foreach (var owner in new[] { Anna, Company })
+            foreach (var kind in Enum.GetValues<DocumentKind>())
+            {
+                var document = DocumentTests.NewDocument(kind, $"{owner}-{kind}", owner);
+                document.ChangeStatus(document.NextStatuses()[0], Given.Now);
+                typeof(Document).GetProperty(nameof(Document.Id))!.SetValue(document, id++);
+                documents.Add(document);
+            }
+
+        List<string> Seen(DocumentKindSet? kinds) =>
+            new VisibleDocumentsSpec(new DocumentViewer(Anna, Company, kinds)).Evaluate(documents).Select(d => d.Number).Order().ToList();
+
+        Seen(null).Count.ShouldBe(8);
+        Seen(DocumentKindSet.All).Count.ShouldBe(8);
+        Seen(DocumentKindSet.Of([DocumentKind.Invoice])).ShouldBe(["1-CreditNote", "1-Invoice", "1-Quotation", "1-SalesOrder", "2-Invoice"]);
+        Seen(DocumentKindSet.Of([])).ShouldAllBe(number => number.StartsWith('1'));
+        Seen(DocumentKindSet.Of([])).Count.ShouldBe(4);
+    }
+
     private static readonly KeysetOrder<Document, MyDocumentListItem> ByDate = MyDocumentListSpec.Order(MyDocumentSort.Date, true);
 
     [Fact]

@@ -16,6 +16,7 @@ internal sealed class ActivityEntryConfiguration : IEntityTypeConfiguration<Acti
         builder.Property(a => a.ActorName).HasMaxLength(ActivityEntry.NameMaxLength).IsRequired();
         builder.Property(a => a.SubjectName).HasMaxLength(ActivityEntry.NameMaxLength).IsRequired();
         builder.Property(a => a.Detail).HasMaxLength(ActivityEntry.DetailMaxLength);
+        builder.Property(a => a.ActorKind).HasDefaultValue(ActivityActorKind.Staff).ValueGeneratedNever();
         builder.HasOne(a => a.Staff).WithMany().HasForeignKey(a => a.StaffUserId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<UserAccount>().WithMany().HasForeignKey(a => a.ActorUserId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(a => a.Contact).WithMany().HasForeignKey(a => a.ContactId).OnDelete(DeleteBehavior.SetNull);

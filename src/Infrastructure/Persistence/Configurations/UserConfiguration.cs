@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Domain.Activity;
 using Portal.Domain.Contacts;
+using Portal.Domain.Documents;
 using Portal.Domain.PortalAccess;
 using Portal.Domain.Security;
 using Portal.Domain.Users;
@@ -99,6 +101,12 @@ internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalU
         // Portal users stored before the column existed are not company administrators: without the default their NULL
         // could not be read, and every page of theirs would fail.
         builder.Property(u => u.IsCompanyAdministrator).HasDefaultValue(false);
+        // Portal users stored before colleagues' document kinds existed see all of their company's documents, as they did.
+        // Every insert sends its own value: the default is for those rows only, never in place of a chosen "none".
+        builder.Property(u => u.CompanyDocumentKinds)
+            .HasConversion(kinds => kinds.Bits, bits => DocumentKindSet.FromBits(bits))
+            .HasDefaultValue(DocumentKindSet.All)
+            .ValueGeneratedNever();
         builder.HasIndex(u => u.ContactId).IsUnique();
         builder.HasIndex(u => u.State);
         builder.HasIndex(u => u.LastSignInAt);
@@ -128,6 +136,7 @@ internal sealed class PortalAccessEventConfiguration : IEntityTypeConfiguration<
     {
         builder.ToTable("PortalAccessEvents");
         builder.Property(e => e.Actor).HasMaxLength(254).IsRequired();
+        builder.Property(e => e.ActorKind).HasDefaultValue(ActivityActorKind.Staff).ValueGeneratedNever();
         builder.HasIndex(e => new { e.PortalUserId, e.OccurredAt });
     }
 }

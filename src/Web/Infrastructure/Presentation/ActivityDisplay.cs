@@ -22,6 +22,7 @@ public static class ActivityDisplay
         Domain.Activity.ActivityKind.EmailChangeReported => t["E-mail change reported by the customer"],
         Domain.Activity.ActivityKind.MadeCompanyAdministrator => t["Made company administrator"],
         Domain.Activity.ActivityKind.CompanyAdministratorEnded => t["No longer company administrator"],
+        Domain.Activity.ActivityKind.CompanyDocumentKindsChanged => t["Company documents shown changed"],
         Domain.Activity.ActivityKind.StaffInvited => t["Colleague invited"],
         Domain.Activity.ActivityKind.StaffReInvited => t["Colleague re-invited"],
         Domain.Activity.ActivityKind.StaffJoined => t["Colleague joined"],
@@ -51,6 +52,8 @@ public static class ActivityDisplay
                 return $"{t.StaffRole(fromRole)} → {t.StaffRole(toRole)}";
             case Domain.Activity.ActivityKind.ContactsImported when detail.Split(',') is [var created, var updated, var unchanged, var refused]:
                 return t["{0} new, {1} updated, {2} unchanged, {3} refused", created, updated, unchanged, refused];
+            case Domain.Activity.ActivityKind.CompanyDocumentKindsChanged:
+                return t.CompanyDocumentKinds(detail);
             case Domain.Activity.ActivityKind.SettingsChanged:
                 return string.Join(", ", detail.Split(',').Select(field => t.SettingName(field)));
             case Domain.Activity.ActivityKind.PortalAccessJobCompleted when detail.Split(':', '/') is [var job, var done, var refused, var total]
@@ -60,6 +63,19 @@ public static class ActivityDisplay
                 return detail;
         }
     }
+
+    /// <summary>Who did it; a customer acting for their company is marked as one ("Kim Heron (customer)").</summary>
+    public static string Actor(this IStringLocalizer t, string name, ActivityActorKind kind) =>
+        kind == ActivityActorKind.Customer ? t["{0} (customer)", name] : name;
+
+    /// <summary>A colleague's document kinds as <see cref="Domain.Documents.DocumentKindSet"/> writes them: "All", "" or kind names.</summary>
+    public static string CompanyDocumentKinds(this IStringLocalizer t, string? stored) => stored switch
+    {
+        "All" => t["All company documents"],
+        null or "" or "None" => t["None of the company's documents"],
+        _ => string.Join(", ", stored.Split(',')
+            .Select(kind => Enum.TryParse<Domain.Documents.DocumentKind>(kind, out var parsed) ? t.DocumentKindPlural(parsed) : kind)),
+    };
 
     private static string Count(string stored) =>
         int.TryParse(stored, System.Globalization.CultureInfo.InvariantCulture, out var count)

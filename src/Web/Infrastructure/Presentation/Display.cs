@@ -46,6 +46,7 @@ public static class Display
         PortalAccessEventKind.EmailChangeReported => t["E-mail change reported by the customer"],
         PortalAccessEventKind.MadeCompanyAdministrator => t["Made company administrator"],
         PortalAccessEventKind.CompanyAdministratorEnded => t["No longer company administrator"],
+        PortalAccessEventKind.CompanyDocumentKindsChanged => t["Company documents shown changed"],
         _ => t["Access revoked"],
     };
 

@@ -49,9 +49,6 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<int>("ActorKind")
-                        .HasColumnType("integer");
-
                     b.Property<string>("ActorName")
                         .IsRequired()
                         .HasMaxLength(254)
@@ -94,83 +91,6 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("StaffUserId", "OccurredAt", "Id");
 
                     b.ToTable("ActivityEntries", (string)null);
-                });
-
-            modelBuilder.Entity("Portal.Domain.CompanyAccounts.ColleagueRequest", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("CompanyId")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("ContactId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset?>("DecidedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("DecidedBy")
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)");
-
-                    b.Property<string>("Email")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)");
-
-                    b.Property<string>("Language")
-                        .IsRequired()
-                        .HasMaxLength(5)
-                        .HasColumnType("character varying(5)");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("RefusalReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<DateTimeOffset>("RequestedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int?>("RequestedByUserId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("RequesterEmail")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)");
-
-                    b.Property<string>("RequesterLanguage")
-                        .IsRequired()
-                        .HasMaxLength(5)
-                        .HasColumnType("character varying(5)");
-
-                    b.Property<string>("RequesterName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ContactId");
-
-                    b.HasIndex("RequestedByUserId");
-
-                    b.HasIndex("CompanyId", "RequestedAt");
-
-                    b.HasIndex("Status", "RequestedAt", "Id");
-
-                    b.ToTable("ColleagueRequests", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Domain.Contacts.Contact", b =>
@@ -364,14 +284,6 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("ContactId", "TotalAmount", "Id");
 
-                    b.HasIndex("Kind", "Status", "DueOn");
-
-                    b.HasIndex("Number", "Id", "Kind", "Status");
-
-                    b.HasIndex("IssuedOn", "Id", "Kind", "Status", "Number");
-
-                    b.HasIndex("TotalAmount", "Id", "Kind", "Status", "Number");
-
                     b.ToTable("Documents", (string)null);
                 });
 
@@ -541,13 +453,6 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<DateOnly?>("PublishedOn")
                         .HasColumnType("date");
-
-                    b.Property<string>("RenderedWith")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasDefaultValue("");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -836,14 +741,6 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<int>("Id")
                         .HasColumnType("integer");
 
-                    b.Property<int>("ColleagueInvitations")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
-                        .HasDefaultValue(1);
-
-                    b.Property<bool>("CompanyAdministratorsEditDetails")
-                        .HasColumnType("boolean");
-
                     b.Property<string>("CompanyName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -866,9 +763,6 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<string>("LogoVersion")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
-
-                    b.Property<int?>("MaxPortalUsersPerCompany")
-                        .HasColumnType("integer");
 
                     b.Property<int>("PasswordMinLength")
                         .HasColumnType("integer");
@@ -1193,7 +1087,7 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                         .HasForeignKey("ActorUserId")
                         .OnDelete(DeleteBehavior.SetNull);
 
-                    b.HasOne("Portal.Domain.Contacts.Contact", "Contact")
+                    b.HasOne("Portal.Domain.Contacts.Contact", null)
                         .WithMany()
                         .HasForeignKey("ContactId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -1203,32 +1097,7 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                         .HasForeignKey("StaffUserId")
                         .OnDelete(DeleteBehavior.SetNull);
 
-                    b.Navigation("Contact");
-
                     b.Navigation("Staff");
-                });
-
-            modelBuilder.Entity("Portal.Domain.CompanyAccounts.ColleagueRequest", b =>
-                {
-                    b.HasOne("Portal.Domain.Contacts.Contact", "Company")
-                        .WithMany()
-                        .HasForeignKey("CompanyId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Portal.Domain.Contacts.Contact", "Contact")
-                        .WithMany()
-                        .HasForeignKey("ContactId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Portal.Domain.Users.UserAccount", null)
-                        .WithMany()
-                        .HasForeignKey("RequestedByUserId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.Navigation("Company");
-
-                    b.Navigation("Contact");
                 });
 
             modelBuilder.Entity("Portal.Domain.Contacts.Contact", b =>

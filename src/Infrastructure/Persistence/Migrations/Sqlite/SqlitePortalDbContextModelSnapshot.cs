@@ -40,9 +40,6 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("ActorKind")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("ActorName")
                         .IsRequired()
                         .HasMaxLength(254)
@@ -85,81 +82,6 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("StaffUserId", "OccurredAt", "Id");
 
                     b.ToTable("ActivityEntries", (string)null);
-                });
-
-            modelBuilder.Entity("Portal.Domain.CompanyAccounts.ColleagueRequest", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("CompanyId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("ContactId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("DecidedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("DecidedBy")
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Language")
-                        .IsRequired()
-                        .HasMaxLength(5)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RefusalReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("RequestedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("RequestedByUserId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("RequesterEmail")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RequesterLanguage")
-                        .IsRequired()
-                        .HasMaxLength(5)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RequesterName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ContactId");
-
-                    b.HasIndex("RequestedByUserId");
-
-                    b.HasIndex("CompanyId", "RequestedAt");
-
-                    b.HasIndex("Status", "RequestedAt", "Id");
-
-                    b.ToTable("ColleagueRequests", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Domain.Contacts.Contact", b =>
@@ -347,14 +269,6 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ContactId", "TotalAmount", "Id");
 
-                    b.HasIndex("Kind", "Status", "DueOn");
-
-                    b.HasIndex("Number", "Id", "Kind", "Status");
-
-                    b.HasIndex("IssuedOn", "Id", "Kind", "Status", "Number");
-
-                    b.HasIndex("TotalAmount", "Id", "Kind", "Status", "Number");
-
                     b.ToTable("Documents", (string)null);
                 });
 
@@ -520,13 +434,6 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<DateOnly?>("PublishedOn")
                         .HasColumnType("TEXT");
-
-                    b.Property<string>("RenderedWith")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -803,14 +710,6 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("ColleagueInvitations")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasDefaultValue(1);
-
-                    b.Property<bool>("CompanyAdministratorsEditDetails")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("CompanyName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -833,9 +732,6 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("LogoVersion")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
-
-                    b.Property<int?>("MaxPortalUsersPerCompany")
-                        .HasColumnType("INTEGER");
 
                     b.Property<int>("PasswordMinLength")
                         .HasColumnType("INTEGER");
@@ -1152,7 +1048,7 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("ActorUserId")
                         .OnDelete(DeleteBehavior.SetNull);
 
-                    b.HasOne("Portal.Domain.Contacts.Contact", "Contact")
+                    b.HasOne("Portal.Domain.Contacts.Contact", null)
                         .WithMany()
                         .HasForeignKey("ContactId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -1162,32 +1058,7 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("StaffUserId")
                         .OnDelete(DeleteBehavior.SetNull);
 
-                    b.Navigation("Contact");
-
                     b.Navigation("Staff");
-                });
-
-            modelBuilder.Entity("Portal.Domain.CompanyAccounts.ColleagueRequest", b =>
-                {
-                    b.HasOne("Portal.Domain.Contacts.Contact", "Company")
-                        .WithMany()
-                        .HasForeignKey("CompanyId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Portal.Domain.Contacts.Contact", "Contact")
-                        .WithMany()
-                        .HasForeignKey("ContactId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Portal.Domain.Users.UserAccount", null)
-                        .WithMany()
-                        .HasForeignKey("RequestedByUserId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.Navigation("Company");
-
-                    b.Navigation("Contact");
                 });
 
             modelBuilder.Entity("Portal.Domain.Contacts.Contact", b =>
