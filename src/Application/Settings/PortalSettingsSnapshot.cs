@@ -26,7 +26,8 @@ public sealed record PortalSettingsSnapshot(
     StaffTwoFactorRequirement RequireStaffTwoFactor,
     int PasswordMinLength,
     int SessionIdleTimeoutMinutes,
-    int Version)
+    int Version,
+    string? CreditorIdentifier = null)
 {
     public TimeSpan InvitationValidity => TimeSpan.FromHours(InvitationValidityHours);
     public TimeSpan SessionIdleTimeout => TimeSpan.FromMinutes(SessionIdleTimeoutMinutes);
@@ -50,7 +51,8 @@ public sealed record PortalSettingsSnapshot(
         s.CompanyName, s.PrimaryColour, s.SupportEmail, s.SupportPhone, s.ImprintUrl, s.PrivacyUrl, s.LogoContentType, s.LogoVersion,
         s.InvitationValidityHours, s.WelcomeMessageEnglish, s.WelcomeMessageGerman, s.SendInvitationReminders,
         s.ShowDetails, s.ShowPaymentMethods, s.ShowDocuments, s.ShowPages,
-        s.RequirePortalTwoFactor, s.RequireStaffTwoFactor, s.PasswordMinLength, s.SessionIdleTimeoutMinutes, s.Version);
+        s.RequirePortalTwoFactor, s.RequireStaffTwoFactor, s.PasswordMinLength, s.SessionIdleTimeoutMinutes, s.Version,
+        s.CreditorIdentifier);
 
     private static readonly Func<PortalSettings, PortalSettingsSnapshot> ProjectInMemory = Projection.Compile();
 

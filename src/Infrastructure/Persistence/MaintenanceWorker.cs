@@ -5,12 +5,13 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Portal.Domain.Contacts;
 using Portal.Domain.Mail;
+using Portal.Domain.Payments;
 
 namespace Portal.Infrastructure.Persistence;
 
 /// <summary>
 /// Housekeeping that must run on one instance at a time (purging finished account links and ended sessions, clearing the
-/// bodies of undeliverable mail). Every instance
+/// bodies of undeliverable mail, deleting the mandates of removed bank accounts once their evidence period is over). Every instance
 /// runs this loop; only the holder of the "maintenance" lease does the work.
 /// </summary>
 public sealed class MaintenanceWorker(
@@ -62,7 +63,16 @@ public sealed class MaintenanceWorker(
         if (cleared > 0) logger.LogInformation("Cleared the bodies of {Count} mails that could not be delivered.", cleared);
         await PurgeEndedSessionsAsync(db, cancellationToken);
         await PurgeUnconfirmedImportsAsync(db, cancellationToken);
+        await PurgeExpiredMandateEvidenceAsync(db, cancellationToken);
         return purged;
+    }
+
+    /// <summary>A removed bank account is kept only as evidence of its mandate, for <see cref="PaymentMethod.KeepMandateEvidenceMonths"/>.</summary>
+    private async Task PurgeExpiredMandateEvidenceAsync(PortalDbContext db, CancellationToken cancellationToken)
+    {
+        var cutoff = PaymentMethod.EvidenceCutoff(clock.GetUtcNow());
+        var purged = await db.PaymentMethods.Where(p => p.RemovedAt != null && p.RemovedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        if (purged > 0) logger.LogInformation("Deleted {Count} removed bank accounts whose mandate evidence period is over.", purged);
     }
 
     /// <summary>An upload holds a customer list; one nobody confirmed within a day is not kept.</summary>

@@ -389,6 +389,12 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Sequence"));
+
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
@@ -417,9 +423,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("PortalAccessJobId", "Status");
 
-                    b.HasIndex("Status", "NextAttemptAt");
-
                     b.HasIndex("Status", "CreatedAt", "Id");
+
+                    b.HasIndex("Status", "NextAttemptAt", "Sequence");
 
                     b.ToTable("OutboxMessages", (string)null);
                 });
@@ -508,6 +514,10 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("CreditorIdentifier")
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
+
                     b.Property<bool>("IsDefault")
                         .HasColumnType("boolean");
 
@@ -534,12 +544,21 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<DateTimeOffset?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ContactId");
 
                     b.HasIndex("MandateReference")
                         .IsUnique();
+
+                    b.HasIndex("RemovedAt");
+
+                    b.HasIndex(new[] { "ContactId", "IsDefault" }, "IX_PaymentMethods_ContactId_OneDefault")
+                        .IsUnique()
+                        .HasFilter("\"IsDefault\" = TRUE AND \"RemovedAt\" IS NULL");
 
                     b.ToTable("PaymentMethods", (string)null);
                 });
@@ -745,6 +764,10 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("CreditorIdentifier")
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
 
                     b.Property<string>("ImprintUrl")
                         .HasMaxLength(500)
@@ -1009,6 +1032,29 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("Sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Infrastructure.Persistence.InstanceHeartbeat", b =>
+                {
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ProcessId");
+
+                    b.HasIndex("Name", "LastSeenAt");
+
+                    b.ToTable("InstanceHeartbeats", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Infrastructure.Persistence.Lease", b =>
                 {
                     b.Property<string>("Name")
@@ -1072,6 +1118,13 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<DateTimeOffset?>("JoinedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("StaffLanguage");
 
                     b.Property<int>("Role")
                         .HasColumnType("integer")

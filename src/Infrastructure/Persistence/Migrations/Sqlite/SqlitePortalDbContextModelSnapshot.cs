@@ -372,6 +372,10 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long?>("SentAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -400,11 +404,14 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("PortalAccessJobId", "Status");
 
-                    b.HasIndex("Status", "NextAttemptAt");
-
                     b.HasIndex("Status", "CreatedAt", "Id");
 
-                    b.ToTable("OutboxMessages", (string)null);
+                    b.HasIndex("Status", "NextAttemptAt", "Sequence");
+
+                    b.ToTable("OutboxMessages", null, t =>
+                        {
+                            t.HasTrigger("TR_OutboxMessages_Sequence");
+                        });
                 });
 
             modelBuilder.Entity("Portal.Domain.Pages.PortalPage", b =>
@@ -487,6 +494,10 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CreditorIdentifier")
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsDefault")
                         .HasColumnType("INTEGER");
 
@@ -513,12 +524,21 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RemovedAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ContactId");
 
                     b.HasIndex("MandateReference")
                         .IsUnique();
+
+                    b.HasIndex("RemovedAt");
+
+                    b.HasIndex(new[] { "ContactId", "IsDefault" }, "IX_PaymentMethods_ContactId_OneDefault")
+                        .IsUnique()
+                        .HasFilter("\"IsDefault\" = TRUE AND \"RemovedAt\" IS NULL");
 
                     b.ToTable("PaymentMethods", (string)null);
                 });
@@ -713,6 +733,10 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("CompanyName")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreditorIdentifier")
+                        .HasMaxLength(35)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ImprintUrl")
@@ -970,6 +994,29 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Infrastructure.Persistence.InstanceHeartbeat", b =>
+                {
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProcessId");
+
+                    b.HasIndex("Name", "LastSeenAt");
+
+                    b.ToTable("InstanceHeartbeats", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Infrastructure.Persistence.Lease", b =>
                 {
                     b.Property<string>("Name")
@@ -1033,6 +1080,13 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<long?>("JoinedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("StaffLanguage");
 
                     b.Property<int>("Role")
                         .HasColumnType("INTEGER")

@@ -9,7 +9,7 @@ using Portal.Web.Infrastructure.Presentation;
 namespace Portal.Web.Areas.Admin.Pages.Settings;
 
 /// <summary>
-/// The portal's settings, for administrators: five sections, each its own form and handler, so saving one never
+/// The portal's settings, for administrators: six sections, each its own form and handler, so saving one never
 /// touches another. A refusal is shown next to its field; the other sections show what is stored.
 /// </summary>
 [RequestSizeLimit(MaxRequestBytes)]
@@ -24,6 +24,7 @@ public sealed class SettingsModel : PortalPageModel
     [BindProperty] public InvitationsInput Invitations { get; set; } = new();
     [BindProperty] public SectionsInput Sections { get; set; } = new();
     [BindProperty] public SecurityInput Security { get; set; } = new();
+    [BindProperty] public DirectDebitInput DirectDebit { get; set; } = new();
 
     public PortalSettingsSnapshot Current { get; private set; } = null!;
 
@@ -62,6 +63,9 @@ public sealed class SettingsModel : PortalPageModel
         Security.SessionIdleTimeoutMinutes ?? 0),
         "The security settings were saved.");
 
+    public Task<IActionResult> OnPostDirectDebitAsync() => SaveAsync(nameof(DirectDebit),
+        new UpdateDirectDebitSettings(DirectDebit.CreditorIdentifier), "The direct debit settings were saved.");
+
     private async Task<IActionResult> SaveAsync(string section, IRequest<Unit> command, string success)
     {
         // A value the form could not even read (letters in a number field) is already an error next to its field.
@@ -82,6 +86,7 @@ public sealed class SettingsModel : PortalPageModel
         if (keep != nameof(Invitations)) Invitations = InvitationsInput.From(Current);
         if (keep != nameof(Sections)) Sections = SectionsInput.From(Current);
         if (keep != nameof(Security)) Security = SecurityInput.From(Current);
+        if (keep != nameof(DirectDebit)) DirectDebit = new DirectDebitInput { CreditorIdentifier = Current.CreditorIdentifier };
     }
 
     public sealed class BrandingInput
@@ -139,6 +144,11 @@ public sealed class SettingsModel : PortalPageModel
         {
             Details = s.ShowDetails, PaymentMethods = s.ShowPaymentMethods, Documents = s.ShowDocuments, Pages = s.ShowPages,
         };
+    }
+
+    public sealed class DirectDebitInput
+    {
+        [Display(Name = "SEPA creditor identifier")] public string? CreditorIdentifier { get; set; }
     }
 
     public sealed class SecurityInput
