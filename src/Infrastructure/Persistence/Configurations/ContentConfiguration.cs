@@ -72,9 +72,9 @@ internal sealed class PaymentMethodConfiguration : IEntityTypeConfiguration<Paym
         builder.HasIndex(p => p.MandateReference).IsUnique();
         builder.HasIndex(p => p.ContactId);
         // One default per contact among the accounts in use, whatever a bug or a race in the app would do. The same filter works on
-        // both databases (SQLite reads TRUE as 1). IsDefault is a column of the index, not only of its filter, so that EF sees the
-        // default move from one row to another and writes the row giving it up first.
-        builder.HasIndex(p => new { p.ContactId, p.IsDefault }, "IX_PaymentMethods_ContactId_OneDefault").IsUnique()
+        // both databases (SQLite reads TRUE as 1). Both check it row by row, and EF can't order writes by a filtered index: the unit
+        // of work writes the account giving the default up first (see UnitOfWork).
+        builder.HasIndex(p => p.ContactId, "IX_PaymentMethods_ContactId_OneDefault").IsUnique()
             .HasFilter("\"IsDefault\" = TRUE AND \"RemovedAt\" IS NULL");
         // Housekeeping finds the removed accounts whose evidence period is over.
         builder.HasIndex(p => p.RemovedAt);

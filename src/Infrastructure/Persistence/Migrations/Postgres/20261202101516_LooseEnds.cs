@@ -69,7 +69,7 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_PaymentMethods_ContactId_OneDefault",
                 table: "PaymentMethods",
-                columns: new[] { "ContactId", "IsDefault" },
+                column: "ContactId",
                 unique: true,
                 filter: "\"IsDefault\" = TRUE AND \"RemovedAt\" IS NULL");
 

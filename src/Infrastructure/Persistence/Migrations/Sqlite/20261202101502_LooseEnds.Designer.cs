@@ -539,7 +539,7 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("RemovedAt");
 
-                    b.HasIndex(new[] { "ContactId", "IsDefault" }, "IX_PaymentMethods_ContactId_OneDefault")
+                    b.HasIndex(new[] { "ContactId" }, "IX_PaymentMethods_ContactId_OneDefault")
                         .IsUnique()
                         .HasFilter("\"IsDefault\" = TRUE AND \"RemovedAt\" IS NULL");
 
