@@ -8,8 +8,9 @@ namespace Portal.Application.Staff;
 
 /// <summary>
 /// The signed-in colleague chooses their language (English or German): their mails are written in it and the back office
-/// speaks it, unless the language switcher says otherwise on a browser.
+/// speaks it, unless the language switcher says otherwise on a browser. Any colleague may, for themselves.
 /// </summary>
+[RequiresPermission(StaffPermission.ViewBackOffice)]
 public sealed record ChangeMyLanguage(string Language) : IRequest<Unit>;
 
 public sealed class ChangeMyLanguageValidator : AbstractValidator<ChangeMyLanguage>
