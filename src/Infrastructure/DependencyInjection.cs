@@ -31,7 +31,11 @@ public static class DependencyInjection
             services.AddDbContextPool<PortalDbContext, SqlitePortalDbContext>(options => options.UseSqlite(database.ConnectionString));
         }
         services.AddPortalDataProtection(configuration, dataFolder, database.Provider);
-        services.AddSingleton(InstanceName.Create());
+        services.AddSingleton(InstanceName.From(configuration));
+        // First of the hosted services: it releases what a previous run under this name still held before any worker starts.
+        services.AddOptions<InstanceHeartbeatOptions>().Bind(configuration.GetSection(InstanceHeartbeatOptions.Section));
+        services.AddSingleton<InstanceHeartbeatWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<InstanceHeartbeatWorker>());
         services.AddScoped<DistributedLeases>();
         services.AddHostedService<MaintenanceWorker>();
         services.AddOptions<MaintenanceOptions>().Bind(configuration.GetSection(MaintenanceOptions.Section));

@@ -105,6 +105,28 @@ public sealed class MailRetryTests(PortalFactory factory) : IClassFixture<Portal
         (await StatusAsync(id)).ShouldNotBe(OutboxStatus.Failed);
     }
 
+    [Fact]
+    public async Task Mail_due_at_the_same_instant_leaves_in_the_order_it_was_queued()
+    {
+        var address = $"quentin.queue.{Guid.NewGuid():n}@example.com";
+        var now = factory.Clock.GetUtcNow();
+        // One transaction queueing many (as a bulk job's batch does), then another in the same instant: the ids are random within
+        // the millisecond, the due time is the same, only the queue order tells them apart.
+        foreach (var (first, count) in new[] { (0, 30), (30, 5) })
+        {
+            await factory.WithDbAsync(async db =>
+            {
+                for (var i = first; i < first + count; i++)
+                    db.OutboxMessages.Add(OutboxMessage.Compose(address, "Quentin Queue", $"Step {i:00}", "text", "<p>html</p>", now));
+                await db.SaveChangesAsync();
+            });
+        }
+
+        var delivered = await factory.Smtp.WaitForAsync(address, count: 35);
+
+        delivered.Select(m => m.Subject).ShouldBe(Enumerable.Range(0, 35).Select(i => $"Step {i:00}"));
+    }
+
     /// <summary>Mail that has failed <paramref name="failures"/> times, so it waits (or, at the limit, has failed).</summary>
     private async Task<Guid> QueueMailAsync(string address, int failures)
     {

@@ -49,8 +49,14 @@ public sealed class PaymentMethodsTests(PortalFactory factory) : IClassFixture<P
                 text.ShouldNotContain(form, Case.Insensitive, $"the plain IBAN {Iban.Parse(iban).Masked} must never be shown");
     }
 
+    /// <summary>The contact's accounts in use (removed ones stay on record as mandate evidence, see <see cref="RemovedAsync"/>).</summary>
     private Task<List<PaymentMethod>> StoredAsync(int contactId) =>
-        factory.WithDbAsync(db => db.PaymentMethods.AsNoTracking().Where(p => p.ContactId == contactId).OrderBy(p => p.Id).ToListAsync());
+        factory.WithDbAsync(db => db.PaymentMethods.AsNoTracking().Where(p => p.ContactId == contactId && p.RemovedAt == null)
+            .OrderBy(p => p.Id).ToListAsync());
+
+    private Task<List<PaymentMethod>> RemovedAsync(int contactId) =>
+        factory.WithDbAsync(db => db.PaymentMethods.AsNoTracking().Where(p => p.ContactId == contactId && p.RemovedAt != null)
+            .OrderBy(p => p.Id).ToListAsync());
 
     [Fact]
     public async Task My_Account_leads_to_the_payment_methods_and_the_form_shows_the_mandate_of_the_company()
@@ -256,6 +262,8 @@ public sealed class PaymentMethodsTests(PortalFactory factory) : IClassFixture<P
         await customer.RemoveBankAccountAsync(austrian);
         (await StoredAsync(contactId)).ShouldBeEmpty();
         (await customer.GetAsync("/my/payment-methods")).Text.ShouldContain("You have not added a bank account yet.");
+        // Each default move above passed the one-default index of the database: the row giving the default up is written first.
+        (await RemovedAsync(contactId)).Select(p => (p.Id, p.IsDefault)).ShouldBe([(german, false), (dutch, false), (austrian, false)]);
     }
 
     [Fact]
@@ -439,6 +447,42 @@ public sealed class PaymentMethodsTests(PortalFactory factory) : IClassFixture<P
     }
 
     [Fact]
+    public async Task The_creditor_identifier_from_the_settings_is_checked_and_named_in_the_mandate_text_and_the_confirmation_mail()
+    {
+        const string email = "carla.creditor@example.com";
+        using (var germanAdmin = await factory.SignedInAdminAsync("de"))
+        {
+            var settings = await germanAdmin.GetAsync("/admin/settings");
+            var refused = await germanAdmin.SubmitAsync(settings, "Lastschrift-Einstellungen speichern",
+                new Dictionary<string, string?> { ["DirectDebit.CreditorIdentifier"] = "DE97ZZZ09999999999" });
+            refused.Document.QuerySelector("#creditor-error")!.TextContent
+                .ShouldContain("Bitte geben Sie eine gültige SEPA-Gläubiger-Identifikationsnummer ein");
+            var saved = await germanAdmin.SubmitAsync(refused, "Lastschrift-Einstellungen speichern",
+                new Dictionary<string, string?> { ["DirectDebit.CreditorIdentifier"] = "de98 zzz0 9999 9999 99" });
+            saved.Text.ShouldContain("Die Lastschrift-Einstellungen wurden gespeichert.");
+            ((AngleSharp.Html.Dom.IHtmlInputElement)saved.Document.QuerySelector("#DirectDebit_CreditorIdentifier")!).Value
+                .ShouldBe("DE98ZZZ09999999999");
+        }
+
+        var (customer, contactId) = await CustomerAsync("Carla Creditor", email);
+        using var _1 = customer;
+        (await customer.GetAsync("/my/payment-methods/new")).Document.QuerySelector("[data-testid=creditor-identifier]")!
+            .TextContent.ShouldBe("DE98ZZZ09999999999");
+        await customer.AddBankAccountAsync(GermanIban);
+        using (var german = factory.NewBrowser("de", customer.Cookies))
+        {
+            var form = await german.GetAsync("/my/payment-methods/new");
+            form.Text.ShouldContain("Gläubiger-Identifikationsnummer");
+            form.Document.QuerySelector("[data-testid=creditor-identifier]")!.TextContent.ShouldBe("DE98ZZZ09999999999");
+        }
+
+        (await StoredAsync(contactId)).ShouldHaveSingleItem().CreditorIdentifier.ShouldBe("DE98ZZZ09999999999");
+        var added = (await factory.Smtp.WaitForAsync(email, count: 2))[1];
+        added.Subject.ShouldBe("A bank account was added to your account in the Contoso Trading customer portal");
+        added.TextBody!.ShouldContain("The creditor identifier of Contoso Trading is DE98ZZZ09999999999");
+    }
+
+    [Fact]
     public async Task The_back_office_shows_a_contacts_accounts_masked_and_read_only()
     {
         var (customer, contactId) = await CustomerAsync("Anton Admin-View", "anton.adminview@example.com");
@@ -461,6 +505,22 @@ public sealed class PaymentMethodsTests(PortalFactory factory) : IClassFixture<P
         germanRow.TextContent.ShouldContain("Yes");
         section.QuerySelectorAll("form, button, input").ShouldBeEmpty("read only");
         ShouldNotShowInFull(page.Html, GermanIban, DutchIban);
+
+        await customer.RemoveBankAccountAsync(stored[1].Id);
+        (await customer.GetAsync("/my/payment-methods")).PaymentMethodIds().ShouldBe([stored[0].Id], "hidden from the customer");
+        var withRemoved = await admin.GetAsync($"/admin/contacts/{contactId}");
+        var removedRow = withRemoved.Document.QuerySelector($"tr[data-payment-method-id='{stored[1].Id}']")!;
+        removedRow.QuerySelector("[data-testid=payment-method-status]")!.TextContent.ShouldContain("Removed");
+        removedRow.TextContent.ShouldContain("the mandate is kept as evidence until");
+        removedRow.TextContent.ShouldContain(stored[1].MandateReference);
+        withRemoved.Document.QuerySelector($"tr[data-payment-method-id='{stored[0].Id}'] [data-testid=payment-method-status]")!
+            .TextContent.Trim().ShouldBe("In use");
+        using (var germanAdmin = await factory.SignedInAdminAsync("de"))
+        {
+            (await germanAdmin.GetAsync($"/admin/contacts/{contactId}")).Document
+                .QuerySelector($"tr[data-payment-method-id='{stored[1].Id}'] [data-testid=payment-method-status]")!.TextContent
+                .ShouldContain("das Mandat wird bis");
+        }
 
         var other = await admin.CreateContactAsync("Nobody Pays", "nobody.pays@example.com");
         (await admin.GetAsync($"/admin/contacts/{other}")).Document.QuerySelector("#payment-methods-heading")!.ParentElement!.TextContent

@@ -285,6 +285,50 @@ public sealed class StaffTests(PortalFactory factory) : IClassFixture<PortalFact
     }
 
     [Fact]
+    public async Task A_colleague_invited_in_German_gets_German_mail_and_back_office_until_the_switcher_or_their_own_choice_says_otherwise()
+    {
+        const string email = "gerda.german@contoso.example";
+        using var admin = await factory.SignedInAdminAsync();
+        var form = await admin.GetAsync("/admin/staff/invite");
+        (await admin.SubmitAsync(form, "Send invitation", new Dictionary<string, string?>
+        {
+            ["Input.Email"] = email, ["Input.DisplayName"] = "Gerda German", ["Input.Role"] = "ReadOnly", ["Input.Language"] = "de",
+        })).Path.ShouldBe("/admin/staff");
+        var invitation = (await factory.Smtp.WaitForAsync(email))[^1];
+        invitation.Subject.ShouldBe("Ihre Einladung in den Verwaltungsbereich von Contoso Trading");
+
+        // A browser that asks for English: the stored language still wins.
+        using var colleague = factory.NewBrowser("en");
+        var home = await colleague.AcceptStaffInvitationAsync(invitation.StaffInvitationPath());
+        home.Path.ShouldBe("/admin");
+        home.Document.DocumentElement.GetAttribute("lang").ShouldBe("de");
+        var security = await colleague.GetAsync("/admin/account");
+        security.Document.QuerySelector("h1")!.TextContent.ShouldBe("Meine Sicherheit");
+        ((AngleSharp.Html.Dom.IHtmlSelectElement)security.Document.QuerySelector("#staff-language")!).Value.ShouldBe("de");
+
+        // The language switcher says otherwise on this browser.
+        var english = await colleague.SubmitAsync(security, buttonSelector: "form[action='/language'] button",
+            fields: new Dictionary<string, string?> { ["culture"] = "en" });
+        english.Document.DocumentElement.GetAttribute("lang").ShouldBe("en");
+
+        // Their own choice on My security is the latest word: English from now on, mails included, whatever the switcher said.
+        var changed = await colleague.SubmitAsync(await colleague.GetAsync("/admin/account"), "Save language",
+            new Dictionary<string, string?> { ["Language"] = "en" });
+        changed.Text.ShouldContain("Your language has been saved.");
+        var backToGerman = await colleague.SubmitAsync(changed, "Save language", new Dictionary<string, string?> { ["Language"] = "de" });
+        backToGerman.Text.ShouldContain("Ihre Sprache wurde gespeichert.");
+        backToGerman.Document.DocumentElement.GetAttribute("lang").ShouldBe("de");
+        var stored = await factory.WithDbAsync(db => db.InternalUsers.Where(u => u.Login == email).Select(u => u.Language).SingleAsync());
+        stored.ShouldBe("de");
+
+        using var visitor = factory.NewBrowser("en");
+        await visitor.RequestResetAsync(email);
+        (await factory.Smtp.WaitForAsync(email, count: 2))[^1].Subject.ShouldStartWith("Passwort für");
+        (await colleague.SubmitAsync(backToGerman, "Sprache speichern", new Dictionary<string, string?> { ["Language"] = "fr" }))
+            .Text.ShouldContain("Bitte wählen Sie Englisch oder Deutsch.");
+    }
+
+    [Fact]
     public async Task The_staff_page_speaks_German()
     {
         using var admin = await factory.SignedInAdminAsync("de");

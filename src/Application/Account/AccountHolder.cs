@@ -10,7 +10,7 @@ public sealed record AccountHolder(string Name, string Language)
     public static AccountHolder Of(UserAccount account) => account switch
     {
         PortalUser portal => new(portal.Contact.Name, portal.Contact.PreferredLanguage),
-        InternalUser staff => new(staff.DisplayName, "en"),
+        InternalUser staff => new(staff.DisplayName, staff.MailLanguage),
         _ => new(account.Login, "en"),
     };
 }

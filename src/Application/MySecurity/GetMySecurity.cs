@@ -7,7 +7,7 @@ namespace Portal.Application.MySecurity;
 
 /// <summary>
 /// What a security page shows (a customer's or a colleague's): the login, whether 2FA is on, whether the password must be
-/// replaced, and the last 20 security events.
+/// replaced, the last 20 security events, and a colleague's language (null for a customer).
 /// </summary>
 public sealed record GetMySecurity : IRequest<MySecurityView>
 {
@@ -19,7 +19,8 @@ public sealed record MySecurityView(
     bool TwoFactorEnabled,
     int RecoveryCodesLeft,
     bool MustChangePassword,
-    IReadOnlyList<SecurityActivityItem> Activity);
+    IReadOnlyList<SecurityActivityItem> Activity,
+    string? StaffLanguage = null);
 
 public sealed class GetMySecurityHandler(IReadRepository<UserAccount> users, IRecordReader<SecurityEvent> events, ICurrentUser currentUser)
     : IRequestHandler<GetMySecurity, MySecurityView>
@@ -29,6 +30,6 @@ public sealed class GetMySecurityHandler(IReadRepository<UserAccount> users, IRe
         var me = await users.MeAsync(currentUser, cancellationToken);
         var activity = await events.ListAsync(new RecentSecurityEventsSpec(me.Id, GetMySecurity.ActivityCount), cancellationToken);
         return new MySecurityView(me.Login, me.TwoFactorEnabled, me.RecoveryCodes.Count(c => c.UsedAt is null), me.MustChangePassword,
-            activity);
+            activity, (me as InternalUser)?.Language);
     }
 }

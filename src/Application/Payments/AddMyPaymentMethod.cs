@@ -4,6 +4,7 @@ using Portal.Application.Account;
 using Portal.Application.Common;
 using Portal.Application.Contacts;
 using Portal.Application.MySecurity;
+using Portal.Application.Settings;
 using Portal.Domain.Common;
 using Portal.Domain.Payments;
 using Portal.Domain.PortalAccess;
@@ -84,6 +85,7 @@ public sealed class AddMyPaymentMethodHandler(
     IIbanProtector protector,
     ICurrentUser currentUser,
     IUnitOfWork unitOfWork,
+    IPortalSettings settings,
     TimeProvider clock) : IRequestHandler<AddMyPaymentMethod, PaymentMethodItem>
 {
     public async ValueTask<PaymentMethodItem> Handle(AddMyPaymentMethod command, CancellationToken cancellationToken)
@@ -94,11 +96,13 @@ public sealed class AddMyPaymentMethodHandler(
         if (mine.WithSameMaskAs(iban).Any(m => protector.Unprotect(m.ProtectedIban).Equals(iban)))
             throw new DomainException(DomainErrors.BankAccountAlreadySaved);
 
+        // The mandate text the customer just agreed to named the creditor identifier in the settings: it is part of the evidence.
+        var creditor = (await settings.CurrentAsync(cancellationToken)).CreditorIdentifier;
         var method = mine.Add(command.AccountHolder ?? "", iban, protector.Protect(iban), command.Bic, MandateReference.New(),
-            command.MandateLanguage, clock.GetUtcNow());
+            command.MandateLanguage, clock.GetUtcNow(), creditor);
         await methods.AddAsync(method, cancellationToken);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return new PaymentMethodItem(method.Id, method.AccountHolder, method.MaskedIban, method.Bic, method.MandateReference,
-            method.MandateAgreedAt, method.MandateLanguage, method.IsDefault, method.CreatedAt);
+            method.MandateAgreedAt, method.MandateLanguage, method.IsDefault, method.CreatedAt, method.RemovedAt, method.CreditorIdentifier);
     }
 }

@@ -5,7 +5,7 @@ using Portal.Domain.Users;
 
 namespace Portal.Application.Payments;
 
-/// <summary>For the back office: a contact's bank accounts, masked and read only.</summary>
+/// <summary>For the back office: a contact's bank accounts, masked and read only, with the removed ones still kept as mandate evidence.</summary>
 [RequiresPermission(StaffPermission.ViewBackOffice)]
 public sealed record ListContactPaymentMethods(int ContactId) : IRequest<IReadOnlyList<PaymentMethodItem>>;
 
@@ -13,5 +13,5 @@ public sealed class ListContactPaymentMethodsHandler(IReadRepository<PaymentMeth
     : IRequestHandler<ListContactPaymentMethods, IReadOnlyList<PaymentMethodItem>>
 {
     public async ValueTask<IReadOnlyList<PaymentMethodItem>> Handle(ListContactPaymentMethods query, CancellationToken cancellationToken) =>
-        await methods.ListAsync(new PaymentMethodListSpec(query.ContactId), cancellationToken);
+        await methods.ListAsync(new PaymentMethodListSpec(query.ContactId, includeRemoved: true), cancellationToken);
 }

@@ -16,25 +16,35 @@ public sealed record PaymentMethodItem(
     DateTimeOffset MandateAgreedAt,
     string MandateLanguage,
     bool IsDefault,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? RemovedAt = null,
+    string? CreditorIdentifier = null)
+{
+    /// <summary>Until when a removed account's mandate is kept as evidence; null while the account is in use.</summary>
+    public DateTimeOffset? KeptUntil => RemovedAt?.AddMonths(PaymentMethod.KeepMandateEvidenceMonths);
+}
 
-/// <summary>A contact's bank accounts, masked and read only: the default first, then the newest.</summary>
+/// <summary>
+/// A contact's bank accounts, masked and read only: the default first, then the newest. The customer sees those in use; the back
+/// office also the removed ones whose mandate is kept as evidence, after them.
+/// </summary>
 public sealed class PaymentMethodListSpec : Specification<PaymentMethod, PaymentMethodItem>
 {
-    public PaymentMethodListSpec(int contactId)
+    public PaymentMethodListSpec(int contactId, bool includeRemoved = false)
     {
-        Query.Where(p => p.ContactId == contactId)
-            .OrderByDescending(p => p.IsDefault).ThenByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
+        Query.Where(p => p.ContactId == contactId && (includeRemoved || p.RemovedAt == null))
+            .OrderBy(p => p.RemovedAt != null).ThenByDescending(p => p.IsDefault).ThenByDescending(p => p.CreatedAt)
+            .ThenByDescending(p => p.Id)
             .AsNoTracking();
         Query.Select(p => new PaymentMethodItem(p.Id, p.AccountHolder, p.MaskedIban, p.Bic, p.MandateReference,
-            p.MandateAgreedAt, p.MandateLanguage, p.IsDefault, p.CreatedAt));
+            p.MandateAgreedAt, p.MandateLanguage, p.IsDefault, p.CreatedAt, p.RemovedAt, p.CreditorIdentifier));
     }
 }
 
-/// <summary>All of a contact's bank accounts, tracked, for a move that may touch several of them.</summary>
+/// <summary>A contact's bank accounts in use, tracked, for a move that may touch several of them.</summary>
 public sealed class ContactPaymentMethodsSpec : Specification<PaymentMethod>
 {
-    public ContactPaymentMethodsSpec(int contactId) => Query.Where(p => p.ContactId == contactId);
+    public ContactPaymentMethodsSpec(int contactId) => Query.Where(p => p.ContactId == contactId && p.RemovedAt == null);
 }
 
 /// <summary>The contact of the signed-in portal user; only an active user has one here.</summary>

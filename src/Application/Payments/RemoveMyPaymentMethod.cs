@@ -10,7 +10,8 @@ namespace Portal.Application.Payments;
 
 /// <summary>
 /// Removes one of the signed-in customer's bank accounts; when it was the default, the newest remaining one takes
-/// over. Any other id is "not found". Returns the masked IBAN of the removed account.
+/// over. The mandate stays on record, hidden from the customer, until housekeeping deletes it. Any other id is "not found".
+/// Returns the masked IBAN of the removed account.
 /// </summary>
 public sealed record RemoveMyPaymentMethod(int PaymentMethodId) : IRequest<string>;
 
@@ -18,14 +19,14 @@ public sealed class RemoveMyPaymentMethodHandler(
     IRepository<PortalUser> users,
     IRepository<PaymentMethod> methods,
     ICurrentUser currentUser,
-    IUnitOfWork unitOfWork) : IRequestHandler<RemoveMyPaymentMethod, string>
+    IUnitOfWork unitOfWork,
+    TimeProvider clock) : IRequestHandler<RemoveMyPaymentMethod, string>
 {
     public async ValueTask<string> Handle(RemoveMyPaymentMethod command, CancellationToken cancellationToken)
     {
         var mine = await methods.MineAsync(users, currentUser, cancellationToken);
         var method = mine.Find(command.PaymentMethodId) ?? throw new NotFoundException("Payment method");
-        mine.Remove(method);
-        await methods.DeleteAsync(method, cancellationToken);
+        mine.Remove(method, clock.GetUtcNow());
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return method.MaskedIban;
     }

@@ -30,7 +30,8 @@ public sealed record PortalSettingsSnapshot(
     int Version,
     ColleagueInvitationMode ColleagueInvitations,
     bool CompanyAdministratorsEditDetails,
-    int? MaxPortalUsersPerCompany)
+    int? MaxPortalUsersPerCompany,
+    string? CreditorIdentifier = null)
 {
     public TimeSpan InvitationValidity => TimeSpan.FromHours(InvitationValidityHours);
     public TimeSpan SessionIdleTimeout => TimeSpan.FromMinutes(SessionIdleTimeoutMinutes);
@@ -55,7 +56,8 @@ public sealed record PortalSettingsSnapshot(
         s.InvitationValidityHours, s.WelcomeMessageEnglish, s.WelcomeMessageGerman, s.SendInvitationReminders,
         s.ShowDetails, s.ShowPaymentMethods, s.ShowDocuments, s.ShowPages,
         s.RequirePortalTwoFactor, s.RequireStaffTwoFactor, s.PasswordMinLength, s.SessionIdleTimeoutMinutes, s.Version,
-        s.ColleagueInvitations, s.CompanyAdministratorsEditDetails, s.MaxPortalUsersPerCompany);
+        s.ColleagueInvitations, s.CompanyAdministratorsEditDetails, s.MaxPortalUsersPerCompany,
+        s.CreditorIdentifier);
 
     private static readonly Func<PortalSettings, PortalSettingsSnapshot> ProjectInMemory = Projection.Compile();
 

@@ -29,7 +29,7 @@ public sealed class InviteStaffMemberValidator : AbstractValidator<InviteStaffMe
             .WithMessage(DomainErrors.StaffNameInvalid)
             .Must(PlainText.IsOneVisibleLine).WithMessage(ContactValidation.NameNotPlain);
         RuleFor(c => c.Role).IsInEnum().WithMessage(DomainErrors.StaffRoleInvalid.Message);
-        RuleFor(c => c.Language).Must(l => l is null || SendStaffInvitationMail.IsLanguage(l))
+        RuleFor(c => c.Language).Must(l => l is null || InternalUser.IsLanguage(l))
             .WithMessage(DomainErrors.PageLanguageInvalid.Message);
     }
 }

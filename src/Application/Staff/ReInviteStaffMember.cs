@@ -6,11 +6,11 @@ using Portal.Domain.Users;
 namespace Portal.Application.Staff;
 
 /// <summary>
-/// Sends a colleague who has not joined yet a new link; older links stop working. Refused while the last link is less than
+/// Sends a colleague who has not joined yet a new link, in the language chosen when they were invited; older links stop working. Refused while the last link is less than
 /// a minute old.
 /// </summary>
 [RequiresPermission(StaffPermission.ManageStaff)]
-public sealed record ReInviteStaffMember(int Id, string? Language = null) : IRequest<Unit>;
+public sealed record ReInviteStaffMember(int Id) : IRequest<Unit>;
 
 public sealed class ReInviteStaffMemberHandler(
     IRepository<InternalUser> staff,
@@ -28,7 +28,7 @@ public sealed class ReInviteStaffMemberHandler(
         {
             var user = await staff.FirstOrDefaultAsync(new StaffMemberSpec(command.Id), ct)
                 ?? throw new NotFoundException("Staff member");
-            user.ReInvite(tokens.Create(), clock.GetUtcNow(), validity, currentUser.ActorName, command.Language);
+            user.ReInvite(tokens.Create(), clock.GetUtcNow(), validity, currentUser.ActorName);
         }, cancellationToken);
         return Unit.Value;
     }

@@ -9,16 +9,11 @@ namespace Portal.Application.Staff;
 public sealed class SendStaffInvitationMail(IRecordWriter<OutboxMessage> outbox, IStaffInvitationMailComposer mails, TimeProvider clock)
     : INotificationHandler<StaffInvitationIssued>
 {
-    public const string DefaultLanguage = "en";
-
-    public static bool IsLanguage(string? language) => language is "en" or "de";
-
     public async ValueTask Handle(StaffInvitationIssued notification, CancellationToken cancellationToken)
     {
         var staff = notification.Staff;
-        var language = IsLanguage(notification.Language) ? notification.Language! : DefaultLanguage;
         var content = new StaffInvitationMailContent(
-            staff.Login, staff.DisplayName, language, notification.Token, notification.ExpiresAt, notification.InvitedBy, staff.Role);
+            staff.Login, staff.DisplayName, notification.Language, notification.Token, notification.ExpiresAt, notification.InvitedBy, staff.Role);
         outbox.Append(await mails.ComposeAsync(content, clock.GetUtcNow(), cancellationToken));
     }
 }

@@ -200,6 +200,9 @@ public static class DomainErrors
     public static readonly DomainError MailAlreadySent =
         new("Mail.AlreadySent", "This e-mail has already been delivered; it can't be sent again.");
 
+    public static readonly DomainError CreditorIdentifierInvalid =
+        new("Settings.CreditorIdentifierInvalid",
+            "Please enter a valid SEPA creditor identifier (e.g. DE98ZZZ09999999999: country, check digits, business code, national number).");
     public static readonly DomainError SettingsInvalid =
         new("Settings.Invalid", "These settings are not valid.");
 

@@ -29,7 +29,7 @@ public sealed class OutboxMessage : ISideEffectRecord
         string toAddress, string toName, string subject, string textBody, string htmlBody, DateTimeOffset now) =>
         new()
         {
-            Id = Guid.CreateVersion7(now),
+            Id = QueueOrderedIds.Next(now),
             ToAddress = toAddress,
             ToName = toName,
             Subject = subject,

@@ -5,7 +5,7 @@ namespace Portal.Domain.Payments;
 /// <summary>
 /// All bank accounts of one contact, for the moves whose rule spans them: while there is any, exactly one is the
 /// default — the first one added becomes it, choosing another clears the old one, and removing the default hands
-/// it to the newest that remains.
+/// it to the newest that remains. Accounts removed earlier are not among them: they are only mandate evidence.
 /// </summary>
 public sealed class ContactPaymentMethods
 {
@@ -19,6 +19,8 @@ public sealed class ContactPaymentMethods
         _methods = methods.ToList();
         if (_methods.Any(m => m.ContactId != contactId))
             throw new ArgumentException("Every payment method must belong to the contact.", nameof(methods));
+        if (_methods.Any(m => m.IsRemoved))
+            throw new ArgumentException("A removed payment method is no longer one of the contact's.", nameof(methods));
     }
 
     public int ContactId { get; }
@@ -40,10 +42,12 @@ public sealed class ContactPaymentMethods
         string? bic,
         string mandateReference,
         string mandateLanguage,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        string? creditorIdentifier = null)
     {
         if (_methods.Count >= MaxCount) throw new DomainException(DomainErrors.PaymentMethodLimitReached);
-        var method = PaymentMethod.Authorise(ContactId, accountHolder, iban, protectedIban, bic, mandateReference, mandateLanguage, now);
+        var method = PaymentMethod.Authorise(ContactId, accountHolder, iban, protectedIban, bic, mandateReference, mandateLanguage, now,
+            creditorIdentifier);
         _methods.Add(method);
         if (Default is null) method.MarkDefault();
         method.Raise(new PaymentMethodAdded(ContactId, method.MaskedIban));
@@ -62,14 +66,17 @@ public sealed class ContactPaymentMethods
     }
 
     /// <summary>
-    /// Takes <paramref name="method"/> out; if it was the default, the newest remaining account becomes the default (returned).
+    /// Takes <paramref name="method"/> out (it stays on record as mandate evidence, see <see cref="PaymentMethod.RemovedAt"/>); if it
+    /// was the default, the newest remaining account becomes the default (returned).
     /// </summary>
-    public PaymentMethod? Remove(PaymentMethod method)
+    public PaymentMethod? Remove(PaymentMethod method, DateTimeOffset now)
     {
         EnsureMine(method);
+        var wasDefault = method.IsDefault;
         _methods.Remove(method);
+        method.MarkRemoved(now);
         method.Raise(new PaymentMethodRemoved(ContactId, method.MaskedIban));
-        if (!method.IsDefault || _methods.Count == 0) return null;
+        if (!wasDefault || _methods.Count == 0) return null;
         var newest = _methods.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).First();
         foreach (var other in _methods) other.ClearDefault();
         newest.MarkDefault();

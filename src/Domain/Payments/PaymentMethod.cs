@@ -27,8 +27,22 @@ public sealed class PaymentMethod : AggregateRoot
     /// <summary>When the customer agreed to the SEPA direct-debit mandate text, and in which language it was shown.</summary>
     public DateTimeOffset MandateAgreedAt { get; private set; }
     public string MandateLanguage { get; private set; } = "en";
+    /// <summary>The creditor identifier the mandate text named when the customer agreed to it (null while none was set).</summary>
+    public string? CreditorIdentifier { get; private set; }
     public bool IsDefault { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
+    /// <summary>
+    /// When the customer removed the account. The mandate stays on record for <see cref="KeepMandateEvidenceMonths"/> as evidence
+    /// (a debit can be disputed for 13 months after it was taken), hidden from the customer, and is then deleted.
+    /// </summary>
+    public DateTimeOffset? RemovedAt { get; private set; }
+
+    public const int KeepMandateEvidenceMonths = 14;
+
+    public bool IsRemoved => RemovedAt is not null;
+
+    /// <summary>The moment before which removed accounts are deleted, at <paramref name="now"/>.</summary>
+    public static DateTimeOffset EvidenceCutoff(DateTimeOffset now) => now.AddMonths(-KeepMandateEvidenceMonths);
 
     /// <summary>
     /// A bank account the customer has just given a mandate for, now. <paramref name="protectedIban"/> is
@@ -36,7 +50,7 @@ public sealed class PaymentMethod : AggregateRoot
     /// </summary>
     internal static PaymentMethod Authorise(
         int contactId, string accountHolder, Iban iban, string protectedIban, string? bic, string mandateReference, string mandateLanguage,
-        DateTimeOffset now)
+        DateTimeOffset now, string? creditorIdentifier = null)
     {
         var holder = accountHolder?.Trim() ?? "";
         if (holder.Length == 0 || holder.Length > AccountHolderMaxLength) throw new DomainException(DomainErrors.AccountHolderInvalid);
@@ -54,6 +68,8 @@ public sealed class PaymentMethod : AggregateRoot
                 $"A mandate reference has at most {Payments.MandateReference.MaxLength} SEPA characters.", nameof(mandateReference));
         if (!MandateLanguages.Contains(mandateLanguage))
             throw new ArgumentException("The mandate text exists in English and German only.", nameof(mandateLanguage));
+        if (creditorIdentifier is not null && !Payments.CreditorIdentifier.IsValid(creditorIdentifier))
+            throw new ArgumentException("Not a valid creditor identifier.", nameof(creditorIdentifier));
 
         return new PaymentMethod
         {
@@ -65,8 +81,16 @@ public sealed class PaymentMethod : AggregateRoot
             MandateReference = mandateReference,
             MandateAgreedAt = now,
             MandateLanguage = mandateLanguage,
+            CreditorIdentifier = creditorIdentifier,
             CreatedAt = now,
         };
+    }
+
+    /// <summary>No longer usable and no longer the customer's to see; kept only as mandate evidence.</summary>
+    internal void MarkRemoved(DateTimeOffset now)
+    {
+        RemovedAt = now;
+        IsDefault = false;
     }
 
     internal void MarkDefault() => IsDefault = true;

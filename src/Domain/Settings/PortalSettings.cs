@@ -53,6 +53,9 @@ public sealed class PortalSettings : AggregateRoot
     public bool ShowDocuments { get; private set; } = true;
     public bool ShowPages { get; private set; } = true;
 
+    /// <summary>The business's SEPA creditor identifier, named in every mandate; null until it is entered.</summary>
+    public string? CreditorIdentifier { get; private set; }
+
     public bool RequirePortalTwoFactor { get; private set; }
     /// <summary>A new portal asks administrators for a second factor; existing portals were migrated with it off.</summary>
     public StaffTwoFactorRequirement RequireStaffTwoFactor { get; private set; } = StaffTwoFactorRequirement.Administrators;
@@ -151,6 +154,17 @@ public sealed class PortalSettings : AggregateRoot
         Set(ShowPaymentMethods, paymentMethods, v => ShowPaymentMethods = v, "SectionPaymentMethods", changed);
         Set(ShowDocuments, documents, v => ShowDocuments = v, "SectionDocuments", changed);
         Set(ShowPages, pages, v => ShowPages = v, "SectionPages", changed);
+        Recorded(changed, now, changedBy);
+    }
+
+    /// <summary>Sets the SEPA creditor identifier mandates name from now on; empty clears it.</summary>
+    public void ChangeDirectDebit(string? creditorIdentifier, DateTimeOffset now, string changedBy)
+    {
+        var identifier = Payments.CreditorIdentifier.Normalize(creditorIdentifier);
+        if (identifier is not null && !Payments.CreditorIdentifier.IsValid(identifier))
+            throw new DomainException(DomainErrors.CreditorIdentifierInvalid);
+        var changed = new List<string>();
+        Set(CreditorIdentifier, identifier, v => CreditorIdentifier = v, "CreditorIdentifier", changed);
         Recorded(changed, now, changedBy);
     }
 

@@ -12,6 +12,8 @@ namespace Portal.Domain.Users;
 public sealed class InternalUser : UserAccount
 {
     public const int DisplayNameMaxLength = 200;
+    public const string DefaultLanguage = "en";
+    public static readonly IReadOnlyList<string> Languages = ["en", "de"];
 
     private InternalUser() => Kind = UserKind.Internal;
 
@@ -20,6 +22,17 @@ public sealed class InternalUser : UserAccount
     public DateTimeOffset? InvitedAt { get; private set; }
     public DateTimeOffset? JoinedAt { get; private set; }
     public DateTimeOffset? DeactivatedAt { get; private set; }
+    /// <summary>
+    /// The colleague's language: their mails are written in it, and the back office speaks it unless they switch. Null until one
+    /// is chosen (colleagues from before it was asked for, the first administrator): their mails are English, as they always were,
+    /// and the back office follows their browser, as it always did.
+    /// </summary>
+    public string? Language { get; private set; }
+
+    /// <summary>The language of this colleague's mails.</summary>
+    public string MailLanguage => Language ?? DefaultLanguage;
+
+    public static bool IsLanguage(string? language) => language is not null && Languages.Contains(language);
 
     public StaffStatus Status => DeactivatedAt is not null ? StaffStatus.Deactivated
         : PasswordHash is null ? StaffStatus.Invited
@@ -50,32 +63,43 @@ public sealed class InternalUser : UserAccount
             throw new DomainException(DomainErrors.StaffNameInvalid);
         if (loginTaken) throw new DomainException(DomainErrors.EmailUsedByAnotherUser);
         if (!Enum.IsDefined(role)) throw new DomainException(DomainErrors.StaffRoleInvalid);
+        if (language is not null && !IsLanguage(language)) throw new DomainException(DomainErrors.PageLanguageInvalid);
         var user = Create(email, displayName, role);
         user.InvitedAt = now;
-        var token = user.IssueInvitationLink(link, now, validity, invitedBy, language);
+        user.Language = language;
+        var token = user.IssueInvitationLink(link, now, validity, invitedBy);
         user.Record(ActivityKind.StaffInvited, now, invitedBy, StaffChangeDetail.Role(role));
         return (user, token);
     }
 
     /// <summary>
-    /// A new link for a colleague who has not used the first one; older links stop working. Refused while the last one is
-    /// less than a minute old.
+    /// A new link for a colleague who has not used the first one, in their language; older links stop working. Refused while the
+    /// last one is less than a minute old.
     /// </summary>
-    public AccountToken ReInvite(IssuedToken link, DateTimeOffset now, TimeSpan validity, string invitedBy, string? language = null)
+    public AccountToken ReInvite(IssuedToken link, DateTimeOffset now, TimeSpan validity, string invitedBy)
     {
         if (Status != StaffStatus.Invited) throw new DomainException(DomainErrors.StaffAlreadyJoined);
         InvitationPace.Check(InvitedAt, now, DomainErrors.StaffInvitationJustSent);
         InvitedAt = now;
-        var token = IssueInvitationLink(link, now, validity, invitedBy, language);
+        var token = IssueInvitationLink(link, now, validity, invitedBy);
         Record(ActivityKind.StaffReInvited, now, invitedBy, null);
         return token;
     }
 
-    private AccountToken IssueInvitationLink(IssuedToken link, DateTimeOffset now, TimeSpan validity, string invitedBy, string? language)
+    private AccountToken IssueInvitationLink(IssuedToken link, DateTimeOffset now, TimeSpan validity, string invitedBy)
     {
         var token = IssueToken(AccountTokenPurpose.StaffInvitation, link.Hash, now, validity, null);
-        Raise(new StaffInvitationIssued(this, link.Token, token.ExpiresAt, invitedBy, language));
+        Raise(new StaffInvitationIssued(this, link.Token, token.ExpiresAt, invitedBy, MailLanguage));
         return token;
+    }
+
+    /// <summary>The colleague chooses the language of their mails and of the back office. Returns false when it already was.</summary>
+    public bool ChangeLanguage(string language)
+    {
+        if (!IsLanguage(language)) throw new DomainException(DomainErrors.PageLanguageInvalid);
+        if (language == Language) return false;
+        Language = language;
+        return true;
     }
 
     /// <summary>Why this invitation link can't be used now, or null when it can.</summary>

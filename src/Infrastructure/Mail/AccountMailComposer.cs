@@ -11,7 +11,8 @@ internal sealed class AccountMailComposer(IOptions<BrandingOptions> branding, IP
 {
     public async ValueTask<OutboxMessage> ComposeAsync(AccountMailContent content, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var mail = MailLayout.For(content.Language, await settings.CurrentAsync(cancellationToken));
+        var current = await settings.CurrentAsync(cancellationToken);
+        var mail = MailLayout.For(content.Language, current);
         var company = mail.Company;
         var key = content.Kind.ToString();
         var detail = content.Kind switch
@@ -32,8 +33,12 @@ internal sealed class AccountMailComposer(IOptions<BrandingOptions> branding, IP
             : content.Actor is not null ? mail.Text("ColleagueNotice", company)
             : mail.Text(content.Kind == AccountMailKind.EmailChanged ? "EmailChanged.NotYou" : "NotYouNotice", company);
 
-        return mail.Render(content.ToAddress, content.ToName, mail.Text($"{key}.Subject", company),
-            [mail.Text($"{key}.Body", company, detail, mail.Time(now), content.Actor)], null, action, footer, now);
+        List<string> paragraphs = [mail.Text($"{key}.Body", company, detail, mail.Time(now), content.Actor)];
+        // The mandate names the creditor by its identifier; so does its confirmation, once the business has entered it.
+        if (content.Kind == AccountMailKind.PaymentMethodAdded && current.CreditorIdentifier is { } creditor)
+            paragraphs.Add(mail.Text("PaymentMethodAdded.CreditorIdentifier", company, creditor));
+
+        return mail.Render(content.ToAddress, content.ToName, mail.Text($"{key}.Subject", company), paragraphs, null, action, footer, now);
     }
 
     /// <summary>"All" or the kinds by name, as <see cref="Domain.Documents.DocumentKindSet"/> writes them, in the mail's language.</summary>

@@ -7,7 +7,8 @@ namespace Portal.Infrastructure.Mail;
 /// <summary>
 /// Claims a batch of due mail for one dispatcher, so that with several instances every mail is sent by one
 /// of them: on PostgreSQL with FOR UPDATE SKIP LOCKED (instances never wait on each other's rows), on SQLite
-/// with a single UPDATE (SQLite serialises writers anyway). Claims carry an expiry instead of a lock.
+/// with a single UPDATE (SQLite serialises writers anyway). Due mail is claimed and sent in queue order: the time it is
+/// due, then <see cref="OutboxSequence"/>. Claims carry an expiry instead of a lock.
 /// </summary>
 internal static class OutboxClaim
 {
@@ -31,7 +32,7 @@ internal static class OutboxClaim
                     SELECT "Id" FROM "OutboxMessages"
                     WHERE "Status" = {(int)OutboxStatus.Pending} AND "NextAttemptAt" <= {now}
                       AND ("ClaimExpiresAt" IS NULL OR "ClaimExpiresAt" <= {now})
-                    ORDER BY "NextAttemptAt"
+                    ORDER BY "NextAttemptAt", "Sequence"
                     LIMIT {batchSize}
                     FOR UPDATE SKIP LOCKED)
                 """, cancellationToken);
@@ -41,7 +42,7 @@ internal static class OutboxClaim
             await db.OutboxMessages
                 .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now
                     && (EF.Property<DateTimeOffset?>(m, ClaimExpiresAt) == null || EF.Property<DateTimeOffset?>(m, ClaimExpiresAt) <= now))
-                .OrderBy(m => m.NextAttemptAt)
+                .OrderBy(m => m.NextAttemptAt).ThenBy(m => EF.Property<long>(m, OutboxSequence.Column))
                 .Take(batchSize)
                 .ExecuteUpdateAsync(set => set
                     .SetProperty(m => EF.Property<string?>(m, ClaimedBy), claim)
@@ -50,8 +51,22 @@ internal static class OutboxClaim
 
         return await db.OutboxMessages
             .Where(m => EF.Property<string?>(m, ClaimedBy) == claim)
-            .OrderBy(m => m.NextAttemptAt)
+            .OrderBy(m => m.NextAttemptAt).ThenBy(m => EF.Property<long>(m, OutboxSequence.Column))
             .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Ends every claim made under <paramref name="instance"/>'s name, by any of its processes: called at start, when the process that
+    /// made them has ended (a live one under the same name is what the README forbids and the health check reports).
+    /// </summary>
+    public static Task<int> ReleaseAllOfAsync(this PortalDbContext db, InstanceName instance, CancellationToken cancellationToken)
+    {
+        var prefix = instance.ClaimPrefix;
+        return db.OutboxMessages
+            .Where(m => EF.Property<string?>(m, ClaimedBy) != null && EF.Property<string>(m, ClaimedBy).StartsWith(prefix))
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(m => EF.Property<string?>(m, ClaimedBy), (string?)null)
+                .SetProperty(m => EF.Property<DateTimeOffset?>(m, ClaimExpiresAt), (DateTimeOffset?)null), cancellationToken);
     }
 
     /// <summary>Ends this instance's claim on a message whose attempt is recorded.</summary>

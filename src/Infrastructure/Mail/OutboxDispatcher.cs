@@ -50,7 +50,7 @@ public sealed class OutboxDispatcher(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var claim = $"{instance.Value}:{Guid.NewGuid():N}";
+        var claim = instance.NewClaim();
         var due = await db.ClaimDueAsync(claim, clock.GetUtcNow(), options.Value.ClaimLease, options.Value.BatchSize, cancellationToken);
         if (due.Count == 0) return 0;
 

@@ -31,6 +31,11 @@ public sealed class DistributedLeases(PortalDbContext db, TimeProvider clock)
         }
     }
 
+    /// <summary>Lets go of every lease held under <paramref name="holder"/>, e.g. those of a process of this name that ended.</summary>
+    public Task<int> ReleaseAllAsync(string holder, CancellationToken cancellationToken) =>
+        db.Leases.Where(l => l.Holder == holder && l.ExpiresAt > DateTimeOffset.MinValue.AddYears(1))
+            .ExecuteUpdateAsync(set => set.SetProperty(l => l.ExpiresAt, DateTimeOffset.MinValue.AddYears(1)), cancellationToken);
+
     public Task ReleaseAsync(string name, string holder, CancellationToken cancellationToken) =>
         db.Leases.Where(l => l.Name == name && l.Holder == holder)
             .ExecuteUpdateAsync(set => set.SetProperty(l => l.ExpiresAt, DateTimeOffset.MinValue.AddYears(1)), cancellationToken);

@@ -6,12 +6,14 @@ using Microsoft.Extensions.Options;
 using Portal.Application.Pages;
 using Portal.Domain.Contacts;
 using Portal.Domain.Mail;
+using Portal.Domain.Payments;
 
 namespace Portal.Infrastructure.Persistence;
 
 /// <summary>
 /// Housekeeping that must run on one instance at a time (purging finished account links and ended sessions, clearing the
-/// bodies of undeliverable mail, rendering pages again after the sanitiser's settings changed). Every instance
+/// bodies of undeliverable mail, rendering pages again after the sanitiser's settings changed,
+/// deleting the mandates of removed bank accounts once their evidence period is over). Every instance
 /// runs this loop; only the holder of the "maintenance" lease does the work.
 /// </summary>
 public sealed class MaintenanceWorker(
@@ -65,7 +67,16 @@ public sealed class MaintenanceWorker(
         await PurgeUnconfirmedImportsAsync(db, cancellationToken);
         var rendered = await scope.ServiceProvider.GetRequiredService<StalePages>().RenderAgainAsync(cancellationToken);
         if (rendered > 0) logger.LogInformation("Rendered {Count} pages again under the current sanitiser settings.", rendered);
+        await PurgeExpiredMandateEvidenceAsync(db, cancellationToken);
         return purged;
+    }
+
+    /// <summary>A removed bank account is kept only as evidence of its mandate, for <see cref="PaymentMethod.KeepMandateEvidenceMonths"/>.</summary>
+    private async Task PurgeExpiredMandateEvidenceAsync(PortalDbContext db, CancellationToken cancellationToken)
+    {
+        var cutoff = PaymentMethod.EvidenceCutoff(clock.GetUtcNow());
+        var purged = await db.PaymentMethods.Where(p => p.RemovedAt != null && p.RemovedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        if (purged > 0) logger.LogInformation("Deleted {Count} removed bank accounts whose mandate evidence period is over.", purged);
     }
 
     /// <summary>An upload holds a customer list; one nobody confirmed within a day is not kept.</summary>

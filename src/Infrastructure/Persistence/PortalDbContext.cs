@@ -31,6 +31,7 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<PortalAccessEvent> PortalAccessEvents => Set<PortalAccessEvent>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Lease> Leases => Set<Lease>();
+    public DbSet<InstanceHeartbeat> InstanceHeartbeats => Set<InstanceHeartbeat>();
     public DbSet<Document> Documents => Set<Document>();
     public DbSet<PaymentMethod> PaymentMethods => Set<PaymentMethod>();
     public DbSet<PortalPage> Pages => Set<PortalPage>();
@@ -60,6 +61,7 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+        Mail.OutboxSequence.Configure(modelBuilder, Database.IsNpgsql());
         if (Database.IsNpgsql())
         {
             // Byte order, as SQLite compares: a prefix search is then a plain range on the B-tree index, whatever the

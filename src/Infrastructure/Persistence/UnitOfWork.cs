@@ -8,6 +8,7 @@ using Portal.Application.Settings;
 using Portal.Domain.Common;
 using Portal.Domain.Mail;
 using Portal.Domain.Pages;
+using Portal.Domain.Payments;
 using Portal.Domain.Settings;
 using Portal.Infrastructure.Mail;
 
@@ -38,7 +39,7 @@ internal sealed class UnitOfWork(
         var changesPages = Changes<PortalPage>();
         try
         {
-            await dbContext.SaveChangesAsync(cancellationToken);
+            await SaveReleasingDefaultsFirstAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException e)
         {
@@ -51,6 +52,29 @@ internal sealed class UnitOfWork(
         if (queuesMail) outboxSignal.MailQueued();
         if (changesSettings) settings.Invalidate();
         if (changesPages) customerPages.Invalidate();
+    }
+
+    /// <summary>
+    /// A contact's one default bank account is guarded by a filtered unique index, which both databases check row by row and EF
+    /// does not order writes by: when the default moves, the accounts giving it up are cleared first, in the same transaction.
+    /// </summary>
+    private async Task SaveReleasingDefaultsFirstAsync(CancellationToken cancellationToken)
+    {
+        var releasing = dbContext.ChangeTracker.Entries<PaymentMethod>()
+            .Where(e => e.State == EntityState.Modified && e.OriginalValues.GetValue<bool>(nameof(PaymentMethod.IsDefault)) && !e.Entity.IsDefault)
+            .Select(e => e.Entity.Id).ToList();
+        if (releasing.Count == 0)
+        {
+            await dbContext.SaveChangesAsync(cancellationToken);
+            return;
+        }
+        await using var transaction = dbContext.Database.CurrentTransaction is null
+            ? await dbContext.Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        await dbContext.PaymentMethods.Where(p => releasing.Contains(p.Id))
+            .ExecuteUpdateAsync(set => set.SetProperty(p => p.IsDefault, false), cancellationToken);
+        await dbContext.SaveChangesAsync(cancellationToken);
+        if (transaction is not null) await transaction.CommitAsync(cancellationToken);
     }
 
     private bool Changes<TEntity>() where TEntity : class => dbContext.ChangeTracker.Entries<TEntity>()

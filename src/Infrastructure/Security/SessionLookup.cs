@@ -7,7 +7,7 @@ namespace Portal.Infrastructure.Security;
 
 /// <summary>
 /// The per-request session check: one indexed, untracked, compiled lookup of the session by its token's hash, joined to
-/// its user (nothing when the session has ended or the user may no longer sign in), with the security stamp, staff role,
+/// its user (nothing when the session has ended or the user may no longer sign in), with the security stamp, staff role and language,
 /// 2FA state and pending password change that decide what this request may do. It runs on every authenticated request.
 /// </summary>
 public sealed class SessionLookup(PortalDbContext dbContext)
@@ -21,7 +21,8 @@ public sealed class SessionLookup(PortalDbContext dbContext)
                             || (u.Kind == UserKind.Portal && ((PortalUser)u).State == PortalAccessState.Active))),
                     s => s.UserAccountId, u => u.Id,
                     (s, u) => new SessionState(s.Id, u.Id, s.ExpiresAt, s.LastSeenAt, u.SecurityStamp,
-                        u.Kind == UserKind.Internal ? ((InternalUser)u).Role : null, u.TwoFactorEnabledAt != null,
+                        u.Kind == UserKind.Internal ? ((InternalUser)u).Role : null,
+                        u.Kind == UserKind.Internal ? ((InternalUser)u).Language : null, u.TwoFactorEnabledAt != null,
                         u.MustChangePassword))
                 .FirstOrDefault());
 

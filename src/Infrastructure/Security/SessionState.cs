@@ -10,5 +10,6 @@ public sealed record SessionState(
     DateTimeOffset LastSeenAt,
     string SecurityStamp,
     StaffRole? StaffRole,
+    string? StaffLanguage,
     bool TwoFactorEnabled,
     bool MustChangePassword);

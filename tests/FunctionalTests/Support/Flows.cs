@@ -103,19 +103,6 @@ public static partial class Flows
         return (customer, contactId);
     }
 
-    /// <summary>A person of <paramref name="companyId"/> granted access (as company administrator or not) who set a password.</summary>
-    public static async Task<(PortalBrowser Browser, int ContactId)> CompanyMemberAsync(this PortalFactory factory,
-        PortalBrowser admin, int companyId, string name, string email, bool administrator)
-    {
-        var id = await admin.CreateContactAsync(name, email, companyId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await admin.GrantAsync(id, administrator
-            ? new Dictionary<string, string?> { ["CompanyAdministrators"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture) }
-            : null);
-        var browser = factory.NewBrowser();
-        (await browser.AcceptInvitationAsync(await factory.LatestInvitationPathAsync(email))).Path.ShouldBe("/my");
-        return (browser, id);
-    }
-
     public static Task<int> CountPortalUsersAsync(this PortalFactory factory, int contactId) =>
         factory.WithDbAsync(db => db.PortalUsers.CountAsync(u => u.ContactId == contactId));
 

@@ -34,6 +34,19 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>A second app instance on the database of <paramref name="primary"/>, with the same clock and SMTP server.</summary>
     public static PortalFactory SecondInstanceOf(PortalFactory primary) => new SecondInstance(primary);
 
+    /// <summary>
+    /// Another app instance on the database of <paramref name="primary"/> that runs under <paramref name="instanceName"/>: the name of
+    /// one that crashed (a restart), or of one still running (the mistake the health check reports).
+    /// </summary>
+    public static PortalFactory SecondInstanceOf(PortalFactory primary, string instanceName) =>
+        new SecondInstance(primary) { InstanceName = instanceName };
+
+    /// <summary>
+    /// <c>Portal:Instance:Name</c>: the test host's name would be the default of every factory, but two live instances must never
+    /// share one.
+    /// </summary>
+    public string InstanceName { get; private init; } = $"test-{Guid.NewGuid():N}"[..13];
+
     protected PortalFactory(PortalFactory? primary)
     {
         _primary = primary;
@@ -94,6 +107,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Portal", ConnectionString);
         builder.UseSetting("Portal:PublicBaseUrl", PublicBaseUrl);
+        builder.UseSetting(Portal.Infrastructure.InstanceName.Setting, InstanceName);
         builder.UseSetting("Portal:CompanyName", "Contoso Trading");
         builder.UseSetting("Portal:Admin:Email", AdminEmail);
         builder.UseSetting("Portal:Admin:Password", AdminPassword);

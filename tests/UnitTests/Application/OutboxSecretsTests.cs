@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Portal.Application.Common;
 using Portal.Application.Mail;
 using Portal.Application.PortalAccess;
@@ -65,11 +63,4 @@ public sealed class OutboxSecretsTests : HandlerTest
     }
 
     private Task<OutboxMessage> OutboxAsync() => ReadAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync());
-
-    private async Task RunMaintenanceAsync()
-    {
-        using var request = NewRequest();
-        var worker = request.Services.GetServices<IHostedService>().OfType<MaintenanceWorker>().Single();
-        (await worker.RunOnceAsync(CancellationToken.None)).ShouldNotBeNull();
-    }
 }

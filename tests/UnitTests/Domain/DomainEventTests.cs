@@ -172,7 +172,7 @@ public sealed class DomainEventTests
 
         methods.MakeDefault(second);
         methods.MakeDefault(second).ShouldBeFalse();
-        methods.Remove(first);
+        methods.Remove(first, Given.Now);
 
         first.DomainEvents.ShouldBe([new PaymentMethodAdded(7, first.MaskedIban), new PaymentMethodRemoved(7, first.MaskedIban)]);
         second.DomainEvents.ShouldBe([new PaymentMethodAdded(7, second.MaskedIban), new DefaultPaymentMethodChanged(7, second.MaskedIban)]);

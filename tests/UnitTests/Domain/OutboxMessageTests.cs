@@ -37,6 +37,16 @@ public sealed class OutboxMessageTests
     }
 
     [Fact]
+    public void Messages_composed_in_the_same_instant_get_ids_in_the_order_they_were_queued()
+    {
+        var ids = Enumerable.Range(0, 5000).Select(_ => Compose().Id).ToList();
+
+        ids.ShouldBe(ids.Order().ToList(), "EF writes one save's rows in key order");
+        ids.Distinct().Count().ShouldBe(ids.Count);
+        ids.ShouldAllBe(id => id.Version == 7 && (id.ToByteArray(true)[8] & 0xC0) == 0x80);
+    }
+
+    [Fact]
     public void Failed_attempts_back_off_exponentially_from_the_base()
     {
         var message = Compose();

@@ -66,11 +66,13 @@ public sealed class PaymentMethodTests
         var newest = AddTo(methods, Austrian, Given.Now.AddDays(2));
         var middle = AddTo(methods, Dutch, Given.Now.AddDays(1));
 
-        methods.Remove(oldest).ShouldBe(newest);
+        methods.Remove(oldest, Given.Now.AddDays(3)).ShouldBe(newest);
 
         methods.All.ShouldBe([newest, middle], ignoreOrder: true);
         newest.IsDefault.ShouldBeTrue();
         middle.IsDefault.ShouldBeFalse();
+        oldest.IsDefault.ShouldBeFalse();
+        oldest.RemovedAt.ShouldBe(Given.Now.AddDays(3));
     }
 
     [Fact]
@@ -80,9 +82,9 @@ public sealed class PaymentMethodTests
         var first = AddTo(methods, German, Given.Now);
         var second = AddTo(methods, Dutch, Given.Now.AddMinutes(1));
 
-        methods.Remove(second).ShouldBeNull();
+        methods.Remove(second, Given.Now.AddDays(1)).ShouldBeNull();
         first.IsDefault.ShouldBeTrue();
-        methods.Remove(first).ShouldBeNull();
+        methods.Remove(first, Given.Now.AddDays(1)).ShouldBeNull();
         methods.All.ShouldBeEmpty();
         methods.Default.ShouldBeNull();
     }
@@ -134,5 +136,17 @@ public sealed class PaymentMethodTests
         Should.Throw<ArgumentException>(() => methods.Add("Anna Berg", German, "x", null, "PORTAL_" + new string('A', 40), "en",
             Given.Now));
         Should.Throw<ArgumentException>(() => methods.Add("Anna Berg", German, "x", null, MandateReference.New(), "fr", Given.Now));
+    }
+
+    [Fact]
+    public void A_removed_account_is_kept_as_evidence_for_fourteen_months_and_is_no_longer_one_of_the_contacts()
+    {
+        var methods = new ContactPaymentMethods(ContactId, []);
+        var removed = AddTo(methods, German, Given.Now);
+        methods.Remove(removed, Given.Now);
+
+        removed.IsRemoved.ShouldBeTrue();
+        PaymentMethod.EvidenceCutoff(Given.Now.AddMonths(14)).ShouldBe(Given.Now);
+        Should.Throw<ArgumentException>(() => new ContactPaymentMethods(ContactId, [removed]));
     }
 }

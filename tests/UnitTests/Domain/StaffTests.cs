@@ -86,6 +86,31 @@ public sealed class StaffTests
     }
 
     [Fact]
+    public void The_language_chosen_at_the_invitation_is_stored_and_the_re_invite_is_written_in_it()
+    {
+        var (user, _) = InternalUser.Invite("greta@portal.example", "Greta Deutsch", StaffRole.ReadOnly, loginTaken: false,
+            Given.Link("invite-1"), Now, Validity, Given.Admin, "de");
+
+        user.Language.ShouldBe("de");
+        user.ReInvite(Given.Link("invite-2"), Now.AddDays(1), Validity, Given.Admin);
+        user.DomainEvents.OfType<StaffInvitationIssued>().Select(e => e.Language).ShouldBe(["de", "de"]);
+        (Invited().Language, Invited().MailLanguage).ShouldBe((null, "en"), "not chosen: English mail, the browser's back office");
+        Refusal(() => InternalUser.Invite("fr@portal.example", "Fran Çois", StaffRole.ReadOnly, loginTaken: false,
+            Given.Link("invite-3"), Now, Validity, Given.Admin, "fr")).ShouldBe(DomainErrors.PageLanguageInvalid);
+    }
+
+    [Fact]
+    public void A_colleague_changes_their_language_to_english_or_german_only()
+    {
+        var user = Active();
+
+        user.ChangeLanguage("de").ShouldBeTrue();
+        user.ChangeLanguage("de").ShouldBeFalse();
+        user.Language.ShouldBe("de");
+        Refusal(() => user.ChangeLanguage("fr")).ShouldBe(DomainErrors.PageLanguageInvalid);
+    }
+
+    [Fact]
     public void A_re_invite_voids_the_old_link_and_the_new_one_works()
     {
         var user = Invited();

@@ -76,9 +76,17 @@ internal sealed class PaymentMethodConfiguration : IEntityTypeConfiguration<Paym
         builder.Property(p => p.Bic).HasMaxLength(11);
         builder.Property(p => p.MandateReference).HasMaxLength(PaymentMethod.MandateReferenceMaxLength).IsRequired();
         builder.Property(p => p.MandateLanguage).HasMaxLength(5).IsRequired();
+        builder.Property(p => p.CreditorIdentifier).HasMaxLength(CreditorIdentifier.MaxLength);
         builder.HasOne<Contact>().WithMany().HasForeignKey(p => p.ContactId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => p.MandateReference).IsUnique();
         builder.HasIndex(p => p.ContactId);
+        // One default per contact among the accounts in use, whatever a bug or a race in the app would do. The same filter works on
+        // both databases (SQLite reads TRUE as 1). Both check it row by row, and EF can't order writes by a filtered index: the unit
+        // of work writes the account giving the default up first (see UnitOfWork).
+        builder.HasIndex(p => p.ContactId, "IX_PaymentMethods_ContactId_OneDefault").IsUnique()
+            .HasFilter("\"IsDefault\" = TRUE AND \"RemovedAt\" IS NULL");
+        // Housekeeping finds the removed accounts whose evidence period is over.
+        builder.HasIndex(p => p.RemovedAt);
     }
 }
 

@@ -22,7 +22,11 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         // The bulk access job whose batch queued the mail, so its page can count what was delivered.
         builder.Property<int?>(PortalAccessJobMail.JobId);
         builder.HasIndex(PortalAccessJobMail.JobId, nameof(OutboxMessage.Status));
-        builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
+        // Queue order, which the time cannot give: mail queued at the same instant (one transaction, or two instances in the same
+        // tick) leaves in the order the database numbered it. The database numbers it so that every instance draws from one counter:
+        // see OutboxSequence.
+        builder.Property<long>(OutboxSequence.Column);
+        builder.HasIndex(nameof(OutboxMessage.Status), nameof(OutboxMessage.NextAttemptAt), OutboxSequence.Column);
         // The back office's list: newest first, all or by status.
         builder.HasIndex(m => new { m.CreatedAt, m.Id });
         builder.HasIndex(m => new { m.Status, m.CreatedAt, m.Id });

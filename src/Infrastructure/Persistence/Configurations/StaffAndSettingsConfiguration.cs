@@ -39,6 +39,7 @@ internal sealed class PortalSettingsConfiguration : IEntityTypeConfiguration<Por
         builder.Property(s => s.PrimaryColour).HasMaxLength(7).IsRequired();
         builder.Property(s => s.SupportEmail).HasMaxLength(EmailAddress.MaxLength);
         builder.Property(s => s.SupportPhone).HasMaxLength(PortalSettings.PhoneMaxLength);
+        builder.Property(s => s.CreditorIdentifier).HasMaxLength(Portal.Domain.Payments.CreditorIdentifier.MaxLength);
         builder.Property(s => s.ImprintUrl).HasMaxLength(PortalSettings.UrlMaxLength);
         builder.Property(s => s.PrivacyUrl).HasMaxLength(PortalSettings.UrlMaxLength);
         builder.Property(s => s.LogoContentType).HasMaxLength(50);

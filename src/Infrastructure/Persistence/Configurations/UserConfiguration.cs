@@ -88,6 +88,8 @@ internal sealed class InternalUserConfiguration : IEntityTypeConfiguration<Inter
     {
         builder.Property(u => u.DisplayName).HasMaxLength(InternalUser.DisplayNameMaxLength).HasColumnName("DisplayName");
         builder.Property(u => u.Role).HasColumnName("StaffRole");
+        // NULL: not chosen (colleagues from before the column existed), see InternalUser.Language.
+        builder.Property(u => u.Language).HasColumnName("StaffLanguage").HasMaxLength(5);
         builder.Ignore(u => u.Status);
         builder.Ignore(u => u.IsActiveAdministrator);
     }

@@ -50,6 +50,7 @@ public static class WebServices
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<OutboxBacklogCheck>("outbox", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<InstanceNameCheck>("instance-name", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<KeyEncryptionCheck>("key-encryption", tags: [HealthEndpoints.ReadyTag]);
         services.AddOptions<OutboxHealthOptions>().Bind(configuration.GetSection(OutboxHealthOptions.Section));
         services.Configure<ForwardedHeadersOptions>(options => ReverseProxy.Configure(options, configuration));
@@ -99,6 +100,7 @@ public static class WebServices
             options.RequestCultureProviders =
             [
                 new CookieRequestCultureProvider { CookieName = PortalCookies.Name(environment, PortalCookies.Culture) },
+                new Portal.Web.Infrastructure.Localization.StaffLanguageCultureProvider(),
                 new AcceptLanguageHeaderRequestCultureProvider(),
             ];
         });
@@ -167,11 +169,12 @@ public static class WebServices
         }
         app.UseStatusCodePagesWithReExecute(PortalRoutes.StatusCodeFormat);
         app.UseMiddleware<SecurityHeaders>();
-        app.UseRequestLocalization();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseMiddleware<PageDatabaseConnection>();
         app.UseAuthentication();
+        // After authentication: a colleague's stored language is one of the choices (StaffLanguageCultureProvider).
+        app.UseRequestLocalization();
         app.UseAuthorization();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();

@@ -52,3 +52,20 @@ internal sealed class OutboxBacklogCheck(PortalDbContext db, TimeProvider clock,
             : HealthCheckResult.Unhealthy($"Oldest waiting mail is {age.TotalMinutes:0} min old.");
     }
 }
+
+/// <summary>
+/// Two live instances under one name would release each other's claims at every start: still serving, but to be fixed, so the
+/// check says Degraded rather than taking the instance out of the load balancer.
+/// </summary>
+internal sealed class InstanceNameCheck(
+    PortalDbContext db, Portal.Infrastructure.InstanceName instance, TimeProvider clock, IOptions<InstanceHeartbeatOptions> options) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var namesakes = await InstanceHeartbeatWorker.LiveNamesakesAsync(db, instance, clock.GetUtcNow(), options.Value, cancellationToken);
+        return namesakes == 0
+            ? HealthCheckResult.Healthy($"Instance {instance.Value} is the only live one of its name.")
+            : HealthCheckResult.Degraded(
+                $"{namesakes + 1} live instances are named {instance.Value}: give each its own Portal:Instance:Name.");
+    }
+}

@@ -27,6 +27,8 @@ public static class SessionClaims
     public const string SessionStartedAt = "portal:started";
     /// <summary>A staff member's role, added on every request from the database (never trusted from the cookie).</summary>
     public const string StaffRoleClaim = "portal:staffrole";
+    /// <summary>A staff member's language (en/de), added on every request from the database: the back office speaks it.</summary>
+    public const string StaffLanguageClaim = "portal:stafflang";
     /// <summary>Whether the user has two-factor sign-in on, added on every request from the database.</summary>
     public const string TwoFactorClaim = "portal:2fa";
     /// <summary>Present ("true") while the user must replace their password, added on every request from the database.</summary>
@@ -102,6 +104,8 @@ public static class SessionClaims
 
     public static Portal.Domain.Users.StaffRole? StaffRole(this ClaimsPrincipal principal) =>
         Enum.TryParse<Portal.Domain.Users.StaffRole>(principal.FindFirstValue(StaffRoleClaim), out var role) ? role : null;
+
+    public static string? StaffLanguage(this ClaimsPrincipal principal) => principal.FindFirstValue(StaffLanguageClaim);
 
     /// <summary>
     /// Whether this request's user may do <paramref name="permission"/> in the back office (for showing or hiding its buttons).

@@ -56,9 +56,10 @@ internal sealed class SessionCookieEvents(TimeSpan absoluteLifetime) : CookieAut
         {
             // Never taken from the cookie: what this request may do is what the database says now.
             foreach (var stale in identity.FindAll(c => c.Type is SessionClaims.StaffRoleClaim or SessionClaims.TwoFactorClaim
-                or SessionClaims.PasswordChangeClaim).ToList())
+                or SessionClaims.PasswordChangeClaim or SessionClaims.StaffLanguageClaim).ToList())
                 identity.RemoveClaim(stale);
             if (current.StaffRole is { } role) identity.AddClaim(new Claim(SessionClaims.StaffRoleClaim, role.ToString()));
+            if (current.StaffLanguage is { } language) identity.AddClaim(new Claim(SessionClaims.StaffLanguageClaim, language));
             identity.AddClaim(new Claim(SessionClaims.TwoFactorClaim, current.TwoFactorEnabled ? "true" : "false"));
             if (current.MustChangePassword) identity.AddClaim(new Claim(SessionClaims.PasswordChangeClaim, "true"));
         }

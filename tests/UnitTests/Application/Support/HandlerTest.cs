@@ -279,6 +279,15 @@ public abstract class HandlerTest : IDisposable
 
     // ---- checking, with a fresh context ----
 
+    /// <summary>One round of housekeeping, as the maintenance lease's holder does it.</summary>
+    protected async Task RunMaintenanceAsync()
+    {
+        using var request = NewRequest();
+        var worker = request.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>()
+            .OfType<Portal.Infrastructure.Persistence.MaintenanceWorker>().Single();
+        (await worker.RunOnceAsync(CancellationToken.None)).ShouldNotBeNull();
+    }
+
     protected async Task<T> ReadAsync<T>(Func<PortalDbContext, Task<T>> read)
     {
         await using var db = Database.CreateContext();

@@ -49,6 +49,10 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int>("ActorKind")
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
+
                     b.Property<string>("ActorName")
                         .IsRequired()
                         .HasMaxLength(254)
@@ -91,6 +95,83 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("StaffUserId", "OccurredAt", "Id");
 
                     b.ToTable("ActivityEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.CompanyAccounts.ColleagueRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ContactId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("RequestedByUserId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RequesterEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("RequesterLanguage")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("RequesterName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("RequestedByUserId");
+
+                    b.HasIndex("CompanyId", "RequestedAt");
+
+                    b.HasIndex("Status", "RequestedAt", "Id");
+
+                    b.ToTable("ColleagueRequests", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Domain.Contacts.Contact", b =>
@@ -284,6 +365,14 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("ContactId", "TotalAmount", "Id");
 
+                    b.HasIndex("Kind", "Status", "DueOn");
+
+                    b.HasIndex("Number", "Id", "Kind", "Status");
+
+                    b.HasIndex("IssuedOn", "Id", "Kind", "Status", "Number");
+
+                    b.HasIndex("TotalAmount", "Id", "Kind", "Status", "Number");
+
                     b.ToTable("Documents", (string)null);
                 });
 
@@ -389,6 +478,12 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Sequence"));
+
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
@@ -417,9 +512,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("PortalAccessJobId", "Status");
 
-                    b.HasIndex("Status", "NextAttemptAt");
-
                     b.HasIndex("Status", "CreatedAt", "Id");
+
+                    b.HasIndex("Status", "NextAttemptAt", "Sequence");
 
                     b.ToTable("OutboxMessages", (string)null);
                 });
@@ -453,6 +548,13 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<DateOnly?>("PublishedOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("RenderedWith")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -508,6 +610,10 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("CreditorIdentifier")
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
+
                     b.Property<bool>("IsDefault")
                         .HasColumnType("boolean");
 
@@ -534,12 +640,21 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<DateTimeOffset?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ContactId");
 
                     b.HasIndex("MandateReference")
                         .IsUnique();
+
+                    b.HasIndex("RemovedAt");
+
+                    b.HasIndex(new[] { "ContactId" }, "IX_PaymentMethods_ContactId_OneDefault")
+                        .IsUnique()
+                        .HasFilter("\"IsDefault\" = TRUE AND \"RemovedAt\" IS NULL");
 
                     b.ToTable("PaymentMethods", (string)null);
                 });
@@ -692,6 +807,10 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
+                    b.Property<int>("ActorKind")
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
@@ -741,10 +860,22 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<int>("Id")
                         .HasColumnType("integer");
 
+                    b.Property<int>("ColleagueInvitations")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
+
+                    b.Property<bool>("CompanyAdministratorsEditDetails")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("CompanyName")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("CreditorIdentifier")
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
 
                     b.Property<string>("ImprintUrl")
                         .HasMaxLength(500)
@@ -763,6 +894,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<string>("LogoVersion")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("MaxPortalUsersPerCompany")
+                        .HasColumnType("integer");
 
                     b.Property<int>("PasswordMinLength")
                         .HasColumnType("integer");
@@ -1009,6 +1143,29 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("Sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Infrastructure.Persistence.InstanceHeartbeat", b =>
+                {
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ProcessId");
+
+                    b.HasIndex("Name", "LastSeenAt");
+
+                    b.ToTable("InstanceHeartbeats", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Infrastructure.Persistence.Lease", b =>
                 {
                     b.Property<string>("Name")
@@ -1031,6 +1188,10 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
             modelBuilder.Entity("Portal.Domain.PortalAccess.PortalUser", b =>
                 {
                     b.HasBaseType("Portal.Domain.Users.UserAccount");
+
+                    b.Property<int>("CompanyDocumentKinds")
+                        .HasColumnType("integer")
+                        .HasDefaultValue(-1);
 
                     b.Property<int>("ContactId")
                         .HasColumnType("integer");
@@ -1073,6 +1234,11 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset?>("JoinedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("StaffLanguage");
+
                     b.Property<int>("Role")
                         .HasColumnType("integer")
                         .HasColumnName("StaffRole");
@@ -1087,7 +1253,7 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                         .HasForeignKey("ActorUserId")
                         .OnDelete(DeleteBehavior.SetNull);
 
-                    b.HasOne("Portal.Domain.Contacts.Contact", null)
+                    b.HasOne("Portal.Domain.Contacts.Contact", "Contact")
                         .WithMany()
                         .HasForeignKey("ContactId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -1097,7 +1263,32 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                         .HasForeignKey("StaffUserId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.Navigation("Contact");
+
                     b.Navigation("Staff");
+                });
+
+            modelBuilder.Entity("Portal.Domain.CompanyAccounts.ColleagueRequest", b =>
+                {
+                    b.HasOne("Portal.Domain.Contacts.Contact", "Company")
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Contacts.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Portal.Domain.Users.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Company");
+
+                    b.Navigation("Contact");
                 });
 
             modelBuilder.Entity("Portal.Domain.Contacts.Contact", b =>

@@ -40,6 +40,10 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ActorKind")
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
                     b.Property<string>("ActorName")
                         .IsRequired()
                         .HasMaxLength(254)
@@ -82,6 +86,81 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("StaffUserId", "OccurredAt", "Id");
 
                     b.ToTable("ActivityEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.CompanyAccounts.ColleagueRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RequestedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequesterEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequesterLanguage")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequesterName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("RequestedByUserId");
+
+                    b.HasIndex("CompanyId", "RequestedAt");
+
+                    b.HasIndex("Status", "RequestedAt", "Id");
+
+                    b.ToTable("ColleagueRequests", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Domain.Contacts.Contact", b =>
@@ -269,6 +348,14 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ContactId", "TotalAmount", "Id");
 
+                    b.HasIndex("Kind", "Status", "DueOn");
+
+                    b.HasIndex("Number", "Id", "Kind", "Status");
+
+                    b.HasIndex("IssuedOn", "Id", "Kind", "Status", "Number");
+
+                    b.HasIndex("TotalAmount", "Id", "Kind", "Status", "Number");
+
                     b.ToTable("Documents", (string)null);
                 });
 
@@ -372,6 +459,10 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long?>("SentAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -400,11 +491,14 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("PortalAccessJobId", "Status");
 
-                    b.HasIndex("Status", "NextAttemptAt");
-
                     b.HasIndex("Status", "CreatedAt", "Id");
 
-                    b.ToTable("OutboxMessages", (string)null);
+                    b.HasIndex("Status", "NextAttemptAt", "Sequence");
+
+                    b.ToTable("OutboxMessages", null, t =>
+                        {
+                            t.HasTrigger("TR_OutboxMessages_Sequence");
+                        });
                 });
 
             modelBuilder.Entity("Portal.Domain.Pages.PortalPage", b =>
@@ -434,6 +528,13 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<DateOnly?>("PublishedOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("RenderedWith")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -487,6 +588,10 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CreditorIdentifier")
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsDefault")
                         .HasColumnType("INTEGER");
 
@@ -513,12 +618,21 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RemovedAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ContactId");
 
                     b.HasIndex("MandateReference")
                         .IsUnique();
+
+                    b.HasIndex("RemovedAt");
+
+                    b.HasIndex(new[] { "ContactId" }, "IX_PaymentMethods_ContactId_OneDefault")
+                        .IsUnique()
+                        .HasFilter("\"IsDefault\" = TRUE AND \"RemovedAt\" IS NULL");
 
                     b.ToTable("PaymentMethods", (string)null);
                 });
@@ -663,6 +777,10 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ActorKind")
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
@@ -710,9 +828,21 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ColleagueInvitations")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
+                    b.Property<bool>("CompanyAdministratorsEditDetails")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CompanyName")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreditorIdentifier")
+                        .HasMaxLength(35)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ImprintUrl")
@@ -732,6 +862,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("LogoVersion")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("MaxPortalUsersPerCompany")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("PasswordMinLength")
                         .HasColumnType("INTEGER");
@@ -970,6 +1103,29 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Infrastructure.Persistence.InstanceHeartbeat", b =>
+                {
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProcessId");
+
+                    b.HasIndex("Name", "LastSeenAt");
+
+                    b.ToTable("InstanceHeartbeats", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Infrastructure.Persistence.Lease", b =>
                 {
                     b.Property<string>("Name")
@@ -992,6 +1148,10 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Portal.Domain.PortalAccess.PortalUser", b =>
                 {
                     b.HasBaseType("Portal.Domain.Users.UserAccount");
+
+                    b.Property<int>("CompanyDocumentKinds")
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(-1);
 
                     b.Property<int>("ContactId")
                         .HasColumnType("INTEGER");
@@ -1034,6 +1194,11 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long?>("JoinedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("StaffLanguage");
+
                     b.Property<int>("Role")
                         .HasColumnType("INTEGER")
                         .HasColumnName("StaffRole");
@@ -1048,7 +1213,7 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("ActorUserId")
                         .OnDelete(DeleteBehavior.SetNull);
 
-                    b.HasOne("Portal.Domain.Contacts.Contact", null)
+                    b.HasOne("Portal.Domain.Contacts.Contact", "Contact")
                         .WithMany()
                         .HasForeignKey("ContactId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -1058,7 +1223,32 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("StaffUserId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.Navigation("Contact");
+
                     b.Navigation("Staff");
+                });
+
+            modelBuilder.Entity("Portal.Domain.CompanyAccounts.ColleagueRequest", b =>
+                {
+                    b.HasOne("Portal.Domain.Contacts.Contact", "Company")
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Contacts.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Portal.Domain.Users.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Company");
+
+                    b.Navigation("Contact");
                 });
 
             modelBuilder.Entity("Portal.Domain.Contacts.Contact", b =>

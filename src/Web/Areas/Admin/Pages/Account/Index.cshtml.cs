@@ -1,9 +1,40 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Portal.Application.Staff;
 using Portal.Web.Infrastructure.Access;
+using Portal.Web.Infrastructure.Security;
 using Portal.Web.Pages.Shared;
 
 namespace Portal.Web.Areas.Admin.Pages.Account;
 
-/// <summary>A colleague's own security page: the same commands as the customer's, on the signed-in account.</summary>
+/// <summary>
+/// A colleague's own security page: the same commands as the customer's, on the signed-in account, and the colleague's
+/// language.
+/// </summary>
 [OpenBeforeTwoFactorSetup]
 [OpenBeforePasswordChange]
-public sealed class StaffSecurityModel : SecurityPageModel;
+public sealed class StaffSecurityModel(IWebHostEnvironment environment) : SecurityPageModel
+{
+    [BindProperty, Display(Name = "Language")]
+    public string? Language { get; set; }
+
+    public async Task<IActionResult> OnPostChangeLanguageAsync()
+    {
+        var (succeeded, _) = await TrySendAsync(new ChangeMyLanguage(Language ?? ""), prefix: "");
+        if (!succeeded)
+        {
+            await OnGetAsync();
+            return Page();
+        }
+        // A choice made on this page is the latest word on this browser too: the switcher's older cookie would otherwise outvote it.
+        Response.Cookies.Delete(PortalCookies.Name(environment, PortalCookies.Culture),
+            new CookieOptions { Path = "/", Secure = Request.IsHttps || !environment.IsDevelopment() });
+        // Said in the language just chosen, which the next page speaks.
+        var requestCulture = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(Language!);
+        TempData["Notice"] = T["Your language has been saved."].Value;
+        CultureInfo.CurrentUICulture = requestCulture;
+        return RedirectToPage();
+    }
+}

@@ -10,7 +10,7 @@ using Portal.Web.Infrastructure.Presentation;
 namespace Portal.Web.Areas.Admin.Pages.Settings;
 
 /// <summary>
-/// The portal's settings, for administrators: five sections, each its own form and handler, so saving one never
+/// The portal's settings, for administrators: six sections, each its own form and handler, so saving one never
 /// touches another. A refusal is shown next to its field; the other sections show what is stored.
 /// </summary>
 [RequestSizeLimit(MaxRequestBytes)]
@@ -26,6 +26,7 @@ public sealed class SettingsModel : PortalPageModel
     [BindProperty] public SectionsInput Sections { get; set; } = new();
     [BindProperty] public SecurityInput Security { get; set; } = new();
     [BindProperty] public CompanyAccountsInput CompanyAccounts { get; set; } = new();
+    [BindProperty] public DirectDebitInput DirectDebit { get; set; } = new();
 
     public PortalSettingsSnapshot Current { get; private set; } = null!;
 
@@ -67,6 +68,8 @@ public sealed class SettingsModel : PortalPageModel
     public Task<IActionResult> OnPostCompanyAccountsAsync() => SaveAsync(nameof(CompanyAccounts), new UpdateCompanyAccountSettings(
         CompanyAccounts.ColleagueInvitations, CompanyAccounts.AdministratorsEditDetails, CompanyAccounts.MaxPortalUsersPerCompany),
         "The company account settings were saved.");
+    public Task<IActionResult> OnPostDirectDebitAsync() => SaveAsync(nameof(DirectDebit),
+        new UpdateDirectDebitSettings(DirectDebit.CreditorIdentifier), "The direct debit settings were saved.");
 
     private async Task<IActionResult> SaveAsync(string section, IRequest<Unit> command, string success)
     {
@@ -89,6 +92,7 @@ public sealed class SettingsModel : PortalPageModel
         if (keep != nameof(Sections)) Sections = SectionsInput.From(Current);
         if (keep != nameof(Security)) Security = SecurityInput.From(Current);
         if (keep != nameof(CompanyAccounts)) CompanyAccounts = CompanyAccountsInput.From(Current);
+        if (keep != nameof(DirectDebit)) DirectDebit = new DirectDebitInput { CreditorIdentifier = Current.CreditorIdentifier };
     }
 
     public sealed class BrandingInput
@@ -146,6 +150,11 @@ public sealed class SettingsModel : PortalPageModel
         {
             Details = s.ShowDetails, PaymentMethods = s.ShowPaymentMethods, Documents = s.ShowDocuments, Pages = s.ShowPages,
         };
+    }
+
+    public sealed class DirectDebitInput
+    {
+        [Display(Name = "SEPA creditor identifier")] public string? CreditorIdentifier { get; set; }
     }
 
     public sealed class SecurityInput

@@ -34,9 +34,8 @@ public sealed class StaffIndexModel : PortalPageModel
         ActAsync(new ReactivateStaffMember(id), "The colleague was reactivated and can sign in again.");
 
     public Task<IActionResult> OnPostReInviteAsync(int id) =>
-        ActAsync(new ReInviteStaffMember(id, CurrentLanguage), "A new invitation is on its way; older links no longer work.");
+        ActAsync(new ReInviteStaffMember(id), "A new invitation is on its way; older links no longer work.");
 
-    private string CurrentLanguage => System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "de" ? "de" : "en";
 
     private async Task<IActionResult> ActAsync(Mediator.IRequest<Mediator.Unit> command, string success)
     {
