@@ -20,5 +20,6 @@ public enum ActivityKind
     StaffReactivated = 25,
     SettingsChanged = 40,
     PortalAccessJobCompleted = 50,
+    PortalAccessJobCancelled = 51,
     ContactsImported = 60,
 }

@@ -18,7 +18,7 @@ public sealed class PortalAccessJobRunner(
 {
     public const int BatchSize = 500;
 
-    /// <summary>The oldest job not yet completed, or null.</summary>
+    /// <summary>The oldest job neither completed nor cancelled, or null.</summary>
     public Task<int?> NextJobIdAsync(CancellationToken cancellationToken) =>
         jobs.FirstOrDefaultAsync(new NextUnfinishedJobSpec(), cancellationToken);
 
@@ -59,7 +59,7 @@ public sealed class NextUnfinishedJobSpec : Specification<PortalAccessJob, int?>
 {
     public NextUnfinishedJobSpec()
     {
-        Query.Where(j => j.Status != PortalAccessJobStatus.Completed).OrderBy(j => j.Id).AsNoTracking();
+        Query.Where(j => j.Status == PortalAccessJobStatus.Queued || j.Status == PortalAccessJobStatus.Running).OrderBy(j => j.Id).AsNoTracking();
         Query.Select(j => (int?)j.Id);
     }
 }

@@ -31,6 +31,7 @@ public static class ActivityDisplay
         Domain.Activity.ActivityKind.SettingsChanged => t["Settings changed"],
         Domain.Activity.ActivityKind.ContactsImported => t["Contacts imported"],
         Domain.Activity.ActivityKind.PortalAccessJobCompleted => t["Bulk access job completed"],
+        Domain.Activity.ActivityKind.PortalAccessJobCancelled => t["Bulk access job cancelled"],
         _ => kind.ToString(),
     };
 
@@ -52,6 +53,11 @@ public static class ActivityDisplay
             case Domain.Activity.ActivityKind.PortalAccessJobCompleted when detail.Split(':', '/') is [var job, var done, var refused, var total]
                 && Enum.TryParse<Domain.PortalAccess.Jobs.PortalAccessJobKind>(job, out var jobKind):
                 return t["{0}: {1} done, {2} refused of {3}", t.JobKind(jobKind), Count(done), Count(refused), Count(total)];
+            case Domain.Activity.ActivityKind.PortalAccessJobCancelled
+                when detail.Split(':', '/') is [var job, var done, var refused, var total, var cancelled]
+                && Enum.TryParse<Domain.PortalAccess.Jobs.PortalAccessJobKind>(job, out var jobKind):
+                return t["{0}: {1} done, {2} refused, {3} cancelled of {4}", t.JobKind(jobKind), Count(done), Count(refused),
+                    Count(cancelled), Count(total)];
             default:
                 return detail;
         }
