@@ -16,7 +16,7 @@ namespace Portal.Application.PortalAccess.Jobs;
 public sealed record StartImportPortalAccessJob(IReadOnlyList<int> ContactIds, string FileName, string? WelcomeMessage) : IRequest<int>
 {
     /// <summary>The stored selection of such a job: the file's name after this prefix (language neutral).</summary>
-    public const string SelectionPrefix = "Import: ";
+    public const string SelectionPrefix = "Import:";
 }
 
 public sealed class StartImportPortalAccessJobValidator : AbstractValidator<StartImportPortalAccessJob>
