@@ -90,6 +90,7 @@ public static class DependencyInjection
         services.AddSingleton<PortalAccessJobSignal>();
         services.AddSingleton<Portal.Application.PortalAccess.Jobs.IPortalAccessJobSignal>(sp => sp.GetRequiredService<PortalAccessJobSignal>());
         services.AddScoped<PortalAccessJobMail>();
+        services.AddScoped<Portal.Application.PortalAccess.Jobs.IPendingJobRows, PendingJobRows>();
         services.AddScoped<Portal.Application.PortalAccess.Jobs.IPortalAccessJobMail>(sp => sp.GetRequiredService<PortalAccessJobMail>());
         services.AddSingleton<PortalAccessJobWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<PortalAccessJobWorker>());

@@ -102,6 +102,35 @@ public sealed class BulkAccessJobTests(JobsFactory factory) : IClassFixture<Jobs
         openLinks.ShouldBe(30);
         (await factory.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.ToAddress.EndsWith("@expiredinv.example")))).ShouldBe(60);
     }
+
+    [Fact]
+    public async Task Cancelling_a_running_job_keeps_its_committed_batch_and_cancels_the_rest_without_a_grant_or_a_mail()
+    {
+        using var admin = await factory.SignedInAdminAsync();
+        await factory.SeedContactsAsync(Enumerable.Range(0, 600).Select(i => ($"Canceljob {i:000}", (string?)$"c{i}@canceljob.example")));
+        var jobId = await admin.StartJobAsync("Grant", "canceljob");
+        (await factory.RunJobBatchAsync()).ShouldBe(true);
+
+        var running = await admin.GetAsync($"/admin/portal-access/jobs/{jobId}");
+        running.Document.QuerySelector("#job-cancel summary")!.TextContent.ShouldContain("Cancel job");
+        var cancelled = await admin.SubmitAsync(running, "Yes, cancel the job");
+
+        cancelled.Path.ShouldBe($"/admin/portal-access/jobs/{jobId}");
+        cancelled.Document.QuerySelector("[data-job-field=status]")!.TextContent.ShouldBe("Cancelled");
+        cancelled.Document.QuerySelector("#job-cancel").ShouldBeNull();
+        (await factory.RunJobBatchAsync()).ShouldBe(false);
+        var job = await factory.WithDbAsync(db => db.PortalAccessJobs.SingleAsync(j => j.Id == jobId));
+        (job.Status, job.Done, job.Refused, job.Remaining).ShouldBe((PortalAccessJobStatus.Cancelled, 500, 0, 100));
+        var outcomes = await factory.WithDbAsync(db => db.PortalAccessJobItems.Where(i => i.JobId == jobId)
+            .GroupBy(i => i.Outcome).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count));
+        outcomes.ShouldBe(new Dictionary<PortalAccessJobOutcome, int> { [PortalAccessJobOutcome.Done] = 500, [PortalAccessJobOutcome.Cancelled] = 100 });
+        (await factory.WithDbAsync(db => db.PortalUsers.CountAsync(u => u.Login.EndsWith("@canceljob.example")))).ShouldBe(500);
+        (await factory.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.ToAddress.EndsWith("@canceljob.example")))).ShouldBe(500);
+        (await admin.GetAsync("/admin/activity")).Text.ShouldContain("Bulk grant: 500 done, 0 refused, 100 cancelled of 600");
+
+        var again = await admin.SubmitAsync(running, "Yes, cancel the job");
+        again.Text.ShouldContain("This job has already finished.");
+    }
 }
 
 /// <summary>The job pages and the smaller jobs, on a portal whose outbox the thousands of mails above don't hold up.</summary>
@@ -186,5 +215,41 @@ public sealed class BulkAccessJobPageTests(JobsFactory factory) : IClassFixture<
         csv.ShouldContain("The contact has no valid e-mail address.");
         csv.ShouldContain("'=HYPERLINK");
         csv.ShouldContain("'=Jobpage Evil");
+    }
+
+    [Fact]
+    public async Task An_import_with_the_grant_option_grants_access_to_exactly_its_new_and_updated_people_and_shows_the_job()
+    {
+        using var admin = await factory.SignedInAdminAsync();
+        var first = await admin.UploadCsvAsync("""
+            Name;E-mail;City
+            Importgrant Same;same@importgrant.example;Bonn
+            Importgrant Moved;moved@importgrant.example;Bonn
+            Importgrant Other;other@importgrant.example;Bonn
+
+            """);
+        await admin.ConfirmImportAsync(first);
+        var second = await admin.UploadCsvAsync("""
+            Name;E-mail;City
+            Importgrant Same;same@importgrant.example;Bonn
+            Importgrant Moved;moved@importgrant.example;Köln
+            Importgrant New;new@importgrant.example;Köln
+
+            """, "second.csv");
+        (second.Count("new"), second.Count("updated"), second.Count("unchanged")).ShouldBe((1, 1, 1));
+
+        var job = await admin.SubmitAsync(second, buttonSelector: ContactImportSteps.ConfirmButton,
+            fields: new Dictionary<string, string?> { ["GrantAccess"] = "true", ["WelcomeMessage"] = "Willkommen im Portal!" });
+
+        job.Path.ShouldStartWith("/admin/portal-access/jobs/");
+        job.Text.ShouldContain("Imported from second.csv");
+        await factory.RunJobsToEndAsync();
+        var granted = await factory.WithDbAsync(db => db.PortalUsers.Where(u => u.Login.EndsWith("@importgrant.example"))
+            .Select(u => u.Login).OrderBy(l => l).ToListAsync());
+        granted.ShouldBe(["moved@importgrant.example", "new@importgrant.example"]);
+        var mail = await factory.WithDbAsync(db => db.OutboxMessages.FirstAsync(m => m.ToAddress == "new@importgrant.example"));
+        mail.TextBody.ShouldContain("Willkommen im Portal!");
+        var finished = await admin.GetAsync(job.Path);
+        finished.Document.QuerySelectorAll("#job-results tbody tr").Length.ShouldBe(2);
     }
 }

@@ -24,13 +24,6 @@ public sealed class ContactWithAccessSpec : Specification<Contact>, ISingleResul
             .AsSplitQuery();
 }
 
-/// <summary>A batch of contacts with their access, tracked, for a job's access moves.</summary>
-public sealed class ContactsWithAccessSpec : Specification<Contact>
-{
-    public ContactsWithAccessSpec(IReadOnlyCollection<int> contactIds) =>
-        ContactWithAccessSpec.IncludeAccess(Query.Where(c => contactIds.Contains(c.Id)));
-}
-
 public sealed class CompanyByIdSpec : Specification<Contact>, ISingleResultSpecification<Contact>
 {
     public CompanyByIdSpec(int companyId) =>

@@ -59,12 +59,11 @@ public sealed class InvitationTermsSource(
     }
 
     /// <summary>
-    /// A job's batch: its contacts tracked, with everything an access move changes, and the owners of their e-mails, read
-    /// in two queries. Each contact's terms then come from memory.
+    /// A job's batch: its contacts, tracked with what their access move changes (the runner reads them with the job's
+    /// rows), and the owners of their e-mails in one query. Each contact's terms then come from memory.
     /// </summary>
-    public async Task<InvitationBatch> ForBatchAsync(IReadOnlyCollection<int> contactIds, string actor, CancellationToken cancellationToken)
+    public async Task<InvitationBatch> ForBatchAsync(IReadOnlyList<Contact> batch, string actor, CancellationToken cancellationToken)
     {
-        var batch = await contacts.ListAsync(new ContactsWithAccessSpec(contactIds), cancellationToken);
         var owners = await logins.OwnersOf(batch.Select(c => c.Email), cancellationToken);
         var validity = (await settings.CurrentAsync(cancellationToken)).InvitationValidity;
         return new InvitationBatch(batch, owners, tokens, validity, clock.GetUtcNow(), actor);

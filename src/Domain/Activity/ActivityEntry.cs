@@ -103,8 +103,10 @@ public sealed class ActivityEntry : ISideEffectRecord
         new(kind, occurredAt, actorUserId, actorName, subjectName, detail);
 
     /// <summary>A bulk access job; its detail is "Kind:done/refused/total", which the page translates.</summary>
-    public static ActivityEntry ForJob(DateTimeOffset occurredAt, int? actorUserId, string actorName, string selection, string detail) =>
-        new(ActivityKind.PortalAccessJobCompleted, occurredAt, actorUserId, actorName, selection, detail);
+    public static ActivityEntry ForJob(DateTimeOffset occurredAt, int? actorUserId, string actorName, string selection, string detail,
+        bool cancelled = false) =>
+        new(cancelled ? ActivityKind.PortalAccessJobCancelled : ActivityKind.PortalAccessJobCompleted, occurredAt, actorUserId,
+            actorName, selection, detail);
 
     private static string Clip(string value, int max) => value.Length <= max ? value : value[..max];
 }

@@ -21,6 +21,7 @@ public enum ActivityKind
     StaffReactivated = 25,
     SettingsChanged = 40,
     PortalAccessJobCompleted = 50,
+    PortalAccessJobCancelled = 51,
     ContactsImported = 60,
     ColleagueRequested = 70,
     ColleagueRequestApproved = 71,

@@ -36,6 +36,8 @@ public static class DomainErrors
 
     public static readonly DomainError JobContactGone =
         new("PortalAccessJob.ContactGone", "The contact no longer exists.");
+    public static readonly DomainError JobAlreadyFinished =
+        new("PortalAccessJob.AlreadyFinished", "This job has already finished.");
     public static readonly DomainError CompanyAdministratorNeedsCompany =
         new("CompanyAdministrator.NeedsCompany",
             "Only a person who belongs to a company contact can be the company's administrator.");

@@ -31,14 +31,22 @@ internal sealed class UnitOfWork(
 
     public async Task SaveChangesAsync(CancellationToken cancellationToken)
     {
-        await DispatchDomainEventsAsync(cancellationToken);
-        // New mail, or mail made due again (retry now): either way the dispatcher shouldn't wait for its next poll.
-        var queuesMail = dbContext.ChangeTracker.Entries<OutboxMessage>()
-            .Any(e => e.State == EntityState.Added || (e.State == EntityState.Modified && e.Entity.Status == OutboxStatus.Pending));
-        var changesSettings = Changes<PortalSettings>();
-        var changesPages = Changes<PortalPage>();
+        // Every look at the tracker (each dispatch round, each check below, the save itself) would compare every tracked
+        // entity with its snapshot again: thousands of times over in a job's batch. Changes are detected once per
+        // dispatch round and once before the save instead, which sees everything the handlers changed.
+        var tracker = dbContext.ChangeTracker;
+        var autoDetect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        bool queuesMail, changesSettings, changesPages;
         try
         {
+            await DispatchDomainEventsAsync(cancellationToken);
+            tracker.DetectChanges();
+            // New mail, or mail made due again (retry now): either way the dispatcher shouldn't wait for its next poll.
+            queuesMail = tracker.Entries<OutboxMessage>()
+                .Any(e => e.State == EntityState.Added || (e.State == EntityState.Modified && e.Entity.Status == OutboxStatus.Pending));
+            changesSettings = Changes<PortalSettings>();
+            changesPages = Changes<PortalPage>();
             await SaveReleasingDefaultsFirstAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException e)
@@ -48,6 +56,10 @@ internal sealed class UnitOfWork(
         catch (DbUpdateException e) when (IsUniqueViolation(e))
         {
             throw new ConflictException(e);
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = autoDetect;
         }
         if (queuesMail) outboxSignal.MailQueued();
         if (changesSettings) settings.Invalidate();
@@ -86,6 +98,7 @@ internal sealed class UnitOfWork(
     {
         for (var round = 0; ; round++)
         {
+            dbContext.ChangeTracker.DetectChanges();
             var sources = dbContext.ChangeTracker.Entries<IHasDomainEvents>()
                 .Select(e => e.Entity).Where(e => e.DomainEvents.Count > 0).ToList();
             if (sources.Count == 0) return;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Application.PortalAccess.Jobs;
 using Portal.Domain.Mail;
+using Portal.Domain.PortalAccess.Jobs;
 using Portal.Infrastructure.Persistence;
 
 namespace Portal.Infrastructure.PortalAccess;
@@ -29,4 +30,12 @@ internal sealed class PortalAccessJobMail(PortalDbContext db) : IPortalAccessJob
         return new JobMailCounts(byStatus.GetValueOrDefault(OutboxStatus.Sent), byStatus.GetValueOrDefault(OutboxStatus.Pending),
             byStatus.GetValueOrDefault(OutboxStatus.Failed));
     }
+}
+
+/// <summary>Cancels a job's pending rows with one UPDATE through the index on (job, outcome).</summary>
+internal sealed class PendingJobRows(PortalDbContext db) : IPendingJobRows
+{
+    public Task CancelAsync(int jobId, CancellationToken cancellationToken) =>
+        db.PortalAccessJobItems.Where(i => i.JobId == jobId && i.Outcome == PortalAccessJobOutcome.Pending)
+            .ExecuteUpdateAsync(set => set.SetProperty(i => i.Outcome, PortalAccessJobOutcome.Cancelled), cancellationToken);
 }

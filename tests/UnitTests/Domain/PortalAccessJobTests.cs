@@ -64,4 +64,41 @@ public sealed class PortalAccessJobTests
         items[1].MarkDone();
         Should.Throw<InvalidOperationException>(() => items[1].MarkRefused(DomainErrors.EmailInvalid));
     }
+    [Fact]
+    public void Cancelling_a_running_job_keeps_its_settled_rows_counts_the_rest_as_cancelled_and_records_who_stopped_it()
+    {
+        var (job, _) = Job(1200);
+        job.RecordBatch(490, 10, Given.Now.AddSeconds(1));
+
+        job.Cancel(Given.Now.AddSeconds(2), 9, "Manager <m@x>");
+
+        (job.Status, job.IsFinished, job.Done, job.Refused, job.Remaining, job.FinishedAt)
+            .ShouldBe((PortalAccessJobStatus.Cancelled, true, 490, 10, 700, Given.Now.AddSeconds(2)));
+        var entry = job.DomainEvents.OfType<PortalAccessJobCancelled>().ShouldHaveSingleItem().ToActivity(actorUserId: null);
+        (entry.Kind, entry.ActorUserId, entry.ActorName, entry.Detail)
+            .ShouldBe((ActivityKind.PortalAccessJobCancelled, 9, "Manager <m@x>", "Grant:490/10/1200/700"));
+        Should.Throw<InvalidOperationException>(() => job.RecordBatch(1, 0, Given.Now));
+    }
+
+    [Fact]
+    public void A_finished_job_can_not_be_cancelled_and_a_queued_one_can()
+    {
+        var (done, _) = Job(1);
+        done.RecordBatch(1, 0, Given.Now);
+        Should.Throw<DomainException>(() => done.Cancel(Given.Now, 9, "M")).Error.ShouldBe(DomainErrors.JobAlreadyFinished);
+
+        var (queued, _) = Job(5);
+        queued.Cancel(Given.Now, 9, "M");
+        Should.Throw<DomainException>(() => queued.Cancel(Given.Now, 9, "M")).Error.ShouldBe(DomainErrors.JobAlreadyFinished);
+        (queued.Status, queued.Remaining, queued.StartedAt).ShouldBe((PortalAccessJobStatus.Cancelled, 5, null));
+    }
+
+    [Fact]
+    public void A_cancelled_row_is_settled_like_any_other()
+    {
+        var (_, items) = Job(1);
+        items[0].MarkCancelled();
+        items[0].Outcome.ShouldBe(PortalAccessJobOutcome.Cancelled);
+        Should.Throw<InvalidOperationException>(() => items[0].MarkDone());
+    }
 }

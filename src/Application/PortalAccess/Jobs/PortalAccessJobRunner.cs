@@ -18,7 +18,7 @@ public sealed class PortalAccessJobRunner(
 {
     public const int BatchSize = 500;
 
-    /// <summary>The oldest job not yet completed, or null.</summary>
+    /// <summary>The oldest job neither completed nor cancelled, or null.</summary>
     public Task<int?> NextJobIdAsync(CancellationToken cancellationToken) =>
         jobs.FirstOrDefaultAsync(new NextUnfinishedJobSpec(), cancellationToken);
 
@@ -27,7 +27,7 @@ public sealed class PortalAccessJobRunner(
     {
         var job = await jobs.GetByIdAsync(jobId, cancellationToken);
         if (job is null || job.IsFinished) return false;
-        var pending = await items.ListAsync(new PendingJobItemsSpec(jobId, BatchSize), cancellationToken);
+        var pending = await items.ListAsync(new PendingJobItemsWithAccessSpec(jobId, BatchSize, job.Kind), cancellationToken);
         if (pending.Count == 0)
         {
             job.Complete(clock.GetUtcNow());
@@ -35,7 +35,7 @@ public sealed class PortalAccessJobRunner(
             return false;
         }
 
-        var batch = await invitations.ForBatchAsync(pending.Select(i => i.ContactId).ToList(), job.StartedBy, cancellationToken);
+        var batch = await invitations.ForBatchAsync(pending.Select(i => i.Contact).ToList(), job.StartedBy, cancellationToken);
         var done = 0;
         foreach (var item in pending)
         {
@@ -59,13 +59,26 @@ public sealed class NextUnfinishedJobSpec : Specification<PortalAccessJob, int?>
 {
     public NextUnfinishedJobSpec()
     {
-        Query.Where(j => j.Status != PortalAccessJobStatus.Completed).OrderBy(j => j.Id).AsNoTracking();
+        Query.Where(j => j.Status == PortalAccessJobStatus.Queued || j.Status == PortalAccessJobStatus.Running).OrderBy(j => j.Id).AsNoTracking();
         Query.Select(j => (int?)j.Id);
     }
 }
 
-public sealed class PendingJobItemsSpec : Specification<PortalAccessJobItem>
+/// <summary>
+/// The next rows of a job with their contacts and only what <paramref name="kind"/> reads or changes of their access, in
+/// one query that picks the rows by the job rather than by hundreds of contact ids. A grant or re-invite needs the portal
+/// user and its invitations (to void the open ones); a revoke also voids the account's links and deletes its recovery
+/// codes, which it can only do to what is loaded. History is only appended to, so it is never read.
+/// </summary>
+public sealed class PendingJobItemsWithAccessSpec : Specification<PortalAccessJobItem>
 {
-    public PendingJobItemsSpec(int jobId, int take) =>
-        Query.Where(i => i.JobId == jobId && i.Outcome == PortalAccessJobOutcome.Pending).OrderBy(i => i.Id).Take(take);
+    public PendingJobItemsWithAccessSpec(int jobId, int take, PortalAccessJobKind kind)
+    {
+        Query.Where(i => i.JobId == jobId && i.Outcome == PortalAccessJobOutcome.Pending).OrderBy(i => i.Id).Take(take)
+            .Include(i => i.Contact).ThenInclude(c => c.PortalUser!).ThenInclude(u => u.Invitations);
+        if (kind != PortalAccessJobKind.Revoke) return;
+        Query.Include(i => i.Contact).ThenInclude(c => c.PortalUser!).ThenInclude(u => u.Tokens)
+            .Include(i => i.Contact).ThenInclude(c => c.PortalUser!).ThenInclude(u => u.RecoveryCodes)
+            .AsSplitQuery();
+    }
 }

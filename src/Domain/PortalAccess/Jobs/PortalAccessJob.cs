@@ -6,7 +6,8 @@ namespace Portal.Domain.PortalAccess.Jobs;
 /// <summary>
 /// One access move (grant, re-invite, revoke) for every contact a search matched when the job was started. Its rows are
 /// fixed at the start; the runner settles them in batches, each batch with its rows' totals in one transaction, so the
-/// totals always equal the settled rows. Queued → Running → Completed.
+/// totals always equal the settled rows. Queued → Running → Completed, or Cancelled from Queued or Running: then the rows not
+/// yet settled are cancelled, and <see cref="Remaining"/> counts them.
 /// </summary>
 public sealed class PortalAccessJob : AggregateRoot
 {
@@ -30,7 +31,7 @@ public sealed class PortalAccessJob : AggregateRoot
     public int Refused { get; private set; }
 
     public int Remaining => Total - Done - Refused;
-    public bool IsFinished => Status == PortalAccessJobStatus.Completed;
+    public bool IsFinished => Status is PortalAccessJobStatus.Completed or PortalAccessJobStatus.Cancelled;
 
     public static (PortalAccessJob Job, IReadOnlyList<PortalAccessJobItem> Items) Create(
         PortalAccessJobKind kind,
@@ -70,6 +71,18 @@ public sealed class PortalAccessJob : AggregateRoot
         if (Remaining == 0) Complete(now);
     }
 
+    /// <summary>
+    /// Stops the job: no further batch runs, the rows not yet settled are cancelled (not granted, no mail), and what its
+    /// committed batches did stays. Who cancelled it goes into the activity list with the totals.
+    /// </summary>
+    public void Cancel(DateTimeOffset now, int? cancelledByUserId, string cancelledBy)
+    {
+        if (IsFinished) throw new DomainException(DomainErrors.JobAlreadyFinished);
+        Status = PortalAccessJobStatus.Cancelled;
+        FinishedAt = now;
+        Raise(new PortalAccessJobCancelled(this, cancelledByUserId, cancelledBy));
+    }
+
     /// <summary>A job whose rows are all settled (or that had none) ends here.</summary>
     public void Complete(DateTimeOffset now)
     {
@@ -87,4 +100,12 @@ public sealed record PortalAccessJobCompleted(PortalAccessJob Job) : IRecordedAc
     public ActivityEntry ToActivity(int? actorUserId) =>
         ActivityEntry.ForJob(Job.FinishedAt ?? Job.CreatedAt, Job.StartedByUserId, Job.StartedBy, Job.Selection,
             $"{Job.Kind}:{Job.Done}/{Job.Refused}/{Job.Total}");
+}
+
+/// <summary>A job was stopped: one line in the activity list with its totals, the cancelled rows last.</summary>
+public sealed record PortalAccessJobCancelled(PortalAccessJob Job, int? CancelledByUserId, string CancelledBy) : IRecordedActivity
+{
+    public ActivityEntry ToActivity(int? actorUserId) =>
+        ActivityEntry.ForJob(Job.FinishedAt ?? Job.CreatedAt, CancelledByUserId ?? actorUserId, CancelledBy, Job.Selection,
+            $"{Job.Kind}:{Job.Done}/{Job.Refused}/{Job.Total}/{Job.Remaining}", cancelled: true);
 }

@@ -41,6 +41,13 @@ public sealed class PortalAccessJobItem : IAggregateRoot
         Reason = reason.Code;
     }
 
+    /// <summary>The job was cancelled before this row's batch: nothing was done to the contact.</summary>
+    public void MarkCancelled()
+    {
+        EnsurePending();
+        Outcome = PortalAccessJobOutcome.Cancelled;
+    }
+
     // Settling a row twice would count it twice in the job's totals.
     private void EnsurePending()
     {

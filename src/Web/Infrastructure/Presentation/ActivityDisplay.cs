@@ -36,6 +36,7 @@ public static class ActivityDisplay
         Domain.Activity.ActivityKind.ColleagueRequestApproved => t["Colleague request approved"],
         Domain.Activity.ActivityKind.ColleagueRequestRefused => t["Colleague request refused"],
         Domain.Activity.ActivityKind.CompanyDetailsChanged => t["Company details changed"],
+        Domain.Activity.ActivityKind.PortalAccessJobCancelled => t["Bulk access job cancelled"],
         _ => kind.ToString(),
     };
 
@@ -59,6 +60,11 @@ public static class ActivityDisplay
             case Domain.Activity.ActivityKind.PortalAccessJobCompleted when detail.Split(':', '/') is [var job, var done, var refused, var total]
                 && Enum.TryParse<Domain.PortalAccess.Jobs.PortalAccessJobKind>(job, out var jobKind):
                 return t["{0}: {1} done, {2} refused of {3}", t.JobKind(jobKind), Count(done), Count(refused), Count(total)];
+            case Domain.Activity.ActivityKind.PortalAccessJobCancelled
+                when detail.Split(':', '/') is [var job, var done, var refused, var total, var cancelled]
+                && Enum.TryParse<Domain.PortalAccess.Jobs.PortalAccessJobKind>(job, out var jobKind):
+                return t["{0}: {1} done, {2} refused, {3} cancelled of {4}", t.JobKind(jobKind), Count(done), Count(refused),
+                    Count(cancelled), Count(total)];
             default:
                 return detail;
         }

@@ -56,6 +56,7 @@ public static class JobDisplay
     {
         PortalAccessJobStatus.Queued => t["Queued"],
         PortalAccessJobStatus.Running => t["Running"],
+        PortalAccessJobStatus.Cancelled => t["Cancelled"],
         _ => t["Completed"],
     };
 
@@ -63,6 +64,7 @@ public static class JobDisplay
     {
         PortalAccessJobOutcome.Done => t["Done"],
         PortalAccessJobOutcome.Refused => t["Refused"],
+        PortalAccessJobOutcome.Cancelled => t["Cancelled"],
         _ => t["Waiting"],
     };
 
@@ -83,9 +85,11 @@ public static class JobDisplay
         return string.IsNullOrWhiteSpace(search) ? filter : $"{t["Search: {0}", search.Trim()]} · {filter}";
     }
 
-    /// <summary>A job's stored selection, as <see cref="ContactSelection.Describe"/> wrote it.</summary>
+    /// <summary>A job's stored selection, as <see cref="ContactSelection.Describe"/> or an import's grant wrote it.</summary>
     public static string JobSelection(this IStringLocalizer t, string stored)
     {
+        var prefix = StartImportPortalAccessJob.SelectionPrefix;
+        if (stored.StartsWith(prefix, StringComparison.Ordinal)) return t["Imported from {0}", stored[prefix.Length..]];
         var separator = stored.IndexOf(": ", StringComparison.Ordinal);
         var accessText = separator < 0 ? stored : stored[..separator];
         var search = separator < 0 ? null : stored[(separator + 2)..];

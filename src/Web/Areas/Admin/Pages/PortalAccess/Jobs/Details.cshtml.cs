@@ -29,6 +29,22 @@ public sealed class PortalAccessJobModel : KeysetListPageModel
         return Page();
     }
 
+    /// <summary>Stops the job; a job that finished meanwhile shows why it can't be stopped any more.</summary>
+    public async Task<IActionResult> OnPostCancelAsync()
+    {
+        var (cancelled, _) = await TrySendAsync(new CancelPortalAccessJob(Id), prefix: "");
+        if (cancelled) return RedirectToPage("/PortalAccess/Jobs/Details", new { id = Id });
+        return await OnGetWithErrorsAsync();
+    }
+
+    private async Task<IActionResult> OnGetWithErrorsAsync()
+    {
+        Show = JobResultFilter.All;
+        Progress = await SendAsync(new GetPortalAccessJob(Id));
+        if (Progress.Job.FinishedAt is not null) Results = await SendAsync(new ListPortalAccessJobResults(Id, Show, Paging));
+        return Page();
+    }
+
     /// <summary>The figures the page's script writes into the page, already in the reader's format.</summary>
     public async Task<IActionResult> OnGetProgressAsync()
     {
