@@ -61,6 +61,7 @@ public static class PortalRoutes
         public const string Company = "/my/company";
         public const string InviteColleague = "/my/company/invite";
         public const string CompanyDetails = "/my/company/details";
+        public const string Colleague = "/my/company/colleagues/{id:int}";
         public const string Document = "/my/documents/{id:int}";
         public const string DocumentPdf = "/my/documents/{id:int}/pdf";
     }
