@@ -27,6 +27,11 @@ public sealed class PortalAccessJobRunner(
     {
         var job = await jobs.GetByIdAsync(jobId, cancellationToken);
         if (job is null || job.IsFinished) return false;
+        if (job.Status == PortalAccessJobStatus.Queued)
+        {
+            job.Start(clock.GetUtcNow());
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+        }
         var pending = await items.ListAsync(new PendingJobItemsWithAccessSpec(jobId, BatchSize, job.Kind), cancellationToken);
         if (pending.Count == 0)
         {

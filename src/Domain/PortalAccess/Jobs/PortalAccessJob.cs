@@ -60,6 +60,17 @@ public sealed class PortalAccessJob : AggregateRoot
     }
 
     /// <summary>Counts a settled batch; the last one completes the job and puts it into the activity list.</summary>
+    /// <summary>
+    /// The runner takes a queued job up. It is saved on its own, before the first batch: a batch then never changes the
+    /// status it read, so a cancel that lands while a batch is under way is not written over by that batch.
+    /// </summary>
+    public void Start(DateTimeOffset now)
+    {
+        if (Status != PortalAccessJobStatus.Queued) return;
+        StartedAt = now;
+        Status = PortalAccessJobStatus.Running;
+    }
+
     public void RecordBatch(int done, int refused, DateTimeOffset now)
     {
         if (IsFinished) throw new InvalidOperationException($"Job {Id} is already completed.");
