@@ -57,7 +57,7 @@ SQL
 echo "queued $mails mails; starting the dispatcher…"
 start_app
 for _ in $(seq 1 1200); do
-  [ -f "$work/sink" ] && [ "$(cut -d' ' -f1 "$work/sink")" -ge "$mails" ] && break
+  [ -s "$work/sink" ] && [ "$(cut -d' ' -f1 "$work/sink")" -ge "$mails" ] && break
   sleep 0.25
 done
 read -r count first last <"$work/sink"
