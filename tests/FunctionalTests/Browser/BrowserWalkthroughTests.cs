@@ -356,7 +356,11 @@ public sealed class BrowserWalkthroughTests(BrowserPortal portal) : IClassFixtur
         await checks.StepAsync(admin, "admin-document");
         await admin.GotoAsync("/admin/pages");
         await checks.StepAsync(admin, "admin-pages");
-        foreach (var (link, path) in new[] { ("Activity", "/admin/activity"), ("Staff", "/admin/staff"), ("Settings", "/admin/settings") })
+        foreach (var (link, path) in new[]
+                 {
+                     ("Documents", "/admin/documents"), ("Activity", "/admin/activity"), ("Requests", "/admin/portal-access/requests"),
+                     ("Staff", "/admin/staff"), ("Settings", "/admin/settings"),
+                 })
         {
             await admin.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
             await admin.ShouldBeAtAsync(path);
