@@ -1,3 +1,4 @@
+using Portal.Domain.Activity;
 using Portal.Domain.Common;
 using Portal.Domain.Contacts;
 using Portal.Domain.PortalAccess;
@@ -51,7 +52,8 @@ public sealed class ColleagueRequest : AggregateRoot
         Contact company, ColleagueRequester requester, string name, string? email, string language, ColleagueGrant grant)
     {
         var request = Create(company, requester, name, email, language, grant.Owner, grant.Now);
-        request.GrantTo(company, grant);
+        // The company administrator grants: the new colleague's history names them as the customer they are.
+        request.GrantTo(company, grant, ActivityActor.Customer(grant.GrantedBy));
         return request;
     }
 
@@ -59,7 +61,7 @@ public sealed class ColleagueRequest : AggregateRoot
     public Contact Approve(ColleagueGrant grant)
     {
         EnsurePending();
-        var contact = GrantTo(Company, grant);
+        var contact = GrantTo(Company, grant, grant.GrantedBy);
         DecidedAt = grant.Now;
         DecidedBy = grant.GrantedBy;
         Raise(new ColleagueRequestDecided(this, Company.Name, Approved: true));
@@ -97,10 +99,10 @@ public sealed class ColleagueRequest : AggregateRoot
         };
     }
 
-    private Contact GrantTo(Contact company, ColleagueGrant grant)
+    private Contact GrantTo(Contact company, ColleagueGrant grant, ActivityActor grantedBy)
     {
         var contact = Contact.CreatePerson(new ContactDetails(Name, PreferredLanguage: Language), Email, company, grant.Now);
-        contact.GrantPortalAccess(Email, grant.Owner, grant.Link, grant.Now, grant.Validity, grant.GrantedBy);
+        contact.GrantPortalAccess(Email, grant.Owner, grant.Link, grant.Now, grant.Validity, grantedBy);
         Contact = contact;
         Status = ColleagueRequestStatus.Granted;
         return contact;

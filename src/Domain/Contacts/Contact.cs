@@ -127,7 +127,7 @@ public sealed class Contact : AggregateRoot
     /// the contact's e-mail and login, and issues the first invitation.
     /// </summary>
     public Invitation GrantPortalAccess(
-        string? email, EmailOwner owner, IssuedToken link, DateTimeOffset now, TimeSpan validity, string grantedBy,
+        string? email, EmailOwner owner, IssuedToken link, DateTimeOffset now, TimeSpan validity, ActivityActor grantedBy,
         string? welcomeMessage = null)
     {
         if (HasLivePortalAccess) throw new DomainException(DomainErrors.AccessAlreadyGranted);
@@ -141,7 +141,7 @@ public sealed class Contact : AggregateRoot
         {
             PortalUser.GrantAgain(login, now, grantedBy);
         }
-        return PortalUser.IssueInvitation(link, now, validity, grantedBy, welcomeMessage);
+        return PortalUser.IssueInvitation(link, now, validity, grantedBy.Name, welcomeMessage);
     }
 
     /// <summary>

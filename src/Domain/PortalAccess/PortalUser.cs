@@ -31,14 +31,14 @@ public sealed class PortalUser : UserAccount
 
     public override bool CanSignIn => State == PortalAccessState.Active && PasswordHash is not null;
 
-    internal static PortalUser Invite(Contact contact, string login, DateTimeOffset now, string grantedBy)
+    internal static PortalUser Invite(Contact contact, string login, DateTimeOffset now, ActivityActor grantedBy)
     {
         var user = new PortalUser { Contact = contact, Login = login, State = PortalAccessState.Invited };
         user.Record(PortalAccessEventKind.Granted, now, grantedBy);
         return user;
     }
 
-    internal void GrantAgain(string login, DateTimeOffset now, string grantedBy)
+    internal void GrantAgain(string login, DateTimeOffset now, ActivityActor grantedBy)
     {
         if (State != PortalAccessState.Revoked) throw new DomainException(DomainErrors.AccessAlreadyGranted);
         Login = login;

@@ -49,7 +49,8 @@ public sealed class ColleagueInvitationTests
         (lea.Name, lea.Kind, lea.Company, lea.Email, lea.PreferredLanguage).ShouldBe(("Lea Acme", ContactKind.Person, company,
             "lea@acme.example", "de"));
         lea.PortalUser!.State.ShouldBe(PortalAccessState.Invited);
-        lea.PortalUser.History.Single().Actor.ShouldBe("Kim Acme <kim@acme.example>");
+        var granted = lea.PortalUser.History.Single();
+        (granted.Actor, granted.ActorKind).ShouldBe(("Kim Acme <kim@acme.example>", ActivityActorKind.Customer));
         request.DomainEvents.ShouldBeEmpty("an invitation without approval has no decision to announce");
     }
 
@@ -58,7 +59,7 @@ public sealed class ColleagueInvitationTests
     {
         var request = ColleagueRequest.Invite(Given.Company(), Kim, "Lea Acme", "lea@acme.example", "en", Grant());
 
-        var entry = request.Contact!.PortalUser!.DomainEvents.OfType<PortalAccessChanged>().Single().ToActivity(7).ByCustomer();
+        var entry = request.Contact!.PortalUser!.DomainEvents.OfType<PortalAccessChanged>().Single().ToActivity(7);
 
         (entry.Kind, entry.Contact, entry.ActorKind).ShouldBe((ActivityKind.AccessGranted, request.Contact, ActivityActorKind.Customer));
     }
@@ -95,6 +96,7 @@ public sealed class ColleagueInvitationTests
 
         (request.Status, request.DecidedBy, lea.PortalUser!.State).ShouldBe((ColleagueRequestStatus.Granted, Given.Admin,
             PortalAccessState.Invited));
+        lea.PortalUser.History.Single().ActorKind.ShouldBe(ActivityActorKind.Staff, "staff granted it, on the customer's request");
         request.DomainEvents.OfType<ColleagueRequestDecided>().Single().Approved.ShouldBeTrue();
         Should.Throw<DomainException>(() => request.Refuse(null, Given.Now, Given.Admin)).Error
             .ShouldBe(DomainErrors.ColleagueRequestAlreadyDecided);
