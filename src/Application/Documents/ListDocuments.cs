@@ -107,13 +107,8 @@ public sealed class DocumentListSpec : Specification<Document, DocumentRow>
         if (query.ContactId is { } contactId) Query.Where(d => d.ContactId == contactId);
         if (query.IssuedFrom is { } from) Query.Where(d => d.IssuedOn >= from);
         if (query.IssuedTo is { } to) Query.Where(d => d.IssuedOn <= to);
-        if (!string.IsNullOrWhiteSpace(query.Number))
-        {
-            var term = query.Number.Trim();
-            Query.Search(d => d.Number, SearchPattern.Contains(term[..Math.Min(term.Length, Document.NumberMaxLength)]));
-        }
-        // The same rule as the customer's list and the document page's payment state.
-        if (query.Overdue) Query.Where(d => d.Kind == DocumentKind.Invoice && d.Status == DocumentStatus.Sent && d.DueOn < today);
+        Query.NumberContains(query.Number);
+        if (query.Overdue) Query.Overdue(today);
 
         order.Apply(Query, position, ListDocuments.PageSize + 1);
         Query.Select(d => new DocumentRow(d.Id, d.Kind, d.Number, d.ContactId, d.IssuedOn, d.DueOn, d.Status, d.TotalAmount,

@@ -64,13 +64,8 @@ public sealed class MyDocumentListSpec : Specification<Document, MyDocumentListI
         if (ofContactId is { } contactId) Query.Where(d => d.ContactId == contactId);
         if (query.Kind is { } kind) Query.Where(d => d.Kind == kind);
         if (query.Status is { } status) Query.Where(d => d.Status == status);
-        if (!string.IsNullOrWhiteSpace(query.Number))
-        {
-            var term = query.Number.Trim();
-            Query.Search(d => d.Number, SearchPattern.Contains(term[..Math.Min(term.Length, Document.NumberMaxLength)]));
-        }
-        // The same rule as the document page's payment state (GetMyDocumentHandler.PaymentStateOf), as a query.
-        if (query.Overdue) Query.Where(d => d.Kind == DocumentKind.Invoice && d.Status == DocumentStatus.Sent && d.DueOn < today);
+        Query.NumberContains(query.Number);
+        if (query.Overdue) Query.Overdue(today);
 
         order.Apply(Query, position, ListMyDocuments.PageSize + 1);
         Query.Select(d => new MyDocumentListItem(d.Id, d.Kind, d.Number, d.IssuedOn, d.DueOn, d.Status, d.TotalAmount, d.Currency,
