@@ -41,6 +41,7 @@ public static class DependencyInjection
         services.AddOptions<MaintenanceOptions>().Bind(configuration.GetSection(MaintenanceOptions.Section));
 
         services.AddScoped(typeof(IRepository<>), typeof(PortalRepository<>));
+        services.AddScoped<Api.IdempotentResponses>();
         services.AddScoped(typeof(IReadRepository<>), typeof(PortalRepository<>));
         services.AddScoped(typeof(IRecordReader<>), typeof(RecordRepository<>));
         services.AddScoped(typeof(IRecordWriter<>), typeof(RecordRepository<>));

@@ -12,7 +12,7 @@ public sealed class RecordActivity(
     public ValueTask Handle(IRecordedActivity notification, CancellationToken cancellationToken)
     {
         var entry = notification.ToActivity(currentUser.UserId);
-        activity.Append(currentUser.IsCustomer ? entry.ByCustomer() : entry);
+        activity.Append(entry.By(currentUser.ActorKind));
         return ValueTask.CompletedTask;
     }
 }

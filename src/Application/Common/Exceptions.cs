@@ -4,5 +4,5 @@ namespace Portal.Application.Common;
 public sealed class NotFoundException(string what) : Exception($"{what} was not found.");
 
 /// <summary>Someone else changed the same thing at the same moment; nothing of this request was stored.</summary>
-public sealed class ConflictException(Exception inner)
+public sealed class ConflictException(Exception? inner = null)
     : Exception("Someone else changed this at the same time. Please reload and try again.", inner);

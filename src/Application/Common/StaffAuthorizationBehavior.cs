@@ -1,4 +1,6 @@
 using Mediator;
+using Portal.Application.ApiKeys;
+using Portal.Domain.ApiKeys;
 using Portal.Domain.Common;
 using Portal.Domain.Users;
 
@@ -6,9 +8,13 @@ namespace Portal.Application.Common;
 
 /// <summary>
 /// The application layer's own check of a back-office request, whatever page or caller sent it: the sender's
-/// role is read from the database (not from the cookie), so a role change or deactivation applies at once.
+/// role (or an API key's) is read from the database (not from the cookie), so a role change, deactivation or revoke applies at once.
 /// </summary>
-public sealed class StaffAuthorizationBehavior<TMessage, TResponse>(ICurrentUser currentUser, IReadRepository<InternalUser> staff)
+public sealed class StaffAuthorizationBehavior<TMessage, TResponse>(
+    ICurrentUser currentUser,
+    IReadRepository<InternalUser> staff,
+    IReadRepository<ApiKey> apiKeys,
+    TimeProvider clock)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
@@ -19,9 +25,12 @@ public sealed class StaffAuthorizationBehavior<TMessage, TResponse>(ICurrentUser
     {
         if (RequiredPermission.Of(typeof(TMessage)) is { } permission)
         {
-            var role = currentUser.UserId is { } id
-                ? await staff.FirstOrDefaultAsync(new ActiveStaffRoleSpec(id), cancellationToken)
-                : null;
+            // An API key acts with its own role, read afresh like a colleague's: a revoke applies to the very next call.
+            var role = currentUser.ApiKeyId is { } keyId
+                ? await apiKeys.FirstOrDefaultAsync(new UsableApiKeyRoleSpec(keyId, clock.GetUtcNow()), cancellationToken)
+                : currentUser.UserId is { } id
+                    ? await staff.FirstOrDefaultAsync(new ActiveStaffRoleSpec(id), cancellationToken)
+                    : null;
             if (role is not { } granted || !granted.Allows(permission)) throw new DomainException(DomainErrors.NotPermitted);
         }
         return await next(message, cancellationToken);

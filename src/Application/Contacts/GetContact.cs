@@ -23,7 +23,8 @@ public sealed record ContactView(
     string? CompanyName,
     IReadOnlyList<ContactMember> Members,
     PortalAccessView? Access,
-    string? ExternalReference = null);
+    string? ExternalReference = null,
+    DateTimeOffset? UpdatedAt = null);
 
 public sealed record ContactMember(int Id, string Name, string? Email, PortalAccessState? AccessState);
 
@@ -87,7 +88,8 @@ public sealed class GetContactHandler(IReadRepository<Contact> contacts, IRecord
         var details = new ContactDetails(contact.Name, contact.Phone, contact.Street, contact.PostalCode, contact.City,
             contact.CountryCode, contact.VatNumber, contact.CompanyName, contact.PreferredLanguage);
         return new ContactView(contact.Id, contact.Kind, contact.Name, contact.Email, details, contact.CompanyId,
-            contact.Company?.Name ?? contact.CompanyName, members, access, contact.ExternalReference);
+            contact.Company?.Name ?? contact.CompanyName, members, access, contact.ExternalReference,
+            contact.UpdatedAt);
     }
 }
 

@@ -20,7 +20,8 @@ public sealed record ListContacts(
     ContactSort Sort = ContactSort.Name,
     bool Descending = false,
     PageRequest? Paging = null,
-    int PageSize = ListContacts.DefaultPageSize) : IRequest<KeysetPage<ContactListItem>>
+    int PageSize = ListContacts.DefaultPageSize,
+    DateTimeOffset? UpdatedSince = null) : IRequest<KeysetPage<ContactListItem>>
 {
     public const int DefaultPageSize = 25;
 }
@@ -43,7 +44,7 @@ public sealed class ListContactsHandler(IReadRepository<Contact> contacts, ICont
         var pageSize = Math.Clamp(query.PageSize, 1, 100);
         var order = ContactListSpec.Order(query.Sort, query.Descending);
         var paging = query.Paging ?? PageRequest.First;
-        if (!string.IsNullOrWhiteSpace(query.Search) && query.Access == AccessFilter.All)
+        if (!string.IsNullOrWhiteSpace(query.Search) && query.Access == AccessFilter.All && query.UpdatedSince is null)
         {
             // The count comes first because it decides how a page is read.
             var count = await search.CountMatchesAsync(query.Search, cancellationToken);
@@ -54,7 +55,7 @@ public sealed class ListContactsHandler(IReadRepository<Contact> contacts, ICont
                 count);
         }
 
-        var filtered = !string.IsNullOrWhiteSpace(query.Search) || query.Access != AccessFilter.All;
+        var filtered = !string.IsNullOrWhiteSpace(query.Search) || query.Access != AccessFilter.All || query.UpdatedSince is not null;
         return await contacts.KeysetPageAsync(order, paging, pageSize,
             position => new ContactListSpec(query, order, position, pageSize + 1, search), counter, filtered, cancellationToken);
     }
@@ -104,6 +105,7 @@ public sealed class ContactListSpec : Specification<Contact, ContactListItem>
         Query.AsNoTracking();
 
         ContactSelection.Apply(Query, query.Search, query.Access, search, testEachRow: testEachRowUpTo is not null);
+        if (query.UpdatedSince is { } since) Query.Where(c => c.UpdatedAt >= since);
         if (testEachRowUpTo is not null) order.ReadUpTo(Query, position, testEachRowUpTo);
 
         order.Apply(Query, position, take);

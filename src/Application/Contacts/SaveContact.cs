@@ -7,7 +7,10 @@ using Portal.Domain.Users;
 
 namespace Portal.Application.Contacts;
 
-/// <summary>Creates a contact (Id null) or changes one. The e-mail of a contact with accepted access stays as it is.</summary>
+/// <summary>
+/// Creates a contact (Id null) or changes one. The e-mail of a contact with accepted access stays as it is. With
+/// <see cref="UnchangedSince"/> (the <c>UpdatedAt</c> the caller read), a change made by someone else since is refused as a clash.
+/// </summary>
 [RequiresPermission(StaffPermission.ManageContacts)]
 public sealed record SaveContact(
     int? Id,
@@ -15,7 +18,8 @@ public sealed record SaveContact(
     string? Email,
     int? CompanyId,
     ContactDetails Details,
-    string? ExternalReference = null) : IRequest<int>;
+    string? ExternalReference = null,
+    DateTimeOffset? UnchangedSince = null) : IRequest<int>;
 
 public sealed class SaveContactValidator : AbstractValidator<SaveContact>
 {
@@ -63,6 +67,7 @@ public sealed class SaveContactHandler(IRepository<Contact> contacts, ICurrentUs
         {
             contact = await contacts.FirstOrDefaultAsync(new ContactWithAccessSpec(id), cancellationToken)
                 ?? throw new NotFoundException("Contact");
+            if (command.UnchangedSince is { } read && read != contact.UpdatedAt) throw new ConflictException();
             if (company?.Id == contact.Id) throw new DomainException(DomainErrors.CompanyCannotBelongToACompany);
             contact.UpdateDetails(command.Details, now);
             contact.MoveToCompany(company, now, currentUser.ActorName);

@@ -1,6 +1,7 @@
 using Portal.Application.Common;
 using Portal.Application.Contacts;
 using Portal.Application.Settings;
+using Portal.Domain.Activity;
 using Portal.Domain.Common;
 using Portal.Domain.CompanyAccounts;
 using Portal.Domain.Contacts;
@@ -18,7 +19,7 @@ public sealed record InvitationTerms(
     IssuedToken Link,
     DateTimeOffset Now,
     TimeSpan Validity,
-    string Actor)
+    ActivityActor Actor)
 {
     public Invitation GrantTo(Contact contact, string? welcomeMessage) =>
         contact.GrantPortalAccess(Email, Owner, Link, Now, Validity, Actor, welcomeMessage);
@@ -46,7 +47,7 @@ public sealed class InvitationTermsSource(
         var email = correctedEmail ?? contact.Email;
         var owner = await logins.OwnerOf(email, contact.Id, cancellationToken);
         var validity = (await settings.CurrentAsync(cancellationToken)).InvitationValidity;
-        return (contact, new InvitationTerms(email, owner, tokens.Create(), clock.GetUtcNow(), validity, currentUser.ActorName));
+        return (contact, new InvitationTerms(email, owner, tokens.Create(), clock.GetUtcNow(), validity, currentUser.Actor));
     }
 
     /// <summary>The terms of a grant to a colleague a company administrator invites, whose contact does not exist yet.</summary>

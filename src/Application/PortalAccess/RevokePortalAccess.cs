@@ -20,7 +20,7 @@ public sealed class RevokePortalAccessHandler(
     {
         var contact = await contacts.FirstOrDefaultAsync(new ContactWithAccessSpec(command.ContactId), cancellationToken)
             ?? throw new NotFoundException("Contact");
-        contact.RevokePortalAccess(clock.GetUtcNow(), currentUser.ActorName);
+        contact.RevokePortalAccess(clock.GetUtcNow(), currentUser.Actor);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

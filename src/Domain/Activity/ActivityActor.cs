@@ -7,6 +7,8 @@ public readonly record struct ActivityActor(string Name, ActivityActorKind Kind)
 
     public static ActivityActor Customer(string name) => new(name, ActivityActorKind.Customer);
 
+    public static ActivityActor ApiKey(string name) => new(name, ActivityActorKind.ApiKey);
+
     /// <summary>A bare name is the business's side, as every change was before customers could act for their company.</summary>
     public static implicit operator ActivityActor(string name) => Staff(name);
 }

@@ -7,4 +7,6 @@ public enum ActivityActorKind
     Staff = 0,
     /// <summary>A signed-in customer, e.g. a company administrator inviting a colleague.</summary>
     Customer = 1,
+    /// <summary>Another system calling the integration API with a key; the list says "API key {name}".</summary>
+    ApiKey = 2,
 }

@@ -74,10 +74,13 @@ public sealed class ActivityEntry : ISideEffectRecord
         ActivityActorKind actorKind = ActivityActorKind.Staff) =>
         new(kind, occurredAt, actorUserId, actorName, subjectName, null) { Contact = contact, ActorKind = actorKind };
 
-    /// <summary>Marks the actor as a customer; the unit of work knows who sent the change, the domain event does not.</summary>
-    public ActivityEntry ByCustomer()
+    /// <summary>
+    /// Marks who the actor is (a customer, an API key); the unit of work knows who sent the change, the domain event does not.
+    /// A staff sender leaves the kind the event gave.
+    /// </summary>
+    public ActivityEntry By(ActivityActorKind kind)
     {
-        ActorKind = ActivityActorKind.Customer;
+        if (kind != ActivityActorKind.Staff) ActorKind = kind;
         return this;
     }
 

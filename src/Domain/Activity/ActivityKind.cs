@@ -27,4 +27,6 @@ public enum ActivityKind
     ColleagueRequestApproved = 71,
     ColleagueRequestRefused = 72,
     CompanyDetailsChanged = 73,
+    ApiKeyCreated = 90,
+    ApiKeyRevoked = 91,
 }

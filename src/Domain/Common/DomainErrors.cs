@@ -172,6 +172,17 @@ public static class DomainErrors
     public static readonly DomainError BankAccountAlreadySaved =
         new("Payment.AlreadySaved", "This bank account is already saved.");
 
+    public static readonly DomainError ApiKeyNameInvalid =
+        new("ApiKey.NameInvalid", "Please name the key (one line, at most {0} characters).", ApiKeys.ApiKey.NameMaxLength);
+    public static readonly DomainError ApiKeyRoleInvalid =
+        new("ApiKey.RoleInvalid", "An API key is either a portal manager or read-only.");
+    public static readonly DomainError ApiKeyExpiryInPast =
+        new("ApiKey.ExpiryInPast", "The expiry date must be in the future.");
+    public static readonly DomainError ApiKeyRateLimitInvalid =
+        new("ApiKey.RateLimitInvalid", "The limit must be between 1 and {0} requests per minute.", ApiKeys.ApiKey.MaxRequestsPerMinute);
+    public static readonly DomainError ApiKeyAlreadyRevoked =
+        new("ApiKey.AlreadyRevoked", "This API key has already been revoked.");
+
     public static readonly DomainError StaffEmailInvalid =
         new("Staff.EmailInvalid", "Please enter a valid e-mail address.");
     public static readonly DomainError StaffNameInvalid =

@@ -68,6 +68,9 @@ public sealed class MaintenanceWorker(
         var rendered = await scope.ServiceProvider.GetRequiredService<StalePages>().RenderAgainAsync(cancellationToken);
         if (rendered > 0) logger.LogInformation("Rendered {Count} pages again under the current sanitiser settings.", rendered);
         await PurgeExpiredMandateEvidenceAsync(db, cancellationToken);
+        // A retry comes within the day or not at all; older answers only take room.
+        var answeredBefore = clock.GetUtcNow() - Api.IdempotentResponse.Lifetime;
+        await db.IdempotentResponses.Where(r => r.CreatedAt <= answeredBefore).ExecuteDeleteAsync(cancellationToken);
         return purged;
     }
 

@@ -43,6 +43,8 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<PortalSettings> Settings => Set<PortalSettings>();
     public DbSet<PortalAccessJob> PortalAccessJobs => Set<PortalAccessJob>();
     public DbSet<PortalAccessJobItem> PortalAccessJobItems => Set<PortalAccessJobItem>();
+    public DbSet<Portal.Domain.ApiKeys.ApiKey> ApiKeys => Set<Portal.Domain.ApiKeys.ApiKey>();
+    public DbSet<Api.IdempotentResponse> IdempotentResponses => Set<Api.IdempotentResponse>();
     public DbSet<Portal.Domain.CompanyAccounts.ColleagueRequest> ColleagueRequests => Set<Portal.Domain.CompanyAccounts.ColleagueRequest>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -12,6 +12,7 @@ using Portal.Domain.Users;
 using Portal.Infrastructure;
 using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.Security;
+using Portal.Web.Api;
 using Portal.Web.Infrastructure.Access;
 using Portal.Web.Infrastructure.Branding;
 using Portal.Web.Infrastructure.Health;
@@ -57,7 +58,8 @@ public static class WebServices
 
         var absoluteLifetime = (configuration.GetSection(SessionLifetimeOptions.Section).Get<SessionLifetimeOptions>() ?? new SessionLifetimeOptions())
             .AbsoluteLifetime;
-        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+        services.AddAuthentication(PortalApi.DefaultScheme)
+            .AddApiKeys()
             .AddCookie(options =>
             {
                 options.LoginPath = PortalRoutes.Account.SignIn;
@@ -154,6 +156,7 @@ public static class WebServices
         services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>,
             LocalizedModelBindingMessages>();
         services.AddAccountRateLimits(configuration);
+        services.AddPortalApi();
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         return services;
     }
@@ -169,17 +172,21 @@ public static class WebServices
         }
         app.UseStatusCodePagesWithReExecute(PortalRoutes.StatusCodeFormat);
         app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<ApiProblems>();
         app.UseRouting();
-        app.UseRateLimiter();
         app.UseMiddleware<PageDatabaseConnection>();
         app.UseAuthentication();
+        // After authentication: the API's limits are per key.
+        app.UseRateLimiter();
         // After authentication: a colleague's stored language is one of the choices (StaffLanguageCultureProvider).
         app.UseRequestLocalization();
         app.UseAuthorization();
+        app.UseMiddleware<IdempotentPosts>();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
         app.MapBranding();
         app.MapPortalHealthChecks();
+        app.MapPortalApi();
         return app;
     }
 }

@@ -37,6 +37,8 @@ public static class ActivityDisplay
         Domain.Activity.ActivityKind.ColleagueRequestRefused => t["Colleague request refused"],
         Domain.Activity.ActivityKind.CompanyDetailsChanged => t["Company details changed"],
         Domain.Activity.ActivityKind.PortalAccessJobCancelled => t["Bulk access job cancelled"],
+        Domain.Activity.ActivityKind.ApiKeyCreated => t["API key created"],
+        Domain.Activity.ActivityKind.ApiKeyRevoked => t["API key revoked"],
         _ => kind.ToString(),
     };
 
@@ -46,7 +48,8 @@ public static class ActivityDisplay
         if (string.IsNullOrEmpty(detail)) return null;
         switch (kind)
         {
-            case Domain.Activity.ActivityKind.StaffInvited when Enum.TryParse<StaffRole>(detail, out var role):
+            case Domain.Activity.ActivityKind.StaffInvited or Domain.Activity.ActivityKind.ApiKeyCreated
+                or Domain.Activity.ActivityKind.ApiKeyRevoked when Enum.TryParse<StaffRole>(detail, out var role):
                 return t["as {0}", t.StaffRole(role)];
             case Domain.Activity.ActivityKind.StaffRoleChanged when detail.Split('>') is [var from, var to]
                 && Enum.TryParse<StaffRole>(from, out var fromRole) && Enum.TryParse<StaffRole>(to, out var toRole):
@@ -70,9 +73,16 @@ public static class ActivityDisplay
         }
     }
 
-    /// <summary>Who did it; a customer acting for their company is marked as one ("Kim Heron (customer)").</summary>
-    public static string Actor(this IStringLocalizer t, string name, ActivityActorKind kind) =>
-        kind == ActivityActorKind.Customer ? t["{0} (customer)", name] : name;
+    /// <summary>
+    /// Who did it; a customer acting for their company is marked as one ("Kim Heron (customer)"), another system by its
+    /// key ("API key ERP sync").
+    /// </summary>
+    public static string Actor(this IStringLocalizer t, string name, ActivityActorKind kind) => kind switch
+    {
+        ActivityActorKind.Customer => t["{0} (customer)", name],
+        ActivityActorKind.ApiKey => t["API key {0}", name],
+        _ => name,
+    };
 
     /// <summary>A colleague's document kinds as <see cref="Domain.Documents.DocumentKindSet"/> writes them: "All", "" or kind names.</summary>
     public static string CompanyDocumentKinds(this IStringLocalizer t, string? stored) => stored switch

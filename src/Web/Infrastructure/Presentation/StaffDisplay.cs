@@ -27,6 +27,13 @@ public static class StaffDisplay
         _ => t["Deactivated"],
     };
 
+    public static string ApiKeyStatus(this IStringLocalizer t, Application.ApiKeys.ApiKeyStatus status) => status switch
+    {
+        Application.ApiKeys.ApiKeyStatus.Active => t["Active"],
+        Application.ApiKeys.ApiKeyStatus.Expired => t["Expired"],
+        _ => t["Revoked"],
+    };
+
     public static string StaffStatusBadge(StaffStatus status) => status switch
     {
         Domain.Users.StaffStatus.Invited => "badge text-bg-warning",

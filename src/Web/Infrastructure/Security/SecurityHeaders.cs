@@ -18,8 +18,11 @@ internal sealed class SecurityHeaders(RequestDelegate next)
             var metadata = context.GetEndpoint()?.Metadata;
             var branding = metadata?.GetMetadata<PublicAssetAttribute>() is not null;
             var oneTimeLink = metadata?.GetMetadata<OneTimeLinkPageAttribute>() is not null;
-            // The logo brings a stricter policy of its own (BrandingEndpoints); everything else gets the site's.
-            if (!branding || string.IsNullOrEmpty(headers.ContentSecurityPolicy)) headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            // The logo brings a stricter policy of its own (BrandingEndpoints), the API reference a looser one for its
+            // script's inline styles; everything else gets the site's.
+            if (metadata?.GetMetadata<Api.ApiReferencePageAttribute>() is not null)
+                headers.ContentSecurityPolicy = Api.PortalApi.ReferenceContentSecurityPolicy(context);
+            else if (!branding || string.IsNullOrEmpty(headers.ContentSecurityPolicy)) headers.ContentSecurityPolicy = ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";

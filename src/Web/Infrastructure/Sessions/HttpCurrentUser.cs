@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Portal.Application.Common;
+using Portal.Web.Api;
 
 namespace Portal.Web.Infrastructure.Sessions;
 
@@ -7,15 +8,20 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentU
 {
     private ClaimsPrincipal? Principal => accessor.HttpContext?.User;
 
-    public int? UserId => Principal?.Identity?.IsAuthenticated == true ? Principal.UserId() : null;
+    private bool IsSignedIn => Principal?.Identity?.IsAuthenticated == true && ApiKeyId is null;
 
-    public string ActorName => Principal?.Identity?.IsAuthenticated == true
-        ? $"{Principal.FindFirstValue(ClaimTypes.Name)} <{Principal.FindFirstValue(ClaimTypes.Email)}>"
-        : "system";
+    public int? UserId => IsSignedIn ? Principal!.UserId() : null;
 
-    public bool IsCustomer => Principal?.Identity?.IsAuthenticated == true && Principal.IsInRole(SessionClaims.PortalRole);
+    /// <summary>An API key is named by its name alone; the activity list adds "API key" (<see cref="ICurrentUser.ActorKind"/>).</summary>
+    public string ActorName => Principal is not { } principal || principal.Identity?.IsAuthenticated != true ? "system"
+        : ApiKeyId is not null ? principal.FindFirstValue(ClaimTypes.Name) ?? ""
+        : $"{principal.FindFirstValue(ClaimTypes.Name)} <{principal.FindFirstValue(ClaimTypes.Email)}>";
+
+    public bool IsCustomer => IsSignedIn && Principal!.IsInRole(SessionClaims.PortalRole);
+
+    public int? ApiKeyId => Principal?.Identity?.IsAuthenticated == true ? Principal.ApiKeyId() : null;
 
     public string? IpAddress => accessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
 
-    public string? SessionToken => Principal?.Identity?.IsAuthenticated == true ? Principal.FindFirstValue(SessionClaims.SessionId) : null;
+    public string? SessionToken => IsSignedIn ? Principal!.FindFirstValue(SessionClaims.SessionId) : null;
 }
