@@ -227,7 +227,8 @@ public sealed class ContactsApiTests(PortalFactory factory) : IClassFixture<Port
 
         using var german = factory.ApiClient(api.DefaultRequestHeaders.Authorization!.Parameter, "de");
         var inGerman = await german.SendRawJsonAsync(HttpMethod.Post, "/api/v1/contacts", """{"name":"Tina Type","kind":"Robot"}""");
-        (await inGerman.JsonAsync()).FieldErrors("kind").ShouldBe(["Der Wert hat den falschen Typ oder das falsche Format."]);
+        var germanProblem = await inGerman.JsonAsync();
+        germanProblem.FieldErrors("kind").ShouldBe(["Der Wert hat den falschen Typ oder das falsche Format."], germanProblem.ToJsonString());
 
         var extra = await api.SendRawJsonAsync(HttpMethod.Post, "/api/v1/contacts", """{"name":"Ulla Unknown","shoeSize":42}""");
         extra.StatusCode.ShouldBe(HttpStatusCode.Created);

@@ -92,6 +92,7 @@ public static class PortalRoutes
         public const string EditPage = "/admin/pages/{id:int}";
         public const string Activity = "/admin/activity";
         public const string Settings = "/admin/settings";
+        public const string ApiKeys = "/admin/settings/api-keys";
         public const string Staff = "/admin/staff";
         public const string InviteStaff = "/admin/staff/invite";
         public const string Account = "/admin/account";

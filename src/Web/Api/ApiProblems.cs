@@ -55,6 +55,9 @@ public sealed class ApiProblems(RequestDelegate next, ILogger<ApiProblems> logge
         catch (Exception e) when (!context.Response.HasStarted && e is not OperationCanceledException)
         {
             context.Response.Clear();
+            // Out here the language middleware has already restored the thread's culture; the request's is on the context.
+            if (context.Features.Get<Microsoft.AspNetCore.Localization.IRequestCultureFeature>() is { } culture)
+                System.Globalization.CultureInfo.CurrentUICulture = culture.RequestCulture.UICulture;
             if (ProblemFor(context, e) is not { } problem)
             {
                 logger.LogError(e, "The API request failed.");

@@ -2,13 +2,14 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Portal.Application.Common;
 
 namespace Portal.FunctionalTests.Support;
 
 /// <summary>Creating API keys through the settings page, and calling the integration API with them.</summary>
 public static class ApiFlows
 {
-    public const string KeysPage = "/admin/settings/api-keys";
+    public const string KeysPage = PortalRoutes.Admin.ApiKeys;
 
     /// <summary>Creates a key on the page and returns its secret, read from the page that shows it once.</summary>
     public static async Task<string> CreateApiKeyAsync(this PortalBrowser admin, string name, string role = "PortalManager",
