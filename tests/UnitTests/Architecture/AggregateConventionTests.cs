@@ -51,7 +51,7 @@ public sealed class AggregateConventionTests
 
         roots.ShouldBe(
             ["AggregateRoot", "Contact", "UserAccount", "PortalUser", "InternalUser", "Document", "PortalPage", "PaymentMethod",
-                "PortalSettings", "UserSession", "ContactImport", "PortalAccessJob", "PortalAccessJobItem", "ColleagueRequest"],
+                "PortalSettings", "UserSession", "ContactImport", "PortalAccessJob", "PortalAccessJobItem", "ColleagueRequest", "ApiKey"],
             ignoreOrder: true);
         records.ShouldBe(["OutboxMessage", "SecurityEvent", "ActivityEntry"], ignoreOrder: true);
         roots.Intersect(records).ShouldBeEmpty();
