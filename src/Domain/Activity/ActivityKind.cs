@@ -27,4 +27,7 @@ public enum ActivityKind
     ColleagueRequestApproved = 71,
     ColleagueRequestRefused = 72,
     CompanyDetailsChanged = 73,
+    WebhookCreated = 100,
+    WebhookChanged = 101,
+    WebhookDeleted = 102,
 }

@@ -44,6 +44,8 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<PortalAccessJob> PortalAccessJobs => Set<PortalAccessJob>();
     public DbSet<PortalAccessJobItem> PortalAccessJobItems => Set<PortalAccessJobItem>();
     public DbSet<Portal.Domain.CompanyAccounts.ColleagueRequest> ColleagueRequests => Set<Portal.Domain.CompanyAccounts.ColleagueRequest>();
+    public DbSet<Portal.Domain.Webhooks.Webhook> Webhooks => Set<Portal.Domain.Webhooks.Webhook>();
+    public DbSet<Portal.Domain.Webhooks.WebhookDelivery> WebhookDeliveries => Set<Portal.Domain.Webhooks.WebhookDelivery>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -37,6 +37,9 @@ public static class ActivityDisplay
         Domain.Activity.ActivityKind.ColleagueRequestRefused => t["Colleague request refused"],
         Domain.Activity.ActivityKind.CompanyDetailsChanged => t["Company details changed"],
         Domain.Activity.ActivityKind.PortalAccessJobCancelled => t["Bulk access job cancelled"],
+        Domain.Activity.ActivityKind.WebhookCreated => t["Webhook added"],
+        Domain.Activity.ActivityKind.WebhookChanged => t["Webhook changed"],
+        Domain.Activity.ActivityKind.WebhookDeleted => t["Webhook deleted"],
         _ => kind.ToString(),
     };
 
@@ -55,6 +58,15 @@ public static class ActivityDisplay
                 return t["{0} new, {1} updated, {2} unchanged, {3} refused", created, updated, unchanged, refused];
             case Domain.Activity.ActivityKind.CompanyDocumentKindsChanged:
                 return t.CompanyDocumentKinds(detail);
+            case Domain.Activity.ActivityKind.WebhookChanged:
+                return string.Join(", ", detail.Split(',').Select(field => field switch
+                {
+                    "Url" => t["address"].Value,
+                    "Events" => t["events"].Value,
+                    "Enabled" => t["switched on"].Value,
+                    "Disabled" => t["switched off"].Value,
+                    _ => field,
+                }));
             case Domain.Activity.ActivityKind.SettingsChanged:
                 return string.Join(", ", detail.Split(',').Select(field => t.SettingName(field)));
             case Domain.Activity.ActivityKind.PortalAccessJobCompleted when detail.Split(':', '/') is [var job, var done, var refused, var total]
