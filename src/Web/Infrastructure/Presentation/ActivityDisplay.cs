@@ -61,8 +61,8 @@ public static class ActivityDisplay
             case Domain.Activity.ActivityKind.WebhookChanged:
                 return string.Join(", ", detail.Split(',').Select(field => field switch
                 {
-                    "Url" => t["address"].Value,
-                    "Events" => t["events"].Value,
+                    "Url" => t["Address"].Value,
+                    "Events" => t["Events"].Value,
                     "Enabled" => t["switched on"].Value,
                     "Disabled" => t["switched off"].Value,
                     _ => field,

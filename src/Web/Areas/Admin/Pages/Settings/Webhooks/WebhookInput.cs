@@ -13,8 +13,9 @@ public sealed class WebhookInput
     [Display(Name = "Events")]
     public List<string> Events { get; set; } = [];
 
+    /// <summary>An unticked box sends nothing, so anything but "true" posted means off.</summary>
     [Display(Name = "Send events to this webhook")]
-    public bool Enabled { get; set; } = true;
+    public bool Enabled { get; set; }
 
     public bool Has(WebhookEvents single) => Events.Contains(WebhookEventTypes.NameOf(single));
 
