@@ -30,6 +30,17 @@ public sealed class WebhookAddressTests(RebindingDnsFactory factory) : IClassFix
         (await factory.WithDbAsync(db => db.Webhooks.AnyAsync(w => w.Url == "http://erp.example.com/portal-events"))).ShouldBeFalse();
     }
 
+    [Fact]
+    public async Task Something_that_is_no_address_is_refused_with_the_limit_filled_in()
+    {
+        using var admin = await factory.SignedInAdminAsync();
+
+        var refused = await admin.SubmitNewWebhookAsync("erp.example.com/portal-events", "access.revoked");
+
+        refused.Document.GetElementById("url-error")!.TextContent.ShouldBe(
+            "Please enter the receiver's full address, e.g. https://erp.example.com/portal-events (at most 2000 characters).");
+    }
+
     [Theory]
     [InlineData("https://127.0.0.1/hook")]
     [InlineData("https://localhost/hook")]

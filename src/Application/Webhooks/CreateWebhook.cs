@@ -1,4 +1,5 @@
 using FluentValidation;
+using FluentValidation.Results;
 using Mediator;
 using Microsoft.Extensions.Options;
 using Portal.Application.Common;
@@ -45,7 +46,8 @@ public static class WebhookRules
     public static IRuleBuilderOptionsConditions<T, string?> WebhookAddress<T>(this IRuleBuilder<T, string?> rule, WebhookAddressPolicy policy) =>
         rule.Custom((url, context) =>
         {
-            if (Domain.Webhooks.WebhookAddress.Problem(url, policy) is { } problem) context.AddFailure(problem.Message);
+            if (Domain.Webhooks.WebhookAddress.Problem(url, policy) is { } problem)
+                context.AddFailure(new ValidationFailure(context.PropertyPath, problem.Message) { CustomState = problem.Arguments });
         });
 
     public static IRuleBuilderOptions<T, IReadOnlyList<string>> WebhookEvents<T>(this IRuleBuilder<T, IReadOnlyList<string>> rule) =>
