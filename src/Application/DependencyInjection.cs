@@ -26,6 +26,7 @@ public static class DependencyInjection
         services.AddScoped<CompanyAdministratorContext>();
         services.AddScoped<ColleagueInvitationLimits>();
         services.AddScoped<CompanyAdministrations>();
+        services.AddScoped<Webhooks.WebhookSubscribers>();
         return services;
     }
 }

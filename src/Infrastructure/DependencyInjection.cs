@@ -99,6 +99,24 @@ public static class DependencyInjection
         services.AddSingleton<MailTransportFactory>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddWebhooks(configuration);
         return services;
+    }
+
+    private static void AddWebhooks(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<Portal.Application.Webhooks.WebhookOptions>()
+            .Bind(configuration.GetSection(Portal.Application.Webhooks.WebhookOptions.Section));
+        services.AddSingleton<Portal.Application.Webhooks.IWebhookSecrets, Webhooks.DataProtectionWebhookSecrets>();
+        services.AddSingleton<Webhooks.WebhookHostResolver>();
+        services.AddHttpClient(Webhooks.WebhookDispatcher.ClientName, (sp, client) =>
+                client.Timeout = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Portal.Application.Webhooks.WebhookOptions>>().Value.Timeout)
+            .ConfigurePrimaryHttpMessageHandler(sp => Webhooks.WebhookConnections.Handler(
+                sp.GetRequiredService<Webhooks.WebhookHostResolver>(),
+                sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Portal.Application.Webhooks.WebhookOptions>>()))
+            // A receiver's address may carry its own token in the path: the client's request lines stay out of the logs.
+            .RemoveAllLoggers();
+        services.AddSingleton<Webhooks.WebhookDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<Webhooks.WebhookDispatcher>());
     }
 }

@@ -93,6 +93,10 @@ public static class PortalRoutes
         public const string Activity = "/admin/activity";
         public const string Settings = "/admin/settings";
         public const string ApiKeys = "/admin/settings/api-keys";
+        public const string Webhooks = "/admin/settings/webhooks";
+        public const string NewWebhook = "/admin/settings/webhooks/new";
+        public const string Webhook = "/admin/settings/webhooks/{id:int}";
+        public const string WebhookDeliveries = "/admin/settings/webhooks/{id:int}/deliveries";
         public const string Staff = "/admin/staff";
         public const string InviteStaff = "/admin/staff/invite";
         public const string Account = "/admin/account";

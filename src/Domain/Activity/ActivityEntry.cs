@@ -105,6 +105,11 @@ public sealed class ActivityEntry : ISideEffectRecord
         ActivityKind kind, DateTimeOffset occurredAt, int? actorUserId, string actorName, string subjectName, string detail) =>
         new(kind, occurredAt, actorUserId, actorName, subjectName, detail);
 
+    /// <summary>A webhook created, changed or deleted, named by its host; the detail names what changed ("Url,Events,Disabled").</summary>
+    public static ActivityEntry ForWebhook(
+        ActivityKind kind, DateTimeOffset occurredAt, int? actorUserId, string actorName, string host, string? detail) =>
+        new(kind, occurredAt, actorUserId, actorName, host, detail);
+
     /// <summary>A bulk access job; its detail is "Kind:done/refused/total", which the page translates.</summary>
     public static ActivityEntry ForJob(DateTimeOffset occurredAt, int? actorUserId, string actorName, string selection, string detail,
         bool cancelled = false) =>

@@ -29,4 +29,7 @@ public enum ActivityKind
     CompanyDetailsChanged = 73,
     ApiKeyCreated = 90,
     ApiKeyRevoked = 91,
+    WebhookCreated = 100,
+    WebhookChanged = 101,
+    WebhookDeleted = 102,
 }

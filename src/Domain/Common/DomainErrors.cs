@@ -219,6 +219,16 @@ public static class DomainErrors
     public static readonly DomainError SettingsInvalid =
         new("Settings.Invalid", "These settings are not valid.");
 
+    public static readonly DomainError WebhookUrlInvalid =
+        new("Webhook.UrlInvalid", "Please enter the receiver's full address, e.g. https://erp.example.com/portal-events (at most {0} characters).",
+            Webhooks.WebhookAddress.MaxLength);
+    public static readonly DomainError WebhookUrlNeedsHttps =
+        new("Webhook.UrlNeedsHttps", "The address must start with https://, so that events and their signature travel encrypted.");
+    public static readonly DomainError WebhookUrlPrivate =
+        new("Webhook.UrlPrivate", "Webhooks can't be sent to this address: it belongs to this server or a private network.");
+    public static readonly DomainError WebhookNeedsEvents =
+        new("Webhook.NeedsEvents", "Please choose at least one event.");
+
     public static readonly DomainError ContactImportEmpty =
         new("ContactImport.Empty", "The file is empty. Please choose a CSV file with a header row and one contact per row.");
     public static readonly DomainError ContactImportTooLarge =

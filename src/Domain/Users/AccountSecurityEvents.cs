@@ -9,7 +9,8 @@ namespace Portal.Domain.Users;
 /// </summary>
 public abstract record AccountSecurityEvent(UserAccount Account, SecurityEventKind Kind) : IDomainEvent;
 
-public sealed record SignedIn(UserAccount Account) : AccountSecurityEvent(Account, SecurityEventKind.SignedIn);
+/// <summary>A successful sign-in; <see cref="First"/> when the account had never signed in before.</summary>
+public sealed record SignedIn(UserAccount Account, bool First = false) : AccountSecurityEvent(Account, SecurityEventKind.SignedIn);
 
 public sealed record SignInFailed(UserAccount Account) : AccountSecurityEvent(Account, SecurityEventKind.SignInFailed);
 

@@ -46,9 +46,10 @@ public abstract class UserAccount : AggregateRoot
     /// <summary>A successful sign-in: the failure counter starts over.</summary>
     public void RecordSignIn(DateTimeOffset now)
     {
+        var first = LastSignInAt is null;
         LastSignInAt = now;
         EndLockout();
-        Raise(new SignedIn(this));
+        Raise(new SignedIn(this, first));
     }
 
     public bool IsLockedOut(DateTimeOffset now) => LockoutEndsAt is { } end && now < end;

@@ -46,6 +46,8 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<Portal.Domain.ApiKeys.ApiKey> ApiKeys => Set<Portal.Domain.ApiKeys.ApiKey>();
     public DbSet<Api.IdempotentResponse> IdempotentResponses => Set<Api.IdempotentResponse>();
     public DbSet<Portal.Domain.CompanyAccounts.ColleagueRequest> ColleagueRequests => Set<Portal.Domain.CompanyAccounts.ColleagueRequest>();
+    public DbSet<Portal.Domain.Webhooks.Webhook> Webhooks => Set<Portal.Domain.Webhooks.Webhook>();
+    public DbSet<Portal.Domain.Webhooks.WebhookDelivery> WebhookDeliveries => Set<Portal.Domain.Webhooks.WebhookDelivery>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -51,9 +51,9 @@ public sealed class AggregateConventionTests
 
         roots.ShouldBe(
             ["AggregateRoot", "Contact", "UserAccount", "PortalUser", "InternalUser", "Document", "PortalPage", "PaymentMethod",
-                "PortalSettings", "UserSession", "ContactImport", "PortalAccessJob", "PortalAccessJobItem", "ColleagueRequest", "ApiKey"],
+                "PortalSettings", "UserSession", "ContactImport", "PortalAccessJob", "PortalAccessJobItem", "ColleagueRequest", "ApiKey", "Webhook"],
             ignoreOrder: true);
-        records.ShouldBe(["OutboxMessage", "SecurityEvent", "ActivityEntry"], ignoreOrder: true);
+        records.ShouldBe(["OutboxMessage", "SecurityEvent", "ActivityEntry", "WebhookDelivery"], ignoreOrder: true);
         roots.Intersect(records).ShouldBeEmpty();
     }
 }

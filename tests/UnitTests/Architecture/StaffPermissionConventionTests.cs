@@ -23,7 +23,7 @@ public sealed class StaffPermissionConventionTests
         "GetMyDetails", "UpdateMyDetails", "GetMySecurity", "ChangeMyPassword", "CloseMyAccount", "DownloadMyData",
         "RequestMyEmailChange", "SignOutEverywhere", "GetMyTwoFactor", "StartTwoFactorSetup", "EnableTwoFactor", "DisableTwoFactor",
         "RegenerateRecoveryCodes", "CancelMyEmailChange", "GetMyPendingEmailChange",
-        "GetMyDocument", "GetMyDocumentCounts", "GetMyDocumentPdf", "ListMyDocuments", "DownloadMyDocumentPdfs",
+        "GetMyDocument", "GetMyDocumentCounts", "GetMyDocumentPdf", "NoteMyDocumentViewed", "ListMyDocuments", "DownloadMyDocumentPdfs",
         "ListMyPaymentMethods", "AddMyPaymentMethod", "MakeMyDefaultPaymentMethod", "RemoveMyPaymentMethod",
         "StartSession", "EndCurrentSession", "ListMySessions", "EndMySession",
         // Asked before anyone is known: it is what tells an API call's key (and so its role) in the first place.

@@ -39,6 +39,9 @@ public static class ActivityDisplay
         Domain.Activity.ActivityKind.PortalAccessJobCancelled => t["Bulk access job cancelled"],
         Domain.Activity.ActivityKind.ApiKeyCreated => t["API key created"],
         Domain.Activity.ActivityKind.ApiKeyRevoked => t["API key revoked"],
+        Domain.Activity.ActivityKind.WebhookCreated => t["Webhook added"],
+        Domain.Activity.ActivityKind.WebhookChanged => t["Webhook changed"],
+        Domain.Activity.ActivityKind.WebhookDeleted => t["Webhook deleted"],
         _ => kind.ToString(),
     };
 
@@ -58,6 +61,15 @@ public static class ActivityDisplay
                 return t["{0} new, {1} updated, {2} unchanged, {3} refused", created, updated, unchanged, refused];
             case Domain.Activity.ActivityKind.CompanyDocumentKindsChanged:
                 return t.CompanyDocumentKinds(detail);
+            case Domain.Activity.ActivityKind.WebhookChanged:
+                return string.Join(", ", detail.Split(',').Select(field => field switch
+                {
+                    "Url" => t["Address"].Value,
+                    "Events" => t["Events"].Value,
+                    "Enabled" => t["switched on"].Value,
+                    "Disabled" => t["switched off"].Value,
+                    _ => field,
+                }));
             case Domain.Activity.ActivityKind.SettingsChanged:
                 return string.Join(", ", detail.Split(',').Select(field => t.SettingName(field)));
             case Domain.Activity.ActivityKind.PortalAccessJobCompleted when detail.Split(':', '/') is [var job, var done, var refused, var total]

@@ -9,5 +9,9 @@ public sealed class MyDocumentModel : PortalPageModel
 {
     public MyDocumentView Document { get; private set; } = null!;
 
-    public async Task OnGetAsync(int id) => Document = await SendAsync(new GetMyDocument(id));
+    public async Task OnGetAsync(int id)
+    {
+        Document = await SendAsync(new GetMyDocument(id));
+        await SendAsync(new NoteMyDocumentViewed(id));
+    }
 }
