@@ -27,4 +27,5 @@ public enum ActivityKind
     ColleagueRequestApproved = 71,
     ColleagueRequestRefused = 72,
     CompanyDetailsChanged = 73,
+    NewInvitationLinkRequested = 80,
 }

@@ -204,6 +204,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
+                    b.Property<DateTimeOffset?>("EmailUndeliverableSince")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ExternalReference")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -673,6 +676,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("FinalRemindedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid?>("MailId")
                         .HasColumnType("uuid");
 
@@ -697,6 +703,8 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
 
                     b.HasIndex("PortalUserId");
 
@@ -876,6 +884,13 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<string>("CreditorIdentifier")
                         .HasMaxLength(35)
                         .HasColumnType("character varying(35)");
+
+                    b.Property<bool>("CustomersRequestNewLinks")
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true);
+
+                    b.Property<int?>("FinalReminderHoursBeforeExpiry")
+                        .HasColumnType("integer");
 
                     b.Property<string>("ImprintUrl")
                         .HasMaxLength(500)
