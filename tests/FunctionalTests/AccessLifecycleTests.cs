@@ -158,7 +158,7 @@ public sealed class AccessLifecycleTests(PortalFactory factory) : IClassFixture<
             ["Input.ConfirmPassword"] = Flows.CustomerPassword,
         });
         expired.Text.ShouldContain("This invitation link has expired.");
-        expired.Text.ShouldContain("ask your contact person for a new invitation");
+        expired.Text.ShouldContain("Send me a new link");
         (await customer.GetAsync("/my", followRedirects: false)).Status.ShouldBe(HttpStatusCode.Redirect);
         (await factory.ContactAsync(contactId)).PortalUser!.State.ShouldBe(PortalAccessState.Invited);
     }

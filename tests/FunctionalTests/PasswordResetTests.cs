@@ -8,7 +8,7 @@ using Portal.FunctionalTests.Support;
 namespace Portal.FunctionalTests;
 
 /// <summary>"Forgot your password?": the request that never tells whether an account exists, the one-time link, and the reset.</summary>
-public sealed partial class PasswordResetTests(PortalFactory factory) : IClassFixture<PortalFactory>
+public sealed class PasswordResetTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     private const string NewPassword = "Copper-Willow-Summit-Lake-58";
     private const string SentText = "If an account exists for this address, we have sent it a link to choose a new password.";
@@ -43,8 +43,8 @@ public sealed partial class PasswordResetTests(PortalFactory factory) : IClassFi
         sent.Path.ShouldBe("/account/forgot-password/sent");
         sent.Text.ShouldContain(SentText);
 
-        var mail = (await ResetMailsAsync(email, 1))[^1];
-        var link = ResetLinkIn(mail);
+        var mail = (await factory.ResetMailsAsync(email, 1))[^1];
+        var link = PasswordResetFlows.ResetLinkIn(mail);
         var form = await visitor.GetAsync(link);
         form.Status.ShouldBe(HttpStatusCode.OK);
         form.Text.ShouldContain($"Choose a new password for {email}.");
@@ -96,7 +96,7 @@ public sealed partial class PasswordResetTests(PortalFactory factory) : IClassFi
         forUnknown.ShouldBe(forKnown);
         forKnown.Status.ShouldBe(HttpStatusCode.Redirect);
         forKnown.FinalText.ShouldContain(SentText);
-        (await ResetMailsAsync(known, 1)).Count.ShouldBe(1);
+        (await factory.ResetMailsAsync(known, 1)).Count.ShouldBe(1);
         (await factory.OutboxCountAsync(unknown)).ShouldBe(0);
         factory.Smtp.To(unknown).ShouldBeEmpty();
     }
@@ -132,9 +132,9 @@ public sealed partial class PasswordResetTests(PortalFactory factory) : IClassFi
         using var visitor = factory.NewBrowser();
 
         await visitor.RequestResetAsync(email);
-        var older = ResetLinkIn((await ResetMailsAsync(email, 1))[0]);
+        var older = PasswordResetFlows.ResetLinkIn((await factory.ResetMailsAsync(email, 1))[0]);
         await visitor.RequestResetAsync(email);
-        var newer = ResetLinkIn((await ResetMailsAsync(email, 2))[1]);
+        var newer = PasswordResetFlows.ResetLinkIn((await factory.ResetMailsAsync(email, 2))[1]);
 
         newer.ShouldNotBe(older);
         (await visitor.GetAsync(older)).Text.ShouldContain(LinkInvalid);
@@ -151,7 +151,7 @@ public sealed partial class PasswordResetTests(PortalFactory factory) : IClassFi
         customer.Dispose();
         using var visitor = factory.NewBrowser();
         await visitor.RequestResetAsync(email);
-        var link = ResetLinkIn((await ResetMailsAsync(email, 1))[0]);
+        var link = PasswordResetFlows.ResetLinkIn((await factory.ResetMailsAsync(email, 1))[0]);
         var form = await visitor.GetAsync(link);
         form.Document.QuerySelector("input[name='Input.NewPassword']").ShouldNotBeNull();
 
@@ -179,7 +179,7 @@ public sealed partial class PasswordResetTests(PortalFactory factory) : IClassFi
         customer.Dispose();
         using var visitor = factory.NewBrowser();
         await visitor.RequestResetAsync(email);
-        var form = await visitor.GetAsync(ResetLinkIn((await ResetMailsAsync(email, 1))[0]));
+        var form = await visitor.GetAsync(PasswordResetFlows.ResetLinkIn((await factory.ResetMailsAsync(email, 1))[0]));
 
         var refused = await visitor.SubmitAsync(form, "Set new password", new Dictionary<string, string?>
         {
@@ -218,7 +218,7 @@ public sealed partial class PasswordResetTests(PortalFactory factory) : IClassFi
         (await visitor.SignInAsync(email, Flows.CustomerPassword)).Path.ShouldBe("/account/sign-in", "locked");
 
         await visitor.RequestResetAsync(email);
-        var form = await visitor.GetAsync(ResetLinkIn((await ResetMailsAsync(email, 1))[0]));
+        var form = await visitor.GetAsync(PasswordResetFlows.ResetLinkIn((await factory.ResetMailsAsync(email, 1))[0]));
         await visitor.SetNewPasswordAsync(form, NewPassword);
 
         (await visitor.SignInAsync(email, NewPassword)).Path.ShouldBe("/my");
@@ -229,8 +229,8 @@ public sealed partial class PasswordResetTests(PortalFactory factory) : IClassFi
     {
         using var visitor = factory.NewBrowser();
         await visitor.RequestResetAsync(PortalFactory.AdminEmail);
-        var mail = (await ResetMailsAsync(PortalFactory.AdminEmail, 1))[0];
-        var form = await visitor.GetAsync(ResetLinkIn(mail));
+        var mail = (await factory.ResetMailsAsync(PortalFactory.AdminEmail, 1))[0];
+        var form = await visitor.GetAsync(PasswordResetFlows.ResetLinkIn(mail));
 
         // The same password again: the policy has no history rule, and the other tests keep signing in with it.
         await visitor.SetNewPasswordAsync(form, PortalFactory.AdminPassword);
@@ -256,13 +256,16 @@ public sealed partial class PasswordResetTests(PortalFactory factory) : IClassFi
         var final = await visitor.GetAsync(posted.Location!);
         return new ResetAnswer(posted.Status, posted.Location, body, final.Path, final.Text);
     }
+}
 
-    private Task<List<MimeMessage>> ResetMailsAsync(string email, int count) =>
+internal static partial class PasswordResetFlows
+{
+    public static Task<List<MimeMessage>> ResetMailsAsync(this PortalFactory factory, string email, int count) =>
         Eventually.HoldsAsync(() => Task.FromResult(factory.Smtp.To(email)
             .Where(m => m.Subject?.StartsWith("Reset your password", StringComparison.Ordinal) == true).ToList()),
             mails => mails.Count >= count, $"{count} reset mail(s) to {email}");
 
-    private static string ResetLinkIn(MimeMessage mail)
+    public static string ResetLinkIn(MimeMessage mail)
     {
         var match = ResetLink().Match(mail.TextBody ?? "");
         match.Success.ShouldBeTrue("The reset mail has no link: " + mail.TextBody);
@@ -272,10 +275,7 @@ public sealed partial class PasswordResetTests(PortalFactory factory) : IClassFi
 
     [GeneratedRegex(@"https?://\S+/account/reset-password/[A-Za-z0-9_%-]+")]
     private static partial Regex ResetLink();
-}
 
-internal static class PasswordResetFlows
-{
     public static async Task<Page> RequestResetAsync(this PortalBrowser browser, string email)
     {
         var form = await browser.GetAsync("/account/forgot-password");

@@ -344,6 +344,61 @@ public sealed class SettingsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_last_reminder_goes_out_the_chosen_hours_before_the_link_ends_and_the_contact_page_lists_both_reminders()
+    {
+        using var admin = await factory.SignedInAdminAsync();
+        await SavedAsync(admin, "Save invitation settings", new()
+        {
+            ["Invitations.Validity"] = "7",
+            ["Invitations.Unit"] = "Days",
+            ["Invitations.SendReminders"] = "true",
+            ["Invitations.SendFinalReminder"] = "true",
+            ["Invitations.FinalReminderHoursBeforeExpiry"] = "24",
+        });
+        var worker = factory.Services.GetRequiredService<InvitationReminderWorker>();
+        var contactId = await admin.CreateContactAsync("Lars Last", "lars.last@example.com");
+        await admin.GrantAsync(contactId);
+        var granted = factory.Clock.GetUtcNow();
+
+        factory.Clock.Advance(TimeSpan.FromDays(3.5));
+        (await worker.RunOnceAsync(CancellationToken.None)).ShouldBe(1, "the halfway reminder");
+        factory.Clock.Advance(TimeSpan.FromDays(2.5) - TimeSpan.FromMinutes(1));
+        (await worker.RunOnceAsync(CancellationToken.None)).ShouldBe(0, "not before 24 hours ahead of the end");
+        factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        (await worker.RunOnceAsync(CancellationToken.None)).ShouldBe(1, "the last reminder");
+        factory.Clock.Advance(TimeSpan.FromHours(12));
+        (await worker.RunOnceAsync(CancellationToken.None)).ShouldBe(0, "once per invitation");
+
+        var mails = await factory.Smtp.WaitForAsync("lars.last@example.com", 3);
+        mails[2].Subject.ShouldBe("Reminder: your invitation to the Contoso Trading customer portal");
+        using var lars = factory.NewBrowser();
+        (await lars.AcceptInvitationAsync(mails[2].InvitationPath())).Path.ShouldBe("/my");
+        using var later = await factory.SignedInAdminAsync();
+        var reminders = (await later.GetAsync($"/admin/contacts/{contactId}")).Document
+            .QuerySelector("[data-testid=invitation-reminders]")!.QuerySelectorAll("li").Select(li => li.TextContent.Trim()).ToList();
+        reminders.Count.ShouldBe(2);
+        reminders[0].ShouldStartWith("Reminder sent");
+        reminders[1].ShouldStartWith("Last reminder sent");
+        (await factory.WithDbAsync(db => db.Invitations.AsNoTracking().Where(i => i.RemindAt != null)
+            .Select(i => i.FinalRemindedAt).SingleAsync())).ShouldBe(granted + TimeSpan.FromDays(6));
+    }
+
+    [Fact]
+    public async Task A_last_reminder_outside_its_range_is_refused_next_to_the_field()
+    {
+        using var admin = await factory.SignedInAdminAsync();
+
+        var refused = await SaveAsync(admin, "Save invitation settings", new()
+        {
+            ["Invitations.SendFinalReminder"] = "true",
+            ["Invitations.FinalReminderHoursBeforeExpiry"] = "0",
+        });
+
+        refused.Document.GetElementById("finalreminder-error")!.TextContent
+            .ShouldBe("The last reminder must go out between 1 hour and 30 days before the link ends.");
+    }
+
+    [Fact]
     public async Task Reminders_stay_off_until_switched_on()
     {
         using var admin = await factory.SignedInAdminAsync();

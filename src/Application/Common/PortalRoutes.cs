@@ -34,6 +34,7 @@ public static class PortalRoutes
         public const string TwoFactor = "/account/two-factor";
         public const string ForgotPassword = "/account/forgot-password";
         public const string ForgotPasswordSent = "/account/forgot-password/sent";
+        public const string NewLinkSent = "/account/new-link-sent";
         public const string ResetPassword = "/account/reset-password/{token}";
         public const string ConfirmEmail = "/account/confirm-email/{token}";
         public const string ReportEmailChange = "/account/report-email-change/{token}";

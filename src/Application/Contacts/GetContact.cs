@@ -24,7 +24,8 @@ public sealed record ContactView(
     IReadOnlyList<ContactMember> Members,
     PortalAccessView? Access,
     string? ExternalReference = null,
-    DateTimeOffset? UpdatedAt = null);
+    DateTimeOffset? UpdatedAt = null,
+    DateTimeOffset? EmailUndeliverableSince = null);
 
 public sealed record ContactMember(int Id, string Name, string? Email, PortalAccessState? AccessState);
 
@@ -35,7 +36,11 @@ public sealed record PortalAccessView(
     InvitationSummary? LatestInvitation,
     IReadOnlyList<AccessHistoryEntry> History,
     PendingEmailChange? PendingEmailChange,
-    bool IsCompanyAdministrator = false);
+    bool IsCompanyAdministrator = false,
+    IReadOnlyList<SentReminder>? Reminders = null);
+
+/// <summary>A reminder of the current invitation that went out: halfway (<paramref name="IsLast"/> false) or the last one.</summary>
+public sealed record SentReminder(bool IsLast, DateTimeOffset SentAt);
 
 /// <summary>An e-mail change waiting for the customer's confirmation from <see cref="NewEmail"/>.</summary>
 public sealed record PendingEmailChange(string NewEmail, DateTimeOffset RequestedAt, DateTimeOffset ExpiresAt);
@@ -82,14 +87,25 @@ public sealed class GetContactHandler(IReadRepository<Contact> contacts, IRecord
                 user.PendingEmailChange(clock.GetUtcNow()) is { } pending
                     ? new PendingEmailChange(pending.NewEmail!, pending.CreatedAt, pending.ExpiresAt)
                     : null,
-                user.IsCompanyAdministrator);
+                user.IsCompanyAdministrator,
+                RemindersOf(user));
         }
 
         var details = new ContactDetails(contact.Name, contact.Phone, contact.Street, contact.PostalCode, contact.City,
             contact.CountryCode, contact.VatNumber, contact.CompanyName, contact.PreferredLanguage);
         return new ContactView(contact.Id, contact.Kind, contact.Name, contact.Email, details, contact.CompanyId,
             contact.Company?.Name ?? contact.CompanyName, members, access, contact.ExternalReference,
-            contact.UpdatedAt);
+            contact.UpdatedAt, contact.EmailUndeliverableSince);
+    }
+
+    /// <summary>The reminders of the latest invitation proper (a reminder's own link is never reminded of).</summary>
+    private static List<SentReminder> RemindersOf(PortalUser user)
+    {
+        var current = user.Invitations.Where(i => i.RemindAt is not null).MaxBy(i => i.CreatedAt);
+        var reminders = new List<SentReminder>();
+        if (current?.RemindedAt is { } first) reminders.Add(new SentReminder(false, first));
+        if (current?.FinalRemindedAt is { } last) reminders.Add(new SentReminder(true, last));
+        return reminders;
     }
 }
 

@@ -34,7 +34,8 @@ public sealed record ContactListItem(
     string? CompanyName,
     PortalAccessState? AccessState,
     DateTimeOffset? LastSignInAt,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    bool EmailUndeliverable = false);
 
 public sealed class ListContactsHandler(IReadRepository<Contact> contacts, IContactSearch search, IListCounter counter)
     : IRequestHandler<ListContacts, KeysetPage<ContactListItem>>
@@ -118,7 +119,8 @@ public sealed class ContactListSpec : Specification<Contact, ContactListItem>
             c.Company != null ? c.Company.Name : c.CompanyName,
             c.PortalUser != null ? c.PortalUser.State : null,
             c.PortalUser != null ? c.PortalUser.LastSignInAt : null,
-            c.CreatedAt));
+            c.CreatedAt,
+            c.EmailUndeliverableSince != null));
     }
 
     public static KeysetOrder<Contact, ContactListItem> Order(ContactSort sort, bool descending)

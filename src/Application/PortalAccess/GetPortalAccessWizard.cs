@@ -26,7 +26,8 @@ public sealed record PortalAccessRow(
     PortalAccessState? AccessState,
     DateTimeOffset? LastSignInAt,
     bool InCompany = false,
-    bool IsCompanyAdministrator = false)
+    bool IsCompanyAdministrator = false,
+    bool EmailUndeliverable = false)
 {
     /// <summary>Only a company's person can be its administrator; the wizard offers it with the grant.</summary>
     public bool CanBeMadeCompanyAdministratorOnGrant => InCompany && CanGrant;
@@ -61,7 +62,8 @@ public sealed class GetPortalAccessWizardHandler(IReadRepository<Contact> contac
                 c.PortalUser?.State,
                 c.PortalUser?.LastSignInAt,
                 c.CompanyId is not null,
-                c.PortalUser?.IsCompanyAdministrator ?? false))
+                c.PortalUser?.IsCompanyAdministrator ?? false,
+                c.EmailUndeliverableSince is not null))
             .ToList();
     }
 }

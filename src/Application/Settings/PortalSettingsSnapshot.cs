@@ -31,7 +31,9 @@ public sealed record PortalSettingsSnapshot(
     ColleagueInvitationMode ColleagueInvitations,
     bool CompanyAdministratorsEditDetails,
     int? MaxPortalUsersPerCompany,
-    string? CreditorIdentifier = null)
+    string? CreditorIdentifier = null,
+    int? FinalReminderHoursBeforeExpiry = null,
+    bool CustomersRequestNewLinks = true)
 {
     public TimeSpan InvitationValidity => TimeSpan.FromHours(InvitationValidityHours);
     public TimeSpan SessionIdleTimeout => TimeSpan.FromMinutes(SessionIdleTimeoutMinutes);
@@ -57,7 +59,7 @@ public sealed record PortalSettingsSnapshot(
         s.ShowDetails, s.ShowPaymentMethods, s.ShowDocuments, s.ShowPages,
         s.RequirePortalTwoFactor, s.RequireStaffTwoFactor, s.PasswordMinLength, s.SessionIdleTimeoutMinutes, s.Version,
         s.ColleagueInvitations, s.CompanyAdministratorsEditDetails, s.MaxPortalUsersPerCompany,
-        s.CreditorIdentifier);
+        s.CreditorIdentifier, s.FinalReminderHoursBeforeExpiry, s.CustomersRequestNewLinks);
 
     private static readonly Func<PortalSettings, PortalSettingsSnapshot> ProjectInMemory = Projection.Compile();
 

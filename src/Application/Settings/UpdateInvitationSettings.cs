@@ -12,14 +12,20 @@ public enum ValidityUnit
     Days = 2,
 }
 
-/// <summary>How long invitation links work, the default welcome message per language, and whether reminders go out.</summary>
+/// <summary>
+/// How long invitation links work, the default welcome message per language, whether reminders go out (halfway, and a last
+/// one <see cref="FinalReminderHoursBeforeExpiry"/> hours before the link ends), and whether a customer holding an expired
+/// link may have a new one sent.
+/// </summary>
 [RequiresPermission(StaffPermission.ManageSettings)]
 public sealed record UpdateInvitationSettings(
     int Validity,
     ValidityUnit Unit,
     string? WelcomeMessageEnglish,
     string? WelcomeMessageGerman,
-    bool SendReminders) : IRequest<Mediator.Unit>
+    bool SendReminders,
+    int? FinalReminderHoursBeforeExpiry = null,
+    bool CustomersRequestNewLinks = true) : IRequest<Mediator.Unit>
 {
     public int ValidityHours => Unit == ValidityUnit.Days ? Validity * 24 : Validity;
 }
@@ -29,6 +35,7 @@ public sealed class UpdateInvitationSettingsValidator : AbstractValidator<Update
     public const string ValidityOutOfRange = "Invitation links must work for at least {0} hour and at most {1} days.";
     public const string UnitInvalid = "Choose hours or days.";
     public const string WelcomeMessageTooLong = "The welcome message must be at most {0} characters long.";
+    public const string FinalReminderOutOfRange = "The last reminder must go out between {0} hour and {1} days before the link ends.";
 
     public UpdateInvitationSettingsValidator()
     {
@@ -37,6 +44,9 @@ public sealed class UpdateInvitationSettingsValidator : AbstractValidator<Update
             .Must((command, _) => command.Validity is > 0 and <= PortalSettings.MaxInvitationValidityHours
                 && command.ValidityHours is >= PortalSettings.MinInvitationValidityHours and <= PortalSettings.MaxInvitationValidityHours)
             .WithMessage(ValidityOutOfRange, PortalSettings.MinInvitationValidityHours, PortalSettings.MaxInvitationValidityDays);
+        RuleFor(c => c.FinalReminderHoursBeforeExpiry)
+            .InclusiveBetween(PortalSettings.MinInvitationValidityHours, PortalSettings.MaxInvitationValidityHours)
+            .WithMessage(FinalReminderOutOfRange, PortalSettings.MinInvitationValidityHours, PortalSettings.MaxInvitationValidityDays);
         RuleFor(c => c.WelcomeMessageEnglish).Must(FitsWelcome).WithMessage(WelcomeMessageTooLong, PortalSettings.WelcomeMessageMaxLength);
         RuleFor(c => c.WelcomeMessageGerman).Must(FitsWelcome).WithMessage(WelcomeMessageTooLong, PortalSettings.WelcomeMessageMaxLength);
     }
@@ -49,7 +59,8 @@ public sealed class UpdateInvitationSettingsHandler(SettingsChanges changes) : I
     public async ValueTask<Mediator.Unit> Handle(UpdateInvitationSettings command, CancellationToken cancellationToken)
     {
         await changes.ApplyAsync((settings, now, actor) => settings.ChangeInvitations(
-            command.ValidityHours, command.WelcomeMessageEnglish, command.WelcomeMessageGerman, command.SendReminders, now, actor),
+            command.ValidityHours, command.WelcomeMessageEnglish, command.WelcomeMessageGerman, command.SendReminders,
+            command.FinalReminderHoursBeforeExpiry, command.CustomersRequestNewLinks, now, actor),
             cancellationToken);
         return Mediator.Unit.Value;
     }

@@ -27,6 +27,7 @@ public enum ActivityKind
     ColleagueRequestApproved = 71,
     ColleagueRequestRefused = 72,
     CompanyDetailsChanged = 73,
+    NewInvitationLinkRequested = 80,
     ApiKeyCreated = 90,
     ApiKeyRevoked = 91,
     WebhookCreated = 100,

@@ -207,6 +207,9 @@ public static class DomainErrors
     public static readonly DomainError NotPermitted =
         new("Staff.NotPermitted", "Your role doesn't allow this. Ask an administrator if you need it.");
 
+    public static readonly DomainError NewLinkNotAvailable =
+        new("Link.NewLinkNotAvailable", "No new link can be sent for this one right now.");
+
     public static readonly DomainError InvitationNotDueForReminder =
         new("Invitation.NotDueForReminder", "This invitation needs no reminder.");
 

@@ -18,6 +18,11 @@ public sealed class Contact : AggregateRoot
     public ContactKind Kind { get; private set; }
     public string Name { get; private set; } = "";
     public string? Email { get; private set; }
+    /// <summary>
+    /// Since when mail to <see cref="Email"/> can't be delivered (the server refused it for good, or every retry failed);
+    /// null once the address changes or a later mail to it is delivered. Set and cleared by the mail dispatcher.
+    /// </summary>
+    public DateTimeOffset? EmailUndeliverableSince { get; private set; }
     public string? Phone { get; private set; }
     public string? Street { get; private set; }
     public string? PostalCode { get; private set; }
@@ -118,6 +123,7 @@ public sealed class Contact : AggregateRoot
         if (string.Equals(clean, Email, StringComparison.Ordinal)) return;
         if (HasLivePortalAccess) throw new DomainException(DomainErrors.EmailLockedByPortalAccess);
         Email = clean;
+        EmailUndeliverableSince = null;
         UpdatedAt = now;
         RefreshSearchText();
     }
@@ -174,6 +180,7 @@ public sealed class Contact : AggregateRoot
     {
         if (PortalUser is null) throw new DomainException(DomainErrors.LinkInvalid);
         Email = PortalUser.ConfirmEmailChange(tokenHash, owner, now).Trim();
+        EmailUndeliverableSince = null;
         UpdatedAt = now;
         RefreshSearchText();
     }
@@ -246,6 +253,7 @@ public sealed class Contact : AggregateRoot
         var clean = CleanEmail(email);
         if (string.Equals(clean, Email, StringComparison.Ordinal)) return;
         Email = clean;
+        EmailUndeliverableSince = null;
         UpdatedAt = now;
         RefreshSearchText();
     }

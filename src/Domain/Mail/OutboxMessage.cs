@@ -65,6 +65,13 @@ public sealed class OutboxMessage : ISideEffectRecord
         NextAttemptAt = now;
     }
 
+    /// <summary>The server refused the mail for good (a permanent 5xx answer): retrying would only be refused again.</summary>
+    public void MarkRefused(string error, DateTimeOffset now)
+    {
+        MarkAttemptFailed(error, now, TimeSpan.Zero);
+        Status = OutboxStatus.Failed;
+    }
+
     /// <summary>
     /// Backs off exponentially (the n-th failure waits base × 2^(n−1), capped at an hour); gives up after <see cref="MaxAttempts"/>.
     /// </summary>

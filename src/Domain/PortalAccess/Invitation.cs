@@ -31,6 +31,8 @@ public sealed class Invitation
     /// <summary>When an unused link is worth a reminder (half its validity); null for a reminder's own link.</summary>
     public DateTimeOffset? RemindAt { get; private set; }
     public DateTimeOffset? RemindedAt { get; private set; }
+    /// <summary>When the last reminder before the link ends went out (see <see cref="IsDueForFinalReminder"/>).</summary>
+    public DateTimeOffset? FinalRemindedAt { get; private set; }
 
     public bool IsOpen => UsedAt is null && VoidedAt is null;
 
@@ -70,6 +72,22 @@ public sealed class Invitation
 
     public bool IsDueForReminder(DateTimeOffset now) =>
         IsOpen && RemindedAt is null && RemindAt is { } due && due <= now && now < ExpiresAt;
+
+    /// <summary>A second link with the same end, for the last reminder; marks this invitation as finally reminded.</summary>
+    internal Invitation RemindFinallyWith(string tokenHash, DateTimeOffset now)
+    {
+        FinalRemindedAt = now;
+        return new Invitation(PortalUser, tokenHash, now, ExpiresAt) { RemindAt = null, RemindedAt = now, FinalRemindedAt = now };
+    }
+
+    /// <summary>
+    /// The last reminder is due <paramref name="before"/> the end of an invitation (not of a reminder's own link) that is
+    /// still open. A link younger than that, or reminded less than that ago, gets none: two mails close together would
+    /// say the same thing.
+    /// </summary>
+    public bool IsDueForFinalReminder(DateTimeOffset now, TimeSpan before) =>
+        IsOpen && RemindAt is not null && FinalRemindedAt is null && now < ExpiresAt && ExpiresAt - before <= now
+        && now - CreatedAt >= before && (RemindedAt is not { } reminded || now - reminded >= before);
 }
 
 public enum InvitationStatus

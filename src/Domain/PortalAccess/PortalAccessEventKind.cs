@@ -13,4 +13,6 @@ public enum PortalAccessEventKind
     MadeCompanyAdministrator = 9,
     CompanyAdministratorEnded = 10,
     CompanyDocumentKindsChanged = 11,
+    /// <summary>The customer asked for a new link from an expired or replaced one; the new link went to the address on file.</summary>
+    NewLinkRequested = 20,
 }

@@ -24,6 +24,7 @@ public sealed record PortalAccessChanged(
         var kind = ActivityKindOf(Kind);
         // The customer's own moves: whoever is signed in (if anyone) is not the actor.
         int? actor = Kind is PortalAccessEventKind.Accepted or PortalAccessEventKind.EmailChanged or PortalAccessEventKind.EmailChangeReported
+            or PortalAccessEventKind.NewLinkRequested
             ? null
             : actorUserId;
         var subject = ContactName.Length > 0 ? $"{ContactName} <{Login}>" : Login;
@@ -45,6 +46,7 @@ public sealed record PortalAccessChanged(
         PortalAccessEventKind.MadeCompanyAdministrator => ActivityKind.MadeCompanyAdministrator,
         PortalAccessEventKind.CompanyAdministratorEnded => ActivityKind.CompanyAdministratorEnded,
         PortalAccessEventKind.CompanyDocumentKindsChanged => ActivityKind.CompanyDocumentKindsChanged,
+        PortalAccessEventKind.NewLinkRequested => ActivityKind.NewInvitationLinkRequested,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

@@ -64,6 +64,29 @@ public sealed class PortalUser : UserAccount
         return IssueInvitation(link, now, validity, invitedBy.Name, welcomeMessage);
     }
 
+    /// <summary>
+    /// The customer holds a link that expired or was replaced and asks for a new one: a re-invite they make for themselves,
+    /// to the address on file (the contact's e-mail), never to one they name. Refused for any other link, a revoked access,
+    /// or once <see cref="LinkRenewalLimit"/> new links were asked for in a day; the refusal is the same in every case.
+    /// The mail is sent in the name of whoever last invited them.
+    /// </summary>
+    public Invitation RenewInvitation(string oldTokenHash, IssuedToken link, DateTimeOffset now, TimeSpan validity)
+    {
+        var old = _invitations.SingleOrDefault(i => i.TokenHash == oldTokenHash);
+        if (old is null || State is not (PortalAccessState.Invited or PortalAccessState.Active)
+            || old.StatusAt(now) is not (InvitationStatus.Expired or InvitationStatus.Voided))
+            throw new DomainException(DomainErrors.NewLinkNotAvailable);
+        LinkRenewalLimit.Check(
+            _history.Where(e => e.Kind == PortalAccessEventKind.NewLinkRequested).Select(e => e.OccurredAt),
+            _invitations.Max(i => (DateTimeOffset?)i.CreatedAt),
+            now,
+            DomainErrors.NewLinkNotAvailable);
+        var invitedBy = _history.Where(e => e.Kind is PortalAccessEventKind.Granted or PortalAccessEventKind.ReInvited)
+            .MaxBy(e => e.OccurredAt)?.Actor ?? Login;
+        Record(PortalAccessEventKind.NewLinkRequested, now, ActivityActor.Customer(Login));
+        return IssueInvitation(link, now, validity, invitedBy, welcomeMessage: null);
+    }
+
     /// <summary>A new link; older ones stop working. For an active user it sets a new password rather than accepting.</summary>
     internal Invitation IssueInvitation(IssuedToken link, DateTimeOffset now, TimeSpan validity, string issuedBy, string? welcomeMessage)
     {
@@ -113,6 +136,22 @@ public sealed class PortalUser : UserAccount
         var due = _invitations.FirstOrDefault(i => i.IsDueForReminder(now))
             ?? throw new DomainException(DomainErrors.InvitationNotDueForReminder);
         var reminder = due.RemindWith(link.Hash, now);
+        _invitations.Add(reminder);
+        Touch();
+        Raise(new InvitationReminderIssued(this, reminder, link.Token));
+        return reminder;
+    }
+
+    /// <summary>
+    /// The last reminder, <paramref name="before"/> the invitation ends: one more link with the same end. Each invitation
+    /// gets it once (<see cref="Invitation.IsDueForFinalReminder"/>).
+    /// </summary>
+    public Invitation RemindFinallyOfInvitation(IssuedToken link, DateTimeOffset now, TimeSpan before)
+    {
+        if (State != PortalAccessState.Invited) throw new DomainException(DomainErrors.AccessNotGranted);
+        var due = _invitations.FirstOrDefault(i => i.IsDueForFinalReminder(now, before))
+            ?? throw new DomainException(DomainErrors.InvitationNotDueForReminder);
+        var reminder = due.RemindFinallyWith(link.Hash, now);
         _invitations.Add(reminder);
         Touch();
         Raise(new InvitationReminderIssued(this, reminder, link.Token));
@@ -279,7 +318,7 @@ public sealed class PortalUser : UserAccount
         Raise(new PortalAccessChanged(contactId, Login, kind, actor.Name, now, Contact?.Name ?? "", contactId == 0 ? Contact : null,
             actor.Kind, detail));
         // The colleague hears of every move their company's administrator makes on their access (a re-invite is its own mail).
-        if (actor.Kind == ActivityActorKind.Customer && kind != PortalAccessEventKind.ReInvited)
+        if (actor.Kind == ActivityActorKind.Customer && kind is not (PortalAccessEventKind.ReInvited or PortalAccessEventKind.NewLinkRequested))
             Raise(new ColleagueAccessChangedByCompany(this, kind, actor.Name));
         Touch();
     }

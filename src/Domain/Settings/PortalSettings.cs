@@ -47,6 +47,10 @@ public sealed class PortalSettings : AggregateRoot
     public string? WelcomeMessageEnglish { get; private set; }
     public string? WelcomeMessageGerman { get; private set; }
     public bool SendInvitationReminders { get; private set; }
+    /// <summary>How many hours before a link ends a second, last reminder goes out; null: none.</summary>
+    public int? FinalReminderHoursBeforeExpiry { get; private set; }
+    /// <summary>A customer whose link expired or was replaced may have a new one sent to the address on file.</summary>
+    public bool CustomersRequestNewLinks { get; private set; } = true;
 
     public bool ShowDetails { get; private set; } = true;
     public bool ShowPaymentMethods { get; private set; } = true;
@@ -78,6 +82,8 @@ public sealed class PortalSettings : AggregateRoot
             Math.Clamp((int)Math.Ceiling(invitationValidity.TotalHours), MinInvitationValidityHours, MaxInvitationValidityHours),
         SessionIdleTimeoutMinutes = Math.Clamp((int)Math.Ceiling(idleTimeout.TotalMinutes), MinIdleTimeoutMinutes, MaxIdleTimeoutMinutes),
     };
+
+    public const int DefaultFinalReminderHoursBeforeExpiry = 24;
 
     public TimeSpan InvitationValidity => TimeSpan.FromHours(InvitationValidityHours);
     public TimeSpan SessionIdleTimeout => TimeSpan.FromMinutes(SessionIdleTimeoutMinutes);
@@ -131,19 +137,25 @@ public sealed class PortalSettings : AggregateRoot
         string? welcomeEnglish,
         string? welcomeGerman,
         bool sendReminders,
+        int? finalReminderHoursBeforeExpiry,
+        bool customersRequestNewLinks,
         DateTimeOffset now,
         string changedBy)
     {
         welcomeEnglish = Blank(welcomeEnglish);
         welcomeGerman = Blank(welcomeGerman);
         if (validityHours is < MinInvitationValidityHours or > MaxInvitationValidityHours
-            || welcomeEnglish?.Length > WelcomeMessageMaxLength || welcomeGerman?.Length > WelcomeMessageMaxLength)
+            || welcomeEnglish?.Length > WelcomeMessageMaxLength || welcomeGerman?.Length > WelcomeMessageMaxLength
+            || finalReminderHoursBeforeExpiry is < MinInvitationValidityHours or > MaxInvitationValidityHours)
             throw new DomainException(DomainErrors.SettingsInvalid);
         var changed = new List<string>();
         Set(InvitationValidityHours, validityHours, v => InvitationValidityHours = v, "InvitationValidity", changed);
         Set(WelcomeMessageEnglish, welcomeEnglish, v => WelcomeMessageEnglish = v, "WelcomeMessageEnglish", changed);
         Set(WelcomeMessageGerman, welcomeGerman, v => WelcomeMessageGerman = v, "WelcomeMessageGerman", changed);
         Set(SendInvitationReminders, sendReminders, v => SendInvitationReminders = v, "InvitationReminders", changed);
+        Set(FinalReminderHoursBeforeExpiry, finalReminderHoursBeforeExpiry, v => FinalReminderHoursBeforeExpiry = v,
+            "FinalInvitationReminder", changed);
+        Set(CustomersRequestNewLinks, customersRequestNewLinks, v => CustomersRequestNewLinks = v, "CustomersRequestNewLinks", changed);
         Recorded(changed, now, changedBy);
     }
 

@@ -190,6 +190,22 @@ public abstract class UserAccount : AggregateRoot
         return token;
     }
 
+    /// <summary>
+    /// The holder of a reset link that expired or was replaced asks for a new one: it goes to the login, never to an address
+    /// they name. Refused for an unknown, used or still usable link, an account that can't sign in, or once
+    /// <see cref="LinkRenewalLimit.MaxPerDay"/> reset links went out in a day; the refusal is the same in every case.
+    /// </summary>
+    public AccountToken RenewPasswordReset(string oldTokenHash, IssuedToken link, DateTimeOffset now, TimeSpan validity)
+    {
+        var resets = _tokens.Where(t => t.Purpose == AccountTokenPurpose.PasswordReset).ToList();
+        var old = resets.SingleOrDefault(t => t.TokenHash == oldTokenHash);
+        if (old is null || old.UsedAt is not null || old.IsUsable(now) || !CanSignIn)
+            throw new DomainException(DomainErrors.NewLinkNotAvailable);
+        LinkRenewalLimit.Check(resets.Select(t => t.CreatedAt), resets.Max(t => (DateTimeOffset?)t.CreatedAt), now,
+            DomainErrors.NewLinkNotAvailable);
+        return IssuePasswordReset(link, now, validity);
+    }
+
     /// <summary>Consumes a reset link and sets the new password; every session ends.</summary>
     public void ResetPassword(string tokenHash, string passwordHash, DateTimeOffset now)
     {

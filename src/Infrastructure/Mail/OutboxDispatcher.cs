@@ -1,3 +1,4 @@
+using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -55,6 +56,7 @@ public sealed class OutboxDispatcher(
         if (due.Count == 0) return 0;
 
         var delivered = 0;
+        var deliveredTo = new HashSet<string>(StringComparer.Ordinal);
         await using var transport = transports.Open();
         foreach (var message in due)
         {
@@ -62,17 +64,21 @@ public sealed class OutboxDispatcher(
             {
                 await transport.SendAsync(ToMime(message), cancellationToken);
                 message.MarkSent(clock.GetUtcNow(), OneTimeLinkRedaction.Redact);
+                deliveredTo.Add(message.ToAddress);
                 delivered++;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                message.MarkAttemptFailed(e.Message, clock.GetUtcNow(), options.Value.RetryBase);
+                if (e is SmtpCommandException { StatusCode: >= (SmtpStatusCode)500 }) message.MarkRefused(e.Message, clock.GetUtcNow());
+                else message.MarkAttemptFailed(e.Message, clock.GetUtcNow(), options.Value.RetryBase);
                 logger.LogWarning("Mail {MailId} to {To} failed (attempt {Attempt}): {Error}", message.Id, message.ToAddress,
                     message.Attempts, e.Message);
             }
             db.Release(message);
             await db.SaveChangesAsync(CancellationToken.None);
+            if (message.Status == OutboxStatus.Failed) await db.MarkUndeliverableAsync(message, clock.GetUtcNow());
         }
+        await db.ClearUndeliverableAsync(deliveredTo);
         return delivered;
     }
 

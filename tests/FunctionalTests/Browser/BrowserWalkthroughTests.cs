@@ -311,6 +311,7 @@ public sealed class BrowserWalkthroughTests(BrowserPortal portal) : IClassFixtur
         // (what is checked here is the pages, not these steps).
         const string email = "paula.pages@example.com";
         int documentId;
+        string replacedLink;
         await using var seeder = PortalFactory.SecondInstanceOf(portal.App);
         await ((IAsyncLifetime)seeder).InitializeAsync();
         using (var seeding = await seeder.SignedInAdminAsync())
@@ -322,7 +323,21 @@ public sealed class BrowserWalkthroughTests(BrowserPortal portal) : IClassFixtur
                 body: "We answer **every** weekday."), "PortalUsers");
             await seeding.PublishPageAsync(await seeding.CreatePageAsync("Spring news", "spring-news", kind: "BlogPost",
                 publishedOn: "2026-11-01"), "Public");
+            var replacedId = await seeding.CreateContactAsync("Rhea Replaced", "rhea.replaced@example.com");
+            await seeding.GrantAsync(replacedId);
+            replacedLink = await seeder.LatestInvitationPathAsync("rhea.replaced@example.com");
+            portal.App.Clock.Advance(TimeSpan.FromMinutes(2));
+            await seeding.PressRowButtonAsync(await seeding.OpenWizardAsync(replacedId), replacedId, "ReInvite");
         }
+
+        // A link replaced by a re-invite offers a new one, and the answer says nothing of what happened.
+        var replaced = await portal.NewPageAsync();
+        await replaced.GotoAsync(replacedLink);
+        await Expect(replaced.GetByText("This invitation link was replaced by a newer one.")).ToBeVisibleAsync();
+        await checks.StepAsync(replaced, "invitation-new-link-offer");
+        await replaced.Button("Send me a new link").ClickAsync();
+        await replaced.ShouldBeAtAsync("/account/new-link-sent");
+        await checks.StepAsync(replaced, "new-link-sent");
 
         var customer = await portal.NewPageAsync();
         await customer.GotoAsync("/account/sign-in");

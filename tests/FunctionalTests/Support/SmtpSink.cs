@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using MimeKit;
 using SmtpServer;
+using SmtpServer.Mail;
 using SmtpServer.Storage;
 using SmtpResponse = SmtpServer.Protocol.SmtpResponse;
 using SmtpServerHost = SmtpServer.SmtpServer;
@@ -17,6 +18,7 @@ namespace Portal.FunctionalTests.Support;
 public sealed class SmtpSink : IAsyncDisposable
 {
     private readonly ConcurrentQueue<MimeMessage> _messages = new();
+    private readonly ConcurrentDictionary<string, bool> _refused = new(StringComparer.OrdinalIgnoreCase);
     private CancellationTokenSource? _running;
     private Task? _serverTask;
 
@@ -40,6 +42,7 @@ public sealed class SmtpSink : IAsyncDisposable
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(_messages));
+        services.Add(new RefusingFilter(_refused));
         _running = new CancellationTokenSource();
         _serverTask = new SmtpServerHost(options, services).StartAsync(_running.Token);
     }
@@ -70,7 +73,21 @@ public sealed class SmtpSink : IAsyncDisposable
         throw new TimeoutException($"Expected {count} mail(s) to {address}, got {To(address).Count}.");
     }
 
+    /// <summary>From now on the server answers mail to <paramref name="address"/> with "550 mailbox unavailable", for good.</summary>
+    public void RefuseRecipient(string address) => _refused[address] = true;
+
+    public void AcceptRecipient(string address) => _refused.TryRemove(address, out _);
+
     public async ValueTask DisposeAsync() => await StopAsync();
+
+    private sealed class RefusingFilter(ConcurrentDictionary<string, bool> refused) : IMailboxFilter
+    {
+        public Task<bool> CanAcceptFromAsync(ISessionContext context, IMailbox from, int size, CancellationToken cancellationToken) =>
+            Task.FromResult(true);
+
+        public Task<bool> CanDeliverToAsync(ISessionContext context, IMailbox to, IMailbox from, CancellationToken cancellationToken) =>
+            Task.FromResult(!refused.ContainsKey($"{to.User}@{to.Host}"));
+    }
 
     private sealed class Store(ConcurrentQueue<MimeMessage> messages) : MessageStore
     {

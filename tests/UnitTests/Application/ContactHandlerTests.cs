@@ -192,7 +192,7 @@ public sealed class ContactHandlerTests : HandlerTest
     }
 
     [Fact]
-    public async Task The_invitation_page_explains_an_unknown_or_expired_link()
+    public async Task The_invitation_page_explains_an_unknown_or_expired_link_and_offers_a_new_one_only_for_the_expired()
     {
         var anna = await AddPersonAsync("Anna Berg", "anna@example.com");
         var token = await SeedGrantAsync(anna);
@@ -203,6 +203,6 @@ public sealed class ContactHandlerTests : HandlerTest
 
         Clock.Advance(Invitation.DefaultValidity);
         (await request.SendAsync(new GetInvitation(token)))
-            .ShouldBe(new InvitationView(false, DomainErrors.InvitationExpired, null, null, false));
+            .ShouldBe(new InvitationView(false, DomainErrors.InvitationExpired, null, null, false, NewLinkOffer.Request));
     }
 }

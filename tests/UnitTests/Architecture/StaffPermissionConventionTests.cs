@@ -16,7 +16,7 @@ public sealed class StaffPermissionConventionTests
     /// </summary>
     private static readonly HashSet<string> PublicOrCustomerRequests =
     [
-        "AcceptInvitation", "AcceptStaffInvitation", "GetInvitation", "GetStaffInvitation",
+        "AcceptInvitation", "AcceptStaffInvitation", "GetInvitation", "GetStaffInvitation", "RequestNewInvitationLink", "RequestNewPasswordReset",
         "SignIn", "CompleteTwoFactorSignIn", "ForgotPassword", "RequestPasswordReset", "GetPasswordReset", "ResetPassword",
         "GetEmailChange", "ConfirmEmailChange", "GetEmailChangeReport", "ReportEmailChange",
         "ListBlogPosts", "ListCustomerPages", "ReadPage", "GetLogo",

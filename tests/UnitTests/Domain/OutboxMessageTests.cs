@@ -153,4 +153,15 @@ public sealed class OutboxMessageTests
         Should.Throw<DomainException>(() => message.RetryNow(Given.Now)).Error.ShouldBe(DomainErrors.MailAlreadySent);
         message.Status.ShouldBe(OutboxStatus.Sent);
     }
+
+    [Fact]
+    public void A_mail_the_server_refuses_for_good_fails_at_once_with_the_servers_answer()
+    {
+        var message = Compose();
+
+        message.MarkRefused("5.1.1 Mailbox unavailable", Given.Now);
+
+        (message.Status, message.Attempts, message.LastError).ShouldBe((OutboxStatus.Failed, 1, "5.1.1 Mailbox unavailable"));
+        message.SentAt.ShouldBeNull();
+    }
 }

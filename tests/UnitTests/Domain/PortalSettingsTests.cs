@@ -73,7 +73,7 @@ public sealed class PortalSettingsTests
     [InlineData(0)]
     [InlineData(30 * 24 + 1)]
     public void Invitation_validity_stays_between_an_hour_and_thirty_days(int hours) =>
-        Should.Throw<DomainException>(() => Defaults().ChangeInvitations(hours, null, null, false, Given.Now, "Ada"));
+        Should.Throw<DomainException>(() => Defaults().ChangeInvitations(hours, null, null, false, null, true, Given.Now, "Ada"));
 
     [Theory]
     [InlineData(11, 30)]

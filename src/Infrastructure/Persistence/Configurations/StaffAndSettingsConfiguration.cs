@@ -49,6 +49,8 @@ internal sealed class PortalSettingsConfiguration : IEntityTypeConfiguration<Por
         builder.Property(s => s.Version).IsConcurrencyToken();
         // Portals from before company accounts let administrators invite colleagues, as a new portal does.
         builder.Property(s => s.ColleagueInvitations).HasDefaultValue(ColleagueInvitationMode.On).HasSentinel((ColleagueInvitationMode)(-1));
+        // Existing portals let customers ask for a new link, as a new portal does; the value is always written.
+        builder.Property(s => s.CustomersRequestNewLinks).HasDefaultValue(true).ValueGeneratedNever();
         builder.Ignore(s => s.InvitationValidity);
         builder.Ignore(s => s.SessionIdleTimeout);
     }

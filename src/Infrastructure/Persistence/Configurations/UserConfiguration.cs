@@ -128,6 +128,8 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         builder.Property(i => i.TokenHash).HasMaxLength(64).IsRequired();
         builder.HasIndex(i => i.TokenHash).IsUnique();
         builder.HasIndex(i => i.RemindAt);
+        // The last reminders are found by how soon their links end.
+        builder.HasIndex(i => i.ExpiresAt);
         builder.Ignore(i => i.IsOpen);
     }
 }

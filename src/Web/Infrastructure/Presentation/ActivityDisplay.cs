@@ -36,6 +36,7 @@ public static class ActivityDisplay
         Domain.Activity.ActivityKind.ColleagueRequestApproved => t["Colleague request approved"],
         Domain.Activity.ActivityKind.ColleagueRequestRefused => t["Colleague request refused"],
         Domain.Activity.ActivityKind.CompanyDetailsChanged => t["Company details changed"],
+        Domain.Activity.ActivityKind.NewInvitationLinkRequested => t["New link requested by the customer"],
         Domain.Activity.ActivityKind.PortalAccessJobCancelled => t["Bulk access job cancelled"],
         Domain.Activity.ActivityKind.ApiKeyCreated => t["API key created"],
         Domain.Activity.ActivityKind.ApiKeyRevoked => t["API key revoked"],

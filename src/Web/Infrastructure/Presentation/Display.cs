@@ -47,6 +47,7 @@ public static class Display
         PortalAccessEventKind.MadeCompanyAdministrator => t["Made company administrator"],
         PortalAccessEventKind.CompanyAdministratorEnded => t["No longer company administrator"],
         PortalAccessEventKind.CompanyDocumentKindsChanged => t["Company documents shown changed"],
+        PortalAccessEventKind.NewLinkRequested => t["New link requested by the customer"],
         _ => t["Access revoked"],
     };
 

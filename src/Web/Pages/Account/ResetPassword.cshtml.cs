@@ -45,6 +45,16 @@ public sealed class ResetPasswordModel : PortalPageModel
         return Page();
     }
 
+    /// <summary>
+    /// "Request a new one": the form carries nothing but this page's own link, so the new one can only go to the account's
+    /// address; the answer is the same page whatever happened.
+    /// </summary>
+    public async Task<IActionResult> OnPostNewLinkAsync(string token)
+    {
+        await TrySendAsync(new RequestNewPasswordReset(token));
+        return RedirectToPage("/Account/NewLinkSent");
+    }
+
     private async Task DescribeAsync(string token)
     {
         var reset = await SendAsync(new GetPasswordReset(token));

@@ -23,6 +23,7 @@ public sealed class InvitationModel : PortalPageModel
     public string? Name { get; private set; }
     public string? Email { get; private set; }
     public bool SetsNewPassword { get; private set; }
+    public NewLinkOffer NewLink { get; private set; }
 
     public async Task OnGetAsync(string token) => await DescribeAsync(token);
 
@@ -51,6 +52,16 @@ public sealed class InvitationModel : PortalPageModel
         return Page();
     }
 
+    /// <summary>
+    /// "Send me a new link": the form carries nothing but this page's own link, so the new one can only go to the address on
+    /// file; the answer is the same page whatever happened.
+    /// </summary>
+    public async Task<IActionResult> OnPostNewLinkAsync(string token)
+    {
+        await TrySendAsync(new RequestNewInvitationLink(token));
+        return RedirectToPage("/Account/NewLinkSent");
+    }
+
     private async Task DescribeAsync(string token)
     {
         var invitation = await SendAsync(new GetInvitation(token));
@@ -58,5 +69,6 @@ public sealed class InvitationModel : PortalPageModel
         Name = invitation.Name;
         Email = invitation.Email;
         SetsNewPassword = invitation.SetsNewPassword;
+        NewLink = invitation.NewLink;
     }
 }

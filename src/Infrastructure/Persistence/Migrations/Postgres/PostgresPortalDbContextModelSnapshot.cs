@@ -263,6 +263,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
+                    b.Property<DateTimeOffset?>("EmailUndeliverableSince")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ExternalReference")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -732,6 +735,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("FinalRemindedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid?>("MailId")
                         .HasColumnType("uuid");
 
@@ -756,6 +762,8 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
 
                     b.HasIndex("PortalUserId");
 
@@ -935,6 +943,13 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<string>("CreditorIdentifier")
                         .HasMaxLength(35)
                         .HasColumnType("character varying(35)");
+
+                    b.Property<bool>("CustomersRequestNewLinks")
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true);
+
+                    b.Property<int?>("FinalReminderHoursBeforeExpiry")
+                        .HasColumnType("integer");
 
                     b.Property<string>("ImprintUrl")
                         .HasMaxLength(500)

@@ -248,6 +248,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("EmailUndeliverableSince")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ExternalReference")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -706,6 +709,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("FinalRemindedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("MailId")
                         .HasColumnType("TEXT");
 
@@ -730,6 +736,8 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
 
                     b.HasIndex("PortalUserId");
 
@@ -901,6 +909,13 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("CreditorIdentifier")
                         .HasMaxLength(35)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("CustomersRequestNewLinks")
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(true);
+
+                    b.Property<int?>("FinalReminderHoursBeforeExpiry")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ImprintUrl")
                         .HasMaxLength(500)

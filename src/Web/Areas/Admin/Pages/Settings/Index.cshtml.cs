@@ -53,7 +53,8 @@ public sealed class SettingsModel : PortalPageModel
 
     public Task<IActionResult> OnPostInvitationsAsync() => SaveAsync(nameof(Invitations), new UpdateInvitationSettings(
         Invitations.Validity ?? 0, Invitations.Unit,
-        Invitations.WelcomeMessageEnglish, Invitations.WelcomeMessageGerman, Invitations.SendReminders),
+        Invitations.WelcomeMessageEnglish, Invitations.WelcomeMessageGerman, Invitations.SendReminders,
+        Invitations.SendFinalReminder ? Invitations.FinalReminderHoursBeforeExpiry ?? 0 : null, Invitations.CustomersRequestNewLinks),
         "The invitation settings were saved.");
 
     public Task<IActionResult> OnPostSectionsAsync() => SaveAsync(nameof(Sections), new UpdateMyAccountSections(
@@ -124,6 +125,12 @@ public sealed class SettingsModel : PortalPageModel
         [Display(Name = "Welcome message (German)")] public string? WelcomeMessageGerman { get; set; }
         [Display(Name = "Remind invited customers who have not accepted halfway through the link's validity")]
         public bool SendReminders { get; set; }
+        [Display(Name = "Send a last reminder before the link ends")]
+        public bool SendFinalReminder { get; set; }
+        [Display(Name = "Hours before the link ends")]
+        public int? FinalReminderHoursBeforeExpiry { get; set; } = PortalSettings.DefaultFinalReminderHoursBeforeExpiry;
+        [Display(Name = "Customers with an expired link may have a new one sent to the address on file")]
+        public bool CustomersRequestNewLinks { get; set; } = true;
 
         public static InvitationsInput From(PortalSettingsSnapshot s)
         {
@@ -135,6 +142,9 @@ public sealed class SettingsModel : PortalPageModel
                 WelcomeMessageEnglish = s.WelcomeMessageEnglish,
                 WelcomeMessageGerman = s.WelcomeMessageGerman,
                 SendReminders = s.SendInvitationReminders,
+                SendFinalReminder = s.FinalReminderHoursBeforeExpiry is not null,
+                FinalReminderHoursBeforeExpiry = s.FinalReminderHoursBeforeExpiry ?? PortalSettings.DefaultFinalReminderHoursBeforeExpiry,
+                CustomersRequestNewLinks = s.CustomersRequestNewLinks,
             };
         }
     }
