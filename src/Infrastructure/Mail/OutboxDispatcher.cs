@@ -11,10 +11,9 @@ using Portal.Infrastructure.Persistence;
 namespace Portal.Infrastructure.Mail;
 
 /// <summary>
-/// Delivers the outbox outside any web request: due mail in claimed batches over one connection, the batch's results
-/// stored in one commit after its last send, or at once when a stop cuts it short, so a stopped instance repeats at most
-/// the one mail in flight and a process that dies outright at most its claimed batch (a repeated mail keeps its
-/// Message-Id, so a receiver sees it as one message).
+/// Delivers the outbox outside any web request: due mail in claimed batches over one connection, each
+/// result stored right after its send so a crash repeats at most the one mail in flight (its Message-Id
+/// stays the same, so a receiver sees it as one message).
 /// </summary>
 public sealed class OutboxDispatcher(
     IServiceScopeFactory scopes,
@@ -71,16 +70,9 @@ public sealed class OutboxDispatcher(
                 logger.LogWarning("Mail {MailId} to {To} failed (attempt {Attempt}): {Error}", message.Id, message.ToAddress,
                     message.Attempts, e.Message);
             }
-            catch (OperationCanceledException)
-            {
-                // Stopping: the mails already sent are recorded; only the one cut off stays claimed and goes again.
-                await db.SaveChangesAsync(CancellationToken.None);
-                throw;
-            }
             db.Release(message);
+            await db.SaveChangesAsync(CancellationToken.None);
         }
-        // One commit for the whole batch: a commit per mail was most of the time a mail took.
-        await db.SaveChangesAsync(CancellationToken.None);
         return delivered;
     }
 
