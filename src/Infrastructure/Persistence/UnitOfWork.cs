@@ -29,7 +29,11 @@ internal sealed class UnitOfWork(
     /// <summary>Handlers may change aggregates that raise events of their own; a chain longer than this is a loop.</summary>
     private const int MaxDispatchRounds = 8;
 
-    public async Task SaveChangesAsync(CancellationToken cancellationToken)
+    public Task SaveChangesAsync(CancellationToken cancellationToken) => SaveAsync(rowsTogether: false, cancellationToken);
+
+    public Task SaveBatchAsync(CancellationToken cancellationToken) => SaveAsync(rowsTogether: true, cancellationToken);
+
+    private async Task SaveAsync(bool rowsTogether, CancellationToken cancellationToken)
     {
         // Every look at the tracker (each dispatch round, each check below, the save itself) would compare every tracked
         // entity with its snapshot again: thousands of times over in a job's batch. Changes are detected once per
@@ -47,13 +51,18 @@ internal sealed class UnitOfWork(
                 .Any(e => e.State == EntityState.Added || (e.State == EntityState.Modified && e.Entity.Status == OutboxStatus.Pending));
             changesSettings = Changes<PortalSettings>();
             changesPages = Changes<PortalPage>();
-            await SaveReleasingDefaultsFirstAsync(cancellationToken);
+            if (rowsTogether) await SaveInsertingRowsTogetherAsync(cancellationToken);
+            else await SaveReleasingDefaultsFirstAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException e)
         {
             throw new ConflictException(e);
         }
-        catch (DbUpdateException e) when (IsUniqueViolation(e))
+        catch (DbUpdateException e) when (IsUniqueViolation(e.InnerException))
+        {
+            throw new ConflictException(e);
+        }
+        catch (System.Data.Common.DbException e) when (IsUniqueViolation(e))
         {
             throw new ConflictException(e);
         }
@@ -86,6 +95,17 @@ internal sealed class UnitOfWork(
         await dbContext.PaymentMethods.Where(p => releasing.Contains(p.Id))
             .ExecuteUpdateAsync(set => set.SetProperty(p => p.IsDefault, false), cancellationToken);
         await dbContext.SaveChangesAsync(cancellationToken);
+        if (transaction is not null) await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>The new rows first, a statement per table, then EF's save of the rest, in one transaction.</summary>
+    private async Task SaveInsertingRowsTogetherAsync(CancellationToken cancellationToken)
+    {
+        await using var transaction = dbContext.Database.CurrentTransaction is null
+            ? await dbContext.Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        await MultiRowInsert.InsertAddedAsync(dbContext, cancellationToken);
+        await SaveReleasingDefaultsFirstAsync(cancellationToken);
         if (transaction is not null) await transaction.CommitAsync(cancellationToken);
     }
 
@@ -123,7 +143,7 @@ internal sealed class UnitOfWork(
     }
 
     // SQLite: SQLITE_CONSTRAINT_UNIQUE (2067) / PRIMARYKEY (1555); PostgreSQL: SQLSTATE 23505.
-    private static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
+    private static bool IsUniqueViolation(Exception? e) => e switch
     {
         SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555,
         { } other => other.GetType().GetProperty("SqlState")?.GetValue(other) as string == "23505",

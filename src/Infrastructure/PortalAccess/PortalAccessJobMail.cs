@@ -14,12 +14,12 @@ internal sealed class PortalAccessJobMail(PortalDbContext db) : IPortalAccessJob
 {
     public const string JobId = "PortalAccessJobId";
 
-    /// <summary>From now on, every mail this context inserts belongs to <paramref name="jobId"/>.</summary>
+    /// <summary>From now on, every mail this context queues belongs to <paramref name="jobId"/>.</summary>
+    /// <remarks>Tagged as it is queued rather than as it is saved: a batch's mails are written before EF's own save.</remarks>
     public void TagQueuedMail(int jobId) =>
-        db.SavingChanges += (_, _) =>
+        db.ChangeTracker.Tracked += (_, tracked) =>
         {
-            foreach (var entry in db.ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added))
-                entry.Property(JobId).CurrentValue = jobId;
+            if (tracked.Entry is { Entity: OutboxMessage, State: EntityState.Added } entry) entry.Property(JobId).CurrentValue = jobId;
         };
 
     public async Task<JobMailCounts> CountAsync(int jobId, CancellationToken cancellationToken)

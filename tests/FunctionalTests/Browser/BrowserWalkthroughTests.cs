@@ -384,4 +384,43 @@ public sealed class BrowserWalkthroughTests(BrowserPortal portal) : IClassFixtur
         await admin.GotoAsync("/admin/staff/invite");
         await checks.StepAsync(admin, "admin-staff-invite");
     }
+
+    [SkippableFact]
+    public async Task A_csv_import_its_preview_and_the_grant_jobs_progress_page_pass_axe()
+    {
+        var checks = PageChecks.For();
+        portal.RequireBrowser();
+        var admin = await portal.NewPageAsync();
+        await admin.GotoAsync("/account/sign-in");
+        await admin.SignInAsync(checks, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+        await admin.ShouldBeAtAsync("/admin");
+
+        await admin.GotoAsync("/admin/contacts/import");
+        await checks.StepAsync(admin, "admin-contact-import");
+        await admin.GetByLabel("CSV file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "onboarding.csv",
+            MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("""
+                Name;E-mail;City
+                Ida Import;ida.import@example.com;Bonn
+                Ivo Import;ivo.import@example.com;Köln
+                Iris Import;not-an-address;Köln
+
+                """),
+        });
+        await admin.Button("Upload and preview").ClickAsync();
+        await Expect(admin.Locator("#refused-rows tbody tr")).ToHaveCountAsync(1);
+        await checks.StepAsync(admin, "admin-contact-import-preview");
+
+        await admin.GetByLabel("Grant portal access to the imported contacts").CheckAsync();
+        await admin.Button("Import 2 rows").ClickAsync();
+        await Expect(admin).ToHaveURLAsync(new Regex("/admin/portal-access/jobs/[0-9]+$"));
+        await checks.StepAsync(admin, "admin-job-progress");
+        // The page follows the job through its progress endpoint (a script file: the CSP stays strict) and shows the
+        // results once it is finished.
+        await Expect(admin.Locator("#job-results tbody tr")).ToHaveCountAsync(2, new() { Timeout = 60_000 });
+        await Expect(admin.Locator("[data-job-field=remaining]")).ToHaveTextAsync("0");
+        await checks.StepAsync(admin, "admin-job-finished");
+    }
 }

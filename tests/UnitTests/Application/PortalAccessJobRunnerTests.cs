@@ -28,15 +28,16 @@ public sealed class PortalAccessJobRunnerTests : HandlerTest
             jobId = job.Id;
         }
 
-        // Staff cancel the job in their own request while the batch is being saved.
+        // Staff cancel the job in their own request once the batch has read its rows, before it writes: from its first
+        // write to its commit the batch holds SQLite's write lock, so a cancel then waits for the commit instead.
         var cancelled = false;
-        Hooks.BeforeSave = async (context, cancellationToken) =>
+        Hooks.OnQuery = command =>
         {
-            if (cancelled || !context.ChangeTracker.Entries<PortalAccessJobItem>().Any(e => e.State == EntityState.Modified)) return;
+            if (cancelled || !command.CommandText.Contains("\"PortalAccessJobItems\"", StringComparison.Ordinal)) return;
             cancelled = true;
-            await using var staff = Database.CreateContext();
-            await staff.PortalAccessJobs.Where(j => j.Id == jobId)
-                .ExecuteUpdateAsync(set => set.SetProperty(j => j.Status, PortalAccessJobStatus.Cancelled), cancellationToken);
+            using var staff = Database.CreateContext();
+            staff.PortalAccessJobs.Where(j => j.Id == jobId)
+                .ExecuteUpdate(set => set.SetProperty(j => j.Status, PortalAccessJobStatus.Cancelled));
         };
         using (var request = NewRequest())
         {

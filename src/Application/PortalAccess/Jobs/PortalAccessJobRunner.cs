@@ -55,7 +55,7 @@ public sealed class PortalAccessJobRunner(
             }
         }
         job.RecordBatch(done, pending.Count - done, batch.Now);
-        await unitOfWork.SaveChangesAsync(cancellationToken);
+        await unitOfWork.SaveBatchAsync(cancellationToken);
         return !job.IsFinished;
     }
 }
