@@ -26,6 +26,8 @@ public static class DependencyInjection
         services.AddScoped<CompanyAdministratorContext>();
         services.AddScoped<ColleagueInvitationLimits>();
         services.AddScoped<CompanyAdministrations>();
+        services.AddScoped<Contacts.AccessConditions>();
+        services.AddSingleton<Adoption.AdoptionDashboardCache>();
         return services;
     }
 }

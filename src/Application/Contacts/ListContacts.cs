@@ -10,8 +10,13 @@ namespace Portal.Application.Contacts;
 /// <summary>Each sort is backed by an index ending in Id, so any page is read by seeking, on both databases.</summary>
 public enum ContactSort { Name, Email, Created }
 
-/// <summary>"NoAccess" is a filter value of its own: contacts that never had a portal user.</summary>
-public enum AccessFilter { All, NoAccess, Invited, Active, Revoked }
+/// <summary>
+/// "NoAccess" is a filter value of its own: contacts that never had a portal user. The values after Revoked are what the
+/// dashboard's "needs attention" counts (<see cref="AccessConditions"/>): invited with a link that runs out within 48 hours;
+/// invited with no working link left; an open link whose mail the outbox gave up on; accepted but not signed in for 90 days;
+/// locked out now.
+/// </summary>
+public enum AccessFilter { All, NoAccess, Invited, Active, Revoked, InvitationExpiringSoon, InvitationExpired, InvitationMailFailed, Dormant, LockedOut }
 
 [RequiresPermission(StaffPermission.ViewBackOffice)]
 public sealed record ListContacts(
@@ -20,9 +25,12 @@ public sealed record ListContacts(
     ContactSort Sort = ContactSort.Name,
     bool Descending = false,
     PageRequest? Paging = null,
-    int PageSize = ListContacts.DefaultPageSize) : IRequest<KeysetPage<ContactListItem>>
+    int PageSize = ListContacts.DefaultPageSize,
+    int? CompanyId = null) : IRequest<KeysetPage<ContactListItem>>
 {
     public const int DefaultPageSize = 25;
+
+    public ContactSelection Selection => new(Search, Access, CompanyId);
 }
 
 public sealed record ContactListItem(
@@ -35,7 +43,8 @@ public sealed record ContactListItem(
     DateTimeOffset? LastSignInAt,
     DateTimeOffset CreatedAt);
 
-public sealed class ListContactsHandler(IReadRepository<Contact> contacts, IContactSearch search, IListCounter counter)
+public sealed class ListContactsHandler(
+    IReadRepository<Contact> contacts, IContactSearch search, IListCounter counter, AccessConditions conditions)
     : IRequestHandler<ListContacts, KeysetPage<ContactListItem>>
 {
     public async ValueTask<KeysetPage<ContactListItem>> Handle(ListContacts query, CancellationToken cancellationToken)
@@ -43,20 +52,20 @@ public sealed class ListContactsHandler(IReadRepository<Contact> contacts, ICont
         var pageSize = Math.Clamp(query.PageSize, 1, 100);
         var order = ContactListSpec.Order(query.Sort, query.Descending);
         var paging = query.Paging ?? PageRequest.First;
-        if (!string.IsNullOrWhiteSpace(query.Search) && query.Access == AccessFilter.All)
+        if (!string.IsNullOrWhiteSpace(query.Search) && query.Access == AccessFilter.All && query.CompanyId is null)
         {
             // The count comes first because it decides how a page is read.
             var count = await search.CountMatchesAsync(query.Search, cancellationToken);
             return await order.KeysetPageAsync(paging, pageSize,
                 position => count.Precision == CountPrecision.Exact
-                    ? contacts.ListAsync(new ContactListSpec(query, order, position, pageSize + 1, search), cancellationToken)
+                    ? contacts.ListAsync(new ContactListSpec(query, order, position, pageSize + 1, search, conditions), cancellationToken)
                     : ReadBroadMatchesAsync(query, order, position, pageSize + 1, cancellationToken),
                 count);
         }
 
-        var filtered = !string.IsNullOrWhiteSpace(query.Search) || query.Access != AccessFilter.All;
         return await contacts.KeysetPageAsync(order, paging, pageSize,
-            position => new ContactListSpec(query, order, position, pageSize + 1, search), counter, filtered, cancellationToken);
+            position => new ContactListSpec(query, order, position, pageSize + 1, search, conditions), counter,
+            query.Selection.IsFiltered, cancellationToken);
     }
 
     /// <summary>
@@ -72,9 +81,9 @@ public sealed class ListContactsHandler(IReadRepository<Contact> contacts, ICont
         var boundary = await contacts.FirstOrDefaultAsync(
             new ContactListBoundarySpec(order, position, search.WalkLength), cancellationToken);
         var walked = await contacts.ListAsync(
-            new ContactListSpec(query, order, position, take, search, testEachRowUpTo: boundary), cancellationToken);
+            new ContactListSpec(query, order, position, take, search, conditions, testEachRowUpTo: boundary), cancellationToken);
         if (boundary is null || walked.Count == take) return walked;
-        return await contacts.ListAsync(new ContactListSpec(query, order, position, take, search), cancellationToken);
+        return await contacts.ListAsync(new ContactListSpec(query, order, position, take, search, conditions), cancellationToken);
     }
 }
 
@@ -99,11 +108,12 @@ public sealed class ContactListSpec : Specification<Contact, ContactListItem>
         KeysetPosition position,
         int take,
         IContactSearch search,
+        AccessConditions conditions,
         ContactListItem? testEachRowUpTo = null)
     {
         Query.AsNoTracking();
 
-        ContactSelection.Apply(Query, query.Search, query.Access, search, testEachRow: testEachRowUpTo is not null);
+        ContactSelection.Apply(Query, query.Selection, search, conditions, testEachRow: testEachRowUpTo is not null);
         if (testEachRowUpTo is not null) order.ReadUpTo(Query, position, testEachRowUpTo);
 
         order.Apply(Query, position, take);

@@ -852,6 +852,8 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("UserAccountId", "OccurredAt");
 
+                    b.HasIndex("Kind", "OccurredAt", "UserAccountId");
+
                     b.ToTable("SecurityEvents", (string)null);
                 });
 
@@ -1087,6 +1089,8 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("LockoutEndsAt");
+
                     b.HasIndex("Login")
                         .IsUnique();
 
@@ -1189,12 +1193,18 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                 {
                     b.HasBaseType("Portal.Domain.Users.UserAccount");
 
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("CompanyDocumentKinds")
                         .HasColumnType("integer")
                         .HasDefaultValue(-1);
 
                     b.Property<int>("ContactId")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("GrantedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("IsCompanyAdministrator")
                         .ValueGeneratedOnAdd()
@@ -1205,8 +1215,15 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("AccessState");
 
+                    b.Property<long?>("TimeToAccept")
+                        .HasColumnType("bigint");
+
+                    b.HasIndex("AcceptedAt");
+
                     b.HasIndex("ContactId")
                         .IsUnique();
+
+                    b.HasIndex("GrantedAt");
 
                     b.HasIndex("LastSignInAt");
 

@@ -820,6 +820,8 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("UserAccountId", "OccurredAt");
 
+                    b.HasIndex("Kind", "OccurredAt", "UserAccountId");
+
                     b.ToTable("SecurityEvents", (string)null);
                 });
 
@@ -1049,6 +1051,8 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("LockoutEndsAt");
+
                     b.HasIndex("Login")
                         .IsUnique();
 
@@ -1149,11 +1153,17 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.HasBaseType("Portal.Domain.Users.UserAccount");
 
+                    b.Property<long?>("AcceptedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("CompanyDocumentKinds")
                         .HasColumnType("INTEGER")
                         .HasDefaultValue(-1);
 
                     b.Property<int>("ContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("GrantedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsCompanyAdministrator")
@@ -1165,8 +1175,15 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("AccessState");
 
+                    b.Property<long?>("TimeToAccept")
+                        .HasColumnType("INTEGER");
+
+                    b.HasIndex("AcceptedAt");
+
                     b.HasIndex("ContactId")
                         .IsUnique();
+
+                    b.HasIndex("GrantedAt");
 
                     b.HasIndex("LastSignInAt");
 
