@@ -66,15 +66,16 @@ public sealed class AdoptionDashboardTests(PortalFactory factory) : IClassFixtur
         var recent = new[] { "Anna", "Bernd", "Carla", "Emil", "Gina" };
         foreach (var name in recent) await admin.GrantAsync(ids[name]);
         admin.Dispose();
+        await factory.DispatchMailNowAsync();
+        // The dispatcher may already have sent it in the background: the mail is made to have failed after the fact.
         var emil = Mail("Emil");
         await factory.WithDbAsync(async db =>
         {
             var mail = await db.OutboxMessages.SingleAsync(m => m.ToAddress == emil);
-            for (var attempt = 0; attempt < Portal.Domain.Mail.OutboxMessage.MaxAttempts; attempt++)
+            while (mail.Status != Portal.Domain.Mail.OutboxStatus.Failed)
                 mail.MarkAttemptFailed("550 mailbox unavailable", factory.Clock.GetUtcNow(), TimeSpan.FromSeconds(1));
             await db.SaveChangesAsync();
         });
-        await factory.DispatchMailNowAsync();
 
         factory.Clock.Advance(TimeSpan.FromHours(2));
         await AcceptAsync("Anna");

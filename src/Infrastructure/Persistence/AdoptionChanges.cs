@@ -5,14 +5,13 @@ using Portal.Domain.Contacts;
 using Portal.Domain.Mail;
 using Portal.Domain.PortalAccess;
 using Portal.Domain.Security;
-using Portal.Domain.Users;
 
 namespace Portal.Infrastructure.Persistence;
 
 /// <summary>
 /// Counts this instance's saves that change what the adoption dashboard counts, so that a dashboard kept for a few seconds
 /// is dropped by the next grant, acceptance, sent mail or sign-in rather than shown stale. Saves of anything else (sessions,
-/// documents, pages) leave the count alone: they happen on every page and would make keeping pointless.
+/// documents, pages, staff accounts) leave the count alone: they happen on every page and would make keeping pointless.
 /// </summary>
 internal sealed class AdoptionChanges : SaveChangesInterceptor, IAdoptionChanges
 {
@@ -71,5 +70,5 @@ internal sealed class AdoptionChanges : SaveChangesInterceptor, IAdoptionChanges
     private static bool Touches(DbContext context) =>
         context.ChangeTracker.Entries().Any(e =>
             e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-            && e.Entity is Contact or UserAccount or Invitation or OutboxMessage or SecurityEvent or PortalAccessEvent);
+            && e.Entity is Contact or PortalUser or Invitation or OutboxMessage or SecurityEvent or PortalAccessEvent);
 }

@@ -17,13 +17,13 @@ internal sealed class AdoptionFigures(PortalDbContext db) : IAdoptionFigures
     public async Task<AdoptionFunnel> FunnelAsync(AdoptionScope scope, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var granted = Granted(scope);
-        var sent = db.OutboxMessages.Where(m => m.Status == OutboxStatus.Sent).Select(m => m.Id);
         var activeSince = now - AdoptionFunnel.ActiveWithin;
         return new AdoptionFunnel(
             await granted.CountAsync(cancellationToken),
             // A link of the current grant went out: an older grant's mail says nothing about this one.
-            await granted.CountAsync(u => u.Invitations.Any(i =>
-                i.CreatedAt >= u.GrantedAt && i.MailId != null && sent.Contains(i.MailId.Value)), cancellationToken),
+            // A lookup of each link's mail by its key: an IN list of every sent mail is built per row and costs seconds at 100k.
+            await granted.CountAsync(u => u.Invitations.Any(i => i.CreatedAt >= u.GrantedAt && i.MailId != null
+                && db.OutboxMessages.Any(m => m.Id == i.MailId && m.Status == OutboxStatus.Sent)), cancellationToken),
             await granted.CountAsync(u => u.AcceptedAt != null, cancellationToken),
             await granted.CountAsync(u =>
                 u.AcceptedAt != null && u.State == PortalAccessState.Active && u.LastSignInAt >= activeSince, cancellationToken));
