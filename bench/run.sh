@@ -38,61 +38,15 @@ stop_apps() {
 }
 trap 'stop_apps; rm -rf "$work"' EXIT
 
-# A port nobody listens on: bash's /dev/tcp connects only when something does.
-free_port() {
-  local port
-  while :; do
-    port=$((20000 + RANDOM % 40000))
-    (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
-  done
-}
-
 echo "building (Release)…"
 dotnet build src/Web -c Release -v quiet -nologo >"$work/build.log" 2>&1 || { cat "$work/build.log"; fail "the portal does not build"; }
 dotnet build bench/Seed -c Release -v quiet -nologo >"$work/build.log" 2>&1 || { cat "$work/build.log"; fail "bench/Seed does not build"; }
 
-# The app and the seeder read the same settings: the data folder and the configured first administrator
-# (a configured password need not be changed at the first sign-in; a generated one must).
-portal_env() {
-  export ASPNETCORE_ENVIRONMENT=Development Portal__DataFolder="$1" Portal__Admin__Email="$admin_email"
-  export Portal__Admin__Password="$admin_password" Logging__LogLevel__Default=Warning
-}
-
-seed() { # name contacts history
-  (
-    portal_env "$work/$1"
-    cd "$work"
-    BENCH_CUSTOMER_PASSWORD="$customer_password" dotnet "$OLDPWD/bench/Seed/bin/Release/net10.0/Portal.Bench.Seed.dll" \
-      --contacts "$2" --history "$3" --customer-login "$customer_email"
-  ) >"$work/seed-$1.log" 2>&1 || { cat "$work/seed-$1.log"; fail "seeding the $1 database failed"; }
-  echo "  $1: $(tail -n 1 "$work/seed-$1.log")"
-}
 echo "seeding…"
 seed small 1000 0
 seed large 100000 100000
 
 declare -A base pid
-start_app() { # name
-  local port
-  port=$(free_port)
-  base[$1]="http://127.0.0.1:$port"
-  (
-    portal_env "$work/$1"
-    export ASPNETCORE_URLS="${base[$1]}" Portal__PublicBaseUrl="${base[$1]}"
-    exec dotnet src/Web/bin/Release/net10.0/Portal.Web.dll
-  ) >"$work/app-$1.log" 2>&1 &
-  pid[$1]=$!
-  apps+=("$!")
-}
-wait_for_app() { # name
-  for _ in $(seq 1 120); do
-    curl -fs "${base[$1]}/health/live" >/dev/null 2>&1 && return
-    kill -0 "${pid[$1]}" 2>/dev/null || { cat "$work/app-$1.log"; fail "the portal on the $1 database stopped"; }
-    sleep 0.5
-  done
-  cat "$work/app-$1.log"
-  fail "the portal on the $1 database did not answer /health/live within 60 s"
-}
 echo "starting the portal on both databases…"
 start_app small
 start_app large
@@ -141,10 +95,6 @@ for entry in "${pages[@]}"; do
 done
 
 size() { [ "$1" = small ] && echo 1k || echo 100k; }
-# wrk prints latencies as 812.00us, 1.20ms or 1.05s; everything is reported in milliseconds.
-to_ms() {
-  awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /[0-9]s$/ && v !~ /ms$/) n *= 1000; printf "%.1f", n }'
-}
 declare -A rps p50 p99 lp99
 # A slow page leaves requests queued in the app after wrk has stopped waiting for them; the next page would pay
 # for them. Wait until the app is idle (under a tenth of a core for half a second; clock ticks are 1/100 s).

@@ -7,6 +7,7 @@ using Portal.Domain.Documents;
 using Portal.Domain.Mail;
 using Portal.Domain.PortalAccess;
 using Portal.Domain.Settings;
+using Portal.Domain.Security;
 using Portal.Domain.Users;
 
 namespace Portal.Bench.Seed;
@@ -86,19 +87,23 @@ internal sealed class Seeder(SqliteConnection connection, SeedOptions options, s
     }
 
     /// <summary>
-    /// About 30% of all contacts have portal access: invited, active or revoked, each with its invitation link. Everyone who
-    /// has set a password shares the bench customer's hash: hashing thousands at the product's iteration count takes minutes.
+    /// About 30% of all contacts have portal access: invited, active or revoked, each with its invitation link and the outbox
+    /// mail that carried it (mostly sent, some failed, some waiting), granted over the last year. Active customers accepted
+    /// within a few days and signed in now and then over the last twelve weeks; one in fifty is locked out. Everyone who has set
+    /// a password shares the bench customer's hash: hashing thousands at the product's iteration count takes minutes.
     /// </summary>
     private int SeedPortalUsers()
     {
         var userId = Scalar("SELECT COALESCE(MAX(\"Id\"), 0) FROM \"Users\"");
         var share = Math.Min(1.0, 0.3 * options.Contacts / Math.Max(1, _people.Count));
         var invitations = new List<object?[]>();
+        var mails = new List<object?[]>();
+        var signIns = new List<object?[]>();
         using (var users = new BatchedInsert(connection, "Users",
             "Id", "Kind", "Login", "PasswordHash", "SecurityStamp", "FailedSignInCount", "MustChangePassword", "Version", "ContactId",
-            "AccessState", "LastSignInAt"))
+            "AccessState", "LastSignInAt", "LockoutEndsAt", "GrantedAt", "AcceptedAt", "TimeToAccept"))
         {
-            foreach (var (contactId, _, email) in _people)
+            foreach (var (contactId, name, email) in _people)
             {
                 var bench = email == options.CustomerLogin;
                 if (!bench && !_data.Chance(share)) continue;
@@ -108,19 +113,57 @@ internal sealed class Seeder(SqliteConnection connection, SeedOptions options, s
                     < 9 => PortalAccessState.Active,
                     _ => PortalAccessState.Revoked,
                 };
-                var invited = Ago(days: _data.Next(25));
-                long? signedIn = state == PortalAccessState.Active ? (invited + TimeSpan.FromHours(1 + _data.Next(100))).UtcTicks : null;
+                var invited = Ago(minutes: _data.Next(365 * 24 * 60));
+                var accepted = state == PortalAccessState.Active ? invited + TimeSpan.FromMinutes(10 + _data.Next(5 * 24 * 60)) : (DateTimeOffset?)null;
+                if (accepted > _now) accepted = _now;
+                DateTimeOffset? lastSignIn = null;
+                if (accepted is { } acceptedAt)
+                {
+                    lastSignIn = acceptedAt;
+                    signIns.Add([userId + 1, (int)SecurityEventKind.SignedIn, acceptedAt.UtcTicks, "203.0.113.7"]);
+                    for (var visit = _data.Next(4); visit > 0; visit--)
+                    {
+                        var at = Ago(minutes: _data.Next(84 * 24 * 60));
+                        if (at <= acceptedAt) continue;
+                        signIns.Add([userId + 1, (int)SecurityEventKind.SignedIn, at.UtcTicks, "203.0.113.7"]);
+                        if (at > lastSignIn) lastSignIn = at;
+                    }
+                }
+                var lockedOut = state == PortalAccessState.Active && !bench && _data.Next(50) == 0;
                 userId++;
                 users.Add(userId, (int)UserKind.Portal, email, state == PortalAccessState.Invited ? null : customerPasswordHash,
-                    Convert.ToHexString(RandomNumberGenerator.GetBytes(16)), 0, 0, 1, contactId, (int)state, signedIn);
+                    Convert.ToHexString(RandomNumberGenerator.GetBytes(16)), 0, 0, 1, contactId, (int)state, lastSignIn?.UtcTicks,
+                    lockedOut ? _now.AddDays(365).UtcTicks : null, invited.UtcTicks, accepted?.UtcTicks, (accepted - invited)?.Ticks);
+                var mailId = Guid.NewGuid().ToString().ToUpperInvariant();
+                var status = _data.Next(10) switch { < 8 => OutboxStatus.Sent, 8 => OutboxStatus.Failed, _ => OutboxStatus.Pending };
+                if (accepted is not null) status = OutboxStatus.Sent;
+                var text = $"Hello {name},\n\nyou have been invited to the customer portal.\n";
+                mails.Add([mailId, email, name, "Your access to the customer portal", $"<p>{text}</p>", text, (int)status,
+                    status == OutboxStatus.Sent ? 1 : 3, invited.UtcTicks,
+                    (status == OutboxStatus.Pending ? _now.AddDays(365) : invited).UtcTicks,
+                    status == OutboxStatus.Sent ? invited.AddSeconds(2).UtcTicks : null,
+                    status == OutboxStatus.Failed ? "550 5.1.1 Mailbox unavailable" : null]);
                 invitations.Add([userId, Convert.ToHexString(RandomNumberGenerator.GetBytes(32)), invited.UtcTicks,
-                    (invited + Invitation.DefaultValidity).UtcTicks, signedIn, state == PortalAccessState.Revoked ? _now.UtcTicks : null]);
+                    (invited + Invitation.DefaultValidity).UtcTicks, accepted?.UtcTicks,
+                    state == PortalAccessState.Revoked ? _now.UtcTicks : null, mailId]);
             }
         }
 
-        using var links = new BatchedInsert(connection, "Invitations",
-            "PortalUserId", "TokenHash", "CreatedAt", "ExpiresAt", "UsedAt", "VoidedAt");
-        foreach (var row in invitations) links.Add(row);
+        using (var links = new BatchedInsert(connection, "Invitations",
+            "PortalUserId", "TokenHash", "CreatedAt", "ExpiresAt", "UsedAt", "VoidedAt", "MailId"))
+        {
+            foreach (var row in invitations) links.Add(row);
+        }
+        using (var outbox = new BatchedInsert(connection, "OutboxMessages",
+            "Id", "ToAddress", "ToName", "Subject", "HtmlBody", "TextBody", "Status", "Attempts", "CreatedAt", "NextAttemptAt", "SentAt",
+            "LastError"))
+        {
+            foreach (var row in mails) outbox.Add(row);
+        }
+        using (var events = new BatchedInsert(connection, "SecurityEvents", "UserAccountId", "Kind", "OccurredAt", "IpAddress"))
+        {
+            foreach (var row in signIns) events.Add(row);
+        }
         return invitations.Count;
     }
 

@@ -27,6 +27,8 @@ public static class DependencyInjection
         services.AddScoped<ColleagueInvitationLimits>();
         services.AddScoped<CompanyAdministrations>();
         services.AddScoped<Webhooks.WebhookSubscribers>();
+        services.AddScoped<Contacts.AccessConditions>();
+        services.AddSingleton<Adoption.AdoptionDashboardCache>();
         return services;
     }
 }

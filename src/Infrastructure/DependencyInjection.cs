@@ -21,14 +21,18 @@ public static class DependencyInjection
         services.AddSingleton(dataFolder);
 
         var database = DatabaseSettings.From(configuration, dataFolder);
+        services.AddSingleton<AdoptionChanges>();
+        services.AddSingleton<Portal.Application.Adoption.IAdoptionChanges>(sp => sp.GetRequiredService<AdoptionChanges>());
         services.AddSingleton(database);
         if (database.Provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContextPool<PortalDbContext, PostgresPortalDbContext>(options => options.UseNpgsql(database.ConnectionString));
+            services.AddDbContextPool<PortalDbContext, PostgresPortalDbContext>((provider, options) =>
+                options.UseNpgsql(database.ConnectionString).AddInterceptors(provider.GetRequiredService<AdoptionChanges>()));
         }
         else
         {
-            services.AddDbContextPool<PortalDbContext, SqlitePortalDbContext>(options => options.UseSqlite(database.ConnectionString));
+            services.AddDbContextPool<PortalDbContext, SqlitePortalDbContext>((provider, options) =>
+                options.UseSqlite(database.ConnectionString).AddInterceptors(provider.GetRequiredService<AdoptionChanges>()));
         }
         services.AddPortalDataProtection(configuration, dataFolder, database.Provider);
         services.AddSingleton(InstanceName.From(configuration));
@@ -52,6 +56,8 @@ public static class DependencyInjection
         services.AddOptions<ListCountOptions>().Bind(configuration.GetSection(ListCountOptions.Section));
         services.AddScoped<SessionLookup>();
         services.AddScoped<Portal.Application.Contacts.IContactSearch, ContactSearch>();
+        services.AddScoped<Portal.Application.Contacts.IInvitationMailOutcomes, InvitationMailOutcomes>();
+        services.AddScoped<Portal.Application.Adoption.IAdoptionFigures, AdoptionFigures>();
         services.AddSingleton<Portal.Application.Common.Csv.ICsvFileWriter, Csv.CsvFileWriter>();
         services.AddSingleton<Portal.Application.Common.Csv.ICsvFileReader, Csv.CsvFileReader>();
         services.AddScoped<DatabaseInitializer>();

@@ -4,19 +4,34 @@ using Portal.Domain.PortalAccess;
 
 namespace Portal.Application.Contacts;
 
-/// <summary>The contacts list's search and access filter, shared by the list and by the jobs that act on all its matches.</summary>
-public sealed record ContactSelection(string? Search, AccessFilter Access)
+/// <summary>
+/// The contacts list's search, access filter and company, shared by the list, by the dashboard that counts what it would list,
+/// and by the jobs that act on all its matches.
+/// </summary>
+public sealed record ContactSelection(string? Search, AccessFilter Access, int? CompanyId = null)
 {
-    public bool IsFiltered => !string.IsNullOrWhiteSpace(Search) || Access != AccessFilter.All;
+    public bool IsFiltered => !string.IsNullOrWhiteSpace(Search) || Access != AccessFilter.All || CompanyId is not null;
 
-    /// <summary>How a job records it, language neutral: the filter name and the search as typed.</summary>
-    public string Describe() => string.IsNullOrWhiteSpace(Search) ? Access.ToString() : $"{Access}: {Search.Trim()}";
+    /// <summary>
+    /// How a job records it, language neutral: the filter name, "@" and the company's id when there is one, and the search
+    /// as typed.
+    /// </summary>
+    public string Describe()
+    {
+        var filter = CompanyId is { } company ? $"{Access}@{company}" : Access.ToString();
+        return string.IsNullOrWhiteSpace(Search) ? filter : $"{filter}: {Search.Trim()}";
+    }
 
     /// <param name="testEachRow">Test the search on each row (<see cref="IContactSearch.Matches"/>) rather than read its
     /// matches from the text index: for a page walked along the sort order's index.</param>
     public static void Apply(
-        ISpecificationBuilder<Contact> query, string? search, AccessFilter access, IContactSearch contactSearch, bool testEachRow = false)
+        ISpecificationBuilder<Contact> query,
+        ContactSelection selection,
+        IContactSearch contactSearch,
+        AccessConditions conditions,
+        bool testEachRow = false)
     {
+        var search = selection.Search;
         if (!string.IsNullOrWhiteSpace(search) && testEachRow)
         {
             query.Where(contactSearch.Matches(search));
@@ -27,12 +42,55 @@ public sealed record ContactSelection(string? Search, AccessFilter Access)
             query.Where(c => matchingIds.Contains(c.Id));
         }
 
+        if (selection.CompanyId is { } companyId) query.Where(c => c.Id == companyId || c.CompanyId == companyId);
+        conditions.Apply(query, selection.Access);
+    }
+}
+
+/// <summary>
+/// The access filters as conditions on a contact, at this moment. The "needs attention" filters are the dashboard's: each
+/// lists exactly the contacts its figure counts, so a bulk re-invite or revoke from there acts on those and no others.
+/// </summary>
+public sealed class AccessConditions(TimeProvider clock, IInvitationMailOutcomes mail)
+{
+    public static readonly TimeSpan ExpiringWithin = TimeSpan.FromHours(48);
+    public static readonly TimeSpan DormantAfter = TimeSpan.FromDays(90);
+
+    public void Apply(ISpecificationBuilder<Contact> query, AccessFilter access)
+    {
+        var now = clock.GetUtcNow();
         switch (access)
         {
             case AccessFilter.NoAccess: query.Where(c => c.PortalUser == null); break;
             case AccessFilter.Invited: query.Where(c => c.PortalUser!.State == PortalAccessState.Invited); break;
             case AccessFilter.Active: query.Where(c => c.PortalUser!.State == PortalAccessState.Active); break;
             case AccessFilter.Revoked: query.Where(c => c.PortalUser!.State == PortalAccessState.Revoked); break;
+            case AccessFilter.InvitationExpiringSoon:
+                var soon = now + ExpiringWithin;
+                query.Where(c => c.PortalUser!.State == PortalAccessState.Invited
+                    && c.PortalUser.Invitations.Any(i => i.UsedAt == null && i.VoidedAt == null && i.ExpiresAt > now && i.ExpiresAt <= soon));
+                break;
+            case AccessFilter.InvitationExpired:
+                // Invited, and no link of theirs works any more: every one has been used, voided or has run out.
+                query.Where(c => c.PortalUser!.State == PortalAccessState.Invited
+                    && c.PortalUser.Invitations.Any()
+                    && !c.PortalUser.Invitations.Any(i => i.UsedAt == null && i.VoidedAt == null && i.ExpiresAt > now));
+                break;
+            case AccessFilter.InvitationMailFailed:
+                var failed = mail.FailedMailIds();
+                query.Where(c => (c.PortalUser!.State == PortalAccessState.Invited || c.PortalUser.State == PortalAccessState.Active)
+                    && c.PortalUser.Invitations.Any(i =>
+                        i.UsedAt == null && i.VoidedAt == null && i.MailId != null && failed.Contains(i.MailId.Value)));
+                break;
+            case AccessFilter.Dormant:
+                var cutoff = now - DormantAfter;
+                query.Where(c => c.PortalUser!.State == PortalAccessState.Active
+                    && (c.PortalUser.LastSignInAt == null || c.PortalUser.LastSignInAt < cutoff)
+                    && (c.PortalUser.AcceptedAt == null || c.PortalUser.AcceptedAt < cutoff));
+                break;
+            case AccessFilter.LockedOut:
+                query.Where(c => c.PortalUser != null && c.PortalUser.LockoutEndsAt > now);
+                break;
         }
     }
 }
@@ -40,10 +98,10 @@ public sealed record ContactSelection(string? Search, AccessFilter Access)
 /// <summary>The ids of every contact a selection matches, in id order (what a job's rows are made of).</summary>
 public sealed class MatchingContactIdsSpec : Specification<Contact, int>
 {
-    public MatchingContactIdsSpec(ContactSelection selection, IContactSearch search)
+    public MatchingContactIdsSpec(ContactSelection selection, IContactSearch search, AccessConditions conditions)
     {
         Query.AsNoTracking();
-        ContactSelection.Apply(Query, selection.Search, selection.Access, search);
+        ContactSelection.Apply(Query, selection, search, conditions);
         Query.OrderBy(c => c.Id);
         Query.Select(c => c.Id);
     }

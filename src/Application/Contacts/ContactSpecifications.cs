@@ -46,3 +46,12 @@ public sealed class CompanyOptionsSpec : Specification<Contact, CompanyOption>
         Query.Select(c => new CompanyOption(c.Id, c.Name));
     }
 }
+
+public sealed class CompanyNameSpec : Specification<Contact, string>, ISingleResultSpecification<Contact, string>
+{
+    public CompanyNameSpec(int companyId)
+    {
+        Query.Where(c => c.Id == companyId && c.Kind == ContactKind.Company).AsNoTracking();
+        Query.Select(c => c.Name);
+    }
+}

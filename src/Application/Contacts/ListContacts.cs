@@ -10,8 +10,13 @@ namespace Portal.Application.Contacts;
 /// <summary>Each sort is backed by an index ending in Id, so any page is read by seeking, on both databases.</summary>
 public enum ContactSort { Name, Email, Created }
 
-/// <summary>"NoAccess" is a filter value of its own: contacts that never had a portal user.</summary>
-public enum AccessFilter { All, NoAccess, Invited, Active, Revoked }
+/// <summary>
+/// "NoAccess" is a filter value of its own: contacts that never had a portal user. The values after Revoked are what the
+/// dashboard's "needs attention" counts (<see cref="AccessConditions"/>): invited with a link that runs out within 48 hours;
+/// invited with no working link left; an open link whose mail the outbox gave up on; accepted but not signed in for 90 days;
+/// locked out now.
+/// </summary>
+public enum AccessFilter { All, NoAccess, Invited, Active, Revoked, InvitationExpiringSoon, InvitationExpired, InvitationMailFailed, Dormant, LockedOut }
 
 [RequiresPermission(StaffPermission.ViewBackOffice)]
 public sealed record ListContacts(
@@ -21,9 +26,12 @@ public sealed record ListContacts(
     bool Descending = false,
     PageRequest? Paging = null,
     int PageSize = ListContacts.DefaultPageSize,
-    DateTimeOffset? UpdatedSince = null) : IRequest<KeysetPage<ContactListItem>>
+    DateTimeOffset? UpdatedSince = null,
+    int? CompanyId = null) : IRequest<KeysetPage<ContactListItem>>
 {
     public const int DefaultPageSize = 25;
+
+    public ContactSelection Selection => new(Search, Access, CompanyId);
 }
 
 public sealed record ContactListItem(
@@ -37,7 +45,8 @@ public sealed record ContactListItem(
     DateTimeOffset CreatedAt,
     bool EmailUndeliverable = false);
 
-public sealed class ListContactsHandler(IReadRepository<Contact> contacts, IContactSearch search, IListCounter counter)
+public sealed class ListContactsHandler(
+    IReadRepository<Contact> contacts, IContactSearch search, IListCounter counter, AccessConditions conditions)
     : IRequestHandler<ListContacts, KeysetPage<ContactListItem>>
 {
     public async ValueTask<KeysetPage<ContactListItem>> Handle(ListContacts query, CancellationToken cancellationToken)
@@ -45,20 +54,21 @@ public sealed class ListContactsHandler(IReadRepository<Contact> contacts, ICont
         var pageSize = Math.Clamp(query.PageSize, 1, 100);
         var order = ContactListSpec.Order(query.Sort, query.Descending);
         var paging = query.Paging ?? PageRequest.First;
-        if (!string.IsNullOrWhiteSpace(query.Search) && query.Access == AccessFilter.All && query.UpdatedSince is null)
+        if (!string.IsNullOrWhiteSpace(query.Search) && query.Access == AccessFilter.All && query.CompanyId is null
+            && query.UpdatedSince is null)
         {
             // The count comes first because it decides how a page is read.
             var count = await search.CountMatchesAsync(query.Search, cancellationToken);
             return await order.KeysetPageAsync(paging, pageSize,
                 position => count.Precision == CountPrecision.Exact
-                    ? contacts.ListAsync(new ContactListSpec(query, order, position, pageSize + 1, search), cancellationToken)
+                    ? contacts.ListAsync(new ContactListSpec(query, order, position, pageSize + 1, search, conditions), cancellationToken)
                     : ReadBroadMatchesAsync(query, order, position, pageSize + 1, cancellationToken),
                 count);
         }
 
-        var filtered = !string.IsNullOrWhiteSpace(query.Search) || query.Access != AccessFilter.All || query.UpdatedSince is not null;
         return await contacts.KeysetPageAsync(order, paging, pageSize,
-            position => new ContactListSpec(query, order, position, pageSize + 1, search), counter, filtered, cancellationToken);
+            position => new ContactListSpec(query, order, position, pageSize + 1, search, conditions), counter,
+            query.Selection.IsFiltered || query.UpdatedSince is not null, cancellationToken);
     }
 
     /// <summary>
@@ -74,9 +84,9 @@ public sealed class ListContactsHandler(IReadRepository<Contact> contacts, ICont
         var boundary = await contacts.FirstOrDefaultAsync(
             new ContactListBoundarySpec(order, position, search.WalkLength), cancellationToken);
         var walked = await contacts.ListAsync(
-            new ContactListSpec(query, order, position, take, search, testEachRowUpTo: boundary), cancellationToken);
+            new ContactListSpec(query, order, position, take, search, conditions, testEachRowUpTo: boundary), cancellationToken);
         if (boundary is null || walked.Count == take) return walked;
-        return await contacts.ListAsync(new ContactListSpec(query, order, position, take, search), cancellationToken);
+        return await contacts.ListAsync(new ContactListSpec(query, order, position, take, search, conditions), cancellationToken);
     }
 }
 
@@ -101,11 +111,12 @@ public sealed class ContactListSpec : Specification<Contact, ContactListItem>
         KeysetPosition position,
         int take,
         IContactSearch search,
+        AccessConditions conditions,
         ContactListItem? testEachRowUpTo = null)
     {
         Query.AsNoTracking();
 
-        ContactSelection.Apply(Query, query.Search, query.Access, search, testEachRow: testEachRowUpTo is not null);
+        ContactSelection.Apply(Query, query.Selection, search, conditions, testEachRow: testEachRowUpTo is not null);
         if (query.UpdatedSince is { } since) Query.Where(c => c.UpdatedAt >= since);
         if (testEachRowUpTo is not null) order.ReadUpTo(Query, position, testEachRowUpTo);
 

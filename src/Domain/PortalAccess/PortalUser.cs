@@ -26,6 +26,12 @@ public sealed class PortalUser : UserAccount
     public bool IsCompanyAdministrator { get; private set; }
     /// <summary>Which kinds of the company's documents this user sees; their own contact's documents they always see.</summary>
     public DocumentKindSet CompanyDocumentKinds { get; private set; } = DocumentKindSet.All;
+    /// <summary>When the current access was granted (the latest grant); null for users from before it was kept.</summary>
+    public DateTimeOffset? GrantedAt { get; private set; }
+    /// <summary>When the invitation of the current grant was accepted; null until it is (a grant again starts over).</summary>
+    public DateTimeOffset? AcceptedAt { get; private set; }
+    /// <summary>From <see cref="GrantedAt"/> to <see cref="AcceptedAt"/>, kept so that both databases can sort by it.</summary>
+    public TimeSpan? TimeToAccept { get; private set; }
     public IReadOnlyCollection<Invitation> Invitations => _invitations.AsReadOnly();
     public IReadOnlyCollection<PortalAccessEvent> History => _history.AsReadOnly();
 
@@ -33,7 +39,7 @@ public sealed class PortalUser : UserAccount
 
     internal static PortalUser Invite(Contact contact, string login, DateTimeOffset now, ActivityActor grantedBy)
     {
-        var user = new PortalUser { Contact = contact, Login = login, State = PortalAccessState.Invited };
+        var user = new PortalUser { Contact = contact, Login = login, State = PortalAccessState.Invited, GrantedAt = now };
         user.Record(PortalAccessEventKind.Granted, now, grantedBy);
         return user;
     }
@@ -43,6 +49,9 @@ public sealed class PortalUser : UserAccount
         if (State != PortalAccessState.Revoked) throw new DomainException(DomainErrors.AccessAlreadyGranted);
         Login = login;
         State = PortalAccessState.Invited;
+        GrantedAt = now;
+        AcceptedAt = null;
+        TimeToAccept = null;
         Record(PortalAccessEventKind.Granted, now, grantedBy);
     }
 
@@ -118,7 +127,12 @@ public sealed class PortalUser : UserAccount
         State = PortalAccessState.Active;
         RotateSecurityStamp();
         Record(PortalAccessEventKind.Accepted, now, Login);
-        if (!setsNewPassword) return true;
+        if (!setsNewPassword)
+        {
+            AcceptedAt = now;
+            TimeToAccept = GrantedAt is { } granted ? now - granted : null;
+            return true;
+        }
 
         VoidOpenLinks(now);
         EndLockout();

@@ -367,6 +367,13 @@ public sealed class BrowserWalkthroughTests(BrowserPortal portal) : IClassFixtur
         await admin.GotoAsync("/account/sign-in");
         await admin.SignInAsync(checks, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
         await admin.ShouldBeAtAsync("/admin");
+        await Expect(admin.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Adoption at a glance");
+        await checks.StepAsync(admin, "admin-dashboard");
+        await admin.GotoAsync("/admin?period=Between&from=2026-01-01&to=2026-12-31");
+        await Expect(admin.Locator("#funnel")).ToBeVisibleAsync();
+        await admin.GetByText("The chart as a table").ClickAsync();
+        await Expect(admin.Locator("#adoption-weeks")).ToBeVisibleAsync();
+        await checks.StepAsync(admin, "admin-dashboard-filtered");
         await admin.GotoAsync($"/admin/documents/{documentId}");
         await checks.StepAsync(admin, "admin-document");
         await admin.GotoAsync("/admin/pages");

@@ -8,11 +8,11 @@ namespace Portal.Application.PortalAccess.Jobs;
 
 /// <summary>The exact number of contacts a job over the list's search and filter would act on, for its confirmation.</summary>
 [RequiresPermission(StaffPermission.ManagePortalAccess)]
-public sealed record CountMatchingContacts(string? Search, AccessFilter Access) : IRequest<int>;
+public sealed record CountMatchingContacts(string? Search, AccessFilter Access, int? CompanyId = null) : IRequest<int>;
 
-public sealed class CountMatchingContactsHandler(IReadRepository<Contact> contacts, IContactSearch search)
+public sealed class CountMatchingContactsHandler(IReadRepository<Contact> contacts, IContactSearch search, AccessConditions conditions)
     : IRequestHandler<CountMatchingContacts, int>
 {
     public async ValueTask<int> Handle(CountMatchingContacts query, CancellationToken cancellationToken) =>
-        await contacts.CountAsync(new MatchingContactIdsSpec(new ContactSelection(query.Search, query.Access), search), cancellationToken);
+        await contacts.CountAsync(new MatchingContactIdsSpec(new ContactSelection(query.Search, query.Access, query.CompanyId), search, conditions), cancellationToken);
 }

@@ -13,8 +13,8 @@ namespace Portal.Application.PortalAccess.Jobs;
 /// job's rows, and the runner works through them in the background. Returns the job's id.
 /// </summary>
 [RequiresPermission(StaffPermission.ManagePortalAccess)]
-public sealed record StartPortalAccessJob(PortalAccessJobKind Kind, string? Search, AccessFilter Access, string? WelcomeMessage)
-    : IRequest<int>;
+public sealed record StartPortalAccessJob(
+    PortalAccessJobKind Kind, string? Search, AccessFilter Access, string? WelcomeMessage, int? CompanyId = null) : IRequest<int>;
 
 public sealed class StartPortalAccessJobValidator : AbstractValidator<StartPortalAccessJob>
 {
@@ -31,6 +31,7 @@ public sealed class StartPortalAccessJobValidator : AbstractValidator<StartPorta
 public sealed class StartPortalAccessJobHandler(
     IReadRepository<Contact> contacts,
     IContactSearch search,
+    AccessConditions conditions,
     IRepository<PortalAccessJob> jobs,
     IRepository<PortalAccessJobItem> items,
     ICurrentUser currentUser,
@@ -40,8 +41,8 @@ public sealed class StartPortalAccessJobHandler(
 {
     public async ValueTask<int> Handle(StartPortalAccessJob command, CancellationToken cancellationToken)
     {
-        var selection = new ContactSelection(command.Search, command.Access);
-        var ids = await contacts.ListAsync(new MatchingContactIdsSpec(selection, search), cancellationToken);
+        var selection = new ContactSelection(command.Search, command.Access, command.CompanyId);
+        var ids = await contacts.ListAsync(new MatchingContactIdsSpec(selection, search, conditions), cancellationToken);
         var (job, rows) = PortalAccessJob.Create(command.Kind, ids, selection.Describe(), command.WelcomeMessage,
             currentUser.UserId, currentUser.ActorName, clock.GetUtcNow());
         if (rows.Count == 0) job.Complete(clock.GetUtcNow());

@@ -79,9 +79,10 @@ public static class JobDisplay
     public static string JobReason(this IStringLocalizer t, string? code) =>
         code is null ? "" : ErrorsByCode.TryGetValue(code, out var error) ? t.Refusal(error) : code;
 
-    public static string JobSelection(this IStringLocalizer t, string? search, AccessFilter access)
+    public static string JobSelection(this IStringLocalizer t, string? search, AccessFilter access, int? companyId = null)
     {
-        var filter = t["Portal access: {0}", t.AccessFilterName(access)];
+        string filter = t["Portal access: {0}", t.AccessFilterName(access)];
+        if (companyId is { } company) filter = $"{filter} · {t["Company no. {0}", company]}";
         return string.IsNullOrWhiteSpace(search) ? filter : $"{t["Search: {0}", search.Trim()]} · {filter}";
     }
 
@@ -93,7 +94,12 @@ public static class JobDisplay
         var separator = stored.IndexOf(": ", StringComparison.Ordinal);
         var accessText = separator < 0 ? stored : stored[..separator];
         var search = separator < 0 ? null : stored[(separator + 2)..];
-        return Enum.TryParse<AccessFilter>(accessText, out var access) ? t.JobSelection(search, access) : stored;
+        var at = accessText.IndexOf('@');
+        int? companyId = at >= 0 && int.TryParse(accessText[(at + 1)..], CultureInfo.InvariantCulture, out var company) ? company : null;
+        if (at >= 0 && companyId is null) return stored;
+        return Enum.TryParse<AccessFilter>(at < 0 ? accessText : accessText[..at], out var access) && Enum.IsDefined(access)
+            ? t.JobSelection(search, access, companyId)
+            : stored;
     }
 
     public static string AccessFilterName(this IStringLocalizer t, AccessFilter access) => access switch
@@ -102,6 +108,11 @@ public static class JobDisplay
         AccessFilter.Invited => t["Invited"],
         AccessFilter.Active => t["Active"],
         AccessFilter.Revoked => t["Revoked"],
+        AccessFilter.InvitationExpiringSoon => t["Invitation expires within 48 hours"],
+        AccessFilter.InvitationExpired => t["Invitation expired"],
+        AccessFilter.InvitationMailFailed => t["Invitation mail failed"],
+        AccessFilter.Dormant => t["Accepted, no sign-in for 90 days"],
+        AccessFilter.LockedOut => t["Locked out now"],
         _ => t["All"],
     };
 

@@ -919,6 +919,8 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("UserAccountId", "OccurredAt");
 
+                    b.HasIndex("Kind", "OccurredAt", "UserAccountId");
+
                     b.ToTable("SecurityEvents", (string)null);
                 });
 
@@ -1160,6 +1162,8 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LockoutEndsAt");
 
                     b.HasIndex("Login")
                         .IsUnique();
@@ -1413,12 +1417,18 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                 {
                     b.HasBaseType("Portal.Domain.Users.UserAccount");
 
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("CompanyDocumentKinds")
                         .HasColumnType("integer")
                         .HasDefaultValue(-1);
 
                     b.Property<int>("ContactId")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("GrantedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("IsCompanyAdministrator")
                         .ValueGeneratedOnAdd()
@@ -1429,8 +1439,15 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("AccessState");
 
+                    b.Property<long?>("TimeToAccept")
+                        .HasColumnType("bigint");
+
+                    b.HasIndex("AcceptedAt");
+
                     b.HasIndex("ContactId")
                         .IsUnique();
+
+                    b.HasIndex("GrantedAt");
 
                     b.HasIndex("LastSignInAt");
 

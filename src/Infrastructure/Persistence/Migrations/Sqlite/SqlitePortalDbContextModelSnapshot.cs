@@ -885,6 +885,8 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("UserAccountId", "OccurredAt");
 
+                    b.HasIndex("Kind", "OccurredAt", "UserAccountId");
+
                     b.ToTable("SecurityEvents", (string)null);
                 });
 
@@ -1120,6 +1122,8 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LockoutEndsAt");
 
                     b.HasIndex("Login")
                         .IsUnique();
@@ -1367,11 +1371,17 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.HasBaseType("Portal.Domain.Users.UserAccount");
 
+                    b.Property<long?>("AcceptedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("CompanyDocumentKinds")
                         .HasColumnType("INTEGER")
                         .HasDefaultValue(-1);
 
                     b.Property<int>("ContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("GrantedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsCompanyAdministrator")
@@ -1383,8 +1393,15 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("AccessState");
 
+                    b.Property<long?>("TimeToAccept")
+                        .HasColumnType("INTEGER");
+
+                    b.HasIndex("AcceptedAt");
+
                     b.HasIndex("ContactId")
                         .IsUnique();
+
+                    b.HasIndex("GrantedAt");
 
                     b.HasIndex("LastSignInAt");
 

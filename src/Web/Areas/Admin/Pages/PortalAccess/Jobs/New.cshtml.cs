@@ -16,6 +16,7 @@ public sealed class NewPortalAccessJobModel : PortalPageModel
     [BindProperty(SupportsGet = true)] public PortalAccessJobKind Kind { get; set; } = PortalAccessJobKind.Grant;
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public AccessFilter Access { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Company { get; set; }
 
     [BindProperty, Display(Name = "Welcome message")] public string? WelcomeMessage { get; set; }
 
@@ -25,16 +26,16 @@ public sealed class NewPortalAccessJobModel : PortalPageModel
     {
         ModelState.Clear();
         if (!Enum.IsDefined(Kind) || !Enum.IsDefined(Access)) return NotFound();
-        Count = await SendAsync(new CountMatchingContacts(Q, Access));
+        Count = await SendAsync(new CountMatchingContacts(Q, Access, Company));
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
         if (!Enum.IsDefined(Kind) || !Enum.IsDefined(Access)) return BadRequest();
-        var (started, jobId) = await TrySendAsync(new StartPortalAccessJob(Kind, Q, Access, WelcomeMessage), prefix: "");
+        var (started, jobId) = await TrySendAsync(new StartPortalAccessJob(Kind, Q, Access, WelcomeMessage, Company), prefix: "");
         if (started) return RedirectToPage("/PortalAccess/Jobs/Details", new { id = jobId });
-        Count = await SendAsync(new CountMatchingContacts(Q, Access));
+        Count = await SendAsync(new CountMatchingContacts(Q, Access, Company));
         return Page();
     }
 }

@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Portal.FunctionalTests.Support;
+
+public static class AdoptionFlows
+{
+    /// <summary>
+    /// Moves every stored time of a contact's access back by <paramref name="by"/>: grant, acceptance, sign-ins, links and their
+    /// history. The test clock cannot skip months (its timers fire once per period skipped), so "long ago" is made this way.
+    /// </summary>
+    public static Task MoveAccessBackAsync(this PortalFactory factory, int contactId, TimeSpan by) =>
+        factory.WithDbAsync(async db =>
+        {
+            var user = await db.PortalUsers.Include(u => u.Invitations).Include(u => u.History).SingleAsync(u => u.ContactId == contactId);
+            var signIns = await db.SecurityEvents.Where(e => e.UserAccountId == user.Id).ToListAsync();
+            void Move(object entity, params string[] properties)
+            {
+                foreach (var property in properties)
+                {
+                    var value = db.Entry(entity).Property(property);
+                    if (value.CurrentValue is DateTimeOffset time) value.CurrentValue = time - by;
+                }
+            }
+
+            Move(user, "GrantedAt", "AcceptedAt", "LastSignInAt");
+            foreach (var invitation in user.Invitations) Move(invitation, "CreatedAt", "ExpiresAt", "UsedAt", "VoidedAt", "RemindAt");
+            foreach (var change in user.History) Move(change, "OccurredAt");
+            foreach (var signIn in signIns) Move(signIn, "OccurredAt");
+            await db.SaveChangesAsync();
+        });
+}
