@@ -42,11 +42,13 @@ public sealed class InstanceHeartbeatWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.HeartbeatInterval, clock);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            // A one-shot wait per beat rather than a periodic timer: when the clock jumps ahead (a host resumed from suspend),
+            // the instance beats once, not once for every interval it missed.
+            while (true)
             {
+                await Task.Delay(options.Value.HeartbeatInterval, clock, stoppingToken);
                 try
                 {
                     await BeatAsync(stoppingToken);

@@ -26,6 +26,8 @@ public sealed class InstanceRestartTests : IAsyncLifetime
         var other = OutboxMessage.Compose("claimed.by.other@example.com", "Other Claim", "Your documents", "text", "<p>html</p>", now);
         await _a.WithDbAsync(async db =>
         {
+            // One transaction: committed unclaimed for a moment, the mails could be taken by this instance's own dispatcher.
+            await using var transaction = await db.Database.BeginTransactionAsync();
             db.OutboxMessages.AddRange(crashed, other);
             db.Leases.AddRange(
                 new Lease { Name = "crashed-lease", Holder = "web-2", ExpiresAt = now.AddMinutes(2) },
@@ -34,6 +36,7 @@ public sealed class InstanceRestartTests : IAsyncLifetime
             // As the dispatchers of "web-2" (which then crashed) and of the live "web-3" left them: claimed for two more minutes.
             await ClaimAsync(db, crashed.Id, "web-2/3f1c", now.AddMinutes(2));
             await ClaimAsync(db, other.Id, "web-3/9a7e", now.AddMinutes(2));
+            await transaction.CommitAsync();
         });
 
         var restarted = PortalFactory.SecondInstanceOf(_a, "web-2");
