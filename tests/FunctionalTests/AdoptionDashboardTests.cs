@@ -67,8 +67,15 @@ public sealed class AdoptionDashboardTests(PortalFactory factory) : IClassFixtur
         foreach (var name in recent) await admin.GrantAsync(ids[name]);
         admin.Dispose();
         await factory.DispatchMailNowAsync();
-        // The dispatcher may already have sent it in the background: the mail is made to have failed after the fact.
+        // The background dispatcher may be sending it at this moment and would then write "sent" over a failure written now:
+        // the mail is made to have failed once it is stored as sent.
         var emil = Mail("Emil");
+        for (var waited = 0; waited < 200; waited++)
+        {
+            var status = await factory.WithDbAsync(db => db.OutboxMessages.Where(m => m.ToAddress == emil).Select(m => m.Status).SingleAsync());
+            if (status == Portal.Domain.Mail.OutboxStatus.Sent) break;
+            await Task.Delay(50);
+        }
         await factory.WithDbAsync(async db =>
         {
             var mail = await db.OutboxMessages.SingleAsync(m => m.ToAddress == emil);
