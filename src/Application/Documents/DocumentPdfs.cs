@@ -18,7 +18,9 @@ public sealed class AttachDocumentPdfValidator : AbstractValidator<AttachDocumen
     {
         RuleFor(c => c.Content).NotEmpty().WithMessage(DomainErrors.DocumentPdfEmpty.Message)
             .Must(c => c.LongLength <= DocumentFile.MaxSizeBytes).WithMessage(DomainErrors.DocumentPdfTooLarge)
-            .Must(c => PdfContent.LooksLikePdf(c)).When(c => c.Content.Length > 0 && c.Content.LongLength <= DocumentFile.MaxSizeBytes)
+            // Only the signature check waits for a size worth reading; a condition on the whole chain would skip the two before it.
+            .Must(c => PdfContent.LooksLikePdf(c))
+            .When(c => c.Content.Length > 0 && c.Content.LongLength <= DocumentFile.MaxSizeBytes, ApplyConditionTo.CurrentValidator)
             .WithMessage(DomainErrors.DocumentPdfInvalid.Message);
     }
 }

@@ -37,7 +37,8 @@ public sealed record DocumentView(
     IReadOnlyList<DocumentLineView> Lines,
     IReadOnlyList<TaxAmountByRate> Taxes,
     IReadOnlyList<DocumentStatus> NextStatuses,
-    DocumentPdfInfo? Pdf)
+    DocumentPdfInfo? Pdf,
+    DateTimeOffset UpdatedAt)
 {
     public bool IsDraft => Status == DocumentStatus.Draft;
 }
@@ -70,7 +71,8 @@ public sealed class DocumentViewSpec : Specification<Document, DocumentView>
                 .Select(l => new DocumentLineView(l.Position, l.Description, l.Quantity, l.UnitPrice, l.TaxRate, l.NetAmount)).ToList(),
             new List<TaxAmountByRate>(),
             new List<DocumentStatus>(),
-            d.Pdf != null ? new DocumentPdfInfo(d.Pdf.FileName, d.Pdf.SizeBytes, d.Pdf.UploadedAt) : null));
+            d.Pdf != null ? new DocumentPdfInfo(d.Pdf.FileName, d.Pdf.SizeBytes, d.Pdf.UploadedAt) : null,
+            d.UpdatedAt));
     }
 }
 

@@ -28,9 +28,11 @@ public sealed record ListDocuments(
     string? Number = null,
     DocumentSort Sort = DocumentSort.Date,
     bool Descending = true,
-    PageRequest? Paging = null) : IRequest<DocumentList>
+    PageRequest? Paging = null,
+    int PageSize = ListDocuments.DefaultPageSize) : IRequest<DocumentList>
 {
-    public const int PageSize = 25;
+    public const int DefaultPageSize = 25;
+    public const int MaxPageSize = 100;
 
     public bool IsFiltered => Kind is not null || Status is not null || ContactId is not null || IssuedFrom is not null
         || IssuedTo is not null || Overdue || !string.IsNullOrWhiteSpace(Number);
@@ -73,8 +75,9 @@ public sealed class ListDocumentsHandler(
     {
         var order = DocumentListSpec.Order(query.Sort, query.Descending);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var page = await documents.KeysetPageAsync(order, query.Paging ?? PageRequest.First, ListDocuments.PageSize,
-            position => new DocumentListSpec(query, order, position, today), counter, query.IsFiltered, cancellationToken);
+        var pageSize = Math.Clamp(query.PageSize, 1, ListDocuments.MaxPageSize);
+        var page = await documents.KeysetPageAsync(order, query.Paging ?? PageRequest.First, pageSize,
+            position => new DocumentListSpec(query, order, position, today, pageSize), counter, query.IsFiltered, cancellationToken);
 
         // A document knows its contact only by id: the page's few names are one more query, not a join over every row read.
         var ids = page.Items.Select(d => d.ContactId).Append(query.ContactId ?? 0).Distinct().ToList();
@@ -99,7 +102,8 @@ public sealed class ContactNamesSpec : Specification<Contact, ContactNameRow>
 public sealed class DocumentListSpec : Specification<Document, DocumentRow>
 {
     public DocumentListSpec(
-        ListDocuments query, KeysetOrder<Document, DocumentRow> order, KeysetPosition position, DateOnly today)
+        ListDocuments query, KeysetOrder<Document, DocumentRow> order, KeysetPosition position, DateOnly today,
+        int pageSize)
     {
         Query.AsNoTracking();
         if (query.Kind is { } kind) Query.Where(d => d.Kind == kind);
@@ -110,7 +114,7 @@ public sealed class DocumentListSpec : Specification<Document, DocumentRow>
         Query.NumberContains(query.Number);
         if (query.Overdue) Query.Overdue(today);
 
-        order.Apply(Query, position, ListDocuments.PageSize + 1);
+        order.Apply(Query, position, pageSize + 1);
         Query.Select(d => new DocumentRow(d.Id, d.Kind, d.Number, d.ContactId, d.IssuedOn, d.DueOn, d.Status, d.TotalAmount,
             d.Currency));
     }

@@ -10,7 +10,10 @@ using Portal.Domain.Users;
 
 namespace Portal.Application.Documents;
 
-/// <summary>Creates a draft document for a contact (Id null) or revises a draft. The kind is fixed once created.</summary>
+/// <summary>
+/// Creates a draft document for a contact (Id null) or revises a draft. The kind is fixed once created. With
+/// <see cref="UnchangedSince"/> (the <c>UpdatedAt</c> the caller read), a change made by someone else since is refused as a clash.
+/// </summary>
 [RequiresPermission(StaffPermission.ManageDocuments)]
 public sealed record SaveDocument(
     int? Id,
@@ -20,11 +23,13 @@ public sealed record SaveDocument(
     DateOnly? IssuedOn,
     DateOnly? DueOn,
     string? Currency,
-    IReadOnlyList<DocumentLineItem> Lines) : IRequest<int>;
+    IReadOnlyList<DocumentLineItem> Lines,
+    DateTimeOffset? UnchangedSince = null) : IRequest<int>;
 
 public sealed class SaveDocumentValidator : AbstractValidator<SaveDocument>
 {
     public const string IssuedOnRequired = "Please enter the document date.";
+    public const string ContactUnknown = "There is no contact with this id.";
 
     public SaveDocumentValidator()
     {
@@ -76,13 +81,15 @@ public sealed class SaveDocumentHandler(
         {
             document = await documents.FirstOrDefaultAsync(new DocumentWithLinesSpec(id), cancellationToken)
                 ?? throw new NotFoundException("Document");
+            if (command.UnchangedSince is { } read && read != document.UpdatedAt) throw new ConflictException();
             await EnsureNumberIsFreeAsync(document.Kind, number, id, cancellationToken);
             document.Revise(number, command.IssuedOn!.Value, command.DueOn, command.Currency!, command.Lines, now);
         }
         else
         {
+            // The contact is part of the input (the API sends it in the body), so an unknown one is a mistake in that field.
             if (!await contacts.AnyAsync(new ContactExistsSpec(command.ContactId), cancellationToken))
-                throw new NotFoundException("Contact");
+                throw new ValidationException([new ValidationFailure(nameof(SaveDocument.ContactId), SaveDocumentValidator.ContactUnknown)]);
             await EnsureNumberIsFreeAsync(command.Kind, number, null, cancellationToken);
             document = Document.Create(command.ContactId, command.Kind, number, command.IssuedOn!.Value, command.DueOn, command.Currency!,
                 command.Lines, now);

@@ -28,6 +28,8 @@ public sealed class ApiProblems(RequestDelegate next, ILogger<ApiProblems> logge
         DomainErrors.JobAlreadyFinished.Code,
         DomainErrors.EmailLockedByPortalAccess.Code,
         DomainErrors.ApiKeyAlreadyRevoked.Code,
+        DomainErrors.DocumentOnlyDraftsChange.Code,
+        DomainErrors.DocumentStatusChangeNotAllowed.Code,
     ];
 
     public async Task InvokeAsync(HttpContext context)
@@ -118,14 +120,19 @@ public sealed class ApiProblems(RequestDelegate next, ILogger<ApiProblems> logge
     }
 }
 
-/// <summary>How a command's property (<c>Details.PostalCode</c>) is named in the API's JSON (<c>postalCode</c>).</summary>
+/// <summary>
+/// How a command's property is named in the API's JSON: a nested record is flattened there (<c>Details.PostalCode</c> →
+/// <c>postalCode</c>), while a list keeps its items (<c>Lines[1].Quantity</c> → <c>lines[1].quantity</c>, as the JSON path of
+/// a value of the wrong type names it).
+/// </summary>
 public static class ApiFieldNames
 {
     public static string Of(string propertyName)
     {
         if (string.IsNullOrEmpty(propertyName)) return "";
-        var last = propertyName[(propertyName.LastIndexOf('.') + 1)..];
-        return JsonNamingPolicy.CamelCase.ConvertName(last);
+        var segments = propertyName.Split('.');
+        var firstItem = Array.FindIndex(segments, s => s.EndsWith(']'));
+        return string.Join('.', segments[(firstItem < 0 ? segments.Length - 1 : firstItem)..].Select(JsonNamingPolicy.CamelCase.ConvertName));
     }
 
     /// <summary><c>$.companyId</c> → <c>companyId</c>; the whole body when the path names no field.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -133,7 +132,7 @@ public static class ContactsApi
     private static async Task<Ok<ApiContact>> UpdateAsync(
         int id, ApiContactInput input, ISender sender, HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
     {
-        await sender.Send(input.ToCommand(id, input.ExternalReference, ExpectedVersion(request, input)), cancellationToken);
+        await sender.Send(input.ToCommand(id, input.ExternalReference, ApiVersions.Expected(request, input.Version)), cancellationToken);
         return TypedResults.Ok(await ReadAsync(id, sender, response, cancellationToken));
     }
 
@@ -142,7 +141,7 @@ public static class ContactsApi
         CancellationToken cancellationToken)
     {
         var existing = await sender.Send(new FindContactByReference(reference), cancellationToken);
-        var id = await sender.Send(input.ToCommand(existing, reference, existing is null ? null : ExpectedVersion(request, input)),
+        var id = await sender.Send(input.ToCommand(existing, reference, existing is null ? null : ApiVersions.Expected(request, input.Version)),
             cancellationToken);
         var contact = await ReadAsync(id, sender, response, cancellationToken);
         return existing is null ? TypedResults.Created($"/api/v1/contacts/{id}", contact) : TypedResults.Ok(contact);
@@ -159,7 +158,7 @@ public static class ContactsApi
     {
         var view = await sender.Send(new GetContact(id), cancellationToken);
         var contact = ToApi(view);
-        response.Headers.ETag = $"\"{contact.Version}\"";
+        ApiVersions.SetETag(response, contact.Version);
         return contact;
     }
 
@@ -179,27 +178,5 @@ public static class ContactsApi
         view.Details.PreferredLanguage,
         view.ExternalReference,
         view.Access?.State,
-        VersionOf(view.UpdatedAt));
-
-    private static string VersionOf(DateTimeOffset? updatedAt) =>
-        (updatedAt?.UtcTicks ?? 0).ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>The version the caller read, from If-Match or the body; a version that is none of ours is a field error.</summary>
-    private static DateTimeOffset? ExpectedVersion(HttpRequest request, ApiContactInput input)
-    {
-        var ifMatch = request.Headers.IfMatch.ToString();
-        var presented = ifMatch.Length > 0 ? ifMatch : input.Version;
-        if (string.IsNullOrWhiteSpace(presented) || presented.Trim() == "*") return null;
-        var bare = presented.Trim();
-        if (bare.StartsWith("W/", StringComparison.Ordinal)) bare = bare[2..];
-        bare = bare.Trim('"');
-        if (!long.TryParse(bare, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-            || ticks < DateTimeOffset.MinValue.UtcTicks || ticks > DateTimeOffset.MaxValue.UtcTicks)
-        {
-            throw new FluentValidation.ValidationException([
-                new FluentValidation.Results.ValidationFailure("Version", "This is not a version this API gave out."),
-            ]);
-        }
-        return new DateTimeOffset(ticks, TimeSpan.Zero);
-    }
+        ApiVersions.Of(view.UpdatedAt));
 }

@@ -56,7 +56,7 @@ public static class PortalApi
                 {
                     Title = "Portal integration API",
                     Version = DocumentName,
-                    Description = "Contacts and portal access for other systems. Authenticate with 'Authorization: Bearer <API key>'; " +
+                    Description = "Contacts, portal access and documents for other systems. Authenticate with 'Authorization: Bearer <API key>'; " +
                         "keys are created under Settings → API keys.",
                 };
                 document.Components ??= new OpenApiComponents();
@@ -89,6 +89,7 @@ public static class PortalApi
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapContactsApi();
         api.MapPortalAccessApi();
+        api.MapDocumentsApi();
 
         app.MapOpenApi(DescriptionPath);
         app.MapScalarApiReference(ReferencePath, options => options
