@@ -296,6 +296,14 @@ public sealed class DocumentsApiTests(PortalFactory factory) : IClassFixture<Por
             $$"""{"contactId":{{contactId}},"kind":"Invoice","number":"X-1","issuedOn":"2. November","currency":"EUR","lines":[]}""");
         (await badDate.JsonAsync()).FieldErrors("issuedOn").ShouldBe(["The value has the wrong type or format."]);
 
+        var kindless = await api.PostJsonAsync("/api/v1/documents", new
+        {
+            contactId, number = DocumentFlows.Unique("RE"), issuedOn = "2026-11-02", currency = "EUR",
+            lines = new[] { new { description = "Service", quantity = 1, unitPrice = 10, taxRate = 19 } },
+        });
+        kindless.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await kindless.JsonAsync()).FieldErrors("kind").ShouldBe(["Please choose quotation, sales order, invoice or credit note."]);
+
         using var german = factory.ApiClient(api.DefaultRequestHeaders.Authorization!.Parameter, "de");
         var invalid = await german.PostJsonAsync("/api/v1/documents", new
         {
