@@ -87,8 +87,10 @@ public sealed class IntegrationSettingsBrowserTests(BrowserPortal portal) : ICla
         await checks.StepAsync(admin, "webhook-secret");
         await admin.Button(checks.T("Send test event")).ClickAsync();
         await Expect(admin).ToHaveURLAsync(new Regex(@"/admin/settings/webhooks/\d+/deliveries$"));
-        await Expect(admin.GetByRole(AriaRole.Status).Filter(new() {
-            HasText = checks.T("A test event is on its way. The delivery log shows how the receiver answered.") })).ToBeVisibleAsync();
+        await Expect(admin.GetByRole(AriaRole.Status).Filter(new()
+        {
+            HasText = checks.T("A test event is on its way. The delivery log shows how the receiver answered.")
+        })).ToBeVisibleAsync();
         await Expect(admin.GetByRole(AriaRole.Table).GetByText("ping", new() { Exact = true }).First).ToBeVisibleAsync();
         await checks.StepAsync(admin, "webhook-deliveries");
         await admin.GotoAsync("/admin/settings/webhooks");
