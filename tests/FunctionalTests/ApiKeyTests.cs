@@ -63,7 +63,12 @@ public sealed class ApiKeyTests(PortalFactory factory) : IClassFixture<PortalFac
         var listed = await admin.GetAsync(ApiFlows.KeysPage);
         KeyRow(listed, "CRM bridge").QuerySelectorAll("td")[4].QuerySelector("time").ShouldNotBeNull("last used is shown");
 
-        var revoked = await admin.SubmitAsync(listed, "Revoke CRM bridge");
+        var question = await admin.GetAsync(KeyRow(listed, "CRM bridge").QuerySelector("a[aria-label='Revoke CRM bridge']")!
+            .GetAttribute("href")!);
+        question.Text.ShouldContain("Revoke API key CRM bridge?");
+        (await factory.WithDbAsync(db => db.ApiKeys.AnyAsync(k => k.Name == "CRM bridge" && k.RevokedAt != null)))
+            .ShouldBeFalse("asking is not revoking");
+        var revoked = await admin.SubmitAsync(question, "Revoke API key");
         revoked.Text.ShouldContain("The API key was revoked. Its next call is refused.");
         KeyRow(revoked, "CRM bridge").TextContent.ShouldContain("Revoked");
 

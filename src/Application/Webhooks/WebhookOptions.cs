@@ -22,6 +22,12 @@ public sealed class WebhookOptions
     public int BatchSize { get; set; } = 50;
     /// <summary>How long an instance's claim on a batch lasts; if it dies mid-batch, another instance posts the rest after this.</summary>
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(2);
+    /// <summary>Delivered events stay in the delivery log this long, then the maintenance deletes them.</summary>
+    public TimeSpan KeepDelivered { get; set; } = TimeSpan.FromDays(30);
+    /// <summary>Events that could not be delivered stay longer, for finding out what the receiver missed.</summary>
+    public TimeSpan KeepFailed { get; set; } = TimeSpan.FromDays(90);
+    /// <summary>However old, each webhook's newest deliveries stay, so a quiet webhook's log still shows how it last went.</summary>
+    public int KeepNewestPerWebhook { get; set; } = 20;
 
     public WebhookAddressPolicy Policy => new(RequireHttps, AllowPrivateNetworks);
 }

@@ -144,9 +144,6 @@ public sealed class Document : AggregateRoot
         _ => [],
     };
 
-    /// <summary>A customer opened the document; nothing about it changes, the event is for those who listen (webhooks).</summary>
-    public void NoteViewedBy(int viewerContactId, DateTimeOffset now) => Raise(new DocumentViewed(this, viewerContactId, now));
-
     public void ChangeStatus(DocumentStatus status, DateTimeOffset now)
     {
         if (status == Status) return;

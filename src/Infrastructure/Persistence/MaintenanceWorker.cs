@@ -4,16 +4,18 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Portal.Application.Pages;
+using Portal.Application.Webhooks;
 using Portal.Domain.Contacts;
 using Portal.Domain.Mail;
 using Portal.Domain.Payments;
+using Portal.Domain.Webhooks;
 
 namespace Portal.Infrastructure.Persistence;
 
 /// <summary>
 /// Housekeeping that must run on one instance at a time (purging finished account links and ended sessions, clearing the
 /// bodies of undeliverable mail, rendering pages again after the sanitiser's settings changed,
-/// deleting the mandates of removed bank accounts once their evidence period is over). Every instance
+/// deleting the mandates of removed bank accounts once their evidence period is over, trimming the webhook delivery log). Every instance
 /// runs this loop; only the holder of the "maintenance" lease does the work.
 /// </summary>
 public sealed class MaintenanceWorker(
@@ -71,7 +73,40 @@ public sealed class MaintenanceWorker(
         // A retry comes within the day or not at all; older answers only take room.
         var answeredBefore = clock.GetUtcNow() - Api.IdempotentResponse.Lifetime;
         await db.IdempotentResponses.Where(r => r.CreatedAt <= answeredBefore).ExecuteDeleteAsync(cancellationToken);
+        await PurgeOldWebhookDeliveriesAsync(db, scope.ServiceProvider.GetRequiredService<IOptions<WebhookOptions>>().Value,
+            cancellationToken);
         return purged;
+    }
+
+    /// <summary>
+    /// The delivery log keeps finished deliveries for <see cref="WebhookOptions.KeepDelivered"/> (failed ones for
+    /// <see cref="WebhookOptions.KeepFailed"/>), and each webhook's newest ones however old. Pending ones are never touched.
+    /// </summary>
+    private async Task PurgeOldWebhookDeliveriesAsync(PortalDbContext db, WebhookOptions webhooks, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var deliveredBefore = now - webhooks.KeepDelivered;
+        var failedBefore = now - webhooks.KeepFailed;
+        var keep = Math.Max(webhooks.KeepNewestPerWebhook, 0);
+        var withOldDeliveries = await db.WebhookDeliveries
+            .Where(d => (d.Status == WebhookDeliveryStatus.Delivered && d.CreatedAt < deliveredBefore)
+                || (d.Status == WebhookDeliveryStatus.Failed && d.CreatedAt < failedBefore))
+            .Select(d => d.WebhookId).Distinct().ToListAsync(cancellationToken);
+        var purged = 0;
+        foreach (var webhookId in withOldDeliveries)
+        {
+            var log = db.WebhookDeliveries.Where(d => d.WebhookId == webhookId);
+            // Deliveries from the newest kept one's time on stay; ties at that time stay too, so at least that many are kept.
+            var keptFrom = keep == 0 ? (DateTimeOffset?)null
+                : await log.OrderByDescending(d => d.CreatedAt).Skip(keep - 1).Select(d => (DateTimeOffset?)d.CreatedAt)
+                    .FirstOrDefaultAsync(cancellationToken);
+            if (keep > 0 && keptFrom is null) continue;
+            var old = log.Where(d => (d.Status == WebhookDeliveryStatus.Delivered && d.CreatedAt < deliveredBefore)
+                || (d.Status == WebhookDeliveryStatus.Failed && d.CreatedAt < failedBefore));
+            if (keptFrom is { } from) old = old.Where(d => d.CreatedAt < from);
+            purged += await old.ExecuteDeleteAsync(cancellationToken);
+        }
+        if (purged > 0) logger.LogInformation("Deleted {Count} old webhook deliveries.", purged);
     }
 
     /// <summary>A removed bank account is kept only as evidence of its mandate, for <see cref="PaymentMethod.KeepMandateEvidenceMonths"/>.</summary>

@@ -7,7 +7,9 @@ namespace Portal.Web.Api;
 /// <summary>
 /// A POST with an <c>Idempotency-Key</c> header is done once: its answer (status, body, location) is kept for a day per API
 /// key, and a retry with the same key and the same request gets that answer again without doing the work twice. The same
-/// key with a different request is refused with 422, since the caller has mixed up two requests.
+/// key with a different request is refused with 422, since the caller has mixed up two requests. The key is reserved before
+/// the work starts, so two requests sent with it at the same moment never both run: the later one gets 409 while the first
+/// is still running, and the first's answer after.
 /// </summary>
 public sealed class IdempotentPosts(RequestDelegate next)
 {
@@ -30,15 +32,10 @@ public sealed class IdempotentPosts(RequestDelegate next)
         }
 
         var requestHash = await HashAsync(context.Request);
-        if (await responses.FindAsync(apiKeyId, key, context.RequestAborted) is { } kept)
+        var (reservation, holder) = await responses.ReserveAsync(apiKeyId, key, requestHash, context.RequestAborted);
+        if (reservation is null)
         {
-            if (kept.RequestHash != requestHash)
-            {
-                await ApiProblems.WriteAsync(context, StatusCodes.Status422UnprocessableEntity,
-                    $"This {Header} was already used for a different request.", "Idempotency.KeyReused");
-                return;
-            }
-            await ReplayAsync(context, kept);
+            await AnswerFromHolderAsync(context, holder, requestHash);
             return;
         }
 
@@ -49,6 +46,11 @@ public sealed class IdempotentPosts(RequestDelegate next)
         {
             await next(context);
         }
+        catch
+        {
+            await responses.ReleaseAsync(reservation);
+            throw;
+        }
         finally
         {
             context.Response.Body = original;
@@ -57,12 +59,40 @@ public sealed class IdempotentPosts(RequestDelegate next)
         // A server failure or a throttled call did nothing the caller must not repeat: the retry should really run.
         if (status < 500 && status != StatusCodes.Status429TooManyRequests)
         {
-            await responses.KeepAsync(apiKeyId, key, requestHash, status, context.Response.ContentType,
+            await responses.CompleteAsync(reservation, status, context.Response.ContentType,
                 context.Response.Headers.Location.ToString() is { Length: > 0 } location ? location : null, captured.ToArray(),
-                context.RequestAborted);
+                CancellationToken.None);
+        }
+        else
+        {
+            await responses.ReleaseAsync(reservation);
         }
         captured.Position = 0;
         await captured.CopyToAsync(original, context.RequestAborted);
+    }
+
+    /// <summary>
+    /// The key is taken: by the same request answered before (replayed), by a different request (422), or by a request
+    /// still running (409, as the caller retried too early; the answer is there once it ends).
+    /// </summary>
+    private static async Task AnswerFromHolderAsync(HttpContext context, IdempotentResponse? holder, string requestHash)
+    {
+        if (holder is not null && holder.RequestHash != requestHash)
+        {
+            await ApiProblems.WriteAsync(context, StatusCodes.Status422UnprocessableEntity,
+                $"This {Header} was already used for a different request.", "Idempotency.KeyReused");
+        }
+        else if (holder is null || holder.InProgress)
+        {
+            context.Response.Headers.RetryAfter = "1";
+            await ApiProblems.WriteAsync(context, StatusCodes.Status409Conflict,
+                $"A request with this {Header} is still in progress. Retry it once that request has been answered.",
+                "Idempotency.InProgress");
+        }
+        else
+        {
+            await ReplayAsync(context, holder);
+        }
     }
 
     private static async Task<string> HashAsync(HttpRequest request)

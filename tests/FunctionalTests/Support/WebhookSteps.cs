@@ -29,7 +29,7 @@ public static partial class WebhookSteps
     {
         var page = await admin.GetAsync($"/admin/settings/webhooks/{webhookId}");
         var shown = await admin.SubmitAsync(page, buttonSelector: "[data-testid=reveal-secret]");
-        return shown.Document.QuerySelector("[data-testid=webhook-secret]")!.TextContent.Trim();
+        return shown.Document.QuerySelector("[data-testid=webhook-secret]")!.GetAttribute("value")!.Trim();
     }
 
     public static IHtmlInputElement Checkbox(Page form, string eventName) =>

@@ -11,6 +11,9 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
     {
         builder.ToTable("Contacts");
         builder.Property(c => c.Name).HasMaxLength(Contact.NameMaxLength).IsRequired();
+        // The version the API and the edit page hand out: a save whose contact changed since it was read matches no row
+        // and is refused as a clash, even when the two saves run at the same moment.
+        builder.Property(c => c.UpdatedAt).IsConcurrencyToken();
         builder.Property(c => c.Email).HasMaxLength(EmailAddress.MaxLength);
         builder.Property(c => c.Phone).HasMaxLength(50);
         builder.Property(c => c.Street).HasMaxLength(Contact.FieldMaxLength);

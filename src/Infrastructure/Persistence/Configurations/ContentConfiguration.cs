@@ -65,6 +65,17 @@ internal sealed class DocumentFileConfiguration : IEntityTypeConfiguration<Docum
     }
 }
 
+internal sealed class DocumentFirstViewConfiguration : IEntityTypeConfiguration<DocumentFirstView>
+{
+    public void Configure(EntityTypeBuilder<DocumentFirstView> builder)
+    {
+        builder.ToTable("DocumentFirstViews");
+        builder.HasKey(v => new { v.DocumentId, v.ContactId });
+        builder.HasOne<Document>().WithMany().HasForeignKey(v => v.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Contact>().WithMany().HasForeignKey(v => v.ContactId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class PaymentMethodConfiguration : IEntityTypeConfiguration<PaymentMethod>
 {
     public void Configure(EntityTypeBuilder<PaymentMethod> builder)

@@ -304,6 +304,7 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("VatNumber")
@@ -461,6 +462,24 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                     b.HasKey("DocumentId");
 
                     b.ToTable("DocumentFiles", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Documents.DocumentFirstView", b =>
+                {
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ContactId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ViewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("DocumentId", "ContactId");
+
+                    b.HasIndex("ContactId");
+
+                    b.ToTable("DocumentFirstViews", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Domain.Documents.DocumentLine", b =>
@@ -1556,6 +1575,21 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                     b.HasOne("Portal.Domain.Documents.Document", null)
                         .WithOne("Pdf")
                         .HasForeignKey("Portal.Domain.Documents.DocumentFile", "DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Documents.DocumentFirstView", b =>
+                {
+                    b.HasOne("Portal.Domain.Contacts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

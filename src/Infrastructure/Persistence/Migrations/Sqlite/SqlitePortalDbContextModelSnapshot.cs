@@ -288,6 +288,7 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("VatNumber")
@@ -442,6 +443,24 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("DocumentId");
 
                     b.ToTable("DocumentFiles", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Documents.DocumentFirstView", b =>
+                {
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ViewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DocumentId", "ContactId");
+
+                    b.HasIndex("ContactId");
+
+                    b.ToTable("DocumentFirstViews", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Domain.Documents.DocumentLine", b =>
@@ -1510,6 +1529,21 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("Portal.Domain.Documents.Document", null)
                         .WithOne("Pdf")
                         .HasForeignKey("Portal.Domain.Documents.DocumentFile", "DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Documents.DocumentFirstView", b =>
+                {
+                    b.HasOne("Portal.Domain.Contacts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -23,6 +23,9 @@ public sealed class EditContactModel : PortalPageModel
 
     [BindProperty] public ContactDetailsInput Details { get; set; } = new();
 
+    /// <summary>When the contact was last changed as this form read it: a save over someone else's later change is refused.</summary>
+    [BindProperty] public long? Version { get; set; }
+
     public IReadOnlyList<CompanyOption> Companies { get; private set; } = [];
     public string? OriginalName { get; private set; }
     public bool EmailLocked { get; private set; }
@@ -39,6 +42,7 @@ public sealed class EditContactModel : PortalPageModel
             CompanyId = contact.CompanyId;
             ExternalReference = contact.ExternalReference;
             Details = ContactDetailsInput.From(contact.Details);
+            Version = contact.UpdatedAt?.UtcTicks;
         }
         else if (Request.Query["kind"] == "company")
         {
@@ -54,7 +58,7 @@ public sealed class EditContactModel : PortalPageModel
         {
             var (succeeded, id) = await TrySendAsync(
                 new SaveContact(Id, Kind, Email, Kind == ContactKind.Person ? CompanyId : null, Details.ToDetails(),
-                    ExternalReference), prefix: "");
+                    ExternalReference, ReadVersion()), prefix: "");
             if (succeeded)
             {
                 TempData["Notice"] = T["The contact has been saved."].Value;
@@ -64,6 +68,11 @@ public sealed class EditContactModel : PortalPageModel
         await LoadAsync();
         return Page();
     }
+
+    private DateTimeOffset? ReadVersion() =>
+        Version is { } ticks && ticks >= DateTimeOffset.MinValue.UtcTicks && ticks <= DateTimeOffset.MaxValue.UtcTicks
+            ? new DateTimeOffset(ticks, TimeSpan.Zero)
+            : null;
 
     private async Task LoadAsync()
     {
