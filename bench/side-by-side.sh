@@ -5,6 +5,8 @@
 #   bash bench/side-by-side.sh <old-commit> <script> [rounds] [script arguments…]
 #   e.g. bash bench/side-by-side.sh 01f97ec outbox-dispatch.sh 2 5000
 #
+# <old-commit> may also be a folder holding an earlier export (already built, to spare a build); it is left in place.
+#
 # The old commit is exported (git archive) into a folder under /tmp and gets this tree's bench/ folder, so both run the same
 # script, seeding and SMTP sink; each script builds its own tree in Release. Every run's output goes to the terminal,
 # prefixed with the code it measured, together with the load average before the run.
@@ -13,9 +15,13 @@ cd "$(dirname "$0")/.."
 [ $# -ge 2 ] || { echo "usage: $0 <old-commit> <script> [rounds] [script arguments…]" >&2; exit 2; }
 old=$1 script=$2 rounds=${3:-2}
 shift $(($# >= 3 ? 3 : 2))
-old_tree=$(mktemp -d /tmp/portal-old.XXXXXX)
-trap 'rm -rf "$old_tree"' EXIT
-git archive "$old" | tar -x -C "$old_tree"
+if [ -d "$old" ]; then
+  old_tree=$(cd "$old" && pwd)
+else
+  old_tree=$(mktemp -d /tmp/portal-old.XXXXXX)
+  trap 'rm -rf "$old_tree"' EXIT
+  git archive "$old" | tar -x -C "$old_tree"
+fi
 rm -rf "$old_tree/bench" && cp -r bench "$old_tree/bench"
 rm -rf "$old_tree"/bench/*/bin "$old_tree"/bench/*/obj
 
