@@ -44,7 +44,7 @@ public sealed class CommitContactImportHandler(
         await contacts.AddRangeAsync(companies, cancellationToken);
         try
         {
-            await unitOfWork.SaveChangesAsync(cancellationToken);
+            await unitOfWork.SaveBatchAsync(cancellationToken);
         }
         catch (ConflictException)
         {
@@ -92,7 +92,9 @@ public sealed class CommitContactImportHandler(
             }
         }
         await contacts.AddRangeAsync(created, cancellationToken);
-        await unitOfWork.SaveChangesAsync(cancellationToken);
+        // Hundreds of new people: one multi-row insert instead of a statement per person (on SQLite each also runs the
+        // search index's trigger and comes back for its key).
+        await unitOfWork.SaveBatchAsync(cancellationToken);
         // A batch's contacts are not needed once saved; tracking thousands would slow every later save.
         unitOfWork.DiscardChanges();
         return updated.Concat(created).Select(c => c.Id);

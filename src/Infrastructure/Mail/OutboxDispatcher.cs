@@ -12,9 +12,10 @@ using Portal.Infrastructure.Persistence;
 namespace Portal.Infrastructure.Mail;
 
 /// <summary>
-/// Delivers the outbox outside any web request: due mail in claimed batches over one connection, each
-/// result stored right after its send so a crash repeats at most the one mail in flight (its Message-Id
-/// stays the same, so a receiver sees it as one message).
+/// Delivers the outbox outside any web request: due mail in claimed batches over one connection (pipelined where the server
+/// offers it), the batch's results stored in one commit after its last send, or at once when a stop cuts the batch short. A
+/// stopped instance therefore repeats at most the mail in flight, and a process that dies outright at most its claimed batch
+/// (a repeated mail keeps its Message-Id, so a receiver sees it as one message): a commit per mail was most of a mail's time.
 /// </summary>
 public sealed class OutboxDispatcher(
     IServiceScopeFactory scopes,
@@ -55,31 +56,57 @@ public sealed class OutboxDispatcher(
         var due = await db.ClaimDueAsync(claim, clock.GetUtcNow(), options.Value.ClaimLease, options.Value.BatchSize, cancellationToken);
         if (due.Count == 0) return 0;
 
-        var delivered = 0;
-        var deliveredTo = new HashSet<string>(StringComparer.Ordinal);
-        await using var transport = transports.Open();
-        foreach (var message in due)
+        var attempted = new List<OutboxMessage>(due.Count);
+        try
         {
-            try
+            await using var transport = transports.Open();
+            foreach (var message in due)
             {
-                await transport.SendAsync(ToMime(message), cancellationToken);
-                message.MarkSent(clock.GetUtcNow(), OneTimeLinkRedaction.Redact);
-                deliveredTo.Add(message.ToAddress);
-                delivered++;
+                await AttemptAsync(transport, message, cancellationToken);
+                attempted.Add(message);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                if (e is SmtpCommandException { StatusCode: >= (SmtpStatusCode)500 }) message.MarkRefused(e.Message, clock.GetUtcNow());
-                else message.MarkAttemptFailed(e.Message, clock.GetUtcNow(), options.Value.RetryBase);
-                logger.LogWarning("Mail {MailId} to {To} failed (attempt {Attempt}): {Error}", message.Id, message.ToAddress,
-                    message.Attempts, e.Message);
-            }
-            db.Release(message);
-            await db.SaveChangesAsync(CancellationToken.None);
-            if (message.Status == OutboxStatus.Failed) await db.MarkUndeliverableAsync(message, clock.GetUtcNow());
         }
-        await db.ClearUndeliverableAsync(deliveredTo);
-        return delivered;
+        finally
+        {
+            // Also when a stop cuts the batch short: the mails already sent are recorded; the rest stay claimed and go again.
+            await StoreResultsAsync(db, attempted);
+        }
+        return attempted.Count(m => m.Status == OutboxStatus.Sent);
+    }
+
+    private async Task AttemptAsync(IMailTransport transport, OutboxMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await transport.SendAsync(ToMime(message), cancellationToken);
+            message.MarkSent(clock.GetUtcNow(), OneTimeLinkRedaction.Redact);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            if (e is SmtpCommandException { StatusCode: >= (SmtpStatusCode)500 }) message.MarkRefused(e.Message, clock.GetUtcNow());
+            else message.MarkAttemptFailed(e.Message, clock.GetUtcNow(), options.Value.RetryBase);
+            logger.LogWarning("Mail {MailId} to {To} failed (attempt {Attempt}): {Error}", message.Id, message.ToAddress,
+                message.Attempts, e.Message);
+        }
+    }
+
+    /// <summary>
+    /// One transaction for a batch's results and what they say about the addresses: a refusal marks its contact undeliverable,
+    /// a delivery clears the mark (a refusal and a later delivery to the same address in one batch end with the mark cleared,
+    /// as they would one by one).
+    /// </summary>
+    private async Task StoreResultsAsync(PortalDbContext db, IReadOnlyList<OutboxMessage> attempted)
+    {
+        if (attempted.Count == 0) return;
+        foreach (var message in attempted) db.Release(message);
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+        await db.SaveChangesAsync(CancellationToken.None);
+        var now = clock.GetUtcNow();
+        foreach (var refused in attempted.Where(m => m.Status == OutboxStatus.Failed))
+            await db.MarkUndeliverableAsync(refused, now);
+        await db.ClearUndeliverableAsync(attempted.Where(m => m.Status == OutboxStatus.Sent)
+            .Select(m => m.ToAddress).ToHashSet(StringComparer.Ordinal));
+        await transaction.CommitAsync(CancellationToken.None);
     }
 
     private MimeMessage ToMime(OutboxMessage message)

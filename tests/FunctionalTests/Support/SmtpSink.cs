@@ -34,6 +34,9 @@ public sealed class SmtpSink : IAsyncDisposable
 
     public IReadOnlyCollection<MimeMessage> Messages => _messages.ToArray();
 
+    /// <summary>Called with each message as it is stored, before the server answers the sender.</summary>
+    public Action<MimeMessage>? Received { get; set; }
+
     public void Start()
     {
         var options = new SmtpServerOptionsBuilder()
@@ -41,7 +44,7 @@ public sealed class SmtpSink : IAsyncDisposable
             .Endpoint(builder => builder.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
-        services.Add(new Store(_messages));
+        services.Add(new Store(_messages, message => Received?.Invoke(message)));
         services.Add(new RefusingFilter(_refused));
         _running = new CancellationTokenSource();
         _serverTask = new SmtpServerHost(options, services).StartAsync(_running.Token);
@@ -89,13 +92,15 @@ public sealed class SmtpSink : IAsyncDisposable
             Task.FromResult(!refused.ContainsKey($"{to.User}@{to.Host}"));
     }
 
-    private sealed class Store(ConcurrentQueue<MimeMessage> messages) : MessageStore
+    private sealed class Store(ConcurrentQueue<MimeMessage> messages, Action<MimeMessage> received) : MessageStore
     {
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction,
             ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
             await using var stream = new MemoryStream(buffer.ToArray());
-            messages.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            var message = await MimeMessage.LoadAsync(stream, cancellationToken);
+            messages.Enqueue(message);
+            received(message);
             return SmtpResponse.Ok;
         }
     }
