@@ -32,8 +32,9 @@ internal sealed class MailLayout(CultureInfo culture, PortalSettingsSnapshot bra
 
     public string Time(DateTimeOffset value) => value.ToUniversalTime().ToString("f", culture) + " UTC";
 
-    /// <summary>A day, as this mail's language writes one ("2. Dezember 2026", "2 December 2026").</summary>
-    public string Day(DateOnly value) => value.ToString("D", culture);
+    /// <summary>A day, as this mail's language writes one ("2. Dezember 2026", "2 December 2026"), without the weekday.</summary>
+    public string Day(DateOnly value) =>
+        value.ToString(culture.TwoLetterISOLanguageName == "de" ? "d. MMMM yyyy" : "d MMMM yyyy", culture);
 
     public OutboxMessage Render(string toAddress, string toName, string subject, IReadOnlyList<string?> paragraphs,
         string? quote, (string Label, string Link)? action, string? footer, DateTimeOffset now, IReadOnlyList<MailList>? lists = null)
