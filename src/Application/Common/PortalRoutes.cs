@@ -103,8 +103,8 @@ public static class PortalRoutes
         public const string Account = "/admin/account";
         public const string AccountTwoFactor = "/admin/account/two-factor";
 
-        /// <summary>Where a colleague asks for the daily digest or stops it: their security page, at that section.</summary>
-        public const string DailyDigestSection = "daily-digest";
+        /// <summary>The section of <see cref="Account"/> where a colleague asks for the daily digest or stops it (a fragment, not a route).</summary>
+        public static readonly string DailyDigestSection = "daily-digest";
 
         public static string ContactLink(int id) =>
             Contact.Replace("{id:int}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
