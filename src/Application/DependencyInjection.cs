@@ -17,6 +17,7 @@ public static class DependencyInjection
         services.AddScoped<LoginOwnership>();
         services.AddScoped<InvitationTermsSource>();
         services.AddScoped<InvitationReminders>();
+        services.AddScoped<Adoption.DailyDigests>();
         services.AddScoped<Pages.StalePages>();
         services.AddScoped<Portal.Application.PortalAccess.Jobs.PortalAccessJobRunner>();
         services.AddScoped<SettingsChanges>();

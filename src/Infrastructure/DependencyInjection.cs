@@ -81,6 +81,14 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<Portal.Infrastructure.PortalAccess.InvitationReminderWorker>());
         services.AddOptions<Portal.Infrastructure.PortalAccess.InvitationReminderOptions>()
             .Bind(configuration.GetSection(Portal.Infrastructure.PortalAccess.InvitationReminderOptions.Section));
+        services.AddSingleton<Portal.Infrastructure.PortalAccess.DailyDigestWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<Portal.Infrastructure.PortalAccess.DailyDigestWorker>());
+        services.AddOptions<Portal.Application.Adoption.DailyDigestOptions>()
+            .Bind(configuration.GetSection(Portal.Application.Adoption.DailyDigestOptions.Section))
+            .Validate(Portal.Application.Adoption.DailyDigestOptions.IsValid,
+                "Portal:Digest needs an Hour from 0 to 23, a positive Interval and a TimeZone this system knows.")
+            .ValidateOnStart();
+        services.AddSingleton<Portal.Application.Adoption.IDailyDigestMailComposer, DailyDigestMailComposer>();
         services.AddSingleton<Portal.Application.Staff.IStaffInvitationMailComposer, StaffInvitationMailComposer>();
         services.AddSingleton<Portal.Application.Account.IAccountMailComposer, AccountMailComposer>();
         services.AddSingleton<IColleagueRequestMailComposer, ColleagueRequestMailComposer>();

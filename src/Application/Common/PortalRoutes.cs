@@ -102,6 +102,15 @@ public static class PortalRoutes
         public const string InviteStaff = "/admin/staff/invite";
         public const string Account = "/admin/account";
         public const string AccountTwoFactor = "/admin/account/two-factor";
+
+        /// <summary>The section of <see cref="Account"/> where a colleague asks for the daily digest or stops it (a fragment, not a route).</summary>
+        public static readonly string DailyDigestSection = "daily-digest";
+
+        public static string ContactLink(int id) =>
+            Contact.Replace("{id:int}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+        /// <summary>The contacts list under one of its access filters (a name of the Application's AccessFilter).</summary>
+        public static string ContactsLink(string access) => $"{Contacts}?access={Uri.EscapeDataString(access)}";
     }
 
     /// <summary>Addresses served by endpoints that are not pages.</summary>

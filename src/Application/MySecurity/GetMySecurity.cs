@@ -7,7 +7,8 @@ namespace Portal.Application.MySecurity;
 
 /// <summary>
 /// What a security page shows (a customer's or a colleague's): the login, whether 2FA is on, whether the password must be
-/// replaced, the last 20 security events, and a colleague's language (null for a customer).
+/// replaced, the last 20 security events, and a colleague's language and daily digest choice (null for a customer, and the
+/// digest null for a colleague whose role can't have it).
 /// </summary>
 public sealed record GetMySecurity : IRequest<MySecurityView>
 {
@@ -20,7 +21,8 @@ public sealed record MySecurityView(
     int RecoveryCodesLeft,
     bool MustChangePassword,
     IReadOnlyList<SecurityActivityItem> Activity,
-    string? StaffLanguage = null);
+    string? StaffLanguage = null,
+    bool? StaffDailyDigest = null);
 
 public sealed class GetMySecurityHandler(IReadRepository<UserAccount> users, IRecordReader<SecurityEvent> events, ICurrentUser currentUser)
     : IRequestHandler<GetMySecurity, MySecurityView>
@@ -30,6 +32,7 @@ public sealed class GetMySecurityHandler(IReadRepository<UserAccount> users, IRe
         var me = await users.MeAsync(currentUser, cancellationToken);
         var activity = await events.ListAsync(new RecentSecurityEventsSpec(me.Id, GetMySecurity.ActivityCount), cancellationToken);
         return new MySecurityView(me.Login, me.TwoFactorEnabled, me.RecoveryCodes.Count(c => c.UsedAt is null), me.MustChangePassword,
-            activity, (me as InternalUser)?.Language);
+            activity, (me as InternalUser)?.Language,
+            me is InternalUser { MayReceiveDailyDigest: true } staff ? staff.DailyDigest : null);
     }
 }

@@ -189,6 +189,8 @@ public static class DomainErrors
         new("Staff.NameInvalid", "Please enter the colleague's name (at most {0} characters).", InternalUser.DisplayNameMaxLength);
     public static readonly DomainError StaffRoleInvalid =
         new("Staff.RoleInvalid", "Please choose a role.");
+    public static readonly DomainError DailyDigestNotForRole =
+        new("Staff.DailyDigestNotForRole", "The daily digest is for colleagues who manage portal access.");
     public static readonly DomainError StaffRoleUnchanged =
         new("Staff.RoleUnchanged", "This colleague already has that role.");
     public static readonly DomainError StaffAlreadyJoined =

@@ -32,6 +32,17 @@ public sealed class InternalUser : UserAccount
     /// <summary>The language of this colleague's mails.</summary>
     public string MailLanguage => Language ?? DefaultLanguage;
 
+    /// <summary>
+    /// The colleague asked for the daily digest of invitations that need attention. Only those who may act on it (re-invite) get
+    /// it, and only while they can sign in: <see cref="ReceivesDailyDigest"/>.
+    /// </summary>
+    public bool DailyDigest { get; private set; }
+
+    /// <summary>Whether this colleague's role lets them act on the digest, and so ask for it.</summary>
+    public bool MayReceiveDailyDigest => Role.Allows(StaffPermission.ManagePortalAccess);
+
+    public bool ReceivesDailyDigest => DailyDigest && MayReceiveDailyDigest && Status == StaffStatus.Active;
+
     public static bool IsLanguage(string? language) => language is not null && Languages.Contains(language);
 
     public StaffStatus Status => DeactivatedAt is not null ? StaffStatus.Deactivated
@@ -102,6 +113,19 @@ public sealed class InternalUser : UserAccount
         return true;
     }
 
+    /// <summary>
+    /// The colleague asks for the daily digest, or no longer wants it. Asking is refused to a role that can't re-invite; stopping
+    /// it never is. Returns false when nothing changed.
+    /// </summary>
+    public bool ChooseDailyDigest(bool receive)
+    {
+        if (receive && !MayReceiveDailyDigest) throw new DomainException(DomainErrors.DailyDigestNotForRole);
+        if (receive == DailyDigest) return false;
+        DailyDigest = receive;
+        Touch();
+        return true;
+    }
+
     /// <summary>Why this invitation link can't be used now, or null when it can.</summary>
     public DomainError? InvitationProblem(string tokenHash, DateTimeOffset now) =>
         Tokens.SingleOrDefault(t => t.Purpose == AccountTokenPurpose.StaffInvitation && t.TokenHash == tokenHash) is { } link
@@ -130,6 +154,8 @@ public sealed class InternalUser : UserAccount
         if (role == Role) throw new DomainException(DomainErrors.StaffRoleUnchanged);
         var from = Role;
         Role = role;
+        // A role that can't re-invite has nothing to do with the digest; promoted again, the colleague asks for it anew.
+        if (!MayReceiveDailyDigest) DailyDigest = false;
         Record(ActivityKind.StaffRoleChanged, now, changedBy, StaffChangeDetail.RoleChange(from, role));
     }
 

@@ -32,9 +32,14 @@ internal sealed class MailLayout(CultureInfo culture, PortalSettingsSnapshot bra
 
     public string Time(DateTimeOffset value) => value.ToUniversalTime().ToString("f", culture) + " UTC";
 
+    /// <summary>A day, as this mail's language writes one ("2. Dezember 2026", "2 December 2026"), without the weekday.</summary>
+    public string Day(DateOnly value) =>
+        value.ToString(culture.TwoLetterISOLanguageName == "de" ? "d. MMMM yyyy" : "d MMMM yyyy", culture);
+
     public OutboxMessage Render(string toAddress, string toName, string subject, IReadOnlyList<string?> paragraphs,
-        string? quote, (string Label, string Link)? action, string? footer, DateTimeOffset now)
+        string? quote, (string Label, string Link)? action, string? footer, DateTimeOffset now, IReadOnlyList<MailList>? lists = null)
     {
+        lists ??= [];
         var greeting = Text("Greeting", toName);
         var ignore = footer;
         var signature = Text("Signature", company);
@@ -43,6 +48,10 @@ internal sealed class MailLayout(CultureInfo culture, PortalSettingsSnapshot bra
 
         var textParts = new List<string?> { greeting };
         textParts.AddRange(paragraphs);
+        textParts.AddRange(lists.Select(list => string.Join("\n",
+            new[] { list.Heading }.Concat(list.Items.Select(i => $"- {i.Label}{(i.Note is null ? "" : $" ({i.Note})")}: {i.Link}"))
+                .Append(list.More is { } more ? $"{more.Label}: {more.Link}" : null)
+                .Where(line => line is not null))));
         textParts.Add(quote);
         if (action is { } a) textParts.Add($"{a.Label}\n{a.Link}");
         textParts.Add(ignore);
@@ -57,6 +66,20 @@ internal sealed class MailLayout(CultureInfo culture, PortalSettingsSnapshot bra
         var body = new System.Text.StringBuilder();
         body.Append(Paragraph(greeting));
         foreach (var paragraph in paragraphs) body.Append(Paragraph(paragraph));
+        foreach (var list in lists)
+        {
+            body.Append($"<h2 style=\"font-size:110%;margin:20px 0 6px\">{html.Encode(list.Heading)}</h2>\n");
+            if (list.Items.Count > 0)
+            {
+                body.Append("<ul>\n");
+                foreach (var item in list.Items)
+                    body.Append($"<li><a href=\"{html.Encode(item.Link)}\" style=\"color:{brand.PrimaryColour}\">{html.Encode(item.Label)}</a>"
+                        + (item.Note is null ? "" : $" ({html.Encode(item.Note)})") + "</li>\n");
+                body.Append("</ul>\n");
+            }
+            if (list.More is { } more)
+                body.Append($"<p><a href=\"{html.Encode(more.Link)}\" style=\"color:{brand.PrimaryColour}\">{html.Encode(more.Label)}</a></p>\n");
+        }
         if (!string.IsNullOrWhiteSpace(quote))
             body.Append(
                 "<blockquote style=\"border-left:3px solid #ccc;margin:0;padding-left:12px\">" +
@@ -101,3 +124,8 @@ internal sealed class MailLayout(CultureInfo culture, PortalSettingsSnapshot bra
         return links;
     }
 }
+
+/// <summary>A titled list of links in a mail (a contact each), with a link to the whole list when there is one.</summary>
+internal sealed record MailList(string Heading, IReadOnlyList<MailListItem> Items, (string Label, string Link)? More);
+
+internal sealed record MailListItem(string Label, string Link, string? Note);

@@ -48,6 +48,7 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<Portal.Domain.CompanyAccounts.ColleagueRequest> ColleagueRequests => Set<Portal.Domain.CompanyAccounts.ColleagueRequest>();
     public DbSet<Portal.Domain.Webhooks.Webhook> Webhooks => Set<Portal.Domain.Webhooks.Webhook>();
     public DbSet<Portal.Domain.Webhooks.WebhookDelivery> WebhookDeliveries => Set<Portal.Domain.Webhooks.WebhookDelivery>();
+    public DbSet<Portal.Domain.Adoption.DailyDigestRun> DailyDigestRuns => Set<Portal.Domain.Adoption.DailyDigestRun>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -94,8 +94,12 @@ internal sealed class InternalUserConfiguration : IEntityTypeConfiguration<Inter
         builder.Property(u => u.Role).HasColumnName("StaffRole");
         // NULL: not chosen (colleagues from before the column existed), see InternalUser.Language.
         builder.Property(u => u.Language).HasColumnName("StaffLanguage").HasMaxLength(5);
+        // Colleagues stored before the digest existed have not asked for it.
+        builder.Property(u => u.DailyDigest).HasDefaultValue(false);
         builder.Ignore(u => u.Status);
         builder.Ignore(u => u.IsActiveAdministrator);
+        builder.Ignore(u => u.MayReceiveDailyDigest);
+        builder.Ignore(u => u.ReceivesDailyDigest);
     }
 }
 

@@ -88,6 +88,22 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("ActivityEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Adoption.DailyDigestRun", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CompiledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("DailyDigestRuns", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.ApiKeys.ApiKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1432,6 +1448,11 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Portal.Domain.Users.InternalUser", b =>
                 {
                     b.HasBaseType("Portal.Domain.Users.UserAccount");
+
+                    b.Property<bool>("DailyDigest")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
 
                     b.Property<long?>("DeactivatedAt")
                         .HasColumnType("INTEGER");

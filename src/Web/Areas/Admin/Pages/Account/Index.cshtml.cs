@@ -19,6 +19,29 @@ public sealed class StaffSecurityModel(IWebHostEnvironment environment) : Securi
     [BindProperty, Display(Name = "Language")]
     public string? Language { get; set; }
 
+    [BindProperty, Display(Name = "Send me the daily digest")]
+    public bool DailyDigest { get; set; }
+
+    public async Task<IActionResult> OnPostDailyDigestAsync()
+    {
+        var (succeeded, _) = await TrySendAsync(new ChooseMyDailyDigest(DailyDigest), prefix: "");
+        if (!succeeded)
+        {
+            // Shown next to the choice, not in the password form's summary above it.
+            if (ModelState.TryGetValue(string.Empty, out var refusals))
+            {
+                foreach (var refusal in refusals.Errors.ToList()) ModelState.AddModelError(nameof(DailyDigest), refusal.ErrorMessage);
+                ModelState.Remove(string.Empty);
+            }
+            await OnGetAsync();
+            return Page();
+        }
+        TempData["Notice"] = DailyDigest
+            ? T["You will receive the daily digest."].Value
+            : T["You will no longer receive the daily digest."].Value;
+        return RedirectToPage(null, null, null, Portal.Application.Common.PortalRoutes.Admin.DailyDigestSection);
+    }
+
     public async Task<IActionResult> OnPostChangeLanguageAsync()
     {
         var (succeeded, _) = await TrySendAsync(new ChangeMyLanguage(Language ?? ""), prefix: "");
