@@ -20,6 +20,26 @@ public sealed class IntegrationSettingsBrowserTests(BrowserPortal portal) : ICla
     public Task The_api_key_and_webhook_pages_speak_German() =>
         WalkAsync(PageChecks.For(german: true), "de-DE", "Warenwirtschaft");
 
+    [SkippableFact]
+    public async Task An_administrator_opts_in_to_the_daily_digest_by_keyboard_in_German()
+    {
+        var checks = PageChecks.For(german: true);
+        var admin = await portal.NewPageAsync("de-DE");
+        await admin.GotoAsync("/account/sign-in");
+        await admin.SignInAsync(checks, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+        await admin.GotoAsync("/admin/account");
+        var digest = admin.GetByTestId("daily-digest");
+        await Expect(digest.GetByRole(AriaRole.Heading, new() { Name = checks.T("Daily digest") })).ToBeVisibleAsync();
+        await checks.StepAsync(admin, "daily-digest");
+        var choice = digest.GetByLabel(checks.T("Send me the daily digest"));
+        await choice.FocusAsync();
+        await admin.Keyboard.PressAsync("Space");
+        await digest.GetByRole(AriaRole.Button, new() { Name = checks.T("Save digest choice") }).ClickAsync();
+        await Expect(admin.GetByText(checks.T("You will receive the daily digest."))).ToBeVisibleAsync();
+        await Expect(admin.GetByTestId("daily-digest").GetByLabel(checks.T("Send me the daily digest"))).ToBeCheckedAsync();
+        await checks.StepAsync(admin, "daily-digest-chosen");
+    }
+
     private async Task WalkAsync(PageChecks checks, string locale, string keyName)
     {
         var admin = await portal.NewPageAsync(locale);
