@@ -741,6 +741,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid?>("MailId")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("MailStatus")
+                        .HasColumnType("integer");
+
                     b.Property<int>("PortalUserId")
                         .HasColumnType("integer");
 
@@ -771,6 +774,10 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
+
+                    b.HasIndex("PortalUserId", "ExpiresAt", "MailStatus")
+                        .HasDatabaseName("IX_Invitations_Open")
+                        .HasFilter("\"UsedAt\" IS NULL AND \"VoidedAt\" IS NULL");
 
                     b.ToTable("Invitations", (string)null);
                 });
@@ -1430,6 +1437,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset?>("GrantedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("InvitationDeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("IsCompanyAdministrator")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("boolean")
@@ -1447,11 +1457,16 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("ContactId")
                         .IsUnique();
 
-                    b.HasIndex("GrantedAt");
-
                     b.HasIndex("LastSignInAt");
 
-                    b.HasIndex("State");
+                    b.HasIndex("TimeToAccept", "Id", "Kind", "GrantedAt")
+                        .HasDatabaseName("IX_Users_TimeToAccept");
+
+                    b.HasIndex("State", "Kind", "ContactId", "LastSignInAt", "AcceptedAt")
+                        .HasDatabaseName("IX_Users_AccessState");
+
+                    b.HasIndex("GrantedAt", "Kind", "InvitationDeliveredAt", "AcceptedAt", "State", "LastSignInAt", "TimeToAccept")
+                        .HasDatabaseName("IX_Users_GrantedAt");
 
                     b.HasDiscriminator().HasValue(1);
                 });

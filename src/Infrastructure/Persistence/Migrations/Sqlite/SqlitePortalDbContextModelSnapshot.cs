@@ -715,6 +715,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("MailId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("MailStatus")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PortalUserId")
                         .HasColumnType("INTEGER");
 
@@ -745,6 +748,10 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
+
+                    b.HasIndex("PortalUserId", "ExpiresAt", "MailStatus")
+                        .HasDatabaseName("IX_Invitations_Open")
+                        .HasFilter("\"UsedAt\" IS NULL AND \"VoidedAt\" IS NULL");
 
                     b.ToTable("Invitations", (string)null);
                 });
@@ -1384,6 +1391,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long?>("GrantedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("InvitationDeliveredAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsCompanyAdministrator")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
@@ -1401,11 +1411,16 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("ContactId")
                         .IsUnique();
 
-                    b.HasIndex("GrantedAt");
-
                     b.HasIndex("LastSignInAt");
 
-                    b.HasIndex("State");
+                    b.HasIndex("TimeToAccept", "Id", "Kind", "GrantedAt")
+                        .HasDatabaseName("IX_Users_TimeToAccept");
+
+                    b.HasIndex("State", "Kind", "ContactId", "LastSignInAt", "AcceptedAt")
+                        .HasDatabaseName("IX_Users_AccessState");
+
+                    b.HasIndex("GrantedAt", "Kind", "InvitationDeliveredAt", "AcceptedAt", "State", "LastSignInAt", "TimeToAccept")
+                        .HasDatabaseName("IX_Users_GrantedAt");
 
                     b.HasDiscriminator().HasValue(1);
                 });
