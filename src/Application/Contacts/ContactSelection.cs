@@ -79,7 +79,9 @@ public sealed class AccessConditions(TimeProvider clock)
                 break;
             case AccessFilter.InvitationMailFailed:
                 // The link's own copy of its mail's status: a look-up in the open links' index, not in the outbox.
-                query.Where(c => (c.PortalUser!.State == PortalAccessState.Invited || c.PortalUser.State == PortalAccessState.Active)
+                // "Has a portal user" said outright lets SQLite start from the users of those states rather than from every contact.
+                query.Where(c => c.PortalUser != null
+                    && (c.PortalUser.State == PortalAccessState.Invited || c.PortalUser.State == PortalAccessState.Active)
                     && c.PortalUser.Invitations.Any(i => i.UsedAt == null && i.VoidedAt == null && i.MailStatus == OutboxStatus.Failed));
                 break;
             case AccessFilter.Dormant:

@@ -64,9 +64,10 @@ public sealed class AdoptionDashboardPlanTests : HandlerTest
     }
 
     /// <summary>
-    /// A whole table read, also where it builds a list for an IN (every customer's id, every failed mail's): what cost seconds at
-    /// 100,000 contacts. A subquery's own result (a co-routine) is read through once, which is fine. With <paramref name="sortsAll"/>, the median's
-    /// window over every acceptance must come from its index in order: sorting them all would be the largest sort there is.
+    /// A whole table read, also where it builds a list for an IN (every customer's id, every failed mail's): what cost seconds
+    /// at 100,000 contacts. A subquery's own result (a co-routine) is read through once, which is fine. With
+    /// <paramref name="sortsAll"/>, the median's window over every acceptance must come from its index in order: sorting them
+    /// all would be the largest sort there is.
     /// </summary>
     private static bool Costly(string plan, bool sortsAll)
     {
@@ -77,6 +78,5 @@ public sealed class AdoptionDashboardPlanTests : HandlerTest
             (step.StartsWith("SCAN ", StringComparison.Ordinal) && !step.Contains("COVERING INDEX", StringComparison.Ordinal)
                 && !subqueries.Contains(step.Split(' ')[1]))
             || (sortsAll && step.Contains("FOR ORDER BY", StringComparison.Ordinal)));
-    }
     }
 }

@@ -49,7 +49,7 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_Invitations_Open",
                 table: "Invitations",
-                columns: new[] { "PortalUserId", "ExpiresAt", "MailStatus" },
+                columns: new[] { "PortalUserId", "ExpiresAt", "MailStatus", "UsedAt", "VoidedAt" },
                 filter: "\"UsedAt\" IS NULL AND \"VoidedAt\" IS NULL");
 
             AdoptionCountersBackfillSql.Up(migrationBuilder);

@@ -775,7 +775,7 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
-                    b.HasIndex("PortalUserId", "ExpiresAt", "MailStatus")
+                    b.HasIndex("PortalUserId", "ExpiresAt", "MailStatus", "UsedAt", "VoidedAt")
                         .HasDatabaseName("IX_Invitations_Open")
                         .HasFilter("\"UsedAt\" IS NULL AND \"VoidedAt\" IS NULL");
 

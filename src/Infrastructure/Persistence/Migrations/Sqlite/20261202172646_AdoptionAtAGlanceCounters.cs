@@ -48,7 +48,7 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_Invitations_Open",
                 table: "Invitations",
-                columns: new[] { "PortalUserId", "ExpiresAt", "MailStatus" },
+                columns: new[] { "PortalUserId", "ExpiresAt", "MailStatus", "UsedAt", "VoidedAt" },
                 filter: "\"UsedAt\" IS NULL AND \"VoidedAt\" IS NULL");
 
             AdoptionCountersBackfillSql.Up(migrationBuilder);
