@@ -29,12 +29,14 @@ internal static class InvitationMailStatuses
             var (mailId, status) = (change.MailId, change.Status);
             if (await db.Invitations.Where(i => i.MailId == mailId)
                 .ExecuteUpdateAsync(set => set.SetProperty(i => i.MailStatus, status), cancellationToken) == 0) continue;
+            // The link's user by the mail's key: a condition on the users alone would read every one of them for each mail.
+            var linkUsers = db.Invitations.Where(i => i.MailId == mailId).Select(i => i.PortalUserId);
             if (status == OutboxStatus.Sent)
             {
                 // Only a link of the current grant: an older grant's mail says nothing about this one.
                 var sentAt = change.SentAt;
                 await db.PortalUsers
-                    .Where(u => u.InvitationDeliveredAt == null
+                    .Where(u => linkUsers.Contains(u.Id) && u.InvitationDeliveredAt == null
                         && u.Invitations.Any(i => i.MailId == mailId && i.CreatedAt >= u.GrantedAt))
                     .ExecuteUpdateAsync(set => set.SetProperty(u => u.InvitationDeliveredAt, sentAt), cancellationToken);
             }
@@ -43,7 +45,7 @@ internal static class InvitationMailStatuses
                 // A mail stored as sent is not sent again; should one be set back anyway, its user counts as delivered only
                 // while another link of the grant was.
                 await db.PortalUsers
-                    .Where(u => u.InvitationDeliveredAt != null && u.Invitations.Any(i => i.MailId == mailId)
+                    .Where(u => linkUsers.Contains(u.Id) && u.InvitationDeliveredAt != null
                         && !u.Invitations.Any(i => i.CreatedAt >= u.GrantedAt && i.MailStatus == OutboxStatus.Sent))
                     .ExecuteUpdateAsync(set => set.SetProperty(u => u.InvitationDeliveredAt, (DateTimeOffset?)null), cancellationToken);
             }

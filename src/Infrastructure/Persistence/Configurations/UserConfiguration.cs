@@ -146,6 +146,8 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         // The last reminders are found by how soon their links end.
         builder.HasIndex(i => i.ExpiresAt);
         builder.HasIndex(i => i.PortalUserId);
+        // Each change of a mail's status finds its link by the mail.
+        builder.HasIndex(i => i.MailId);
         // The open links of a user, with what the needs-attention counts ask of them (how soon they end, whether their mail
         // failed): a look-up per customer that never reads the row, and never a used or voided link. The two always-empty
         // columns are there for SQLite, which reads the row for any column its filter names unless the index holds it.

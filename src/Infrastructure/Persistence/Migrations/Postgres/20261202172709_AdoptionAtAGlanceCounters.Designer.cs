@@ -771,6 +771,8 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("ExpiresAt");
 
+                    b.HasIndex("MailId");
+
                     b.HasIndex("PortalUserId");
 
                     b.HasIndex("RemindAt");

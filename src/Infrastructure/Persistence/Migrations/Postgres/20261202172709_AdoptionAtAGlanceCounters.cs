@@ -47,6 +47,11 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                 columns: new[] { "TimeToAccept", "Id", "Kind", "GrantedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Invitations_MailId",
+                table: "Invitations",
+                column: "MailId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Invitations_Open",
                 table: "Invitations",
                 columns: new[] { "PortalUserId", "ExpiresAt", "MailStatus", "UsedAt", "VoidedAt" },
@@ -69,6 +74,10 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
             migrationBuilder.DropIndex(
                 name: "IX_Users_TimeToAccept",
                 table: "Users");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Invitations_MailId",
+                table: "Invitations");
 
             migrationBuilder.DropIndex(
                 name: "IX_Invitations_Open",

@@ -768,6 +768,8 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("ExpiresAt");
 
+                    b.HasIndex("MailId");
+
                     b.HasIndex("PortalUserId");
 
                     b.HasIndex("RemindAt");

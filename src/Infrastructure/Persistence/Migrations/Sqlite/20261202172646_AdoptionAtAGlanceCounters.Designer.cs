@@ -745,6 +745,8 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ExpiresAt");
 
+                    b.HasIndex("MailId");
+
                     b.HasIndex("PortalUserId");
 
                     b.HasIndex("RemindAt");

@@ -46,6 +46,11 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                 columns: new[] { "TimeToAccept", "Id", "Kind", "GrantedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Invitations_MailId",
+                table: "Invitations",
+                column: "MailId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Invitations_Open",
                 table: "Invitations",
                 columns: new[] { "PortalUserId", "ExpiresAt", "MailStatus", "UsedAt", "VoidedAt" },
@@ -68,6 +73,10 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "IX_Users_TimeToAccept",
                 table: "Users");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Invitations_MailId",
+                table: "Invitations");
 
             migrationBuilder.DropIndex(
                 name: "IX_Invitations_Open",
