@@ -66,8 +66,8 @@ public sealed class AdoptionDashboardPlanTests : HandlerTest
     /// <summary>
     /// A whole table read, also where it builds a list for an IN (every customer's id, every failed mail's): what cost seconds
     /// at 100,000 contacts. A subquery's own result (a co-routine) is read through once, which is fine. With
-    /// <paramref name="sortsAll"/> (the whole portal, all time), the median's window over every acceptance must come from its index in order: sorting them
-    /// all would be the largest sort there is.
+    /// <paramref name="sortsAll"/> (the whole portal, all time), the median's window over every acceptance must come from its
+    /// index in order: sorting them all would be the largest sort there is.
     /// </summary>
     private static bool Costly(string plan, bool sortsAll)
     {
