@@ -101,7 +101,7 @@ internal sealed class Seeder(SqliteConnection connection, SeedOptions options, s
         var signIns = new List<object?[]>();
         using (var users = new BatchedInsert(connection, "Users",
             "Id", "Kind", "Login", "PasswordHash", "SecurityStamp", "FailedSignInCount", "MustChangePassword", "Version", "ContactId",
-            "AccessState", "LastSignInAt", "LockoutEndsAt", "GrantedAt", "AcceptedAt", "TimeToAccept"))
+            "AccessState", "LastSignInAt", "LockoutEndsAt", "GrantedAt", "AcceptedAt", "TimeToAccept", "InvitationDeliveredAt"))
         {
             foreach (var (contactId, name, email) in _people)
             {
@@ -130,13 +130,14 @@ internal sealed class Seeder(SqliteConnection connection, SeedOptions options, s
                     }
                 }
                 var lockedOut = state == PortalAccessState.Active && !bench && _data.Next(50) == 0;
-                userId++;
-                users.Add(userId, (int)UserKind.Portal, email, state == PortalAccessState.Invited ? null : customerPasswordHash,
-                    Convert.ToHexString(RandomNumberGenerator.GetBytes(16)), 0, 0, 1, contactId, (int)state, lastSignIn?.UtcTicks,
-                    lockedOut ? _now.AddDays(365).UtcTicks : null, invited.UtcTicks, accepted?.UtcTicks, (accepted - invited)?.Ticks);
                 var mailId = Guid.NewGuid().ToString().ToUpperInvariant();
                 var status = _data.Next(10) switch { < 8 => OutboxStatus.Sent, 8 => OutboxStatus.Failed, _ => OutboxStatus.Pending };
                 if (accepted is not null) status = OutboxStatus.Sent;
+                userId++;
+                users.Add(userId, (int)UserKind.Portal, email, state == PortalAccessState.Invited ? null : customerPasswordHash,
+                    Convert.ToHexString(RandomNumberGenerator.GetBytes(16)), 0, 0, 1, contactId, (int)state, lastSignIn?.UtcTicks,
+                    lockedOut ? _now.AddDays(365).UtcTicks : null, invited.UtcTicks, accepted?.UtcTicks, (accepted - invited)?.Ticks,
+                    status == OutboxStatus.Sent ? invited.AddSeconds(2).UtcTicks : null);
                 var text = $"Hello {name},\n\nyou have been invited to the customer portal.\n";
                 mails.Add([mailId, email, name, "Your access to the customer portal", $"<p>{text}</p>", text, (int)status,
                     status == OutboxStatus.Sent ? 1 : 3, invited.UtcTicks,
@@ -145,12 +146,12 @@ internal sealed class Seeder(SqliteConnection connection, SeedOptions options, s
                     status == OutboxStatus.Failed ? "550 5.1.1 Mailbox unavailable" : null]);
                 invitations.Add([userId, Convert.ToHexString(RandomNumberGenerator.GetBytes(32)), invited.UtcTicks,
                     (invited + Invitation.DefaultValidity).UtcTicks, accepted?.UtcTicks,
-                    state == PortalAccessState.Revoked ? _now.UtcTicks : null, mailId]);
+                    state == PortalAccessState.Revoked ? _now.UtcTicks : null, mailId, (int)status]);
             }
         }
 
         using (var links = new BatchedInsert(connection, "Invitations",
-            "PortalUserId", "TokenHash", "CreatedAt", "ExpiresAt", "UsedAt", "VoidedAt", "MailId"))
+            "PortalUserId", "TokenHash", "CreatedAt", "ExpiresAt", "UsedAt", "VoidedAt", "MailId", "MailStatus"))
         {
             foreach (var row in invitations) links.Add(row);
         }

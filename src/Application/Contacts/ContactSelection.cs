@@ -1,5 +1,6 @@
 using Ardalis.Specification;
 using Portal.Domain.Contacts;
+using Portal.Domain.Mail;
 using Portal.Domain.PortalAccess;
 
 namespace Portal.Application.Contacts;
@@ -51,7 +52,7 @@ public sealed record ContactSelection(string? Search, AccessFilter Access, int? 
 /// The access filters as conditions on a contact, at this moment. The "needs attention" filters are the dashboard's: each
 /// lists exactly the contacts its figure counts, so a bulk re-invite or revoke from there acts on those and no others.
 /// </summary>
-public sealed class AccessConditions(TimeProvider clock, IInvitationMailOutcomes mail)
+public sealed class AccessConditions(TimeProvider clock)
 {
     public static readonly TimeSpan ExpiringWithin = TimeSpan.FromHours(48);
     public static readonly TimeSpan DormantAfter = TimeSpan.FromDays(90);
@@ -77,10 +78,11 @@ public sealed class AccessConditions(TimeProvider clock, IInvitationMailOutcomes
                     && !c.PortalUser.Invitations.Any(i => i.UsedAt == null && i.VoidedAt == null && i.ExpiresAt > now));
                 break;
             case AccessFilter.InvitationMailFailed:
-                var failed = mail.FailedMailIds();
-                query.Where(c => (c.PortalUser!.State == PortalAccessState.Invited || c.PortalUser.State == PortalAccessState.Active)
-                    && c.PortalUser.Invitations.Any(i =>
-                        i.UsedAt == null && i.VoidedAt == null && i.MailId != null && failed.Contains(i.MailId.Value)));
+                // The link's own copy of its mail's status: a look-up in the open links' index, not in the outbox.
+                // "Has a portal user" said outright lets SQLite start from the users of those states rather than from every contact.
+                query.Where(c => c.PortalUser != null
+                    && (c.PortalUser.State == PortalAccessState.Invited || c.PortalUser.State == PortalAccessState.Active)
+                    && c.PortalUser.Invitations.Any(i => i.UsedAt == null && i.VoidedAt == null && i.MailStatus == OutboxStatus.Failed));
                 break;
             case AccessFilter.Dormant:
                 var cutoff = now - DormantAfter;

@@ -1,4 +1,5 @@
 using Portal.Domain.Common;
+using Portal.Domain.Mail;
 
 namespace Portal.Domain.PortalAccess;
 
@@ -28,6 +29,11 @@ public sealed class Invitation
     public DateTimeOffset? VoidedAt { get; private set; }
     /// <summary>The outbox message that carries the link, so the back office can show whether it was delivered.</summary>
     public Guid? MailId { get; private set; }
+    /// <summary>
+    /// Where that mail stands, copied from the outbox in the same transaction as each change of its status, so that the
+    /// links whose mail failed are found on an index of the links instead of by a lookup of every link's mail.
+    /// </summary>
+    public OutboxStatus? MailStatus { get; private set; }
     /// <summary>When an unused link is worth a reminder (half its validity); null for a reminder's own link.</summary>
     public DateTimeOffset? RemindAt { get; private set; }
     public DateTimeOffset? RemindedAt { get; private set; }
@@ -54,7 +60,11 @@ public sealed class Invitation
         : now >= ExpiresAt ? InvitationStatus.Expired
         : InvitationStatus.Open;
 
-    public void AttachMail(Guid mailId) => MailId = mailId;
+    public void AttachMail(Guid mailId)
+    {
+        MailId = mailId;
+        MailStatus = OutboxStatus.Pending;
+    }
 
     internal void Void(DateTimeOffset now)
     {

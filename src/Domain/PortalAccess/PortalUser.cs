@@ -32,6 +32,11 @@ public sealed class PortalUser : UserAccount
     public DateTimeOffset? AcceptedAt { get; private set; }
     /// <summary>From <see cref="GrantedAt"/> to <see cref="AcceptedAt"/>, kept so that both databases can sort by it.</summary>
     public TimeSpan? TimeToAccept { get; private set; }
+    /// <summary>
+    /// When a link of the current grant first reached the mail server; null until one does (a grant again starts over). Kept
+    /// with the outbox's status in the same transaction, so that the dashboard counts it on an index of the portal users.
+    /// </summary>
+    public DateTimeOffset? InvitationDeliveredAt { get; private set; }
     public IReadOnlyCollection<Invitation> Invitations => _invitations.AsReadOnly();
     public IReadOnlyCollection<PortalAccessEvent> History => _history.AsReadOnly();
 
@@ -52,6 +57,7 @@ public sealed class PortalUser : UserAccount
         GrantedAt = now;
         AcceptedAt = null;
         TimeToAccept = null;
+        InvitationDeliveredAt = null;
         Record(PortalAccessEventKind.Granted, now, grantedBy);
     }
 

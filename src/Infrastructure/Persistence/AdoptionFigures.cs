@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Application.Adoption;
-using Portal.Application.Contacts;
-using Portal.Domain.Mail;
 using Portal.Domain.PortalAccess;
 using Portal.Domain.Security;
 
@@ -16,17 +14,16 @@ internal sealed class AdoptionFigures(PortalDbContext db) : IAdoptionFigures
 {
     public async Task<AdoptionFunnel> FunnelAsync(AdoptionScope scope, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var granted = Granted(scope);
         var activeSince = now - AdoptionFunnel.ActiveWithin;
-        return new AdoptionFunnel(
-            await granted.CountAsync(cancellationToken),
-            // A link of the current grant went out: an older grant's mail says nothing about this one.
-            // A lookup of each link's mail by its key: an IN list of every sent mail is built per row and costs seconds at 100k.
-            await granted.CountAsync(u => u.Invitations.Any(i => i.CreatedAt >= u.GrantedAt && i.MailId != null
-                && db.OutboxMessages.Any(m => m.Id == i.MailId && m.Status == OutboxStatus.Sent)), cancellationToken),
-            await granted.CountAsync(u => u.AcceptedAt != null, cancellationToken),
-            await granted.CountAsync(u =>
-                u.AcceptedAt != null && u.State == PortalAccessState.Active && u.LastSignInAt >= activeSince, cancellationToken));
+        // One pass over the period's grants: every step is a column of the grants' index, the delivery of the current grant's
+        // link included (kept with the outbox's status, see InvitationMailStatuses).
+        var steps = await Granted(scope).GroupBy(u => 1).Select(g => new AdoptionFunnel(
+                g.Count(),
+                g.Count(u => u.InvitationDeliveredAt != null),
+                g.Count(u => u.AcceptedAt != null),
+                g.Count(u => u.AcceptedAt != null && u.State == PortalAccessState.Active && u.LastSignInAt >= activeSince)))
+            .FirstOrDefaultAsync(cancellationToken);
+        return steps ?? new AdoptionFunnel(0, 0, 0, 0);
     }
 
     public async Task<TimeSpan?> MedianTimeToAcceptAsync(AdoptionScope scope, CancellationToken cancellationToken)
@@ -43,7 +40,6 @@ internal sealed class AdoptionFigures(PortalDbContext db) : IAdoptionFigures
         int? companyId, DateOnly firstWeek, int weeks, CancellationToken cancellationToken)
     {
         var customers = Customers(companyId);
-        var customerIds = customers.Select(u => u.Id);
         var result = new List<AdoptionWeek>(weeks);
         for (var week = 0; week < weeks; week++)
         {
@@ -51,9 +47,10 @@ internal sealed class AdoptionFigures(PortalDbContext db) : IAdoptionFigures
             var from = new DateTimeOffset(startsOn.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             var until = from.AddDays(7);
             var accepted = await customers.CountAsync(u => u.AcceptedAt >= from && u.AcceptedAt < until, cancellationToken);
+            // Each sign-in of the week looks its user up by key: a list of every customer's id would be built per week.
             var signedIn = await db.SecurityEvents
                 .Where(e => e.Kind == SecurityEventKind.SignedIn && e.OccurredAt >= from && e.OccurredAt < until
-                    && customerIds.Contains(e.UserAccountId))
+                    && customers.Any(u => u.Id == e.UserAccountId))
                 .Select(e => e.UserAccountId).Distinct().CountAsync(cancellationToken);
             result.Add(new AdoptionWeek(startsOn, accepted, signedIn));
         }
@@ -63,7 +60,10 @@ internal sealed class AdoptionFigures(PortalDbContext db) : IAdoptionFigures
     private IQueryable<PortalUser> Customers(int? companyId)
     {
         var users = db.PortalUsers.AsNoTracking();
-        return companyId is { } id ? users.Where(u => u.ContactId == id || u.Contact.CompanyId == id) : users;
+        if (companyId is not { } id) return users;
+        // The company's contacts first, each user then by its contact: an OR across both tables would read every user.
+        var people = db.Contacts.Where(c => c.Id == id || c.CompanyId == id).Select(c => c.Id);
+        return users.Where(u => people.Contains(u.ContactId));
     }
 
     private IQueryable<PortalUser> Granted(AdoptionScope scope)
@@ -73,9 +73,4 @@ internal sealed class AdoptionFigures(PortalDbContext db) : IAdoptionFigures
         if (scope.GrantedBefore is { } before) users = users.Where(u => u.GrantedAt < before);
         return users;
     }
-}
-
-internal sealed class InvitationMailOutcomes(PortalDbContext db) : IInvitationMailOutcomes
-{
-    public IQueryable<Guid> FailedMailIds() => db.OutboxMessages.Where(m => m.Status == OutboxStatus.Failed).Select(m => m.Id);
 }

@@ -22,7 +22,7 @@ public static class AdoptionFlows
                 }
             }
 
-            Move(user, "GrantedAt", "AcceptedAt", "LastSignInAt");
+            Move(user, "GrantedAt", "AcceptedAt", "LastSignInAt", "InvitationDeliveredAt");
             foreach (var invitation in user.Invitations) Move(invitation, "CreatedAt", "ExpiresAt", "UsedAt", "VoidedAt", "RemindAt");
             foreach (var change in user.History) Move(change, "OccurredAt");
             foreach (var signIn in signIns) Move(signIn, "OccurredAt");

@@ -776,6 +776,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid?>("MailId")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("MailStatus")
+                        .HasColumnType("integer");
+
                     b.Property<int>("PortalUserId")
                         .HasColumnType("integer");
 
@@ -800,12 +803,18 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("ExpiresAt");
 
+                    b.HasIndex("MailId");
+
                     b.HasIndex("PortalUserId");
 
                     b.HasIndex("RemindAt");
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
+
+                    b.HasIndex("PortalUserId", "ExpiresAt", "MailStatus", "UsedAt", "VoidedAt")
+                        .HasDatabaseName("IX_Invitations_Open")
+                        .HasFilter("\"UsedAt\" IS NULL AND \"VoidedAt\" IS NULL");
 
                     b.ToTable("Invitations", (string)null);
                 });
@@ -1465,6 +1474,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset?>("GrantedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("InvitationDeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("IsCompanyAdministrator")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("boolean")
@@ -1482,11 +1494,16 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("ContactId")
                         .IsUnique();
 
-                    b.HasIndex("GrantedAt");
-
                     b.HasIndex("LastSignInAt");
 
-                    b.HasIndex("State");
+                    b.HasIndex("TimeToAccept", "Id", "Kind", "GrantedAt")
+                        .HasDatabaseName("IX_Users_TimeToAccept");
+
+                    b.HasIndex("State", "Kind", "ContactId", "LastSignInAt", "AcceptedAt")
+                        .HasDatabaseName("IX_Users_AccessState");
+
+                    b.HasIndex("GrantedAt", "Kind", "InvitationDeliveredAt", "AcceptedAt", "State", "LastSignInAt", "TimeToAccept")
+                        .HasDatabaseName("IX_Users_GrantedAt");
 
                     b.HasDiscriminator().HasValue(1);
                 });

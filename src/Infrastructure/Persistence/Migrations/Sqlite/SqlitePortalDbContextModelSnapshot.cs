@@ -750,6 +750,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("MailId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("MailStatus")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PortalUserId")
                         .HasColumnType("INTEGER");
 
@@ -774,12 +777,18 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ExpiresAt");
 
+                    b.HasIndex("MailId");
+
                     b.HasIndex("PortalUserId");
 
                     b.HasIndex("RemindAt");
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
+
+                    b.HasIndex("PortalUserId", "ExpiresAt", "MailStatus", "UsedAt", "VoidedAt")
+                        .HasDatabaseName("IX_Invitations_Open")
+                        .HasFilter("\"UsedAt\" IS NULL AND \"VoidedAt\" IS NULL");
 
                     b.ToTable("Invitations", (string)null);
                 });
@@ -1419,6 +1428,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long?>("GrantedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("InvitationDeliveredAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsCompanyAdministrator")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
@@ -1436,11 +1448,16 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("ContactId")
                         .IsUnique();
 
-                    b.HasIndex("GrantedAt");
-
                     b.HasIndex("LastSignInAt");
 
-                    b.HasIndex("State");
+                    b.HasIndex("TimeToAccept", "Id", "Kind", "GrantedAt")
+                        .HasDatabaseName("IX_Users_TimeToAccept");
+
+                    b.HasIndex("State", "Kind", "ContactId", "LastSignInAt", "AcceptedAt")
+                        .HasDatabaseName("IX_Users_AccessState");
+
+                    b.HasIndex("GrantedAt", "Kind", "InvitationDeliveredAt", "AcceptedAt", "State", "LastSignInAt", "TimeToAccept")
+                        .HasDatabaseName("IX_Users_GrantedAt");
 
                     b.HasDiscriminator().HasValue(1);
                 });
