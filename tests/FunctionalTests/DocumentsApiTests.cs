@@ -298,7 +298,10 @@ public sealed class DocumentsApiTests(PortalFactory factory) : IClassFixture<Por
 
         var kindless = await api.PostJsonAsync("/api/v1/documents", new
         {
-            contactId, number = DocumentFlows.Unique("RE"), issuedOn = "2026-11-02", currency = "EUR",
+            contactId,
+            number = DocumentFlows.Unique("RE"),
+            issuedOn = "2026-11-02",
+            currency = "EUR",
             lines = new[] { new { description = "Service", quantity = 1, unitPrice = 10, taxRate = 19 } },
         });
         kindless.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);

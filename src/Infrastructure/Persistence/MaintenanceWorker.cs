@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Portal.Application.Pages;
@@ -23,37 +22,18 @@ public sealed class MaintenanceWorker(
     InstanceName instance,
     IOptions<MaintenanceOptions> options,
     TimeProvider clock,
-    ILogger<MaintenanceWorker> logger) : BackgroundService
+    ILogger<MaintenanceWorker> logger) : LeaseHeldWorker(scopes, instance, logger)
 {
     public const string LeaseName = "maintenance";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Maintenance failed; trying again on the next round.");
-            }
-            try { await Task.Delay(options.Value.Interval, stoppingToken); }
-            catch (OperationCanceledException) { return; }
-        }
-    }
+    protected override string Lease => LeaseName;
+    protected override TimeSpan Interval => options.Value.Interval;
+    protected override string WorkName => "Maintenance";
 
-    /// <summary>
-    /// Does the housekeeping if this instance holds the lease; returns how many links were purged, or null when another instance holds it.
-    /// </summary>
-    public async Task<int?> RunOnceAsync(CancellationToken cancellationToken)
+    /// <summary>Does the housekeeping; returns how many links were purged.</summary>
+    protected override async Task<int?> WorkAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var leases = scope.ServiceProvider.GetRequiredService<DistributedLeases>();
-        if (!await leases.TryAcquireAsync(LeaseName, instance.Value, options.Value.Interval, cancellationToken)) return null;
-
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var db = services.GetRequiredService<PortalDbContext>();
         var cutoff = clock.GetUtcNow() - options.Value.KeepFinishedTokens;
         var purged = await db.AccountTokens
             .Where(t => t.ExpiresAt < cutoff || (t.UsedAt != null && t.UsedAt < cutoff) || (t.VoidedAt != null && t.VoidedAt < cutoff))
@@ -67,13 +47,13 @@ public sealed class MaintenanceWorker(
         if (cleared > 0) logger.LogInformation("Cleared the bodies of {Count} mails that could not be delivered.", cleared);
         await PurgeEndedSessionsAsync(db, cancellationToken);
         await PurgeUnconfirmedImportsAsync(db, cancellationToken);
-        var rendered = await scope.ServiceProvider.GetRequiredService<StalePages>().RenderAgainAsync(cancellationToken);
+        var rendered = await services.GetRequiredService<StalePages>().RenderAgainAsync(cancellationToken);
         if (rendered > 0) logger.LogInformation("Rendered {Count} pages again under the current sanitiser settings.", rendered);
         await PurgeExpiredMandateEvidenceAsync(db, cancellationToken);
         // A retry comes within the day or not at all; older answers only take room.
         var answeredBefore = clock.GetUtcNow() - Api.IdempotentResponse.Lifetime;
         await db.IdempotentResponses.Where(r => r.CreatedAt <= answeredBefore).ExecuteDeleteAsync(cancellationToken);
-        await PurgeOldWebhookDeliveriesAsync(db, scope.ServiceProvider.GetRequiredService<IOptions<WebhookOptions>>().Value,
+        await PurgeOldWebhookDeliveriesAsync(db, services.GetRequiredService<IOptions<WebhookOptions>>().Value,
             cancellationToken);
         return purged;
     }

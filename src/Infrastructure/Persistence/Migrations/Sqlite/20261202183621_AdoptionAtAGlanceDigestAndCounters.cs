@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Portal.Infrastructure.Persistence.Migrations.Postgres
+namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class AdoptionAtAGlanceCounters : Migration
+    public partial class AdoptionAtAGlanceDigestAndCounters : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -19,17 +19,37 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                 name: "IX_Users_GrantedAt",
                 table: "Users");
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<bool>(
+                name: "DailyDigest",
+                table: "Users",
+                type: "INTEGER",
+                nullable: true,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<long>(
                 name: "InvitationDeliveredAt",
                 table: "Users",
-                type: "timestamp with time zone",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "MailStatus",
                 table: "Invitations",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "DailyDigestRuns",
+                columns: table => new
+                {
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CompiledAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Recipients = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DailyDigestRuns", x => x.Day);
+                });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Users_AccessState",
@@ -63,6 +83,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "DailyDigestRuns");
+
             migrationBuilder.DropIndex(
                 name: "IX_Users_AccessState",
                 table: "Users");
@@ -82,6 +105,10 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
             migrationBuilder.DropIndex(
                 name: "IX_Invitations_Open",
                 table: "Invitations");
+
+            migrationBuilder.DropColumn(
+                name: "DailyDigest",
+                table: "Users");
 
             migrationBuilder.DropColumn(
                 name: "InvitationDeliveredAt",

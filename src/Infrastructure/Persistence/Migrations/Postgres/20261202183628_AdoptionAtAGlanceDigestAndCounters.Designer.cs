@@ -12,8 +12,8 @@ using Portal.Infrastructure.Persistence;
 namespace Portal.Infrastructure.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPortalDbContext))]
-    [Migration("20261202172709_AdoptionAtAGlanceCounters")]
-    partial class AdoptionAtAGlanceCounters
+    [Migration("20261202183628_AdoptionAtAGlanceDigestAndCounters")]
+    partial class AdoptionAtAGlanceDigestAndCounters
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -98,6 +98,22 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("StaffUserId", "OccurredAt", "Id");
 
                     b.ToTable("ActivityEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Adoption.DailyDigestRun", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("CompiledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("DailyDigestRuns", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Domain.ApiKeys.ApiKey", b =>
@@ -307,6 +323,7 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("VatNumber")
@@ -464,6 +481,24 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                     b.HasKey("DocumentId");
 
                     b.ToTable("DocumentFiles", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Documents.DocumentFirstView", b =>
+                {
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ContactId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ViewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("DocumentId", "ContactId");
+
+                    b.HasIndex("ContactId");
+
+                    b.ToTable("DocumentFirstViews", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Domain.Documents.DocumentLine", b =>
@@ -1480,6 +1515,11 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                 {
                     b.HasBaseType("Portal.Domain.Users.UserAccount");
 
+                    b.Property<bool>("DailyDigest")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
+
                     b.Property<DateTimeOffset?>("DeactivatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1576,6 +1616,21 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                     b.HasOne("Portal.Domain.Documents.Document", null)
                         .WithOne("Pdf")
                         .HasForeignKey("Portal.Domain.Documents.DocumentFile", "DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Documents.DocumentFirstView", b =>
+                {
+                    b.HasOne("Portal.Domain.Contacts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -11,8 +11,8 @@ using Portal.Infrastructure.Persistence;
 namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261202171635_AdoptionAtAGlanceDigest")]
-    partial class AdoptionAtAGlanceDigest
+    [Migration("20261202183621_AdoptionAtAGlanceDigestAndCounters")]
+    partial class AdoptionAtAGlanceDigestAndCounters
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -307,6 +307,7 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("VatNumber")
@@ -461,6 +462,24 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("DocumentId");
 
                     b.ToTable("DocumentFiles", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Documents.DocumentFirstView", b =>
+                {
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ViewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DocumentId", "ContactId");
+
+                    b.HasIndex("ContactId");
+
+                    b.ToTable("DocumentFirstViews", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Domain.Documents.DocumentLine", b =>
@@ -734,6 +753,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("MailId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("MailStatus")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PortalUserId")
                         .HasColumnType("INTEGER");
 
@@ -758,12 +780,18 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ExpiresAt");
 
+                    b.HasIndex("MailId");
+
                     b.HasIndex("PortalUserId");
 
                     b.HasIndex("RemindAt");
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
+
+                    b.HasIndex("PortalUserId", "ExpiresAt", "MailStatus", "UsedAt", "VoidedAt")
+                        .HasDatabaseName("IX_Invitations_Open")
+                        .HasFilter("\"UsedAt\" IS NULL AND \"VoidedAt\" IS NULL");
 
                     b.ToTable("Invitations", (string)null);
                 });
@@ -1403,6 +1431,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long?>("GrantedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("InvitationDeliveredAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsCompanyAdministrator")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
@@ -1420,11 +1451,16 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("ContactId")
                         .IsUnique();
 
-                    b.HasIndex("GrantedAt");
-
                     b.HasIndex("LastSignInAt");
 
-                    b.HasIndex("State");
+                    b.HasIndex("TimeToAccept", "Id", "Kind", "GrantedAt")
+                        .HasDatabaseName("IX_Users_TimeToAccept");
+
+                    b.HasIndex("State", "Kind", "ContactId", "LastSignInAt", "AcceptedAt")
+                        .HasDatabaseName("IX_Users_AccessState");
+
+                    b.HasIndex("GrantedAt", "Kind", "InvitationDeliveredAt", "AcceptedAt", "State", "LastSignInAt", "TimeToAccept")
+                        .HasDatabaseName("IX_Users_GrantedAt");
 
                     b.HasDiscriminator().HasValue(1);
                 });
@@ -1534,6 +1570,21 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("Portal.Domain.Documents.Document", null)
                         .WithOne("Pdf")
                         .HasForeignKey("Portal.Domain.Documents.DocumentFile", "DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Documents.DocumentFirstView", b =>
+                {
+                    b.HasOne("Portal.Domain.Contacts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,11 +1,12 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
+namespace Portal.Infrastructure.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class AdoptionAtAGlanceCounters : Migration
+    public partial class AdoptionAtAGlanceDigestAndCounters : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -18,17 +19,37 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_Users_GrantedAt",
                 table: "Users");
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<bool>(
+                name: "DailyDigest",
+                table: "Users",
+                type: "boolean",
+                nullable: true,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "InvitationDeliveredAt",
                 table: "Users",
-                type: "INTEGER",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "MailStatus",
                 table: "Invitations",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "DailyDigestRuns",
+                columns: table => new
+                {
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    CompiledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Recipients = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DailyDigestRuns", x => x.Day);
+                });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Users_AccessState",
@@ -62,6 +83,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "DailyDigestRuns");
+
             migrationBuilder.DropIndex(
                 name: "IX_Users_AccessState",
                 table: "Users");
@@ -81,6 +105,10 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "IX_Invitations_Open",
                 table: "Invitations");
+
+            migrationBuilder.DropColumn(
+                name: "DailyDigest",
+                table: "Users");
 
             migrationBuilder.DropColumn(
                 name: "InvitationDeliveredAt",
