@@ -129,6 +129,35 @@ public sealed class DocumentsApiTests(PortalFactory factory) : IClassFixture<Por
     }
 
     [Fact]
+    public async Task Updates_sent_at_the_same_moment_from_one_version_store_one_and_refuse_the_others_with_409()
+    {
+        using var api = await ApiAsync();
+        var contactId = await api.CreateContactThroughApiAsync("Cora Clash", null);
+        var number = DocumentFlows.Unique("RE");
+        var id = await CreateInvoiceAsync(api, contactId, number);
+        var etag = (await api.GetAsync($"/api/v1/documents/{id}")).Headers.ETag!.Tag;
+        factory.Clock.Advance(TimeSpan.FromSeconds(1));
+
+        using var start = new SemaphoreSlim(0);
+        var quantities = new[] { 2, 3, 4, 5, 6, 7 };
+        var sending = quantities.Select(async quantity =>
+        {
+            await start.WaitAsync();
+            return (Quantity: quantity, Answer: await api.PutJsonAsync($"/api/v1/documents/{id}", Invoice(contactId, number,
+                new { description = "Service", quantity, unitPrice = 100, taxRate = 19 }), ifMatch: etag));
+        }).ToList();
+        start.Release(sending.Count);
+        var answers = await Task.WhenAll(sending);
+
+        var stored = answers.Where(a => a.Answer.StatusCode == HttpStatusCode.OK).ToList();
+        stored.Count.ShouldBe(1, string.Join(", ", answers.Select(a => a.Answer.StatusCode)));
+        answers.Except(stored).ShouldAllBe(a => a.Answer.StatusCode == HttpStatusCode.Conflict);
+        var document = await factory.WithDbAsync(db => db.Documents.AsNoTracking().Include(d => d.Lines).SingleAsync(d => d.Id == id));
+        document.Lines.ShouldHaveSingleItem().Quantity.ShouldBe(stored[0].Quantity);
+        document.TotalAmount.ShouldBe(stored[0].Quantity * 119m);
+    }
+
+    [Fact]
     public async Task A_legal_status_move_is_made_and_an_illegal_one_is_refused_with_the_reason()
     {
         using var api = await ApiAsync();

@@ -94,6 +94,7 @@ public static class PortalRoutes
         public const string Activity = "/admin/activity";
         public const string Settings = "/admin/settings";
         public const string ApiKeys = "/admin/settings/api-keys";
+        public const string RevokeApiKey = "/admin/settings/api-keys/{id:int}/revoke";
         public const string Webhooks = "/admin/settings/webhooks";
         public const string NewWebhook = "/admin/settings/webhooks/new";
         public const string Webhook = "/admin/settings/webhooks/{id:int}";

@@ -52,7 +52,7 @@ public sealed class AggregateConventionTests
         roots.ShouldBe(
             ["AggregateRoot", "Contact", "UserAccount", "PortalUser", "InternalUser", "Document", "PortalPage", "PaymentMethod",
                 "PortalSettings", "UserSession", "ContactImport", "PortalAccessJob", "PortalAccessJobItem", "ColleagueRequest", "ApiKey", "Webhook",
-                "DailyDigestRun"],
+                "DailyDigestRun", "DocumentFirstView"],
             ignoreOrder: true);
         records.ShouldBe(["OutboxMessage", "SecurityEvent", "ActivityEntry", "WebhookDelivery"], ignoreOrder: true);
         roots.Intersect(records).ShouldBeEmpty();

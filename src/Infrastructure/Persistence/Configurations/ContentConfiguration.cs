@@ -17,6 +17,8 @@ internal sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
         builder.Property(d => d.NetAmount).HasPrecision(18, 4);
         builder.Property(d => d.TaxAmount).HasPrecision(18, 4);
         builder.Property(d => d.TotalAmount).HasPrecision(18, 4);
+        // Every change moves UpdatedAt, so two saves that read the same version can't both land.
+        builder.Property(d => d.UpdatedAt).IsConcurrencyToken();
         builder.HasOne<Contact>().WithMany().HasForeignKey(d => d.ContactId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(d => d.Lines).WithOne().HasForeignKey(l => l.DocumentId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(d => d.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);

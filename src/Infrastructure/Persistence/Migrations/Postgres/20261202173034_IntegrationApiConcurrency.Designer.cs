@@ -414,6 +414,7 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("numeric(18,4)");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
