@@ -100,9 +100,10 @@ public sealed class SaveDocumentHandler(
         {
             await unitOfWork.SaveChangesAsync(cancellationToken);
         }
-        catch (ConflictException)
+        catch (ConflictException e) when (e.IsDuplicate)
         {
             // The unique index on (kind, number) is the only constraint this save can break: someone took the number meanwhile.
+            // Any other conflict is a save from a version someone else has replaced, and stays one.
             throw NumberTaken();
         }
         return document.Id;

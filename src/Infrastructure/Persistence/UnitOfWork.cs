@@ -60,11 +60,11 @@ internal sealed class UnitOfWork(
         }
         catch (DbUpdateException e) when (IsUniqueViolation(e.InnerException))
         {
-            throw new ConflictException(e);
+            throw new ConflictException(e, isDuplicate: true);
         }
         catch (System.Data.Common.DbException e) when (IsUniqueViolation(e))
         {
-            throw new ConflictException(e);
+            throw new ConflictException(e, isDuplicate: true);
         }
         finally
         {
