@@ -31,10 +31,8 @@ public static class DependencyInjection
         }
         else
         {
-            var pageCache = new SqlitePageCache(configuration.GetValue("Database:SqlitePageCacheKiB", 512));
             services.AddDbContextPool<PortalDbContext, SqlitePortalDbContext>((provider, options) =>
-                options.UseSqlite(database.ConnectionString)
-                    .AddInterceptors(provider.GetRequiredService<AdoptionChanges>(), pageCache));
+                options.UseSqlite(database.ConnectionString).AddInterceptors(provider.GetRequiredService<AdoptionChanges>()));
         }
         services.AddPortalDataProtection(configuration, dataFolder, database.Provider);
         services.AddSingleton(InstanceName.From(configuration));
