@@ -74,6 +74,12 @@ start_app() { # name
   pid[$1]=$!
   apps+=("$!")
 }
+# Stops every app start_app started, and waits for each to end.
+stop_apps() {
+  for app in "${apps[@]}"; do kill "$app" 2>/dev/null || true; done
+  for app in "${apps[@]}"; do wait "$app" 2>/dev/null || true; done
+  apps=()
+}
 wait_for_app() { # name
   for _ in $(seq 1 120); do
     curl -fs "${base[$1]}/health/live" >/dev/null 2>&1 && return

@@ -27,11 +27,6 @@ command -v wrk >/dev/null || fail "wrk is not installed (Debian: apt-get install
 
 work=$(mktemp -d /tmp/portal-memory.XXXXXX)
 apps=()
-stop_apps() {
-  for app in "${apps[@]}"; do kill "$app" 2>/dev/null || true; done
-  for app in "${apps[@]}"; do wait "$app" 2>/dev/null || true; done
-  apps=()
-}
 trap 'stop_apps; rm -rf "$work"' EXIT
 
 echo "building (Release)…"

@@ -31,11 +31,6 @@ command -v dotnet >/dev/null || fail "the .NET SDK is not installed (dotnet is n
 
 work=$(mktemp -d /tmp/portal-bench.XXXXXX)
 apps=()
-stop_apps() {
-  for app in "${apps[@]}"; do kill "$app" 2>/dev/null || true; done
-  for app in "${apps[@]}"; do wait "$app" 2>/dev/null || true; done
-  apps=()
-}
 trap 'stop_apps; rm -rf "$work"' EXIT
 
 echo "building (Release)…"
