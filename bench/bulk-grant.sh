@@ -7,6 +7,8 @@
 #
 #   bash bench/bulk-grant.sh [contacts]      (default 10000)
 #   PORTAL_BENCH_POSTGRES="Host=127.0.0.1;Port=55434;Username=postgres" for the PostgreSQL run (skipped without it)
+#   PORTAL_BENCH_TRACE=<folder> traces each job with dotnet-trace (CPU samples, `dotnet tool restore` first) into
+#   <folder>/bulk-grant-<provider>.nettrace, for PORTAL_BENCH_TRACE_SECONDS (default 30) from the POST on
 #
 # Mail goes to a pickup folder, so the dispatcher works alongside the job as it would in production.
 set -euo pipefail
@@ -76,7 +78,14 @@ run() { # provider connection-string sql-client...
   curl -fs -c "$jar" -b "$jar" "$confirm" -o "$work/page" || fail "the confirmation page did not answer on $provider"
   echo "$provider: confirmation says: $(grep -o 'id="job-count">[^<]*' "$work/page" | sed 's/.*>//')"
 
-  local started job
+  local started job tracer=""
+  if [ -n "${PORTAL_BENCH_TRACE:-}" ]; then
+    mkdir -p "$PORTAL_BENCH_TRACE"
+    dotnet tool run dotnet-trace collect -p "$app" -o "$(cd "$PORTAL_BENCH_TRACE" && pwd)/bulk-grant-$provider.nettrace" \
+      --duration "00:00:00:$(printf '%02d' "${PORTAL_BENCH_TRACE_SECONDS:-30}")" >"$work/trace-$provider.log" 2>&1 &
+    tracer=$!
+    sleep 2
+  fi
   started=$(date +%s.%N)
   job=$(curl -fs -c "$jar" -b "$jar" -o /dev/null -w '%{redirect_url}' "$confirm" \
     --data-urlencode "__RequestVerificationToken=$(token "$work/page")" --data-urlencode "WelcomeMessage=Welcome!")
@@ -91,6 +100,7 @@ run() { # provider connection-string sql-client...
   wall=$(echo "$(date +%s.%N) - $started" | bc)
   printf '%s: %s contacts, %s done, %s refused; wall %.2f s (POST to finished, polled every 0.1 s)\n' "$provider" \
     "$(jq .total <<<"$progress")" "$(jq .done <<<"$progress")" "$(jq .refused <<<"$progress")" "$wall"
+  if [ -n "$tracer" ]; then wait "$tracer" || { cat "$work/trace-$provider.log" >&2; fail "tracing failed"; }; fi
   stop_app
   if [ "$provider" = Sqlite ]; then
     "$@" <<'SQL'

@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """A minimal SMTP sink for bench/outbox-dispatch.sh: accepts every message, keeps none, and writes
 "<count> <first-message-time> <last-message-time>" to the file given as its second argument after each one.
-It offers PIPELINING, as Postfix and Exim do: it answers line by line, so commands sent ahead are answered in order."""
-import socketserver, sys, threading, time
+It offers PIPELINING, as Postfix and Exim do: it answers line by line, so commands sent ahead are answered in order.
+Its answers leave at once (TCP_NODELAY): Postfix gathers the answers to pipelined commands into one write, and a sink that
+wrote them one by one behind Nagle's algorithm would wait for the client's delayed ACK and measure that, not the portal."""
+import socket, socketserver, sys, threading, time
 
 port, status_file = int(sys.argv[1]), sys.argv[2]
 lock = threading.Lock()
@@ -20,6 +22,10 @@ def record():
 
 
 class Session(socketserver.StreamRequestHandler):
+    def setup(self):
+        super().setup()
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
     def handle(self):
         send = lambda line: (self.wfile.write(line.encode() + b"\r\n"), self.wfile.flush())
         send("220 sink ESMTP")
