@@ -28,11 +28,19 @@ internal static class MultiRowInsert
 
     public static async Task InsertAddedAsync(DbContext db, CancellationToken cancellationToken)
     {
-        var groups = db.ChangeTracker.Entries()
+        var added = db.ChangeTracker.Entries()
             .Where(e => e.State == EntityState.Added)
             .GroupBy(e => e.Metadata)
-            .Where(g => g.Count() >= MinimumRows && g.Key.GetTableName() is not null && !g.Key.IsOwned())
+            .Where(g => g.Key.GetTableName() is not null && !g.Key.IsOwned())
             .ToDictionary(g => g.Key, g => g.ToList());
+        var groups = added.Where(g => g.Value.Count >= MinimumRows).ToDictionary(g => g.Key, g => g.Value);
+        // A few new rows that many new rows refer to (a job and its ten thousand rows) go in the same way first: left to EF,
+        // their keys would come too late for the many, which would then be left to EF as well.
+        foreach (var (kind, principal) in groups.Keys.SelectMany(kind => kind.GetForeignKeys(), (kind, fk) => (kind, fk.PrincipalEntityType)).ToList())
+        {
+            foreach (var few in added.Keys.Where(other => other != kind && !groups.ContainsKey(other) && IsOrDerivesFrom(other, principal)))
+                groups[few] = added[few];
+        }
         var written = new List<EntityEntry>();
         foreach (var entityType in PrincipalsFirst(groups.Keys))
         {
@@ -94,6 +102,8 @@ internal static class MultiRowInsert
             var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
             var key = entityType.FindPrimaryKey();
             if (key is null || key.Properties.Count != 1) return null;
+            // Owned values stored in the row are kinds of their own, which this statement would leave out.
+            if (entityType.GetNavigations().Any(n => n.TargetEntityType.IsOwned())) return null;
             var written = new List<IProperty>();
             var returned = new List<IProperty>();
             foreach (var property in entityType.GetProperties())

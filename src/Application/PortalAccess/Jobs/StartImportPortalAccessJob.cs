@@ -44,7 +44,7 @@ public sealed class StartImportPortalAccessJobHandler(
             currentUser.ActorName, clock.GetUtcNow());
         await jobs.AddAsync(job, cancellationToken);
         await items.AddRangeAsync(rows, cancellationToken);
-        await unitOfWork.SaveChangesAsync(cancellationToken);
+        await unitOfWork.SaveBatchAsync(cancellationToken);
         signal.JobQueued();
         return job.Id;
     }

@@ -47,9 +47,9 @@ public sealed class StartPortalAccessJobHandler(
             currentUser.UserId, currentUser.ActorName, clock.GetUtcNow());
         if (rows.Count == 0) job.Complete(clock.GetUtcNow());
         await jobs.AddAsync(job, cancellationToken);
-        // Staged with the job: one transaction, the rows' INSERTs batched by the database provider.
+        // Staged with the job: one transaction, the job first, then its rows a multi-row INSERT at a time.
         await items.AddRangeAsync(rows, cancellationToken);
-        await unitOfWork.SaveChangesAsync(cancellationToken);
+        await unitOfWork.SaveBatchAsync(cancellationToken);
         signal.JobQueued();
         return job.Id;
     }
