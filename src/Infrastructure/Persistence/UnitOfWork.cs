@@ -37,7 +37,7 @@ internal sealed class UnitOfWork(
     {
         // Every look at the tracker (each dispatch round, each check below, the save itself) would compare every tracked
         // entity with its snapshot again: thousands of times over in a job's batch. Changes are detected once per
-        // dispatch round and once before the save instead, which sees everything the handlers changed.
+        // dispatch round instead: the last round detects after the last handler ran, so it sees everything they changed.
         var tracker = dbContext.ChangeTracker;
         var autoDetect = tracker.AutoDetectChangesEnabled;
         tracker.AutoDetectChangesEnabled = false;
@@ -45,7 +45,6 @@ internal sealed class UnitOfWork(
         try
         {
             await DispatchDomainEventsAsync(cancellationToken);
-            tracker.DetectChanges();
             // New mail, or mail made due again (retry now): either way the dispatcher shouldn't wait for its next poll.
             queuesMail = tracker.Entries<OutboxMessage>()
                 .Any(e => e.State == EntityState.Added || (e.State == EntityState.Modified && e.Entity.Status == OutboxStatus.Pending));
