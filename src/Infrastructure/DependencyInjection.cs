@@ -32,7 +32,8 @@ public static class DependencyInjection
         else
         {
             services.AddDbContextPool<PortalDbContext, SqlitePortalDbContext>((provider, options) =>
-                options.UseSqlite(database.ConnectionString).AddInterceptors(provider.GetRequiredService<AdoptionChanges>()));
+                options.UseSqlite(database.ConnectionString)
+                    .AddInterceptors(provider.GetRequiredService<AdoptionChanges>(), new SqliteBusyWait()));
         }
         services.AddPortalDataProtection(configuration, dataFolder, database.Provider);
         services.AddSingleton(InstanceName.From(configuration));
