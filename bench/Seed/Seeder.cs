@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 using Portal.Domain.Activity;
+using Portal.Domain.Adoption;
 using Portal.Domain.Contacts;
 using Portal.Domain.Documents;
 using Portal.Domain.Mail;
@@ -164,6 +165,14 @@ internal sealed class Seeder(SqliteConnection connection, SeedOptions options, s
         using (var events = new BatchedInsert(connection, "SecurityEvents", "UserAccountId", "Kind", "OccurredAt", "IpAddress"))
         {
             foreach (var row in signIns) events.Add(row);
+        }
+        // Each customer's weeks with a sign-in, once each, as the app keeps them when it records a sign-in.
+        using (var weeks = new BatchedInsert(connection, "CustomerSignInWeeks", "PortalUserId", "WeekStart"))
+        {
+            var marked = signIns
+                .Select(row => ((int)row[0]!, CustomerSignInWeek.WeekOf(new DateTimeOffset((long)row[2]!, TimeSpan.Zero))))
+                .Distinct();
+            foreach (var (user, week) in marked) weeks.Add(user, Iso(week));
         }
         return invitations.Count;
     }
