@@ -1505,12 +1505,12 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<long?>("TimeToAccept")
                         .HasColumnType("bigint");
 
-                    b.HasIndex("AcceptedAt");
-
                     b.HasIndex("ContactId")
                         .IsUnique();
 
                     b.HasIndex("LastSignInAt");
+
+                    b.HasIndex("AcceptedAt", "Kind");
 
                     b.HasIndex("TimeToAccept", "Id", "Kind", "GrantedAt")
                         .HasDatabaseName("IX_Users_TimeToAccept");

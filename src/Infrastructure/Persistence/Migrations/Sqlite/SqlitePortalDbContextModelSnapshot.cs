@@ -1459,12 +1459,12 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long?>("TimeToAccept")
                         .HasColumnType("INTEGER");
 
-                    b.HasIndex("AcceptedAt");
-
                     b.HasIndex("ContactId")
                         .IsUnique();
 
                     b.HasIndex("LastSignInAt");
+
+                    b.HasIndex("AcceptedAt", "Kind");
 
                     b.HasIndex("TimeToAccept", "Id", "Kind", "GrantedAt")
                         .HasDatabaseName("IX_Users_TimeToAccept");

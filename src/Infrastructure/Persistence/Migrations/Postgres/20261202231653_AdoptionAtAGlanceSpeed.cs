@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
+namespace Portal.Infrastructure.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class AdoptionAtAGlanceSpeed : Migration
@@ -11,12 +11,16 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Users_AcceptedAt",
+                table: "Users");
+
             migrationBuilder.CreateTable(
                 name: "CustomerSignInWeeks",
                 columns: table => new
                 {
-                    PortalUserId = table.Column<int>(type: "INTEGER", nullable: false),
-                    WeekStart = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                    PortalUserId = table.Column<int>(type: "integer", nullable: false),
+                    WeekStart = table.Column<DateOnly>(type: "date", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -30,11 +34,16 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Users_AcceptedAt_Kind",
+                table: "Users",
+                columns: new[] { "AcceptedAt", "Kind" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CustomerSignInWeeks_WeekStart",
                 table: "CustomerSignInWeeks",
                 column: "WeekStart");
 
-            AdoptionSpeedBackfillSql.Up(migrationBuilder, sqlite: true);
+            AdoptionSpeedBackfillSql.Up(migrationBuilder, sqlite: false);
         }
 
         /// <inheritdoc />
@@ -42,6 +51,15 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "CustomerSignInWeeks");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Users_AcceptedAt_Kind",
+                table: "Users");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Users_AcceptedAt",
+                table: "Users",
+                column: "AcceptedAt");
         }
     }
 }

@@ -11,7 +11,7 @@ using Portal.Infrastructure.Persistence;
 namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261202224521_AdoptionAtAGlanceSpeed")]
+    [Migration("20261202231647_AdoptionAtAGlanceSpeed")]
     partial class AdoptionAtAGlanceSpeed
     {
         /// <inheritdoc />
@@ -1462,12 +1462,12 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long?>("TimeToAccept")
                         .HasColumnType("INTEGER");
 
-                    b.HasIndex("AcceptedAt");
-
                     b.HasIndex("ContactId")
                         .IsUnique();
 
                     b.HasIndex("LastSignInAt");
+
+                    b.HasIndex("AcceptedAt", "Kind");
 
                     b.HasIndex("TimeToAccept", "Id", "Kind", "GrantedAt")
                         .HasDatabaseName("IX_Users_TimeToAccept");

@@ -12,7 +12,7 @@ using Portal.Infrastructure.Persistence;
 namespace Portal.Infrastructure.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPortalDbContext))]
-    [Migration("20261202224526_AdoptionAtAGlanceSpeed")]
+    [Migration("20261202231653_AdoptionAtAGlanceSpeed")]
     partial class AdoptionAtAGlanceSpeed
     {
         /// <inheritdoc />
@@ -1508,12 +1508,12 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<long?>("TimeToAccept")
                         .HasColumnType("bigint");
 
-                    b.HasIndex("AcceptedAt");
-
                     b.HasIndex("ContactId")
                         .IsUnique();
 
                     b.HasIndex("LastSignInAt");
+
+                    b.HasIndex("AcceptedAt", "Kind");
 
                     b.HasIndex("TimeToAccept", "Id", "Kind", "GrantedAt")
                         .HasDatabaseName("IX_Users_TimeToAccept");
