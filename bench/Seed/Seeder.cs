@@ -90,8 +90,9 @@ internal sealed class Seeder(SqliteConnection connection, SeedOptions options, s
     /// <summary>
     /// About 30% of all contacts have portal access: invited, active or revoked, each with its invitation link and the outbox
     /// mail that carried it (mostly sent, some failed, some waiting), granted over the last year. Active customers accepted
-    /// within a few days and signed in now and then over the last twelve weeks; one in fifty is locked out. Everyone who has set
-    /// a password shares the bench customer's hash: hashing thousands at the product's iteration count takes minutes.
+    /// within a few days and signed in now and then over the last twelve weeks (each week kept once per customer, as the app
+    /// keeps it); one in fifty is locked out. Everyone who has set a password shares the bench customer's hash: hashing
+    /// thousands at the product's iteration count takes minutes.
     /// </summary>
     private int SeedPortalUsers()
     {
