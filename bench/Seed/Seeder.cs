@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 using Portal.Domain.Activity;
+using Portal.Domain.Adoption;
 using Portal.Domain.Contacts;
 using Portal.Domain.Documents;
 using Portal.Domain.Mail;
@@ -89,8 +90,9 @@ internal sealed class Seeder(SqliteConnection connection, SeedOptions options, s
     /// <summary>
     /// About 30% of all contacts have portal access: invited, active or revoked, each with its invitation link and the outbox
     /// mail that carried it (mostly sent, some failed, some waiting), granted over the last year. Active customers accepted
-    /// within a few days and signed in now and then over the last twelve weeks; one in fifty is locked out. Everyone who has set
-    /// a password shares the bench customer's hash: hashing thousands at the product's iteration count takes minutes.
+    /// within a few days and signed in now and then over the last twelve weeks (each week kept once per customer, as the app
+    /// keeps it); one in fifty is locked out. Everyone who has set a password shares the bench customer's hash: hashing
+    /// thousands at the product's iteration count takes minutes.
     /// </summary>
     private int SeedPortalUsers()
     {
@@ -164,6 +166,14 @@ internal sealed class Seeder(SqliteConnection connection, SeedOptions options, s
         using (var events = new BatchedInsert(connection, "SecurityEvents", "UserAccountId", "Kind", "OccurredAt", "IpAddress"))
         {
             foreach (var row in signIns) events.Add(row);
+        }
+        // Each customer's weeks with a sign-in, once each, as the app keeps them when it records a sign-in.
+        using (var weeks = new BatchedInsert(connection, "CustomerSignInWeeks", "PortalUserId", "WeekStart"))
+        {
+            var marked = signIns
+                .Select(row => ((int)row[0]!, CustomerSignInWeek.WeekOf(new DateTimeOffset((long)row[2]!, TimeSpan.Zero))))
+                .Distinct();
+            foreach (var (user, week) in marked) weeks.Add(user, Iso(week));
         }
         return invitations.Count;
     }

@@ -1,7 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
+using Portal.Domain.Adoption;
 using Portal.Domain.Mail;
 using Portal.Domain.PortalAccess;
+using Portal.Domain.Security;
 using Portal.FunctionalTests.Support;
+using Portal.Infrastructure.Persistence;
 
 namespace Portal.FunctionalTests;
 
@@ -164,5 +169,81 @@ public sealed class AdoptionCountersTests(PortalFactory factory) : IClassFixture
         user.State.ShouldBe(PortalAccessState.Invited);
         again.DeliveredAt.Value.ShouldBeGreaterThanOrEqualTo(user.GrantedAt!.Value);
         await KeptValuesAgreeWithTheOutboxAsync();
+    }
+    private Task<List<DateOnly>> KeptWeeksAsync(int contactId) => factory.WithDbAsync(db =>
+        db.CustomerSignInWeeks.Where(w => db.PortalUsers.Any(u => u.Id == w.PortalUserId && u.ContactId == contactId))
+            .OrderBy(w => w.WeekStart).Select(w => w.WeekStart).ToListAsync());
+
+    /// <summary>A new customer, granted access and signed in by accepting the invitation, now.</summary>
+    private async Task<int> AcceptedCustomerAsync(string name, string email)
+    {
+        using var admin = await factory.SignedInAdminAsync();
+        var contactId = await admin.CreateContactAsync(name, email);
+        await admin.GrantAsync(contactId);
+        await factory.DispatchMailNowAsync();
+        using var customer = factory.NewBrowser();
+        (await customer.AcceptInvitationAsync(await factory.LatestInvitationPathAsync(email))).Path.ShouldBe("/my");
+        return contactId;
+    }
+
+    [Fact]
+    public async Task A_customer_who_signs_in_many_times_in_a_week_is_kept_once_for_it_and_staff_sign_ins_keep_nothing()
+    {
+        const string email = "wanda.weeks@example.com";
+        var contactId = await AcceptedCustomerAsync("Wanda Weeks", email);
+        var firstWeek = CustomerSignInWeek.WeekOf(factory.Clock.GetUtcNow());
+
+        async Task SignInTwiceAsync()
+        {
+            for (var visit = 0; visit < 2; visit++)
+            {
+                using var customer = factory.NewBrowser();
+                (await customer.SignInAsync(email, Flows.CustomerPassword)).Path.ShouldBe("/my");
+            }
+        }
+
+        await SignInTwiceAsync();
+        (await KeptWeeksAsync(contactId)).ShouldBe([firstWeek], "accepting signs in, and so do both visits: one week");
+
+        factory.Clock.Advance(TimeSpan.FromDays(7));
+        await SignInTwiceAsync();
+        (await KeptWeeksAsync(contactId)).ShouldBe([firstWeek, firstWeek.AddDays(7)]);
+
+        using (await factory.SignedInAdminAsync())
+        {
+            var staffWeeks = await factory.WithDbAsync(db => db.CustomerSignInWeeks.CountAsync(w =>
+                db.Users.Any(u => u.Id == w.PortalUserId && u.Login == PortalFactory.AdminEmail)));
+            staffWeeks.ShouldBe(0);
+        }
+    }
+
+    [Fact]
+    public async Task The_migrations_backfill_finds_the_same_weeks_in_the_recorded_sign_ins_as_the_app_keeps()
+    {
+        var contactId = await AcceptedCustomerAsync("Bruno Backfill", "bruno.backfill@example.com");
+        // A week boundary on either side of a sign-in: a Sunday late in the evening and the Monday just after midnight, UTC.
+        var monday = CustomerSignInWeek.WeekOf(factory.Clock.GetUtcNow()).AddDays(-14);
+        var mondayStarts = new DateTimeOffset(monday.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        await factory.WithDbAsync(async db =>
+        {
+            var userId = await db.PortalUsers.Where(u => u.ContactId == contactId).Select(u => u.Id).SingleAsync();
+            foreach (var at in new[] { mondayStarts.AddSeconds(-1), mondayStarts, mondayStarts.AddDays(7).AddSeconds(-1) })
+                db.SecurityEvents.Add(SecurityEvent.Record(userId, SecurityEventKind.SignedIn, at, null));
+            await db.SaveChangesAsync();
+        });
+        (await KeptWeeksAsync(contactId)).ShouldBe([monday.AddDays(-7), monday, CustomerSignInWeek.WeekOf(factory.Clock.GetUtcNow())]);
+
+        var keptByTheApp = await factory.WithDbAsync(db => db.CustomerSignInWeeks.AsNoTracking()
+            .OrderBy(w => w.PortalUserId).ThenBy(w => w.WeekStart).Select(w => new { w.PortalUserId, w.WeekStart }).ToListAsync());
+        var backfilled = await factory.WithDbAsync(async db =>
+        {
+            await db.CustomerSignInWeeks.ExecuteDeleteAsync();
+            var migration = new MigrationBuilder(db.Database.ProviderName);
+            AdoptionSpeedBackfillSql.Up(migration, sqlite: db.Database.IsSqlite());
+            foreach (var sql in migration.Operations.OfType<SqlOperation>()) await db.Database.ExecuteSqlRawAsync(sql.Sql);
+            return await db.CustomerSignInWeeks.AsNoTracking()
+                .OrderBy(w => w.PortalUserId).ThenBy(w => w.WeekStart).Select(w => new { w.PortalUserId, w.WeekStart }).ToListAsync();
+        });
+        backfilled.ShouldBe(keptByTheApp);
     }
 }

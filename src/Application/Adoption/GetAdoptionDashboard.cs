@@ -3,6 +3,7 @@ using FluentValidation.Results;
 using Mediator;
 using Portal.Application.Common;
 using Portal.Application.Contacts;
+using Portal.Domain.Adoption;
 using Portal.Domain.Contacts;
 using Portal.Domain.Users;
 
@@ -121,10 +122,6 @@ public sealed class GetAdoptionDashboardHandler(
     }
 
     /// <summary>The Monday (UTC) that starts the oldest week of the chart; the last week is the current one.</summary>
-    public static DateOnly FirstWeek(DateTimeOffset now)
-    {
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
-        return monday.AddDays(-7 * (GetAdoptionDashboard.Weeks - 1));
-    }
+    public static DateOnly FirstWeek(DateTimeOffset now) =>
+        CustomerSignInWeek.WeekOf(now).AddDays(-7 * (GetAdoptionDashboard.Weeks - 1));
 }

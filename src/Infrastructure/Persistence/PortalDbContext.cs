@@ -49,26 +49,30 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<Portal.Domain.Webhooks.Webhook> Webhooks => Set<Portal.Domain.Webhooks.Webhook>();
     public DbSet<Portal.Domain.Webhooks.WebhookDelivery> WebhookDeliveries => Set<Portal.Domain.Webhooks.WebhookDelivery>();
     public DbSet<Portal.Domain.Adoption.DailyDigestRun> DailyDigestRuns => Set<Portal.Domain.Adoption.DailyDigestRun>();
+    public DbSet<Portal.Domain.Adoption.CustomerSignInWeek> CustomerSignInWeeks => Set<Portal.Domain.Adoption.CustomerSignInWeek>();
 
     /// <summary>
     /// A save that changes an outbox mail's status changes its invitation's copy of it in the same transaction
-    /// (<see cref="InvitationMailStatuses"/>), whoever saves it: the dispatcher, a retry, a test.
+    /// (<see cref="InvitationMailStatuses"/>), and a save that records a customer's sign-in keeps its week
+    /// (<see cref="SignInWeeks"/>), whoever saves it: the dispatcher, a retry, a sign-in, a test.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var mailChanges = InvitationMailStatuses.Pending(ChangeTracker);
-        if (mailChanges.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var signInWeeks = SignInWeeks.Pending(ChangeTracker);
+        if (mailChanges.Count == 0 && signInWeeks.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         await InvitationMailStatuses.KeepAsync(this, mailChanges, cancellationToken);
+        await SignInWeeks.KeepAsync(this, signInWeeks, cancellationToken);
         if (transaction is not null) await transaction.CommitAsync(cancellationToken);
         return saved;
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        InvitationMailStatuses.Pending(ChangeTracker).Count == 0
+        InvitationMailStatuses.Pending(ChangeTracker).Count == 0 && SignInWeeks.Pending(ChangeTracker).Count == 0
             ? base.SaveChanges(acceptAllChangesOnSuccess)
-            : throw new InvalidOperationException("A change of an outbox mail's status is saved with SaveChangesAsync.");
+            : throw new InvalidOperationException("A change of an outbox mail's status or a sign-in is saved with SaveChangesAsync.");
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -57,7 +57,10 @@ public sealed class AdoptionDashboardPlanTests : HandlerTest
             period == AdoptionPeriod.Between ? new DateOnly(2026, 1, 1) : null,
             period == AdoptionPeriod.Between ? new DateOnly(2026, 12, 31) : null));
 
-        plans.Count.ShouldBeGreaterThan(20, "the funnel, the median, twelve weeks and five needs-attention counts");
+        plans.Count.ShouldBeGreaterThanOrEqualTo(10,
+            "the funnel, the median's count and window, the twelve weeks' acceptances and kept sign-in weeks, five needs-attention counts");
+        plans.ShouldContain(p => p.Sql.Contains("\"CustomerSignInWeeks\"", StringComparison.Ordinal), "the weeks' customers come from the kept weeks");
+        plans.ShouldNotContain(p => p.Sql.Contains("\"SecurityEvents\"", StringComparison.Ordinal), "no sign-in is read one by one");
         var costly = plans.Where(p => Costly(p.Plan, sortsAll: !oneCompany && period == AdoptionPeriod.AllTime))
             .Select(p => $"{p.Plan}\nof\n{p.Sql}").ToList();
         costly.ShouldBeEmpty();

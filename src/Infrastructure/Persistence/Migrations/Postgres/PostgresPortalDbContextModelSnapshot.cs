@@ -97,6 +97,21 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("ActivityEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Adoption.CustomerSignInWeek", b =>
+                {
+                    b.Property<int>("PortalUserId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date");
+
+                    b.HasKey("PortalUserId", "WeekStart");
+
+                    b.HasIndex("WeekStart");
+
+                    b.ToTable("CustomerSignInWeeks", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Adoption.DailyDigestRun", b =>
                 {
                     b.Property<DateOnly>("Day")
@@ -1490,12 +1505,12 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<long?>("TimeToAccept")
                         .HasColumnType("bigint");
 
-                    b.HasIndex("AcceptedAt");
-
                     b.HasIndex("ContactId")
                         .IsUnique();
 
                     b.HasIndex("LastSignInAt");
+
+                    b.HasIndex("AcceptedAt", "Kind");
 
                     b.HasIndex("TimeToAccept", "Id", "Kind", "GrantedAt")
                         .HasDatabaseName("IX_Users_TimeToAccept");
@@ -1565,6 +1580,15 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                     b.Navigation("Contact");
 
                     b.Navigation("Staff");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Adoption.CustomerSignInWeek", b =>
+                {
+                    b.HasOne("Portal.Domain.Users.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("PortalUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Portal.Domain.CompanyAccounts.ColleagueRequest", b =>

@@ -88,6 +88,21 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("ActivityEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Adoption.CustomerSignInWeek", b =>
+                {
+                    b.Property<int>("PortalUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PortalUserId", "WeekStart");
+
+                    b.HasIndex("WeekStart");
+
+                    b.ToTable("CustomerSignInWeeks", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Adoption.DailyDigestRun", b =>
                 {
                     b.Property<DateOnly>("Day")
@@ -1444,12 +1459,12 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long?>("TimeToAccept")
                         .HasColumnType("INTEGER");
 
-                    b.HasIndex("AcceptedAt");
-
                     b.HasIndex("ContactId")
                         .IsUnique();
 
                     b.HasIndex("LastSignInAt");
+
+                    b.HasIndex("AcceptedAt", "Kind");
 
                     b.HasIndex("TimeToAccept", "Id", "Kind", "GrantedAt")
                         .HasDatabaseName("IX_Users_TimeToAccept");
@@ -1519,6 +1534,15 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Contact");
 
                     b.Navigation("Staff");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Adoption.CustomerSignInWeek", b =>
+                {
+                    b.HasOne("Portal.Domain.Users.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("PortalUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Portal.Domain.CompanyAccounts.ColleagueRequest", b =>
