@@ -53,6 +53,7 @@ public static class DependencyInjection
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IListCounter, ListCounter>();
         services.AddScoped<Portal.Application.Documents.IDocumentKindCounter, DocumentKindCounter>();
+        services.AddScoped<Portal.Application.MyAccount.IMyDetailsReader, MyDetailsReader>();
         services.AddSingleton<ListSizeEstimates>();
         services.AddOptions<ListCountOptions>().Bind(configuration.GetSection(ListCountOptions.Section));
         services.AddScoped<SessionLookup>();

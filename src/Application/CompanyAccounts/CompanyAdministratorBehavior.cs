@@ -18,12 +18,15 @@ public sealed class CompanyAdministratorBehavior<TMessage, TResponse>(
     CompanyAdministratorContext context) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
+    // Read once per message type: the behaviour wraps every message, a customer's page sends several.
+    private static readonly bool Required = RequiresCompanyAdministratorAttribute.IsOn(typeof(TMessage));
+
     public async ValueTask<TResponse> Handle(
         TMessage message,
         MessageHandlerDelegate<TMessage, TResponse> next,
         CancellationToken cancellationToken)
     {
-        if (RequiresCompanyAdministratorAttribute.IsOn(typeof(TMessage)))
+        if (Required)
         {
             var administrator = currentUser.UserId is { } id
                 ? await users.FirstOrDefaultAsync(new ActiveCompanyAdministratorSpec(id), cancellationToken)

@@ -10,12 +10,18 @@ namespace Portal.Application.Documents;
 /// Who is looking: the signed-in portal user's contact, the company that contact belongs to, and which kinds of the
 /// company's documents they see (null: all, as for everyone whose company administrator chose nothing else).
 /// </summary>
-public sealed record DocumentViewer(int ContactId, int? CompanyId, DocumentKindSet? CompanyKinds = null);
+public sealed record DocumentViewer(int ContactId, int? CompanyId, DocumentKindSet? CompanyKinds = null)
+{
+    /// <summary>Whether the viewer sees their company's documents of <paramref name="kind"/> (their own they see all of).</summary>
+    public bool SeesCompanyDocumentsOf(DocumentKind kind) =>
+        CompanyId is not null && (CompanyKinds is not { IsAll: false } chosen || chosen.Includes(kind));
+}
 
 /// <summary>
 /// The one rule for what a customer may see: documents of their own contact and those of their company's that are of a
-/// kind they see, never a draft. Every customer query starts from <see cref="VisibleTo"/>, so there is no second place to
-/// get it wrong.
+/// kind they see (<see cref="DocumentViewer.SeesCompanyDocumentsOf"/>), never a draft. Every customer query starts from
+/// <see cref="VisibleTo"/>, except My Account's counts, which add up the own and company counts by the same
+/// <see cref="DocumentViewer.SeesCompanyDocumentsOf"/>.
 /// </summary>
 public static class DocumentVisibility
 {

@@ -1,7 +1,6 @@
 using Mediator;
 using Portal.Application.Common;
 using Portal.Domain.Documents;
-using Portal.Domain.PortalAccess;
 
 namespace Portal.Application.Documents;
 
@@ -18,26 +17,37 @@ public sealed record GetMyDocumentCounts : IRequest<IReadOnlyList<DocumentKindCo
 /// <param name="MoreThanShown">The kind has more than <see cref="Count"/> documents (<see cref="GetMyDocumentCounts.Limit"/>).</param>
 public sealed record DocumentKindCount(DocumentKind Kind, int Count, bool MoreThanShown = false);
 
-/// <summary>Counts each kind of the documents a viewer sees, all kinds in one round trip, each up to a limit.</summary>
+/// <summary>A kind's documents of the viewer's own contact and of their company's, each counted up to a limit.</summary>
+public readonly record struct OwnAndCompanyCount(int Own, int Company);
+
+/// <summary>The signed-in customer as a viewer, with each kind's own and company documents counted.</summary>
+public sealed record ViewerDocumentCounts(DocumentViewer Viewer, IReadOnlyDictionary<DocumentKind, OwnAndCompanyCount> Counts);
+
+/// <summary>
+/// Reads the viewer and counts each kind of their own and their company's documents, all in one round trip, each up to
+/// a limit; null when the user is not an active portal user.
+/// </summary>
 public interface IDocumentKindCounter
 {
-    Task<IReadOnlyDictionary<DocumentKind, int>> CountUpToAsync(DocumentViewer viewer, int limit, CancellationToken cancellationToken);
+    Task<ViewerDocumentCounts?> CountUpToAsync(int userId, int limit, CancellationToken cancellationToken);
 }
 
-public sealed class GetMyDocumentCountsHandler(
-    IReadRepository<PortalUser> users,
-    IDocumentKindCounter counter,
-    ICurrentUser currentUser)
+public sealed class GetMyDocumentCountsHandler(IDocumentKindCounter counter, ICurrentUser currentUser)
     : IRequestHandler<GetMyDocumentCounts, IReadOnlyList<DocumentKindCount>>
 {
     public async ValueTask<IReadOnlyList<DocumentKindCount>> Handle(GetMyDocumentCounts query, CancellationToken cancellationToken)
     {
-        var viewer = await users.ViewerAsync(currentUser, cancellationToken);
-        var counts = await counter.CountUpToAsync(viewer, GetMyDocumentCounts.Limit + 1, cancellationToken);
-        return counts.Where(c => c.Value > 0).OrderBy(c => c.Key)
-            .Select(c => c.Value > GetMyDocumentCounts.Limit
-                ? new DocumentKindCount(c.Key, GetMyDocumentCounts.Limit, MoreThanShown: true)
-                : new DocumentKindCount(c.Key, c.Value))
-            .ToList();
+        var counted = await counter.CountUpToAsync(currentUser.UserId ?? 0, GetMyDocumentCounts.Limit + 1, cancellationToken)
+            ?? throw new NotFoundException("Portal user");
+        var result = new List<DocumentKindCount>(counted.Counts.Count);
+        foreach (var (kind, count) in counted.Counts.OrderBy(c => c.Key))
+        {
+            var visible = count.Own + (counted.Viewer.SeesCompanyDocumentsOf(kind) ? count.Company : 0);
+            if (visible == 0) continue;
+            result.Add(visible > GetMyDocumentCounts.Limit
+                ? new DocumentKindCount(kind, GetMyDocumentCounts.Limit, MoreThanShown: true)
+                : new DocumentKindCount(kind, visible));
+        }
+        return result;
     }
 }

@@ -16,33 +16,23 @@ public sealed record MyDetails(
     DateTimeOffset? LastSignInAt,
     bool IsCompanyAdministrator = false);
 
-public sealed class GetMyDetailsHandler(IReadRepository<PortalUser> users, ICurrentUser currentUser)
+/// <summary>
+/// What My Account shows of an active portal user, read as one untracked, compiled projection (every page of a
+/// customer's own area asks for it, so it neither loads nor tracks the whole user, contact and company, nor translates
+/// the query anew); null when the user is not an active portal user.
+/// </summary>
+public interface IMyDetailsReader
+{
+    Task<MyDetails?> ReadAsync(int userId, CancellationToken cancellationToken);
+}
+
+public sealed class GetMyDetailsHandler(IMyDetailsReader details, ICurrentUser currentUser)
     : IRequestHandler<GetMyDetails, MyDetails>
 {
     public async ValueTask<MyDetails> Handle(GetMyDetails query, CancellationToken cancellationToken)
     {
         var userId = currentUser.UserId ?? throw new NotFoundException("Portal user");
-        return await users.FirstOrDefaultAsync(new MyDetailsSpec(userId), cancellationToken)
-            ?? throw new NotFoundException("Portal user");
-    }
-}
-
-/// <summary>
-/// What My Account shows, read as one untracked projection (every page of a customer's own area asks for it, so it
-/// neither loads nor tracks the whole user, contact and company).
-/// </summary>
-public sealed class MyDetailsSpec : Specification<PortalUser, MyDetails>, ISingleResultSpecification<PortalUser, MyDetails>
-{
-    public MyDetailsSpec(int userId)
-    {
-        Query.Where(u => u.Id == userId && u.State == PortalAccessState.Active).AsNoTracking();
-        Query.Select(u => new MyDetails(
-            u.Contact.Email ?? u.Login,
-            new ContactDetails(u.Contact.Name, u.Contact.Phone, u.Contact.Street, u.Contact.PostalCode, u.Contact.City,
-                u.Contact.CountryCode, u.Contact.VatNumber, u.Contact.CompanyName, u.Contact.PreferredLanguage),
-            u.Contact.Company == null ? null : u.Contact.Company.Name,
-            u.LastSignInAt,
-            u.IsCompanyAdministrator && u.Contact.CompanyId != null));
+        return await details.ReadAsync(userId, cancellationToken) ?? throw new NotFoundException("Portal user");
     }
 }
 
