@@ -74,8 +74,8 @@ public sealed class ListContactsHandler(
     /// <summary>
     /// A search that matches many contacts fills a page within a few hundred rows of the sort order, so testing each row
     /// there is cheaper than reading every match from the text index and sorting them. Only the next
-    /// <see cref="IContactSearch.WalkLength"/> rows are tested, though: matches that cluster far down the order (every "Zoë" behind
-    /// 95,000 other names) are read from the text index instead.
+    /// <see cref="IContactSearch.WalkLength"/> rows are tested, though: matches that cluster far down the order (every "Zoë"
+    /// behind 95,000 other names) are sorted by their keys alone, and only the page's rows are read.
     /// </summary>
     private async Task<List<ContactListItem>> ReadBroadMatchesAsync(
         ListContacts query, KeysetOrder<Contact, ContactListItem> order, KeysetPosition position, int take,
@@ -86,7 +86,22 @@ public sealed class ListContactsHandler(
         var walked = await contacts.ListAsync(
             new ContactListSpec(query, order, position, take, search, conditions, testEachRowUpTo: boundary), cancellationToken);
         if (boundary is null || walked.Count == take) return walked;
-        return await contacts.ListAsync(new ContactListSpec(query, order, position, take, search, conditions), cancellationToken);
+
+        var ids = await search.ReadSortedMatchesAsync(query.Search!, new ContactMatchPageSpec(order, position, take), cancellationToken);
+        if (ids.Count == 0) return [];
+        var unfiltered = query with { Search = null };
+        return await contacts.ListAsync(
+            new ContactListSpec(unfiltered, order, position, take, search, conditions, onlyIds: ids), cancellationToken);
+    }
+}
+
+/// <summary>The ids of a page of matches, in the list's order from a position: only the sort keys are needed for it.</summary>
+public sealed class ContactMatchPageSpec : Specification<Contact, int>
+{
+    public ContactMatchPageSpec(KeysetOrder<Contact, ContactListItem> order, KeysetPosition position, int take)
+    {
+        order.Apply(Query, position, take);
+        Query.Select(c => c.Id);
     }
 }
 
@@ -112,9 +127,11 @@ public sealed class ContactListSpec : Specification<Contact, ContactListItem>
         int take,
         IContactSearch search,
         AccessConditions conditions,
-        ContactListItem? testEachRowUpTo = null)
+        ContactListItem? testEachRowUpTo = null,
+        IReadOnlyCollection<int>? onlyIds = null)
     {
         Query.AsNoTracking();
+        if (onlyIds is not null) Query.Where(c => onlyIds.Contains(c.Id));
 
         ContactSelection.Apply(Query, query.Selection, search, conditions, testEachRow: testEachRowUpTo is not null);
         if (query.UpdatedSince is { } since) Query.Where(c => c.UpdatedAt >= since);
