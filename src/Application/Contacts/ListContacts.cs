@@ -89,9 +89,11 @@ public sealed class ListContactsHandler(
 
         var ids = await search.ReadSortedMatchesAsync(query.Search!, new ContactMatchPageSpec(order, position, take), cancellationToken);
         if (ids.Count == 0) return [];
-        var unfiltered = query with { Search = null };
-        return await contacts.ListAsync(
-            new ContactListSpec(unfiltered, order, position, take, search, conditions, onlyIds: ids), cancellationToken);
+        // Read by primary key and put in the order the ids came in: asked to sort, PostgreSQL may walk the name index
+        // testing each row against the ids instead.
+        var rows = await contacts.ListAsync(new ContactListSpec(ids), cancellationToken);
+        var place = ids.Select((id, index) => (id, index)).ToDictionary(pair => pair.id, pair => pair.index);
+        return rows.OrderBy(row => place[row.Id]).ToList();
     }
 }
 
@@ -127,18 +129,26 @@ public sealed class ContactListSpec : Specification<Contact, ContactListItem>
         int take,
         IContactSearch search,
         AccessConditions conditions,
-        ContactListItem? testEachRowUpTo = null,
-        IReadOnlyCollection<int>? onlyIds = null)
+        ContactListItem? testEachRowUpTo = null)
     {
         Query.AsNoTracking();
-        if (onlyIds is not null) Query.Where(c => onlyIds.Contains(c.Id));
 
         ContactSelection.Apply(Query, query.Selection, search, conditions, testEachRow: testEachRowUpTo is not null);
         if (query.UpdatedSince is { } since) Query.Where(c => c.UpdatedAt >= since);
         if (testEachRowUpTo is not null) order.ReadUpTo(Query, position, testEachRowUpTo);
 
         order.Apply(Query, position, take);
+        SelectItems();
+    }
 
+    /// <summary>The rows of <paramref name="ids"/>, in no particular order.</summary>
+    public ContactListSpec(IReadOnlyCollection<int> ids)
+    {
+        Query.AsNoTracking().Where(c => ids.Contains(c.Id));
+        SelectItems();
+    }
+
+    private void SelectItems() =>
         Query.Select(c => new ContactListItem(
             c.Id,
             c.Name,
@@ -149,7 +159,6 @@ public sealed class ContactListSpec : Specification<Contact, ContactListItem>
             c.PortalUser != null ? c.PortalUser.LastSignInAt : null,
             c.CreatedAt,
             c.EmailUndeliverableSince != null));
-    }
 
     public static KeysetOrder<Contact, ContactListItem> Order(ContactSort sort, bool descending)
     {
