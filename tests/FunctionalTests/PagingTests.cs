@@ -154,6 +154,64 @@ public sealed class PagingTests(SmallListCountFactory factory) : IClassFixture<S
         backward.ShouldBe(expected);
     }
 
+    /// <summary>
+    /// A search matching more than the count's limit whose matches lie beyond the rows a page may walk, from either end of
+    /// every sort (as every "Zoë" lies behind 95,000 other names): those pages sort the matches by their keys alone and read
+    /// only the page's rows, and must page exactly as the walk does.
+    /// </summary>
+    [Theory]
+    [InlineData("Name", false, "{0}")]
+    [InlineData("Name", true, "{0}")]
+    [InlineData("Email", false, "{0}")]
+    [InlineData("Email", true, "{0}")]
+    [InlineData("Created", false, "{0}")]
+    [InlineData("Created", true, "{0}")]
+    [InlineData("Name", false, "MI {0}")]
+    [InlineData("Email", true, "{0} mi")]
+    public async Task A_search_whose_matches_lie_beyond_the_walk_from_either_end_pages_in_every_sort(
+        string sort, bool descending, string term)
+    {
+        var tag = "Cl" + string.Concat(Guid.NewGuid().ToString("n").Where(char.IsLetter).Take(6)) + sort[..2] + (descending ? "d" : "a");
+        var walk = SmallListCountFactory.SearchWalkLength;
+        var matches = await factory.WithDbAsync(async db =>
+        {
+            var now = factory.Clock.GetUtcNow();
+            Contact Filler(string prefix, int i) => Contact.CreatePerson(
+                new ContactDetails($"{prefix} Filler {i:000}"), $"{prefix.ToLowerInvariant()}{i:000}@filler.example", null, now);
+            // Inserted in this order, so the creation sort (ties broken by id) has them in the same order as the name sort.
+            db.Contacts.AddRange(Enumerable.Range(0, walk + 10).Select(i => Filler("Aaaa", i)));
+            await db.SaveChangesAsync();
+            var found = Enumerable.Range(0, 60)
+                .Select(i => Contact.CreatePerson(new ContactDetails($"Mid{tag} {i % 20:00}"),
+                    i % 6 == 0 ? null : $"mid{tag.ToLowerInvariant()}{i % 15:00}@example.com", null, now))
+                .ToList();
+            db.Contacts.AddRange(found);
+            await db.SaveChangesAsync();
+            db.Contacts.AddRange(Enumerable.Range(0, walk + 10).Select(i => Filler("Zzzz", i)));
+            await db.SaveChangesAsync();
+            return found.Select(c => (c.Id, c.Name, c.Email)).ToList();
+        });
+        using var admin = await factory.SignedInAdminAsync();
+        var list = $"/admin/contacts?q={Uri.EscapeDataString(string.Format(term, tag))}&sort={sort}&desc={(descending ? "true" : "false")}";
+
+        var (forward, backward) = await WalkAsync(admin, list, ContactIds);
+
+        var ascending = sort switch
+        {
+            "Name" => matches.OrderBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.Id),
+            "Email" => matches.OrderBy(c => c.Email is null).ThenBy(c => c.Email, StringComparer.Ordinal).ThenBy(c => c.Id),
+            _ => matches.OrderBy(c => c.Id),
+        };
+        var expected = (descending ? ascending.Reverse() : ascending)
+            .Select(c => c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        forward.ShouldBe(expected);
+        backward.ShouldBe(expected);
+        var first = await admin.GetAsync(list);
+        ContactIds(first).ShouldBe(expected.Take(25));
+        first.Text.ShouldContain($"In total: more than {SmallListCountFactory.Limit}");
+        ContactIds(await admin.GetAsync(list + "&at=last")).ShouldBe(expected.TakeLast(25));
+    }
+
     [Fact]
     public async Task Sixty_mails_are_walked_newest_first_and_the_unfiltered_count_is_an_estimate()
     {

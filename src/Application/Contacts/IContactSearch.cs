@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Ardalis.Specification;
 using Portal.Application.Common;
 using Portal.Domain.Contacts;
 
@@ -28,6 +29,13 @@ public interface IContactSearch
     /// <see cref="Matches"/>.
     /// </summary>
     Task<ListCount> CountMatchesAsync(string term, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The ids <paramref name="page"/> selects from the matches, reading only their ids and sort keys: for a page of a search
+    /// whose many matches lie far down the list's order, where walking the order finds none within
+    /// <see cref="WalkLength"/> rows. The page's rows are then read by id.
+    /// </summary>
+    Task<List<int>> ReadSortedMatchesAsync(string term, ISpecification<Contact, int> page, CancellationToken cancellationToken);
 
     /// <summary>How many rows of a list's order <see cref="Matches"/> may test for one page.</summary>
     int WalkLength { get; }

@@ -74,8 +74,8 @@ public sealed class ListContactsHandler(
     /// <summary>
     /// A search that matches many contacts fills a page within a few hundred rows of the sort order, so testing each row
     /// there is cheaper than reading every match from the text index and sorting them. Only the next
-    /// <see cref="IContactSearch.WalkLength"/> rows are tested, though: matches that cluster far down the order (every "Zoë" behind
-    /// 95,000 other names) are read from the text index instead.
+    /// <see cref="IContactSearch.WalkLength"/> rows are tested, though: matches that cluster far down the order (every "Zoë"
+    /// behind 95,000 other names) are sorted by their keys alone, and only the page's rows are read.
     /// </summary>
     private async Task<List<ContactListItem>> ReadBroadMatchesAsync(
         ListContacts query, KeysetOrder<Contact, ContactListItem> order, KeysetPosition position, int take,
@@ -86,7 +86,24 @@ public sealed class ListContactsHandler(
         var walked = await contacts.ListAsync(
             new ContactListSpec(query, order, position, take, search, conditions, testEachRowUpTo: boundary), cancellationToken);
         if (boundary is null || walked.Count == take) return walked;
-        return await contacts.ListAsync(new ContactListSpec(query, order, position, take, search, conditions), cancellationToken);
+
+        var ids = await search.ReadSortedMatchesAsync(query.Search!, new ContactMatchPageSpec(order, position, take), cancellationToken);
+        if (ids.Count == 0) return [];
+        // Read by primary key and put in the order the ids came in: asked to sort, PostgreSQL may walk the name index
+        // testing each row against the ids instead.
+        var rows = await contacts.ListAsync(new ContactListSpec(ids), cancellationToken);
+        var place = ids.Select((id, index) => (id, index)).ToDictionary(pair => pair.id, pair => pair.index);
+        return rows.OrderBy(row => place[row.Id]).ToList();
+    }
+}
+
+/// <summary>The ids of a page of matches, in the list's order from a position: only the sort keys are needed for it.</summary>
+public sealed class ContactMatchPageSpec : Specification<Contact, int>
+{
+    public ContactMatchPageSpec(KeysetOrder<Contact, ContactListItem> order, KeysetPosition position, int take)
+    {
+        order.Apply(Query, position, take);
+        Query.Select(c => c.Id);
     }
 }
 
@@ -121,7 +138,17 @@ public sealed class ContactListSpec : Specification<Contact, ContactListItem>
         if (testEachRowUpTo is not null) order.ReadUpTo(Query, position, testEachRowUpTo);
 
         order.Apply(Query, position, take);
+        SelectItems();
+    }
 
+    /// <summary>The rows of <paramref name="ids"/>, in no particular order.</summary>
+    public ContactListSpec(IReadOnlyCollection<int> ids)
+    {
+        Query.AsNoTracking().Where(c => ids.Contains(c.Id));
+        SelectItems();
+    }
+
+    private void SelectItems() =>
         Query.Select(c => new ContactListItem(
             c.Id,
             c.Name,
@@ -132,7 +159,6 @@ public sealed class ContactListSpec : Specification<Contact, ContactListItem>
             c.PortalUser != null ? c.PortalUser.LastSignInAt : null,
             c.CreatedAt,
             c.EmailUndeliverableSince != null));
-    }
 
     public static KeysetOrder<Contact, ContactListItem> Order(ContactSort sort, bool descending)
     {

@@ -1,11 +1,13 @@
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using Ardalis.Specification;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Application.Common;
 using Portal.Application.Contacts;
 using Portal.Domain.Contacts;
+using Portal.Infrastructure.Persistence.Specifications;
 
 namespace Portal.Infrastructure.Persistence;
 
@@ -76,15 +78,50 @@ internal sealed class ContactSearch(PortalDbContext db, IOptions<ListCountOption
 
     public IQueryable<int> MatchingContactIds(string term)
     {
-        var words = WordsOf(term);
-        var indexed = words.Where(word => word.Length >= IndexedLength).ToList();
-        var shortWords = words.Where(word => word.Length < IndexedLength).ToList();
-
-        if (indexed.Count > 0 && shortWords.Count == 0 && db.Database.IsSqlite())
+        if (SqliteIndexedWords(term) is { } indexed)
         {
             // The index's row ids are the contacts' ids: no need to read the contacts to know which match.
             return WithPeopleOfCompanies(SqliteMatches(indexed));
         }
+
+        var matches = MatchingContacts(term);
+        return matches.Select(c => c.Id).Concat(PeopleOfCompaniesAmong(matches).Select(person => person.Id));
+    }
+
+    public async Task<List<int>> ReadSortedMatchesAsync(
+        string term, ISpecification<Contact, int> page, CancellationToken cancellationToken)
+    {
+        IQueryable<Contact> source;
+        if (db.Database.IsSqlite())
+        {
+            // Only the id and the sort keys are read, all from the covering index: no row of the table is visited.
+            var ids = MatchingContactIds(term);
+            source = db.Contacts.FromSqlRaw(ContactMatchOrderSql.SqliteSortKeysSource).Where(c => ids.Contains(c.Id));
+        }
+        else
+        {
+            // Each match's own row, read by the text index scan that found it; UNION drops a person found twice and keeps
+            // the planner from walking the sort index instead (every "Zoë" lies behind 95,000 other names).
+            var matches = MatchingContacts(term);
+            source = matches.Union(PeopleOfCompaniesAmong(matches));
+        }
+        return await EfSpecificationEvaluator.Instance.GetQuery(source.AsNoTracking(), page).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The words of <paramref name="term"/> when the FTS5 table alone finds its matches: SQLite, no short word.</summary>
+    private List<string>? SqliteIndexedWords(string term)
+    {
+        if (!db.Database.IsSqlite()) return null;
+        var words = WordsOf(term);
+        return words.Count > 0 && words.All(word => word.Length >= IndexedLength) ? words : null;
+    }
+
+    /// <summary>The contacts whose own text matches, without the people of matching companies.</summary>
+    private IQueryable<Contact> MatchingContacts(string term)
+    {
+        var words = WordsOf(term);
+        var indexed = words.Where(word => word.Length >= IndexedLength).ToList();
+        var shortWords = words.Where(word => word.Length < IndexedLength).ToList();
 
         IQueryable<Contact> matches;
         if (indexed.Count > 0)
@@ -106,20 +143,31 @@ internal sealed class ContactSearch(PortalDbContext db, IOptions<ListCountOption
             // instr()/strpos(): literal, and no index to tempt the planner away from the candidates already found.
             matches = matches.Where(c => c.SearchText.Contains(word));
         }
-
-        return WithPeopleOfCompanies(matches.Select(c => c.Id));
+        return matches;
     }
 
     /// <summary>
-    /// A person is found by its linked company's name too: the matches that are companies, each looked up by primary key,
-    /// then their people through the index on <c>CompanyId</c> (asking for every contact whose company is among the matches
-    /// made PostgreSQL read the whole table).
+    /// A person is found by its linked company's name too. The companies among the matches are tested where the text is:
+    /// on PostgreSQL through the trigram index over companies alone (<see cref="ContactMatchOrderSql"/>), then their people
+    /// through the index on <c>CompanyId</c> (asking for every contact whose company is among all matches made PostgreSQL
+    /// read the whole table).
+    /// </summary>
+    private IQueryable<Contact> PeopleOfCompaniesAmong(IQueryable<Contact> matches) =>
+        from company in matches
+        where company.Kind == ContactKind.Company
+        join person in db.Contacts on (int?)company.Id equals person.CompanyId
+        select person;
+
+    /// <summary>
+    /// The people of the companies among <paramref name="ids"/>: each id looked up in the covering index on
+    /// <c>CompanyId</c>, and only a person found there has its company's kind checked. Checking the kind of every match
+    /// first read each matching row of the table.
     /// </summary>
     private IQueryable<int> WithPeopleOfCompanies(IQueryable<int> ids) =>
         ids.Concat(
-            from company in db.Contacts
-            where company.Kind == ContactKind.Company && ids.Contains(company.Id)
-            join person in db.Contacts on (int?)company.Id equals person.CompanyId
+            from person in db.Contacts
+            where person.CompanyId != null && ids.Contains(person.CompanyId.Value)
+                && db.Contacts.Any(company => company.Id == person.CompanyId && company.Kind == ContactKind.Company)
             select person.Id);
 
     /// <summary>

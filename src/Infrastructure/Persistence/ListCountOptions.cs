@@ -17,7 +17,9 @@ public sealed class ListCountOptions
 
     /// <summary>
     /// How many rows of the sort order a search above <see cref="SearchCountLimit"/> tests one by one for a page before it
-    /// reads its matches from the text index instead.
+    /// sorts its matches from the text index by their keys instead. A thousand rows hold a page of a search matching one
+    /// contact in 40 (at 100,000 contacts "muller" fills its first page within 741); testing them costs about what sorting
+    /// 2,000 matches by their keys does.
     /// </summary>
-    public int SearchWalkLength { get; set; } = 2_000;
+    public int SearchWalkLength { get; set; } = 1_000;
 }

@@ -1,0 +1,1 @@
+EXPLAIN (ANALYZE, BUFFERS) SELECT COUNT(*) FROM (SELECT DISTINCT u."Id" FROM (SELECT c."Id" FROM "Contacts" c WHERE c."SearchText" LIKE '%zoe%' ESCAPE '\' UNION ALL SELECT c1."Id" FROM "Contacts" c0 JOIN "Contacts" c1 ON c0."Id" = c1."CompanyId" WHERE c0."Kind" = 1 AND c0."Id" IN (SELECT c2."Id" FROM "Contacts" c2 WHERE c2."SearchText" LIKE '%zoe%' ESCAPE '\')) u LIMIT 1001) u0;

@@ -1,0 +1,1 @@
+SELECT "c"."Id", "c"."Name", "c"."Kind", "c"."Email", "c"."CreatedAt" FROM "Contacts" AS "c" ORDER BY "c"."Name", "c"."Id" LIMIT 1 OFFSET 2000;
