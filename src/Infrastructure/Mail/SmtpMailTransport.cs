@@ -12,8 +12,17 @@ internal sealed class SmtpMailTransport(MailOptions options) : IMailTransport
     {
         if (!_client.IsConnected)
         {
-            await _client.ConnectAsync(await ConnectWithoutNagleAsync(cancellationToken), options.Host!, options.Port, options.Security,
-                cancellationToken);
+            var socket = await ConnectWithoutNagleAsync(cancellationToken);
+            try
+            {
+                await _client.ConnectAsync(socket, options.Host!, options.Port, options.Security, cancellationToken);
+            }
+            catch
+            {
+                // A greeting or TLS handshake that failed leaves the socket with us, not with the client.
+                socket.Dispose();
+                throw;
+            }
             if (!string.IsNullOrEmpty(options.UserName))
                 await _client.AuthenticateAsync(options.UserName, options.Password ?? "", cancellationToken);
         }
