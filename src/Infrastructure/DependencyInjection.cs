@@ -51,6 +51,8 @@ public static class DependencyInjection
         services.AddScoped(typeof(IRecordReader<>), typeof(RecordRepository<>));
         services.AddScoped(typeof(IRecordWriter<>), typeof(RecordRepository<>));
         services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddScoped<UntrackedRecords>();
+        services.AddScoped<IUntrackedUnitOfWork, UntrackedUnitOfWork>();
         services.AddScoped<IListCounter, ListCounter>();
         services.AddScoped<Portal.Application.Documents.IDocumentKindCounter, DocumentKindCounter>();
         services.AddScoped<Portal.Application.MyAccount.IMyDetailsReader, MyDetailsReader>();

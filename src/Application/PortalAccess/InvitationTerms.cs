@@ -60,7 +60,7 @@ public sealed class InvitationTermsSource(
     }
 
     /// <summary>
-    /// A job's batch: its contacts, tracked with what their access move changes (the runner reads them with the job's
+    /// A job's batch: its contacts, with what their access move changes (the runner reads them with the job's
     /// rows), and the owners of their e-mails in one query. Each contact's terms then come from memory.
     /// </summary>
     public async Task<InvitationBatch> ForBatchAsync(IReadOnlyList<Contact> batch, string actor, CancellationToken cancellationToken)

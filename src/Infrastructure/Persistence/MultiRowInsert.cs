@@ -25,7 +25,7 @@ internal static class MultiRowInsert
     /// 50,000 values took 580–860 ms at 1,000 a statement, 110–220 ms at 100 and 44–100 ms at 50 (more, shorter statements
     /// cost their parsing again). PostgreSQL numbers its parameters, so there a statement only has to stay small enough to send.
     /// </summary>
-    private static int MaxParametersPerStatement(DbContext db) => db.Database.IsSqlite() ? 100 : 1_000;
+    internal static int MaxParametersPerStatement(DbContext db) => db.Database.IsSqlite() ? 100 : 1_000;
 
     public static async Task InsertAddedAsync(DbContext db, CancellationToken cancellationToken)
     {
@@ -79,7 +79,7 @@ internal static class MultiRowInsert
     private static bool IsOrDerivesFrom(IEntityType kind, IEntityType principal) =>
         kind == principal || kind.GetAllBaseTypes().Contains(principal) || principal.GetAllBaseTypes().Contains(kind);
 
-    private sealed class TableInsert
+    internal sealed class TableInsert
     {
         private readonly string _sql;
         private readonly IReadOnlyList<IProperty> _written;
@@ -204,6 +204,6 @@ internal static class MultiRowInsert
             return mapping.Converter is { } converter ? converter.ConvertFromProvider(stored) : stored;
         }
 
-        private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        internal static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 }

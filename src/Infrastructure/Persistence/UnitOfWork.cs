@@ -124,11 +124,11 @@ internal sealed class UnitOfWork(
             if (round == MaxDispatchRounds) throw new InvalidOperationException("Domain events keep raising further events.");
             var events = sources.SelectMany(e => e.DomainEvents).ToList();
             foreach (var source in sources) source.ClearDomainEvents();
-            foreach (var domainEvent in events) await PublishAsync(domainEvent, cancellationToken);
+            foreach (var domainEvent in events) await PublishAsync(publisher, domainEvent, cancellationToken);
         }
     }
 
-    private async Task PublishAsync(IDomainEvent domainEvent, CancellationToken cancellationToken)
+    internal static async Task PublishAsync(IPublisher publisher, IDomainEvent domainEvent, CancellationToken cancellationToken)
     {
         try
         {
@@ -142,7 +142,7 @@ internal sealed class UnitOfWork(
     }
 
     // SQLite: SQLITE_CONSTRAINT_UNIQUE (2067) / PRIMARYKEY (1555); PostgreSQL: SQLSTATE 23505.
-    private static bool IsUniqueViolation(Exception? e) => e switch
+    internal static bool IsUniqueViolation(Exception? e) => e switch
     {
         SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555,
         { } other => other.GetType().GetProperty("SqlState")?.GetValue(other) as string == "23505",

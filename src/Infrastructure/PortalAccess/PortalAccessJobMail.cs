@@ -10,17 +10,20 @@ namespace Portal.Infrastructure.PortalAccess;
 /// Links the mails a job's batch queues to the job (a column of the outbox the domain never sees), and counts them by
 /// status through the index on (job, status).
 /// </summary>
-internal sealed class PortalAccessJobMail(PortalDbContext db) : IPortalAccessJobMail
+internal sealed class PortalAccessJobMail(PortalDbContext db, UntrackedRecords untracked) : IPortalAccessJobMail
 {
     public const string JobId = "PortalAccessJobId";
 
-    /// <summary>From now on, every mail this context queues belongs to <paramref name="jobId"/>.</summary>
+    /// <summary>From now on, every mail this scope queues belongs to <paramref name="jobId"/>, tracked or written untracked.</summary>
     /// <remarks>Tagged as it is queued rather than as it is saved: a batch's mails are written before EF's own save.</remarks>
-    public void TagQueuedMail(int jobId) =>
+    public void TagQueuedMail(int jobId)
+    {
+        untracked.SetShadowValue(typeof(OutboxMessage), JobId, jobId);
         db.ChangeTracker.Tracked += (_, tracked) =>
         {
             if (tracked.Entry is { Entity: OutboxMessage, State: EntityState.Added } entry) entry.Property(JobId).CurrentValue = jobId;
         };
+    }
 
     public async Task<JobMailCounts> CountAsync(int jobId, CancellationToken cancellationToken)
     {

@@ -7,11 +7,12 @@ namespace Portal.Application.PortalAccess.Jobs;
 /// <summary>
 /// Settles a job's rows a batch at a time. A batch is one unit of work: its access moves, their invitations, activity
 /// entries and outbox mails, its rows' outcomes and the job's totals commit together or not at all, so a restart
-/// repeats only a batch that never committed, and no contact is granted (or mailed) twice.
+/// repeats only a batch that never committed, and no contact is granted (or mailed) twice. The batch's rows and contacts
+/// are read and written without change tracking (<see cref="IUntrackedUnitOfWork"/>); the job itself is tracked.
 /// </summary>
 public sealed class PortalAccessJobRunner(
     IRepository<PortalAccessJob> jobs,
-    IRepository<PortalAccessJobItem> items,
+    IUntrackedUnitOfWork batchWork,
     InvitationTermsSource invitations,
     IUnitOfWork unitOfWork,
     TimeProvider clock)
@@ -32,7 +33,7 @@ public sealed class PortalAccessJobRunner(
             job.Start(clock.GetUtcNow());
             await unitOfWork.SaveChangesAsync(cancellationToken);
         }
-        var pending = await items.ListAsync(new PendingJobItemsWithAccessSpec(jobId, BatchSize, job.Kind), cancellationToken);
+        var pending = await batchWork.ListAsync(new PendingJobItemsWithAccessSpec(jobId, BatchSize, job.Kind), cancellationToken);
         if (pending.Count == 0)
         {
             job.Complete(clock.GetUtcNow());
@@ -55,7 +56,7 @@ public sealed class PortalAccessJobRunner(
             }
         }
         job.RecordBatch(done, pending.Count - done, batch.Now);
-        await unitOfWork.SaveBatchAsync(cancellationToken);
+        await batchWork.SaveAsync(cancellationToken);
         return !job.IsFinished;
     }
 }
