@@ -13,10 +13,13 @@ public interface IUntrackedUnitOfWork
     /// <summary>Reads the aggregates untracked and remembers them, with everything loaded along, as they were.</summary>
     Task<List<T>> ListAsync<T>(ISpecification<T> specification, CancellationToken cancellationToken) where T : class;
 
+    /// <summary>New rows for <see cref="SaveAsync"/> to insert with whatever new rows they reach; they may refer to tracked ones.</summary>
+    void Add(IEnumerable<object> entities);
+
     /// <summary>
     /// Hands the events of what was read (and of what their handlers write) to their handlers, then writes, in one
-    /// transaction: the new rows, the changed columns of the rows read, the rows their collections lost, and the tracked
-    /// changes of the scope. A uniqueness or concurrency clash becomes a <see cref="ConflictException"/>.
+    /// transaction: the new rows, the changed columns of the rows read, the rows their collections lost, and the tracked changes
+    /// of the scope (first, when a new row refers to a tracked one still to be inserted). A uniqueness or concurrency clash becomes a <see cref="ConflictException"/>.
     /// </summary>
     Task SaveAsync(CancellationToken cancellationToken);
 }

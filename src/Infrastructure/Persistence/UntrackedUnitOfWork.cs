@@ -1,10 +1,11 @@
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Data.Common;
-using System.Reflection;
 using System.Text;
 using Ardalis.Specification;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Portal.Application.Common;
@@ -43,10 +44,12 @@ internal sealed class UntrackedUnitOfWork(
         var rows = await EfSpecificationEvaluator.Instance
             .GetQuery(dbContext.Set<T>().AsNoTrackingWithIdentityResolution(), specification).ToListAsync(cancellationToken);
         _roots.AddRange(rows);
-        var graph = Graph.Of(dbContext.Model, rows);
+        var graph = Graph.Of(dbContext, rows);
         foreach (var entity in graph.Entities) _read.TryAdd(entity, Snapshot.Of(graph, entity));
         return rows;
     }
+
+    public void Add(IEnumerable<object> entities) => _roots.AddRange(entities);
 
     public async Task SaveAsync(CancellationToken cancellationToken)
     {
@@ -60,17 +63,20 @@ internal sealed class UntrackedUnitOfWork(
         {
             appended = records.StopCollecting();
         }
-        var graph = Graph.Of(dbContext.Model, _roots.Concat(appended));
         var queuesMail = false;
         try
         {
             await using var transaction = dbContext.Database.CurrentTransaction is null
                 ? await dbContext.Database.BeginTransactionAsync(cancellationToken)
                 : null;
-            var kept = await DeleteRemovedAsync(graph, cancellationToken);
-            await UpdateChangedAsync(graph, kept, cancellationToken);
+            var graph = Graph.Of(dbContext, _roots.Concat(appended));
+            // A new tracked row the untracked ones refer to (a job for its rows) is saved first, for its key; otherwise the tracked
+            // changes come last, after their side effects, as in a command's own save (the job's activity line after its batch's).
+            if (graph.RefersToNewTracked) await unitOfWork.SaveChangesAsync(cancellationToken);
+            await DeleteRemovedAsync(graph, cancellationToken);
+            await UpdateChangedAsync(graph, cancellationToken);
             queuesMail = await InsertNewAsync(graph, cancellationToken);
-            await unitOfWork.SaveChangesAsync(cancellationToken);
+            if (!graph.RefersToNewTracked) await unitOfWork.SaveChangesAsync(cancellationToken);
             if (transaction is not null) await transaction.CommitAsync(cancellationToken);
         }
         catch (DbException e) when (UnitOfWork.IsUniqueViolation(e))
@@ -86,7 +92,7 @@ internal sealed class UntrackedUnitOfWork(
     {
         for (var round = 0; ; round++)
         {
-            var sources = Graph.Of(dbContext.Model, _roots.Concat(records.Collected)).Entities
+            var sources = Graph.Of(dbContext, _roots.Concat(records.Collected)).Entities
                 .OfType<IHasDomainEvents>().Where(e => e.DomainEvents.Count > 0).ToList();
             if (sources.Count == 0) return;
             if (round == MaxDispatchRounds) throw new InvalidOperationException("Domain events keep raising further events.");
@@ -96,80 +102,72 @@ internal sealed class UntrackedUnitOfWork(
         }
     }
 
-    /// <summary>Deletes the rows read that their collections no longer hold (a revoke's recovery codes); returns the others.</summary>
-    private async Task<HashSet<object>> DeleteRemovedAsync(Graph graph, CancellationToken cancellationToken)
+    /// <summary>Deletes the rows read that their collections no longer hold and nothing else reaches (a revoke's recovery codes).</summary>
+    private async Task DeleteRemovedAsync(Graph graph, CancellationToken cancellationToken)
     {
-        var removed = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        var removed = new List<Snapshot>();
         foreach (var (entity, snapshot) in _read)
         {
-            foreach (var (navigation, members) in snapshot.Collections)
+            foreach (var (getter, members) in snapshot.Collections)
             {
-                var now = new HashSet<object>(((IEnumerable?)navigation.GetGetter().GetClrValueUsingContainingEntity(entity))?.Cast<object>() ?? [],
-                    ReferenceEqualityComparer.Instance);
-                removed.UnionWith(members.Where(member => !now.Contains(member)));
+                var now = ((IEnumerable?)getter.GetClrValueUsingContainingEntity(entity))?.Cast<object>().ToHashSet(ReferenceEqualityComparer.Instance) ?? [];
+                removed.AddRange(members.Where(m => !now.Contains(m) && !graph.Contains(m)).Select(m => _read[m]));
             }
         }
-        removed.ExceptWith(graph.Entities);
-        foreach (var kind in removed.GroupBy(e => _read[e].Type))
-        {
-            var key = kind.Key.FindPrimaryKey()!.Properties.Single();
-            await ExecuteByKeysAsync($"DELETE FROM {Table(kind.Key)}", [], key, kind.Select(e => _read[e].Values[key]).ToList(),
-                cancellationToken);
-        }
-        return graph.Entities.Where(_read.ContainsKey).ToHashSet(ReferenceEqualityComparer.Instance);
+        foreach (var kind in removed.Distinct().GroupBy(s => s.Kind))
+            await ExecuteByKeysAsync(kind.Key, $"DELETE FROM {kind.Key.Table}", [], kind.Select(s => s.Values[kind.Key.KeyIndex]).ToList(), cancellationToken);
     }
 
-    private async Task UpdateChangedAsync(Graph graph, HashSet<object> kept, CancellationToken cancellationToken)
+    private async Task UpdateChangedAsync(Graph graph, CancellationToken cancellationToken)
     {
-        var changes = new Dictionary<(IEntityType Type, ChangeSet Set), List<object?>>();
-        foreach (var entity in kept)
+        var changes = new Dictionary<(Kind Kind, ChangeSet Set), List<object?>>();
+        foreach (var entity in graph.Entities)
         {
-            var snapshot = _read[entity];
-            var key = snapshot.Type.FindPrimaryKey()!.Properties.Single();
-            var changed = snapshot.Type.GetProperties()
-                .Where(p => !p.IsShadowProperty() && !p.IsPrimaryKey() && ColumnOf(snapshot.Type, p) is not null)
-                .Select(p => (Property: p, Value: graph.ValueOf(entity, p, _ => null)))
-                .Where(c => !c.Property.GetValueComparer().Equals(c.Value, snapshot.Values[c.Property]))
-                .ToList();
-            if (changed.Count == 0) continue;
-            var tokens = snapshot.Type.GetProperties().Where(p => p.IsConcurrencyToken).ToList();
-            if (tokens.Count > 0)
+            if (!_read.TryGetValue(entity, out var snapshot)) continue;
+            var kind = snapshot.Kind;
+            List<(int Index, object? Value)>? changed = null;
+            foreach (var index in kind.Writable)
             {
-                await UpdateCheckedAsync(snapshot, key, changed, tokens, cancellationToken);
+                if (index == kind.KeyIndex || kind.Getters[index] is null) continue;
+                var value = graph.ValueOf(entity, kind, index, _ => null);
+                if (kind.Comparers[index].Equals(value, snapshot.Values[index])) continue;
+                (changed ??= []).Add((index, value));
+            }
+            if (changed is null) continue;
+            if (kind.ConcurrencyTokens.Length > 0)
+            {
+                await UpdateCheckedAsync(snapshot, changed, cancellationToken);
                 continue;
             }
-            var set = new ChangeSet(changed);
-            if (!changes.TryGetValue((snapshot.Type, set), out var keys)) changes[(snapshot.Type, set)] = keys = [];
-            keys.Add(snapshot.Values[key]);
+            var set = new ChangeSet(kind, changed);
+            if (!changes.TryGetValue((kind, set), out var keys)) changes[(kind, set)] = keys = [];
+            keys.Add(snapshot.Values[kind.KeyIndex]);
         }
-        foreach (var ((type, set), keys) in changes)
+        foreach (var ((kind, set), keys) in changes)
         {
-            var key = type.FindPrimaryKey()!.Properties.Single();
-            await ExecuteByKeysAsync($"UPDATE {Table(type)} SET " + string.Join(", ", set.Changes.Select((c, i) => $"{Column(type, c.Property)} = @v{i}")),
-                set.Changes.Select(c => (c.Property, c.Value)).ToList(), key, keys, cancellationToken);
+            await ExecuteByKeysAsync(kind, $"UPDATE {kind.Table} SET " + string.Join(", ", set.Changes.Select((c, i) => $"{kind.Columns[c.Index]} = @v{i}")),
+                set.Changes, keys, cancellationToken);
         }
     }
 
     /// <summary>One row of a table with a concurrency token: written only if nobody changed it since it was read.</summary>
-    private async Task UpdateCheckedAsync(
-        Snapshot snapshot, IProperty key, List<(IProperty Property, object? Value)> changed, List<IProperty> tokens,
-        CancellationToken cancellationToken)
+    private async Task UpdateCheckedAsync(Snapshot snapshot, List<(int Index, object? Value)> changed, CancellationToken cancellationToken)
     {
-        var type = snapshot.Type;
+        var kind = snapshot.Kind;
         await using var command = NewCommand();
-        var sql = new StringBuilder($"UPDATE {Table(type)} SET ");
+        var sql = new StringBuilder($"UPDATE {kind.Table} SET ");
         for (var i = 0; i < changed.Count; i++)
         {
-            sql.Append(i == 0 ? "" : ", ").Append($"{Column(type, changed[i].Property)} = @v{i}");
-            AddParameter(command, $"@v{i}", changed[i].Property, changed[i].Value);
+            sql.Append(i == 0 ? "" : ", ").Append($"{kind.Columns[changed[i].Index]} = @v{i}");
+            kind.AddParameter(command, $"@v{i}", changed[i].Index, changed[i].Value);
         }
-        sql.Append($" WHERE {Column(type, key)} = @k");
-        AddParameter(command, "@k", key, snapshot.Values[key]);
-        for (var i = 0; i < tokens.Count; i++)
+        sql.Append($" WHERE {kind.Columns[kind.KeyIndex]} = @k");
+        kind.AddParameter(command, "@k", kind.KeyIndex, snapshot.Values[kind.KeyIndex]);
+        foreach (var token in kind.ConcurrencyTokens)
         {
-            var original = snapshot.Values[tokens[i]];
-            sql.Append($" AND {Column(type, tokens[i])}").Append(original is null ? " IS NULL" : $" = @t{i}");
-            if (original is not null) AddParameter(command, $"@t{i}", tokens[i], original);
+            var original = snapshot.Values[token];
+            sql.Append($" AND {kind.Columns[token]}").Append(original is null ? " IS NULL" : $" = @t{token}");
+            if (original is not null) kind.AddParameter(command, $"@t{token}", token, original);
         }
         command.CommandText = sql.ToString();
         if (await command.ExecuteNonQueryAsync(cancellationToken) != 1) throw new ConflictException();
@@ -178,37 +176,41 @@ internal sealed class UntrackedUnitOfWork(
     /// <summary>The new rows, a multi-row INSERT per table, principals first; returns whether any is a mail.</summary>
     private async Task<bool> InsertNewAsync(Graph graph, CancellationToken cancellationToken)
     {
-        var added = graph.Entities.Where(e => !_read.ContainsKey(e)).GroupBy(graph.TypeOf).ToDictionary(g => g.Key, g => g.ToList());
-        foreach (var type in PrincipalsFirst(added.Keys))
+        var added = new Dictionary<Kind, List<object>>();
+        foreach (var entity in graph.Entities)
         {
-            var rows = added[type];
-            var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
-            var key = type.FindPrimaryKey()!.Properties.Single();
-            var values = rows.Select(row => type.GetProperties().ToDictionary(p => p, p => graph.ValueOf(row, p, ShadowValueOf))).ToList();
-            var written = new List<IProperty>();
-            var keyFromDatabase = false;
-            foreach (var property in type.GetProperties())
+            if (_read.ContainsKey(entity)) continue;
+            var kind = graph.KindOf(entity);
+            if (!added.TryGetValue(kind, out var rows)) added[kind] = rows = [];
+            rows.Add(entity);
+        }
+        foreach (var kind in PrincipalsFirst(added.Keys))
+        {
+            var rows = added[kind];
+            var values = new object?[rows.Count][];
+            for (var row = 0; row < rows.Count; row++)
             {
-                if (property.GetColumnName(table) is null) continue;
-                var fromDatabase = property.ValueGenerated.HasFlag(ValueGenerated.OnAdd)
-                    && values.All(v => Equals(v[property], property.Sentinel));
-                if (!fromDatabase) written.Add(property);
-                else if (property == key) keyFromDatabase = true;
+                values[row] = new object?[kind.Properties.Length];
+                foreach (var index in kind.Writable) values[row][index] = graph.ValueOf(rows[row], kind, index, ShadowValueOf);
             }
-            var perStatement = Math.Max(1, MultiRowInsert.MaxParametersPerStatement(dbContext) / written.Count);
+            // A value the database makes (a numbered key, a default) is left to it when no row brings its own.
+            var written = kind.Writable.Where(i => !kind.Properties[i].ValueGenerated.HasFlag(ValueGenerated.OnAdd)
+                || values.Any(v => !Equals(v[i], kind.Properties[i].Sentinel))).ToArray();
+            var keyFromDatabase = !written.Contains(kind.KeyIndex);
+            var perStatement = Math.Max(1, MultiRowInsert.MaxParametersPerStatement(dbContext) / written.Length);
+            var insert = $"INSERT INTO {kind.Table} ({string.Join(", ", written.Select(i => kind.Columns[i]))}) VALUES ";
             for (var start = 0; start < rows.Count; start += perStatement)
             {
                 var count = Math.Min(perStatement, rows.Count - start);
                 await using var command = NewCommand();
-                var sql = new StringBuilder($"INSERT INTO {Table(type)} (")
-                    .AppendJoin(", ", written.Select(p => Column(type, p))).Append(") VALUES ");
+                var sql = new StringBuilder(insert);
                 for (var row = 0; row < count; row++)
                 {
                     sql.Append(row == 0 ? "(" : ", (");
-                    for (var column = 0; column < written.Count; column++)
+                    for (var column = 0; column < written.Length; column++)
                     {
                         var name = $"@p{row}_{column}";
-                        AddParameter(command, name, written[column], values[start + row][written[column]]);
+                        kind.AddParameter(command, name, written[column], values[start + row][written[column]]);
                         sql.Append(column == 0 ? name : ", " + name);
                     }
                     sql.Append(')');
@@ -219,19 +221,20 @@ internal sealed class UntrackedUnitOfWork(
                     await command.ExecuteNonQueryAsync(cancellationToken);
                     continue;
                 }
-                command.CommandText = sql.Append(" RETURNING ").Append(Column(type, key)).ToString();
+                command.CommandText = sql.Append(" RETURNING ").Append(kind.Columns[kind.KeyIndex]).ToString();
                 var keys = new List<object>(count);
                 await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
                 {
-                    while (await reader.ReadAsync(cancellationToken)) keys.Add(Convert.ChangeType(reader.GetValue(0), key.ClrType, System.Globalization.CultureInfo.InvariantCulture));
+                    while (await reader.ReadAsync(cancellationToken))
+                        keys.Add(Convert.ChangeType(reader.GetValue(0), kind.Key.ClrType, System.Globalization.CultureInfo.InvariantCulture));
                 }
-                if (keys.Count != count) throw new InvalidOperationException($"Inserted {count} rows into {Table(type)} but {keys.Count} keys came back.");
+                if (keys.Count != count) throw new InvalidOperationException($"Inserted {count} rows into {kind.Table} but {keys.Count} keys came back.");
                 // Both databases number the rows of one INSERT in the order of its VALUES, whatever order RETURNING lists them in.
                 keys.Sort();
-                for (var row = 0; row < count; row++) SetKey(rows[start + row], key, keys[row]);
+                for (var row = 0; row < count; row++) kind.SetKey(rows[start + row], keys[row]);
             }
         }
-        return added.Keys.Any(t => t.ClrType == typeof(OutboxMessage));
+        return added.Keys.Any(k => k.Type.ClrType == typeof(OutboxMessage));
     }
 
     /// <summary>A new row's value for a column the domain never sees: what the scope set for its kind, or the default.</summary>
@@ -239,14 +242,14 @@ internal sealed class UntrackedUnitOfWork(
         records.TryGetShadowValue(property.DeclaringType.ClrType, property.Name, out var value) ? value : property.Sentinel;
 
     /// <summary>The kinds in an order where every kind comes after the kinds (other than itself) it refers to.</summary>
-    private static List<IEntityType> PrincipalsFirst(IEnumerable<IEntityType> kinds)
+    private static List<Kind> PrincipalsFirst(IEnumerable<Kind> kinds)
     {
         var pending = kinds.ToList();
-        var ordered = new List<IEntityType>();
+        var ordered = new List<Kind>();
         while (pending.Count > 0)
         {
-            var next = pending.FirstOrDefault(kind => !kind.GetForeignKeys().Any(fk =>
-                fk.PrincipalEntityType != kind && pending.Any(other => other != kind && fk.PrincipalEntityType.IsAssignableFrom(other))))
+            var next = pending.FirstOrDefault(kind => !kind.Type.GetForeignKeys().Any(fk =>
+                fk.PrincipalEntityType != kind.Type && pending.Any(other => other != kind && fk.PrincipalEntityType.IsAssignableFrom(other.Type))))
                 ?? throw new InvalidOperationException("New rows that refer to each other in a cycle can't be written together.");
             ordered.Add(next);
             pending.Remove(next);
@@ -254,26 +257,18 @@ internal sealed class UntrackedUnitOfWork(
         return ordered;
     }
 
-    private static void SetKey(object entity, IProperty key, object value)
-    {
-        if (key.FieldInfo is { } field) field.SetValue(entity, value);
-        else (key.PropertyInfo ?? throw new InvalidOperationException($"{key.Name} can't be set.")).SetValue(entity, value);
-    }
-
     /// <summary>Runs <paramref name="statement"/> for the rows of the keys, a few hundred keys at a time.</summary>
     private async Task ExecuteByKeysAsync(
-        string statement, List<(IProperty Property, object? Value)> values, IProperty key, List<object?> keys, CancellationToken cancellationToken)
+        Kind kind, string statement, List<(int Index, object? Value)> values, List<object?> keys, CancellationToken cancellationToken)
     {
-        var type = (IEntityType)key.DeclaringType;
         var perStatement = Math.Max(1, MultiRowInsert.MaxParametersPerStatement(dbContext) - values.Count);
         for (var start = 0; start < keys.Count; start += perStatement)
         {
             await using var command = NewCommand();
-            for (var i = 0; i < values.Count; i++) AddParameter(command, $"@v{i}", values[i].Property, values[i].Value);
+            for (var i = 0; i < values.Count; i++) kind.AddParameter(command, $"@v{i}", values[i].Index, values[i].Value);
             var chunk = keys.GetRange(start, Math.Min(perStatement, keys.Count - start));
-            for (var i = 0; i < chunk.Count; i++) AddParameter(command, $"@k{i}", key, chunk[i]);
-            command.CommandText = $"{statement} WHERE {Column(type, key)} IN ("
-                + string.Join(", ", chunk.Select((_, i) => $"@k{i}")) + ")";
+            for (var i = 0; i < chunk.Count; i++) kind.AddParameter(command, $"@k{i}", kind.KeyIndex, chunk[i]);
+            command.CommandText = $"{statement} WHERE {kind.Columns[kind.KeyIndex]} IN ({string.Join(", ", chunk.Select((_, i) => $"@k{i}"))})";
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
@@ -285,115 +280,179 @@ internal sealed class UntrackedUnitOfWork(
         return command;
     }
 
-    private static void AddParameter(DbCommand command, string name, IProperty property, object? value) =>
-        command.Parameters.Add(property.GetRelationalTypeMapping().CreateParameter(command, name, value, property.IsNullable));
+    /// <summary>What the writes need to know of an entity type, worked out once from the model.</summary>
+    private sealed class Kind
+    {
+        private static readonly ConcurrentDictionary<IEntityType, Kind> Known = new();
 
-    private static string Table(IEntityType type) => MultiRowInsert.TableInsert.Quote(type.GetTableName()!);
+        private Kind(IEntityType type)
+        {
+            if (type.GetNavigations().Any(n => n.TargetEntityType.IsOwned()) || type.GetComplexProperties().Any()
+                || type.FindPrimaryKey()?.Properties is not [var key])
+                throw new InvalidOperationException($"{type.DisplayName()} can't be written without change tracking.");
+            var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+            Type = type;
+            Table = MultiRowInsert.TableInsert.Quote(table.Name);
+            Properties = type.GetProperties().ToArray();
+            Columns = Properties.Select(p => p.GetColumnName(table) is { } column ? MultiRowInsert.TableInsert.Quote(column) : null).ToArray();
+            Writable = Enumerable.Range(0, Properties.Length).Where(i => Columns[i] is not null).ToArray();
+            Getters = Properties.Select(p => p.IsShadowProperty() ? null : p.GetGetter()).ToArray();
+            Comparers = Properties.Select(p => p.GetValueComparer()).ToArray();
+            Mappings = Properties.Select(p => p.GetRelationalTypeMapping()).ToArray();
+            ForeignKeys = Properties.Select(p => p.GetContainingForeignKeys()
+                .Select(fk => (fk, fk.DependentToPrincipal?.GetGetter(), fk.PrincipalKey.Properties[fk.Properties.ToList().IndexOf(p)].GetGetter()))
+                .ToArray()).ToArray();
+            Navigations = type.GetNavigations().Select(n => (n, n.GetGetter())).ToArray();
+            Key = key;
+            KeyIndex = Array.IndexOf(Properties, key);
+            ConcurrencyTokens = Enumerable.Range(0, Properties.Length).Where(i => Properties[i].IsConcurrencyToken && Columns[i] is not null).ToArray();
+        }
 
-    private static string? ColumnOf(IEntityType type, IProperty property) =>
-        property.GetColumnName(StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema()));
+        public IEntityType Type { get; }
+        public string Table { get; }
+        public IProperty[] Properties { get; }
+        /// <summary>The quoted column of each property, or null for one the table does not store.</summary>
+        public string?[] Columns { get; }
+        public int[] Writable { get; }
+        /// <summary>Null for a column the domain never sees (a shadow property).</summary>
+        public IClrPropertyGetter?[] Getters { get; }
+        public ValueComparer[] Comparers { get; }
+        public RelationalTypeMapping[] Mappings { get; }
+        public (IForeignKey Key, IClrPropertyGetter? ToPrincipal, IClrPropertyGetter PrincipalKey)[][] ForeignKeys { get; }
+        public (INavigation Navigation, IClrPropertyGetter Getter)[] Navigations { get; }
+        public IProperty Key { get; }
+        public int KeyIndex { get; }
+        public int[] ConcurrencyTokens { get; }
 
-    private static string Column(IEntityType type, IProperty property) =>
-        MultiRowInsert.TableInsert.Quote(ColumnOf(type, property) ?? throw new InvalidOperationException($"{property.Name} has no column."));
+        public static Kind Of(IEntityType type) => Known.GetOrAdd(type, t => new Kind(t));
+
+        public void AddParameter(DbCommand command, string name, int index, object? value) =>
+            command.Parameters.Add(Mappings[index].CreateParameter(command, name, value, Properties[index].IsNullable));
+
+        public void SetKey(object entity, object value)
+        {
+            if (Key.FieldInfo is { } field) field.SetValue(entity, value);
+            else (Key.PropertyInfo ?? throw new InvalidOperationException($"{Key.Name} can't be set.")).SetValue(entity, value);
+        }
+    }
 
     /// <summary>Changed values of one row, equal to another row's when the same columns change to the same values.</summary>
-    private sealed class ChangeSet(List<(IProperty Property, object? Value)> changes) : IEquatable<ChangeSet>
+    private sealed class ChangeSet(Kind kind, List<(int Index, object? Value)> changes) : IEquatable<ChangeSet>
     {
-        public List<(IProperty Property, object? Value)> Changes { get; } = changes;
+        public List<(int Index, object? Value)> Changes { get; } = changes;
 
         public bool Equals(ChangeSet? other) =>
             other is not null && other.Changes.Count == Changes.Count
-            && Changes.Zip(other.Changes).All(p => p.First.Property == p.Second.Property && p.First.Property.GetValueComparer().Equals(p.First.Value, p.Second.Value));
+            && Changes.Zip(other.Changes).All(p => p.First.Index == p.Second.Index && kind.Comparers[p.First.Index].Equals(p.First.Value, p.Second.Value));
 
         public override bool Equals(object? obj) => Equals(obj as ChangeSet);
 
         public override int GetHashCode()
         {
             var hash = new HashCode();
-            foreach (var (property, value) in Changes)
+            foreach (var (index, value) in Changes)
             {
-                hash.Add(property);
-                hash.Add(property.GetValueComparer().GetHashCode(value));
+                hash.Add(index);
+                hash.Add(kind.Comparers[index].GetHashCode(value));
             }
             return hash.ToHashCode();
         }
     }
 
-    /// <summary>A row as it was read: its values in the model's property order, and the members of its collections.</summary>
-    private sealed record Snapshot(
-        IEntityType Type, Dictionary<IProperty, object?> Values, List<(INavigation Navigation, List<object> Members)> Collections)
+    /// <summary>A row as it was read: its values in the order of <see cref="Kind.Properties"/>, and the members of its collections.</summary>
+    private sealed record Snapshot(Kind Kind, object?[] Values, List<(IClrPropertyGetter Getter, List<object> Members)> Collections)
     {
         public static Snapshot Of(Graph graph, object entity)
         {
-            var type = graph.TypeOf(entity);
+            var kind = graph.KindOf(entity);
             // The values of columns the domain never sees are not known without tracking; they are never written back either.
-            var values = type.GetProperties().ToDictionary(p => p, p => p.GetValueComparer().Snapshot(graph.ValueOf(entity, p, _ => null)));
-            var collections = type.GetNavigations().Where(n => n.IsCollection)
-                .Select(n => (n, ((IEnumerable?)n.GetGetter().GetClrValueUsingContainingEntity(entity))?.Cast<object>().ToList() ?? []))
-                .ToList();
-            return new Snapshot(type, values, collections);
+            var values = new object?[kind.Properties.Length];
+            foreach (var index in kind.Writable)
+                if (kind.Getters[index] is not null) values[index] = kind.Comparers[index].Snapshot(graph.ValueOf(entity, kind, index, _ => null));
+            var collections = new List<(IClrPropertyGetter, List<object>)>();
+            foreach (var (navigation, getter) in kind.Navigations)
+            {
+                if (navigation.IsCollection)
+                    collections.Add((getter, ((IEnumerable?)getter.GetClrValueUsingContainingEntity(entity))?.Cast<object>().ToList() ?? []));
+            }
+            return new Snapshot(kind, values, collections);
         }
     }
 
-    /// <summary>The entities reachable from some roots through the model's navigations, and which principal each was reached from.</summary>
+    /// <summary>
+    /// The untracked entities reachable from some roots through the model's navigations, and which principal each was reached
+    /// from. Entities the context tracks are not part of it: their own save writes them.
+    /// </summary>
     private sealed class Graph
     {
-        private readonly Dictionary<object, IEntityType> _types = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<object, Kind> _kinds = new(ReferenceEqualityComparer.Instance);
         private readonly Dictionary<object, List<(IForeignKey Key, object Principal)>> _principals = new(ReferenceEqualityComparer.Instance);
 
         public List<object> Entities { get; } = [];
 
-        public IEntityType TypeOf(object entity) => _types[entity];
+        /// <summary>Whether some entity refers to a tracked one that is still to be inserted.</summary>
+        public bool RefersToNewTracked { get; private set; }
 
-        public static Graph Of(IModel model, IEnumerable<object> roots)
+        public Kind KindOf(object entity) => _kinds[entity];
+
+        public bool Contains(object entity) => _kinds.ContainsKey(entity);
+
+        public static Graph Of(DbContext db, IEnumerable<object> roots)
         {
             var graph = new Graph();
+            var tracked = db.ChangeTracker.Entries().ToDictionary(e => e.Entity, e => e.State, ReferenceEqualityComparer.Instance);
             var pending = new Stack<object>(roots);
             while (pending.TryPop(out var entity))
             {
-                if (graph._types.ContainsKey(entity)) continue;
-                var type = model.FindEntityType(entity.GetType());
-                if (type is null) continue;
-                if (type.GetNavigations().Any(n => n.TargetEntityType.IsOwned()) || type.FindPrimaryKey()?.Properties.Count != 1)
-                    throw new InvalidOperationException($"{type.DisplayName()} can't be written without change tracking.");
-                graph._types[entity] = type;
-                graph.Entities.Add(entity);
-                foreach (var navigation in type.GetNavigations())
+                if (tracked.TryGetValue(entity, out var state))
                 {
-                    var value = navigation.GetGetter().GetClrValueUsingContainingEntity(entity);
+                    graph.RefersToNewTracked |= state == EntityState.Added;
+                    continue;
+                }
+                if (graph._kinds.ContainsKey(entity)) continue;
+                if (db.Model.FindEntityType(entity.GetType()) is not { } type) continue;
+                var kind = Kind.Of(type);
+                graph._kinds[entity] = kind;
+                graph.Entities.Add(entity);
+                foreach (var (navigation, getter) in kind.Navigations)
+                {
+                    var value = getter.GetClrValueUsingContainingEntity(entity);
                     if (value is null) continue;
-                    var members = navigation.IsCollection ? ((IEnumerable)value).Cast<object>() : [value];
-                    foreach (var member in members)
+                    if (!navigation.IsCollection)
                     {
-                        if (!navigation.IsOnDependent) graph.ReachedFrom(member, navigation.ForeignKey, entity);
-                        pending.Push(member);
+                        graph.Reach(navigation, entity, value, pending);
+                        continue;
                     }
+                    foreach (var member in (IEnumerable)value) graph.Reach(navigation, entity, member, pending);
                 }
             }
             return graph;
         }
 
-        private void ReachedFrom(object dependent, IForeignKey key, object principal)
+        private void Reach(INavigation navigation, object from, object member, Stack<object> pending)
         {
-            if (!_principals.TryGetValue(dependent, out var principals)) _principals[dependent] = principals = [];
-            principals.Add((key, principal));
+            if (!navigation.IsOnDependent)
+            {
+                if (!_principals.TryGetValue(member, out var principals)) _principals[member] = principals = [];
+                principals.Add((navigation.ForeignKey, from));
+            }
+            pending.Push(member);
         }
 
         /// <summary>
         /// The property's value; a foreign key takes the key of the principal the row refers to or was reached from, which may
         /// have been numbered by the database only just now.
         /// </summary>
-        public object? ValueOf(object entity, IProperty property, Func<IProperty, object?> shadowValue)
+        public object? ValueOf(object entity, Kind kind, int index, Func<IProperty, object?> shadowValue)
         {
-            foreach (var key in property.GetContainingForeignKeys())
+            foreach (var (key, toPrincipal, principalKey) in kind.ForeignKeys[index])
             {
-                var principal = key.DependentToPrincipal?.GetGetter().GetClrValueUsingContainingEntity(entity)
-                    ?? _principals.GetValueOrDefault(entity)?.FirstOrDefault(p => p.Key == key).Principal;
-                if (principal is null) continue;
-                var principalKey = key.PrincipalKey.Properties[key.Properties.ToList().IndexOf(property)];
-                return principalKey.GetGetter().GetClrValueUsingContainingEntity(principal);
+                var principal = toPrincipal?.GetClrValueUsingContainingEntity(entity);
+                if (principal is null && _principals.TryGetValue(entity, out var principals))
+                    principal = principals.Find(p => p.Key == key).Principal;
+                if (principal is not null) return principalKey.GetClrValueUsingContainingEntity(principal);
             }
-            return property.IsShadowProperty() ? shadowValue(property) : property.GetGetter().GetClrValueUsingContainingEntity(entity);
+            return kind.Getters[index] is { } getter ? getter.GetClrValueUsingContainingEntity(entity) : shadowValue(kind.Properties[index]);
         }
     }
 }

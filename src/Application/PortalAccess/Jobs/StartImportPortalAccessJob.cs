@@ -31,9 +31,8 @@ public sealed class StartImportPortalAccessJobValidator : AbstractValidator<Star
 
 public sealed class StartImportPortalAccessJobHandler(
     IRepository<PortalAccessJob> jobs,
-    IRepository<PortalAccessJobItem> items,
+    IUntrackedUnitOfWork rowsWork,
     ICurrentUser currentUser,
-    IUnitOfWork unitOfWork,
     IPortalAccessJobSignal signal,
     TimeProvider clock) : IRequestHandler<StartImportPortalAccessJob, int>
 {
@@ -43,8 +42,9 @@ public sealed class StartImportPortalAccessJobHandler(
             StartImportPortalAccessJob.SelectionPrefix + command.FileName, command.WelcomeMessage, currentUser.UserId,
             currentUser.ActorName, clock.GetUtcNow());
         await jobs.AddAsync(job, cancellationToken);
-        await items.AddRangeAsync(rows, cancellationToken);
-        await unitOfWork.SaveBatchAsync(cancellationToken);
+        // One transaction: the job first, then its rows untracked, a multi-row INSERT at a time.
+        rowsWork.Add(rows);
+        await rowsWork.SaveAsync(cancellationToken);
         signal.JobQueued();
         return job.Id;
     }

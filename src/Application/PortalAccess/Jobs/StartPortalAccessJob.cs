@@ -33,9 +33,8 @@ public sealed class StartPortalAccessJobHandler(
     IContactSearch search,
     AccessConditions conditions,
     IRepository<PortalAccessJob> jobs,
-    IRepository<PortalAccessJobItem> items,
+    IUntrackedUnitOfWork rowsWork,
     ICurrentUser currentUser,
-    IUnitOfWork unitOfWork,
     IPortalAccessJobSignal signal,
     TimeProvider clock) : IRequestHandler<StartPortalAccessJob, int>
 {
@@ -47,9 +46,9 @@ public sealed class StartPortalAccessJobHandler(
             currentUser.UserId, currentUser.ActorName, clock.GetUtcNow());
         if (rows.Count == 0) job.Complete(clock.GetUtcNow());
         await jobs.AddAsync(job, cancellationToken);
-        // Staged with the job: one transaction, the job first, then its rows a multi-row INSERT at a time.
-        await items.AddRangeAsync(rows, cancellationToken);
-        await unitOfWork.SaveBatchAsync(cancellationToken);
+        // One transaction: the job first, then its rows untracked, a multi-row INSERT at a time.
+        rowsWork.Add(rows);
+        await rowsWork.SaveAsync(cancellationToken);
         signal.JobQueued();
         return job.Id;
     }
