@@ -37,75 +37,92 @@ internal sealed class MailLayout(CultureInfo culture, PortalSettingsSnapshot bra
         value.ToString(culture.TwoLetterISOLanguageName == "de" ? "d. MMMM yyyy" : "d MMMM yyyy", culture);
 
     public OutboxMessage Render(string toAddress, string toName, string subject, IReadOnlyList<string?> paragraphs,
-        string? quote, (string Label, string Link)? action, string? footer, DateTimeOffset now, IReadOnlyList<MailList>? lists = null)
+        string? quote, (string Label, string Link)? action, string? footer, DateTimeOffset now, IReadOnlyList<MailList>? lists = null) =>
+        Prepare(subject, paragraphs, quote, action?.Label, footer, lists).Fill(toAddress, toName, action?.Link ?? "", now);
+
+    /// <summary>
+    /// The mail rendered but for whom it greets and where its button leads, so that mail alike but for those (a job's
+    /// invitations) is rendered once and filled in per recipient.
+    /// </summary>
+    public PreparedMail Prepare(string subject, IReadOnlyList<string?> paragraphs, string? quote, string? actionLabel, string? footer,
+        IReadOnlyList<MailList>? lists = null)
     {
         lists ??= [];
-        var greeting = Text("Greeting", toName);
         var ignore = footer;
         var signature = Text("Signature", company);
         var contact = Contact();
         var legal = Legal();
 
-        var textParts = new List<string?> { greeting };
-        textParts.AddRange(paragraphs);
-        textParts.AddRange(lists.Select(list => string.Join("\n",
+        var textBefore = new List<string?>(paragraphs);
+        textBefore.AddRange(lists.Select(list => string.Join("\n",
             new[] { list.Heading }.Concat(list.Items.Select(i => $"- {i.Label}{(i.Note is null ? "" : $" ({i.Note})")}: {i.Link}"))
                 .Append(list.More is { } more ? $"{more.Label}: {more.Link}" : null)
                 .Where(line => line is not null))));
-        textParts.Add(quote);
-        if (action is { } a) textParts.Add($"{a.Label}\n{a.Link}");
-        textParts.Add(ignore);
-        textParts.Add(signature);
-        textParts.Add(contact);
-        textParts.AddRange(legal.Select(l => $"{l.Label}: {l.Link}"));
-        var text = string.Join("\n\n", textParts.Where(part => !string.IsNullOrWhiteSpace(part)));
+        textBefore.Add(quote);
+        var textAfter = new List<string?> { ignore, signature, contact };
+        textAfter.AddRange(legal.Select(l => $"{l.Label}: {l.Link}"));
 
         var html = HtmlEncoder.Default;
-        string Paragraph(string? value, string css = "") => string.IsNullOrWhiteSpace(value) ? ""
-            : $"<p{css}>{html.Encode(value).Replace("&#xA;", "<br>")}</p>\n";
-        var body = new System.Text.StringBuilder();
-        body.Append(Paragraph(greeting));
-        foreach (var paragraph in paragraphs) body.Append(Paragraph(paragraph));
+        var before = new System.Text.StringBuilder();
+        foreach (var paragraph in paragraphs) before.Append(Paragraph(paragraph));
         foreach (var list in lists)
         {
-            body.Append($"<h2 style=\"font-size:110%;margin:20px 0 6px\">{html.Encode(list.Heading)}</h2>\n");
+            before.Append($"<h2 style=\"font-size:110%;margin:20px 0 6px\">{html.Encode(list.Heading)}</h2>\n");
             if (list.Items.Count > 0)
             {
-                body.Append("<ul>\n");
+                before.Append("<ul>\n");
                 foreach (var item in list.Items)
-                    body.Append($"<li><a href=\"{html.Encode(item.Link)}\" style=\"color:{brand.PrimaryColour}\">{html.Encode(item.Label)}</a>"
+                    before.Append($"<li><a href=\"{html.Encode(item.Link)}\" style=\"color:{brand.PrimaryColour}\">{html.Encode(item.Label)}</a>"
                         + (item.Note is null ? "" : $" ({html.Encode(item.Note)})") + "</li>\n");
-                body.Append("</ul>\n");
+                before.Append("</ul>\n");
             }
             if (list.More is { } more)
-                body.Append($"<p><a href=\"{html.Encode(more.Link)}\" style=\"color:{brand.PrimaryColour}\">{html.Encode(more.Label)}</a></p>\n");
+                before.Append($"<p><a href=\"{html.Encode(more.Link)}\" style=\"color:{brand.PrimaryColour}\">{html.Encode(more.Label)}</a></p>\n");
         }
         if (!string.IsNullOrWhiteSpace(quote))
-            body.Append(
+            before.Append(
                 "<blockquote style=\"border-left:3px solid #ccc;margin:0;padding-left:12px\">" +
                 $"{html.Encode(quote).Replace("&#xA;", "<br>")}</blockquote>\n");
-        if (action is { } button)
-        {
-            body.Append(
-                $"<p><a href=\"{html.Encode(button.Link)}\" style=\"display:inline-block;background:{brand.PrimaryColour};" +
-                "color:#fff;padding:10px 18px;border-radius:4px;text-decoration:none\">" +
-                $"{html.Encode(button.Label)}</a></p>\n");
-            body.Append(Paragraph(button.Link, " style=\"font-size:90%;color:#555\""));
-        }
-        body.Append(Paragraph(ignore, " style=\"font-size:90%;color:#555\""));
-        body.Append(Paragraph(signature));
-        body.Append(Paragraph(contact, " style=\"font-size:90%;color:#555\""));
+        var after = new System.Text.StringBuilder();
+        after.Append(Paragraph(ignore, " style=\"font-size:90%;color:#555\""));
+        after.Append(Paragraph(signature));
+        after.Append(Paragraph(contact, " style=\"font-size:90%;color:#555\""));
         if (legal.Count > 0)
-            body.Append("<p style=\"font-size:90%;color:#555\">" + string.Join(" · ", legal.Select(l =>
+            after.Append("<p style=\"font-size:90%;color:#555\">" + string.Join(" · ", legal.Select(l =>
                 $"<a href=\"{html.Encode(l.Link)}\" style=\"color:{brand.PrimaryColour}\">{html.Encode(l.Label)}</a>")) + "</p>\n");
 
-        var htmlBody = $"""
+        var head = $"""
             <!DOCTYPE html>
             <html lang="{culture.TwoLetterISOLanguageName}"><head><meta charset="utf-8"><title>{html.Encode(subject)}</title></head>
             <body style="font-family:Arial,Helvetica,sans-serif;line-height:1.5;color:#222">
-            {body}</body></html>
+
             """;
-        return OutboxMessage.Compose(toAddress, toName, subject, text, htmlBody, now);
+        return new PreparedMail(this, brand.PrimaryColour, subject, JoinParts(textBefore), actionLabel, JoinParts(textAfter), head, before.ToString(),
+            after.ToString());
+    }
+
+    private static string JoinParts(IEnumerable<string?> parts) => string.Join("\n\n", parts.Where(part => !string.IsNullOrWhiteSpace(part)));
+
+    private static string Paragraph(string? value, string css = "") => string.IsNullOrWhiteSpace(value) ? ""
+        : $"<p{css}>{HtmlEncoder.Default.Encode(value).Replace("&#xA;", "<br>")}</p>\n";
+
+    /// <summary>A mail of <see cref="Prepare"/>, filled in with its recipient and its button's link.</summary>
+    internal sealed class PreparedMail(
+        MailLayout layout, string colour, string subject, string textBefore, string? actionLabel, string textAfter, string htmlHead,
+        string htmlBefore, string htmlAfter)
+    {
+        public OutboxMessage Fill(string toAddress, string toName, string link, DateTimeOffset now)
+        {
+            var greeting = layout.Text("Greeting", toName);
+            var text = JoinParts([greeting, textBefore, actionLabel is null ? null : $"{actionLabel}\n{link}", textAfter]);
+            var html = HtmlEncoder.Default;
+            var action = actionLabel is null ? "" :
+                $"<p><a href=\"{html.Encode(link)}\" style=\"display:inline-block;background:{colour};" +
+                "color:#fff;padding:10px 18px;border-radius:4px;text-decoration:none\">" +
+                $"{html.Encode(actionLabel)}</a></p>\n" + Paragraph(link, " style=\"font-size:90%;color:#555\"");
+            var htmlBody = string.Concat(htmlHead, Paragraph(greeting), htmlBefore, action, htmlAfter) + "</body></html>";
+            return OutboxMessage.Compose(toAddress, toName, subject, text, htmlBody, now);
+        }
     }
 
     private string? Contact() => (brand.SupportEmail, brand.SupportPhone) switch

@@ -41,11 +41,19 @@ internal sealed class UntrackedUnitOfWork(
 
     public async Task<List<T>> ListAsync<T>(ISpecification<T> specification, CancellationToken cancellationToken) where T : class
     {
+        // Without identity resolution, which would cost as much as tracking: a row reached twice would be two objects, each
+        // written back on its own, so it is refused instead.
         var rows = await EfSpecificationEvaluator.Instance
-            .GetQuery(dbContext.Set<T>().AsNoTrackingWithIdentityResolution(), specification).ToListAsync(cancellationToken);
+            .GetQuery(dbContext.Set<T>().AsNoTracking(), specification).ToListAsync(cancellationToken);
         _roots.AddRange(rows);
         var graph = Graph.Of(dbContext, rows);
-        foreach (var entity in graph.Entities) _read.TryAdd(entity, Snapshot.Of(graph, entity));
+        var keys = new HashSet<(string Table, object? Key)>();
+        foreach (var entity in graph.Entities)
+        {
+            var snapshot = Snapshot.Of(graph, entity);
+            if (!keys.Add((snapshot.Kind.Table, snapshot.Values[snapshot.Kind.KeyIndex])) || !_read.TryAdd(entity, snapshot))
+                throw new InvalidOperationException($"A row of {snapshot.Kind.Table} was read twice; an untracked unit of work reads each once.");
+        }
         return rows;
     }
 
