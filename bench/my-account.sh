@@ -133,23 +133,29 @@ manage="$template_base/Identity/Account/Manage"
 [ "$(status_of "$manage" "$template_cookie")" = 200 ] || { echo "the template's Manage page answered $(status_of "$manage" "$template_cookie")" >&2; exit 1; }
 
 # --- Load ----------------------------------------------------------------------------------------------------------
-# Prints "<requests per second> <p99 in ms>" for one wrk run (it runs in a subshell: refresh the cookie before); fails on any answer that is not 2xx/3xx.
+# Prints "<requests per second> <p99 in ms> <CPU ms per request>" for one wrk run against the app whose process id is $4
+# (it runs in a subshell: refresh the cookie before); fails on any answer that is not 2xx/3xx. The CPU time is the
+# process's own (user + system, from /proc) over the requests wrk completed: on a machine shared with other work it moves
+# far less than req/s and p99 do.
 measure() {
-  local out
-  # Portal re-issues an active session's cookie once a minute to restart its idle clock; a browser takes the new one,
-  # wrk can't, so take it here, or every request of a later run would be re-issued.
+  local out cpu_before cpu_after
+  cpu_before=$(cpu_ms "$4")
   out=$(wrk -t"$threads" -c"$connections" -d"$2" --latency -H "Cookie: $3" "$1")
+  cpu_after=$(cpu_ms "$4")
   if grep -q 'Non-2xx' <<<"$out"; then echo "$1: $(grep 'Non-2xx' <<<"$out")" >&2; exit 1; fi
-  awk '/^Requests\/sec:/ { rps = $2 }
+  awk -v cpu=$((cpu_after - cpu_before)) '/^Requests\/sec:/ { rps = $2 }
+       / requests in / { requests = $1 }
        $1 == "99%" { v = $2; unit = v; sub(/^[0-9.]+/, "", unit); sub(/[a-z]+$/, "", v)
                      p99 = unit == "us" ? v / 1000 : unit == "s" ? v * 1000 : unit == "m" ? v * 60000 : v }
-       END { printf "%.1f %.2f\n", rps, p99 }' <<<"$out"
+       END { printf "%.1f %.2f %.3f\n", rps, p99, requests ? cpu / requests : 0 }' <<<"$out"
 }
+# CPU time (user + system) process $1 has used so far, in ms (clock ticks are 1/100 s).
+cpu_ms() { awk '{ print ($14 + $15) * 10 }' "/proc/$1/stat"; }
 median() { sort -g | awk '{ v[NR] = $1 } END { print NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 echo "warming up…"
-refresh_cookie; measure "$base/my" 5s "$cookie" >/dev/null
-measure "$manage" 5s "$template_cookie" >/dev/null
+refresh_cookie; measure "$base/my" 5s "$cookie" "$app" >/dev/null
+measure "$manage" 5s "$template_cookie" "$template" >/dev/null
 
 echo "GET /my (Portal) and GET /Identity/Account/Manage (template), signed in, $threads threads, $connections connections,"
 echo "${seconds}s each, $rounds rounds, one app at a time:"
@@ -160,11 +166,11 @@ for round in $(seq 1 "$rounds"); do
   # Portal re-issues an active session's cookie once a minute to restart its idle clock; a browser takes the new one,
   # wrk can't, so take it before each run, or every request of a later run would be re-issued.
   refresh_cookie
-  my=$(measure "$base/my" "${seconds}s" "$cookie"); read -r my_rps my_p99 <<<"$my"
-  other=$(measure "$manage" "${seconds}s" "$template_cookie"); read -r t_rps t_p99 <<<"$other"
-  echo "$my_rps $my_p99" >>"$work/my.txt"; echo "$t_rps $t_p99" >>"$work/template.txt"
-  printf '  round %d: /my %8.1f req/s p99 %7.2f ms | template %8.1f req/s p99 %7.2f ms\n' \
-    "$round" "$my_rps" "$my_p99" "$t_rps" "$t_p99"
+  my=$(measure "$base/my" "${seconds}s" "$cookie" "$app"); read -r my_rps my_p99 my_cpu <<<"$my"
+  other=$(measure "$manage" "${seconds}s" "$template_cookie" "$template"); read -r t_rps t_p99 t_cpu <<<"$other"
+  echo "$my_rps $my_p99 $my_cpu" >>"$work/my.txt"; echo "$t_rps $t_p99 $t_cpu" >>"$work/template.txt"
+  printf '  round %d (load %s): /my %8.1f req/s p99 %7.2f ms CPU %.2f ms/req | template %8.1f req/s p99 %7.2f ms CPU %.2f ms/req\n' \
+    "$round" "$(cut -d' ' -f1 /proc/loadavg)" "$my_rps" "$my_p99" "$my_cpu" "$t_rps" "$t_p99" "$t_cpu"
 done
 kill "$app_sampler" "$template_sampler"; wait "$app_sampler" "$template_sampler" 2>/dev/null || true
 # A session that ended mid-run would have turned into redirects to the sign-in page: make sure it is still valid.
@@ -178,7 +184,7 @@ if [ -n "${PORTAL_BENCH_TRACE:-}" ]; then
   tracer=$!
   sleep 1
   refresh_cookie
-  measure "$base/my" "${seconds}s" "$cookie" >/dev/null
+  measure "$base/my" "${seconds}s" "$cookie" "$app" >/dev/null
   wait "$tracer" || { cat "$work/trace.log" >&2; exit 1; }
   echo "trace: $trace — top frames, exclusive then inclusive:"
   dotnet tool run dotnet-trace report "$trace" topN -n 30
@@ -191,6 +197,8 @@ printf 'median  /my      %8.1f req/s  p99 %7.2f ms  working set under load %s MB
   "$my_rps" "$my_p99" "$(cat "$work/my-rss")" "$(peak_mb "$app")"
 printf 'median  template %8.1f req/s  p99 %7.2f ms  working set under load %s MB (peak since start %s MB)\n' \
   "$t_rps" "$t_p99" "$(cat "$work/template-rss")" "$(peak_mb "$template")"
+my_cpu=$(cut -d' ' -f3 "$work/my.txt" | median); t_cpu=$(cut -d' ' -f3 "$work/template.txt" | median)
+awk -v a="$my_cpu" -v b="$t_cpu" 'BEGIN { printf "median CPU per request: /my %.2f ms, template %.2f ms (/my over template %.2f)\n", a, b, b ? a / b : 0 }'
 echo "targets: throughput ratio >= 2.5, p99 ratio <= 0.33, Portal working set <= 250 MB"
 awk -v a="$my_rps" -v b="$t_rps" 'BEGIN { printf "my_vs_template_throughput=%.2f\n", a / b }'
 awk -v a="$my_p99" -v b="$t_p99" 'BEGIN { printf "my_vs_template_p99=%.2f\n", a / b }'

@@ -32,8 +32,8 @@ public static class DependencyInjection
         else
         {
             services.AddDbContextPool<PortalDbContext, SqlitePortalDbContext>((provider, options) =>
-                options.UseSqlite(database.ConnectionString)
-                    .AddInterceptors(provider.GetRequiredService<AdoptionChanges>(), new SqliteBusyWait()));
+                KeptOpenSqliteConnection.ReplaceIn(options.UseSqlite(database.ConnectionString))
+                    .AddInterceptors(provider.GetRequiredService<AdoptionChanges>(), new SqliteBusyWait(), new SqliteStatementReuse()));
         }
         services.AddPortalDataProtection(configuration, dataFolder, database.Provider);
         services.AddSingleton(InstanceName.From(configuration));

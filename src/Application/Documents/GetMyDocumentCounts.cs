@@ -25,11 +25,14 @@ public sealed record ViewerDocumentCounts(DocumentViewer Viewer, IReadOnlyDictio
 
 /// <summary>
 /// Reads the viewer and counts each kind of their own and their company's documents, all in one round trip, each up to
-/// a limit; null when the user is not an active portal user.
+/// <see cref="CountedUpTo"/>; null when the user is not an active portal user.
 /// </summary>
 public interface IDocumentKindCounter
 {
-    Task<ViewerDocumentCounts?> CountUpToAsync(int userId, int limit, CancellationToken cancellationToken);
+    /// <summary>One more than <see cref="GetMyDocumentCounts.Limit"/>, to tell "exactly the limit" from "more".</summary>
+    const int CountedUpTo = GetMyDocumentCounts.Limit + 1;
+
+    Task<ViewerDocumentCounts?> CountAsync(int userId, CancellationToken cancellationToken);
 }
 
 public sealed class GetMyDocumentCountsHandler(IDocumentKindCounter counter, ICurrentUser currentUser)
@@ -37,7 +40,7 @@ public sealed class GetMyDocumentCountsHandler(IDocumentKindCounter counter, ICu
 {
     public async ValueTask<IReadOnlyList<DocumentKindCount>> Handle(GetMyDocumentCounts query, CancellationToken cancellationToken)
     {
-        var counted = await counter.CountUpToAsync(currentUser.UserId ?? 0, GetMyDocumentCounts.Limit + 1, cancellationToken)
+        var counted = await counter.CountAsync(currentUser.UserId ?? 0, cancellationToken)
             ?? throw new NotFoundException("Portal user");
         var result = new List<DocumentKindCount>(counted.Counts.Count);
         foreach (var (kind, count) in counted.Counts.OrderBy(c => c.Key))

@@ -15,8 +15,15 @@ namespace Portal.Infrastructure.Persistence;
 /// </summary>
 internal sealed class DocumentKindCounter(PortalDbContext db) : IDocumentKindCounter
 {
-    private static readonly Func<PortalDbContext, int, int, CancellationToken, Task<Row?>> CountQuery =
-        EF.CompileAsyncQuery((PortalDbContext db, int userId, int limit, CancellationToken _) =>
+    /// <summary>
+    /// A constant in the SQL, not a parameter: SQLite recompiles a statement on every run after a LIMIT's parameter is
+    /// bound (it plans with the limit's value), which made running the kept, prepared statement cost as much as
+    /// preparing it anew (about 130 µs instead of 7 µs here).
+    /// </summary>
+    private const int Limit = IDocumentKindCounter.CountedUpTo;
+
+    private static readonly Func<PortalDbContext, int, CancellationToken, Task<Row?>> CountQuery =
+        EF.CompileAsyncQuery((PortalDbContext db, int userId, CancellationToken _) =>
             db.PortalUsers.AsNoTracking()
                 .Where(u => u.Id == userId && u.State == PortalAccessState.Active)
                 .Select(u => new Row
@@ -25,27 +32,27 @@ internal sealed class DocumentKindCounter(PortalDbContext db) : IDocumentKindCou
                     CompanyId = u.Contact.CompanyId,
                     CompanyKinds = u.CompanyDocumentKinds,
                     OwnQuotations = db.Documents.Where(d => d.ContactId == u.ContactId && d.Kind == DocumentKind.Quotation
-                        && d.Status != DocumentStatus.Draft).Take(limit).Count(),
+                        && d.Status != DocumentStatus.Draft).Take(Limit).Count(),
                     OwnSalesOrders = db.Documents.Where(d => d.ContactId == u.ContactId && d.Kind == DocumentKind.SalesOrder
-                        && d.Status != DocumentStatus.Draft).Take(limit).Count(),
+                        && d.Status != DocumentStatus.Draft).Take(Limit).Count(),
                     OwnInvoices = db.Documents.Where(d => d.ContactId == u.ContactId && d.Kind == DocumentKind.Invoice
-                        && d.Status != DocumentStatus.Draft).Take(limit).Count(),
+                        && d.Status != DocumentStatus.Draft).Take(Limit).Count(),
                     OwnCreditNotes = db.Documents.Where(d => d.ContactId == u.ContactId && d.Kind == DocumentKind.CreditNote
-                        && d.Status != DocumentStatus.Draft).Take(limit).Count(),
+                        && d.Status != DocumentStatus.Draft).Take(Limit).Count(),
                     CompanyQuotations = db.Documents.Where(d => d.ContactId == u.Contact.CompanyId
-                        && d.Kind == DocumentKind.Quotation && d.Status != DocumentStatus.Draft).Take(limit).Count(),
+                        && d.Kind == DocumentKind.Quotation && d.Status != DocumentStatus.Draft).Take(Limit).Count(),
                     CompanySalesOrders = db.Documents.Where(d => d.ContactId == u.Contact.CompanyId
-                        && d.Kind == DocumentKind.SalesOrder && d.Status != DocumentStatus.Draft).Take(limit).Count(),
+                        && d.Kind == DocumentKind.SalesOrder && d.Status != DocumentStatus.Draft).Take(Limit).Count(),
                     CompanyInvoices = db.Documents.Where(d => d.ContactId == u.Contact.CompanyId
-                        && d.Kind == DocumentKind.Invoice && d.Status != DocumentStatus.Draft).Take(limit).Count(),
+                        && d.Kind == DocumentKind.Invoice && d.Status != DocumentStatus.Draft).Take(Limit).Count(),
                     CompanyCreditNotes = db.Documents.Where(d => d.ContactId == u.Contact.CompanyId
-                        && d.Kind == DocumentKind.CreditNote && d.Status != DocumentStatus.Draft).Take(limit).Count(),
+                        && d.Kind == DocumentKind.CreditNote && d.Status != DocumentStatus.Draft).Take(Limit).Count(),
                 })
                 .FirstOrDefault());
 
-    public async Task<ViewerDocumentCounts?> CountUpToAsync(int userId, int limit, CancellationToken cancellationToken)
+    public async Task<ViewerDocumentCounts?> CountAsync(int userId, CancellationToken cancellationToken)
     {
-        if (await CountQuery(db, userId, limit, cancellationToken) is not { } row) return null;
+        if (await CountQuery(db, userId, cancellationToken) is not { } row) return null;
         // A kind added to the domain is added here too: a functional test shows a tile of every kind.
         return new ViewerDocumentCounts(
             new DocumentViewer(row.ContactId, row.CompanyId, row.CompanyKinds),
