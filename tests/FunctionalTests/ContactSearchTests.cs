@@ -59,19 +59,6 @@ public sealed class ContactSearchTests(PortalFactory factory) : IClassFixture<Po
     }
 
     [Fact]
-    public async Task A_person_is_found_by_their_own_name_and_their_linked_companys_name_together()
-    {
-        var company = Contact.CreateCompany(new ContactDetails("Kranich Logistik GmbH"), null, Now);
-        await AddAsync(company, Contact.CreatePerson(new ContactDetails("Tilda Kranichfeld"), null, company, Now),
-            Contact.CreatePerson(new ContactDetails("Uwe Kranichfeld"), null, company, Now),
-            Contact.CreatePerson(new ContactDetails("Tilda Kranichfeld-Frei"), null, null, Now));
-        using var admin = await factory.SignedInAdminAsync();
-
-        (await ResultNamesAsync(admin, "tilda kranich logistik")).ShouldBe(["Tilda Kranichfeld"]);
-        (await ResultNamesAsync(admin, "logistik uw")).ShouldBe(["Uwe Kranichfeld"]);
-    }
-
-    [Fact]
     public async Task Searching_a_free_text_company_name_finds_the_person()
     {
         await AddAsync(Contact.CreatePerson(new ContactDetails("Rita Freelance", CompanyName: "Kolibri Atelier Köln"), null, null, Now));

@@ -6,8 +6,8 @@ using Portal.Domain.Contacts;
 namespace Portal.Application.Contacts;
 
 /// <summary>
-/// Finds contacts by what a back-office user typed. A contact matches when every word is in its name, e-mail or free-text
-/// company, or in the name or e-mail of the company a person is linked to, ignoring case and accents.
+/// Finds contacts by what a back-office user typed. A contact matches when its name, e-mail or free-text company contain
+/// every word, ignoring case and accents, and so do the people of a company that matches.
 /// </summary>
 public interface IContactSearch
 {

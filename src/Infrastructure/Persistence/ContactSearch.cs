@@ -14,9 +14,9 @@ namespace Portal.Infrastructure.Persistence;
 /// <summary>
 /// Contact search on the text index of each database (<see cref="ContactSearchSql"/>): every word of three characters or
 /// more goes through the trigram index, shorter words only narrow what those found; a search of short words alone reads
-/// the contacts whose text starts with its first word, a range of a B-tree index. A person's row holds their linked
-/// company's text beside their own (<see cref="CompanySearchTextSql"/>), and each word may be found in either: "müller
-/// acme" finds Müller of Acme, as it finds a Müller who typed Acme as their company.
+/// the contacts whose text starts with its first word, a range of the B-tree index on <c>SearchText</c>. A person's row
+/// holds their linked company's text as well (<see cref="CompanySearchTextSql"/>), so the people of a matching company are
+/// found in the same index as everyone else.
 /// </summary>
 internal sealed class ContactSearch(PortalDbContext db, IOptions<ListCountOptions> counting) : IContactSearch
 {
@@ -34,12 +34,16 @@ internal sealed class ContactSearch(PortalDbContext db, IOptions<ListCountOption
 
     private static readonly MethodInfo PropertyMethod = typeof(EF).GetMethod(nameof(EF.Property))!.MakeGenericMethod(typeof(string));
 
-    /// <summary>The texts a contact is found by: its own, and a person's copy of their linked company's.</summary>
-    private static readonly Func<Expression, Expression>[] Texts =
-    [
-        contact => Expression.Property(contact, nameof(Contact.SearchText)),
-        contact => Expression.Call(PropertyMethod, contact, Expression.Constant(CompanySearchTextSql.Column)),
-    ];
+    /// <summary>The contact's own text.</summary>
+    private static readonly TextColumn Own = new(nameof(Contact.SearchText),
+        contact => Expression.Property(contact, nameof(Contact.SearchText)));
+
+    /// <summary>A person's copy of their linked company's text.</summary>
+    private static readonly TextColumn OfCompany = new(CompanySearchTextSql.Column,
+        contact => Expression.Call(PropertyMethod, contact, Expression.Constant(CompanySearchTextSql.Column)));
+
+    /// <summary>A text a contact is found by: its column, named as the FTS5 table names it too, and how a query reads it.</summary>
+    private sealed record TextColumn(string Name, Func<ParameterExpression, Expression> Read);
 
     public int WalkLength => Math.Max(1, counting.Value.SearchWalkLength);
 
@@ -55,9 +59,9 @@ internal sealed class ContactSearch(PortalDbContext db, IOptions<ListCountOption
     }
 
     /// <summary>
-    /// Mirrors <see cref="MatchingContactIds"/> with LIKE: every word contained in the row's own text or its company's, or,
-    /// for a search of short words only, one of them starting with the first. The patterns are parameters, so one cached
-    /// query serves every search with the same number of words.
+    /// Mirrors <see cref="MatchingContactIds"/> with LIKE on the row's own search text and on its company's copy: every word
+    /// contained, or, for a search of short words only, the text starting with the first. The patterns are parameters, so
+    /// one cached query serves every search with the same number of words.
     /// </summary>
     public Expression<Func<Contact, bool>> Matches(string term)
     {
@@ -66,11 +70,34 @@ internal sealed class ContactSearch(PortalDbContext db, IOptions<ListCountOption
             ? words.Select((word, i) => i == 0 ? SearchPattern.StartsWith(word) : SearchPattern.Contains(word)).ToList()
             : words.Select(SearchPattern.Contains).ToList();
         if (patterns.Count == 0) return contact => true;
-        return Test(patterns.Select(pattern => InAnyText(text => Like(text, pattern))).ToList());
+
+        var contact = Expression.Parameter(typeof(Contact), "contact");
+        var anyText = new[] { Own, OfCompany }.Select(text => AllLike(text.Read(contact), patterns)).Aggregate(Expression.OrElse);
+        return Expression.Lambda<Func<Contact, bool>>(anyText, contact);
     }
 
-    public IQueryable<int> MatchingContactIds(string term) =>
-        Branches(term).Select(branch => branch.Select(c => c.Id)).Aggregate(Queryable.Concat);
+    private static Expression AllLike(Expression text, IEnumerable<string> patterns) => patterns
+        .Select(pattern => (Expression)Expression.Call(LikeMethod,
+            Expression.Constant(EF.Functions),
+            text,
+            Parameter(pattern),
+            Parameter(LikeEscape)))
+        .Aggregate(Expression.AndAlso);
+
+    /// <summary>A captured value, as a lambda closure would hold it: EF sends it as a parameter, not as SQL text.</summary>
+    private static MemberExpression Parameter(string value) =>
+        Expression.Field(Expression.Constant(new StrongBox<string>(value)), nameof(StrongBox<string>.Value));
+
+    public IQueryable<int> MatchingContactIds(string term)
+    {
+        if (SqliteIndexedWords(term) is { } indexed)
+        {
+            // The index's row ids are the contacts' ids, and it holds both texts: one lookup, no contact read.
+            return SqliteMatches(indexed, columns: null);
+        }
+
+        return MatchingContacts(term, Own).Select(c => c.Id).Concat(MatchingContacts(term, OfCompany).Select(c => c.Id));
+    }
 
     public async Task<List<int>> ReadSortedMatchesAsync(
         string term, ISpecification<Contact, int> page, CancellationToken cancellationToken)
@@ -84,95 +111,103 @@ internal sealed class ContactSearch(PortalDbContext db, IOptions<ListCountOption
         }
         else
         {
-            // Each match's own row, read by the text index scans that found it; UNION drops a row both branches found and
+            // Each match's own row, read by the text index scan that found it; UNION drops a person found by both texts and
             // keeps the planner from walking the sort index instead (every "Zoë" lies behind 95,000 other names).
-            source = Branches(term).Aggregate(Queryable.Union);
+            source = MatchingContacts(term, Own).Union(MatchingContacts(term, OfCompany));
         }
         return await EfSpecificationEvaluator.Instance.GetQuery(source.AsNoTracking(), page).ToListAsync(cancellationToken);
     }
 
-    /// <summary>
-    /// The matches as queries whose union they are, each starting from an index. SQLite's FTS5 table holds both texts, so its
-    /// words of three characters or more are one lookup. Elsewhere the first word is looked up in each text's own index (a
-    /// trigram index, or a B-tree range for a prefix): one branch per text, the other words then tested on both texts.
-    /// </summary>
-    private List<IQueryable<Contact>> Branches(string term)
+    /// <summary>The words of <paramref name="term"/> when the FTS5 table alone finds its matches: SQLite, no short word.</summary>
+    private List<string>? SqliteIndexedWords(string term)
+    {
+        if (!db.Database.IsSqlite()) return null;
+        var words = WordsOf(term);
+        return words.Count > 0 && words.All(word => word.Length >= IndexedLength) ? words : null;
+    }
+
+    /// <summary>The contacts whose <paramref name="text"/> (own or company's) holds every word.</summary>
+    private IQueryable<Contact> MatchingContacts(string term, TextColumn text)
     {
         var words = WordsOf(term);
         var indexed = words.Where(word => word.Length >= IndexedLength).ToList();
         var shortWords = words.Where(word => word.Length < IndexedLength).ToList();
-        if (words.Count == 0) return [db.Contacts];
 
-        if (indexed.Count > 0 && db.Database.IsSqlite())
+        IQueryable<Contact> matches;
+        if (indexed.Count > 0)
         {
-            var rowIds = SqliteMatches(indexed);
-            return [Narrow(db.Contacts.Where(c => rowIds.Contains(c.Id)), [], shortWords)];
+            matches = ContainingAll(indexed, text);
+        }
+        else if (shortWords.Count > 0)
+        {
+            matches = db.Contacts.Where(StartingWith(shortWords[0], text));
+            shortWords.RemoveAt(0);
+        }
+        else
+        {
+            matches = db.Contacts;
         }
 
-        Func<Expression, Expression> first = indexed.Count > 0
-            ? text => Like(text, SearchPattern.Contains(indexed[0]))
-            : text => StartingWith(text, shortWords[0]);
-        var otherIndexed = indexed.Skip(1).ToList();
-        var otherShort = indexed.Count > 0 ? shortWords : shortWords.Skip(1).ToList();
-        return Texts.Select(text => Narrow(db.Contacts.Where(Test([first(text(Row))])), otherIndexed, otherShort)).ToList();
-    }
-
-    /// <summary>The words of a search beyond those an index found, each in the row's own text or its company's.</summary>
-    private static IQueryable<Contact> Narrow(IQueryable<Contact> matches, IEnumerable<string> indexed, IEnumerable<string> shortWords)
-    {
-        foreach (var word in indexed)
-        {
-            // LIKE, so that PostgreSQL can look this word up in the trigram indexes as well.
-            var pattern = SearchPattern.Contains(word);
-            matches = matches.Where(Test([InAnyText(text => Like(text, pattern))]));
-        }
         foreach (var word in shortWords)
         {
             // instr()/strpos(): literal, and no index to tempt the planner away from the candidates already found.
-            matches = matches.Where(Test([InAnyText(text => Expression.Call(text, ContainsMethod, Parameter(word)))]));
+            matches = matches.Where(Test(text, t => Expression.Call(t, ContainsMethod, Parameter(word))));
         }
         return matches;
     }
 
-    /// <summary>The parameter every condition built here is written against.</summary>
-    private static readonly ParameterExpression Row = Expression.Parameter(typeof(Contact), "contact");
-
-    private static Expression InAnyText(Func<Expression, Expression> condition) =>
-        Texts.Select(text => condition(text(Row))).Aggregate(Expression.OrElse);
-
-    private static Expression<Func<Contact, bool>> Test(IReadOnlyList<Expression> conditions) =>
-        Expression.Lambda<Func<Contact, bool>>(conditions.Aggregate(Expression.AndAlso), Row);
-
-    private static Expression Like(Expression text, string pattern) =>
-        Expression.Call(LikeMethod, Expression.Constant(EF.Functions), text, Parameter(pattern), Parameter(LikeEscape));
-
-    /// <summary>A captured value, as a lambda closure would hold it: EF sends it as a parameter, not as SQL text.</summary>
-    private static MemberExpression Parameter(string value) =>
-        Expression.Field(Expression.Constant(new StrongBox<string>(value)), nameof(StrongBox<string>.Value));
+    private static Expression<Func<Contact, bool>> Test(
+        TextColumn text, Func<Expression, Expression> condition)
+    {
+        var contact = Expression.Parameter(typeof(Contact), "c");
+        return Expression.Lambda<Func<Contact, bool>>(condition(text.Read(contact)), contact);
+    }
 
     /// <summary>
     /// Each word a quoted FTS5 string, so nothing the user typed is read as query syntax; the trigram tokenizer then finds it
-    /// as a substring, in either column. (LIKE on the FTS table would ignore ESCAPE.)
+    /// as a substring. (LIKE on the FTS table would ignore ESCAPE.) Without <paramref name="columns"/>, a contact matches
+    /// when every word is in its own text or every word in its company's: one word is found in either column alike.
     /// </summary>
-    private IQueryable<int> SqliteMatches(IEnumerable<string> words)
+    private IQueryable<int> SqliteMatches(IReadOnlyList<string> words, string? columns)
     {
-        var match = string.Join(" AND ", words.Select(word => $"\"{word.Replace("\"", "\"\"", StringComparison.Ordinal)}\""));
+        var all = string.Join(" AND ", words.Select(word => $"\"{word.Replace("\"", "\"\"", StringComparison.Ordinal)}\""));
+        var match = columns is not null ? $"{{{columns}}} : ({all})"
+            : words.Count == 1 ? all
+            : $"{{{Own.Name}}} : ({all}) OR {{{OfCompany.Name}}} : ({all})";
         return db.Database.SqlQueryRaw<int>(ContactSearchSql.SqliteMatchingIds, match);
+    }
+
+    private IQueryable<Contact> ContainingAll(IReadOnlyList<string> words, TextColumn text)
+    {
+        if (db.Database.IsSqlite())
+        {
+            var rowIds = SqliteMatches(words, text.Name);
+            return db.Contacts.Where(c => rowIds.Contains(c.Id));
+        }
+
+        IQueryable<Contact> matches = db.Contacts;
+        foreach (var word in words)
+        {
+            var pattern = SearchPattern.Contains(word);
+            matches = matches.Where(Test(text, t => Expression.Call(LikeMethod,
+                Expression.Constant(EF.Functions), t, Parameter(pattern), Parameter(LikeEscape))));
+        }
+        return matches;
     }
 
     /// <summary>
     /// The range from <paramref name="prefix"/> up to the next string of its length: both databases compare both texts by
     /// code point (SQLite's BINARY, PostgreSQL's "C"), so that is exactly the text starting with it.
     /// </summary>
-    private static Expression StartingWith(Expression text, string prefix)
+    private static Expression<Func<Contact, bool>> StartingWith(string prefix, TextColumn text)
     {
         var last = prefix[^1];
         var upper = last < '\uD7FF' || (last >= '\uE000' && last < char.MaxValue)
             ? prefix[..^1] + (char)(last + 1)
             : prefix + char.MaxValue;
         var zero = Expression.Constant(0);
-        return Expression.AndAlso(
-            Expression.GreaterThanOrEqual(Expression.Call(CompareMethod, text, Parameter(prefix)), zero),
-            Expression.LessThan(Expression.Call(CompareMethod, text, Parameter(upper)), zero));
+        return Test(text, t => Expression.AndAlso(
+            Expression.GreaterThanOrEqual(Expression.Call(CompareMethod, t, Parameter(prefix)), zero),
+            Expression.LessThan(Expression.Call(CompareMethod, t, Parameter(upper)), zero)));
     }
 }
