@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Contacts;
@@ -169,6 +170,48 @@ public sealed class ContactSearchTests(PortalFactory factory) : IClassFixture<Po
         (await ResultNamesAsync(admin, "before-change")).ShouldBeEmpty();
         (await ResultNamesAsync(admin, "umbenannt")).ShouldBe(["Newname Umbenannt"]);
         (await ResultNamesAsync(admin, "after-change.example")).ShouldBe(["Newname Umbenannt"]);
+    }
+
+    [Fact]
+    public async Task The_people_of_a_renamed_company_are_found_by_its_new_name_and_no_longer_by_the_old_one()
+    {
+        var company = Contact.CreateCompany(new ContactDetails("Altfirma Umtaufer GmbH"), "info@umtaufer-alt.example", Now);
+        await AddAsync(company, Contact.CreatePerson(new ContactDetails("Wilma Umgetauft"), null, company, Now));
+        using var admin = await factory.SignedInAdminAsync();
+        (await ResultNamesAsync(admin, "altfirma umtaufer")).ShouldBe(["Altfirma Umtaufer GmbH", "Wilma Umgetauft"], ignoreOrder: true);
+
+        var edit = await admin.GetAsync($"/admin/contacts/{company.Id}/edit");
+        var saved = await admin.SubmitAsync(edit, "Save", new Dictionary<string, string?>
+        {
+            ["Details.Name"] = "Neufirma Getauft AG",
+            ["Email"] = "info@getauft-neu.example",
+        });
+        saved.Status.ShouldBe(HttpStatusCode.OK, saved.Text);
+
+        (await ResultNamesAsync(admin, "altfirma")).ShouldBeEmpty();
+        (await ResultNamesAsync(admin, "umtaufer-alt")).ShouldBeEmpty();
+        (await ResultNamesAsync(admin, "NEUFIRMA getauft")).ShouldBe(["Neufirma Getauft AG", "Wilma Umgetauft"], ignoreOrder: true);
+        (await ResultNamesAsync(admin, "getauft-neu.example")).ShouldBe(["Neufirma Getauft AG", "Wilma Umgetauft"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task A_person_moved_to_another_company_is_found_by_the_new_companys_name_and_no_longer_by_the_old_one()
+    {
+        var before = Contact.CreateCompany(new ContactDetails("Vorher Wechselwerk KG"), null, Now);
+        var after = Contact.CreateCompany(new ContactDetails("Nachher Zielhafen SE"), "info@zielhafen.example", Now);
+        var person = Contact.CreatePerson(new ContactDetails("Hugo Wechsler"), "hugo@privat-wechsler.example", before, Now);
+        await AddAsync(before, after, person);
+        using var admin = await factory.SignedInAdminAsync();
+        (await ResultNamesAsync(admin, "wechselwerk")).ShouldBe(["Hugo Wechsler", "Vorher Wechselwerk KG"], ignoreOrder: true);
+
+        var edit = await admin.GetAsync($"/admin/contacts/{person.Id}/edit");
+        var saved = await admin.SubmitAsync(edit, "Save", new Dictionary<string, string?> { ["CompanyId"] = after.Id.ToString(CultureInfo.InvariantCulture) });
+        saved.Status.ShouldBe(HttpStatusCode.OK, saved.Text);
+
+        (await ResultNamesAsync(admin, "wechselwerk")).ShouldBe(["Vorher Wechselwerk KG"]);
+        (await ResultNamesAsync(admin, "zielhafen")).ShouldBe(["Hugo Wechsler", "Nachher Zielhafen SE"], ignoreOrder: true);
+        (await ResultNamesAsync(admin, "ZIELHAFEN.example")).ShouldBe(["Hugo Wechsler", "Nachher Zielhafen SE"], ignoreOrder: true);
+        (await ResultNamesAsync(admin, "wechsler")).ShouldBe(["Hugo Wechsler"]);
     }
 
     [Fact]

@@ -10,7 +10,8 @@ namespace Portal.Infrastructure.Persistence;
 /// </summary>
 /// <remarks>
 /// SQLite drops a table's indexes with the table: a later migration that rebuilds <c>Contacts</c> must call <see cref="Up"/>
-/// again after the rebuild, as for <see cref="ContactSearchSql"/>.
+/// again after the rebuild, as for <see cref="CompanySearchTextSql"/>. The PostgreSQL index over companies is dropped again
+/// by <c>BackOfficeAtScaleCompanySearchText</c>: a person's row holds their company's text (<see cref="CompanySearchTextSql"/>).
 /// </remarks>
 public static class ContactMatchOrderSql
 {

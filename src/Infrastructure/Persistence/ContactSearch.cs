@@ -14,7 +14,9 @@ namespace Portal.Infrastructure.Persistence;
 /// <summary>
 /// Contact search on the text index of each database (<see cref="ContactSearchSql"/>): every word of three characters or
 /// more goes through the trigram index, shorter words only narrow what those found; a search of short words alone reads
-/// the contacts whose text starts with its first word, a range of the B-tree index on <c>SearchText</c>.
+/// the contacts whose text starts with its first word, a range of the B-tree index on <c>SearchText</c>. A person's row
+/// holds their linked company's text as well (<see cref="CompanySearchTextSql"/>), so the people of a matching company are
+/// found in the same index as everyone else.
 /// </summary>
 internal sealed class ContactSearch(PortalDbContext db, IOptions<ListCountOptions> counting) : IContactSearch
 {
@@ -26,6 +28,25 @@ internal sealed class ContactSearch(PortalDbContext db, IOptions<ListCountOption
     private static readonly MethodInfo LikeMethod = typeof(DbFunctionsExtensions).GetMethod(
         nameof(DbFunctionsExtensions.Like), [typeof(DbFunctions), typeof(string), typeof(string), typeof(string)])!;
 
+    private static readonly MethodInfo ConcatMethod = typeof(string).GetMethod(nameof(string.Concat), [typeof(string), typeof(string)])!;
+
+    private static readonly MethodInfo ContainsMethod = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
+
+    private static readonly MethodInfo CompareMethod = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
+
+    private static readonly MethodInfo PropertyMethod = typeof(EF).GetMethod(nameof(EF.Property))!.MakeGenericMethod(typeof(string));
+
+    /// <summary>The contact's own text.</summary>
+    private static readonly TextColumn Own = new(nameof(Contact.SearchText),
+        contact => Expression.Property(contact, nameof(Contact.SearchText)));
+
+    /// <summary>A person's copy of their linked company's text.</summary>
+    private static readonly TextColumn OfCompany = new(CompanySearchTextSql.Column,
+        contact => Expression.Call(PropertyMethod, contact, Expression.Constant(CompanySearchTextSql.Column)));
+
+    /// <summary>A text a contact is found by: its column, named as the FTS5 table names it too, and how a query reads it.</summary>
+    private sealed record TextColumn(string Name, Func<ParameterExpression, Expression> Read);
+
     public int WalkLength => Math.Max(1, counting.Value.SearchWalkLength);
 
     private static List<string> WordsOf(string term) =>
@@ -34,14 +55,13 @@ internal sealed class ContactSearch(PortalDbContext db, IOptions<ListCountOption
     public async Task<ListCount> CountMatchesAsync(string term, CancellationToken cancellationToken)
     {
         var limit = counting.Value.SearchLimit;
-        // DISTINCT streams: the count stops after limit + 1 different ids, before the company step runs when the words
-        // alone match that many.
+        // DISTINCT streams: the count stops after limit + 1 different ids.
         var bounded = await MatchingContactIds(term).Distinct().Take(limit + 1).CountAsync(cancellationToken);
         return bounded <= limit ? ListCount.Exact(bounded) : new ListCount(limit, CountPrecision.MoreThan);
     }
 
     /// <summary>
-    /// Mirrors <see cref="MatchingContactIds"/> with LIKE on the row's own search text and on its company's: every word
+    /// Mirrors <see cref="MatchingContactIds"/> with LIKE on the row's own search text and on its company's copy: every word
     /// contained, or, for a search of short words only, the text starting with the first. The patterns are parameters, so
     /// one cached query serves every search with the same number of words.
     /// </summary>
@@ -54,14 +74,11 @@ internal sealed class ContactSearch(PortalDbContext db, IOptions<ListCountOption
         if (patterns.Count == 0) return contact => true;
 
         var contact = Expression.Parameter(typeof(Contact), "contact");
-        var company = Expression.Property(contact, nameof(Contact.Company));
-        var ownText = AllLike(Expression.Property(contact, nameof(Contact.SearchText)), patterns);
-        var companyText = Expression.AndAlso(
-            Expression.AndAlso(
-                Expression.NotEqual(company, Expression.Constant(null, typeof(Contact))),
-                Expression.Equal(Expression.Property(company, nameof(Contact.Kind)), Expression.Constant(ContactKind.Company))),
-            AllLike(Expression.Property(company, nameof(Contact.SearchText)), patterns));
-        return Expression.Lambda<Func<Contact, bool>>(Expression.OrElse(ownText, companyText), contact);
+        // The company's copy is tested as an expression no index covers: this tests rows a walk of the sort index reads, and
+        // PostgreSQL would otherwise combine both trigram indexes with the sort key's range and sort every match in it.
+        var companyText = Expression.Call(ConcatMethod, OfCompany.Read(contact), Expression.Constant(""));
+        var anyText = Expression.OrElse(AllLike(Own.Read(contact), patterns), AllLike(companyText, patterns));
+        return Expression.Lambda<Func<Contact, bool>>(anyText, contact);
     }
 
     private static Expression AllLike(Expression text, IEnumerable<string> patterns) => patterns
@@ -80,12 +97,11 @@ internal sealed class ContactSearch(PortalDbContext db, IOptions<ListCountOption
     {
         if (SqliteIndexedWords(term) is { } indexed)
         {
-            // The index's row ids are the contacts' ids: no need to read the contacts to know which match.
-            return WithPeopleOfCompanies(SqliteMatches(indexed));
+            // The index's row ids are the contacts' ids, and it holds both texts: one lookup, no contact read.
+            return SqliteMatches(indexed, columns: null);
         }
 
-        var matches = MatchingContacts(term);
-        return matches.Select(c => c.Id).Concat(PeopleOfCompaniesAmong(matches).Select(person => person.Id));
+        return MatchingContacts(term, Own).Select(c => c.Id).Concat(MatchingContacts(term, OfCompany).Select(c => c.Id));
     }
 
     public async Task<List<int>> ReadSortedMatchesAsync(
@@ -100,10 +116,9 @@ internal sealed class ContactSearch(PortalDbContext db, IOptions<ListCountOption
         }
         else
         {
-            // Each match's own row, read by the text index scan that found it; UNION drops a person found twice and keeps
-            // the planner from walking the sort index instead (every "Zoë" lies behind 95,000 other names).
-            var matches = MatchingContacts(term);
-            source = matches.Union(PeopleOfCompaniesAmong(matches));
+            // Each match's own row, read by the text index scan that found it; UNION drops a person found by both texts and
+            // keeps the planner from walking the sort index instead (every "Zoë" lies behind 95,000 other names).
+            source = MatchingContacts(term, Own).Union(MatchingContacts(term, OfCompany));
         }
         return await EfSpecificationEvaluator.Instance.GetQuery(source.AsNoTracking(), page).ToListAsync(cancellationToken);
     }
@@ -116,8 +131,8 @@ internal sealed class ContactSearch(PortalDbContext db, IOptions<ListCountOption
         return words.Count > 0 && words.All(word => word.Length >= IndexedLength) ? words : null;
     }
 
-    /// <summary>The contacts whose own text matches, without the people of matching companies.</summary>
-    private IQueryable<Contact> MatchingContacts(string term)
+    /// <summary>The contacts whose <paramref name="text"/> (own or company's) holds every word.</summary>
+    private IQueryable<Contact> MatchingContacts(string term, TextColumn text)
     {
         var words = WordsOf(term);
         var indexed = words.Where(word => word.Length >= IndexedLength).ToList();
@@ -126,11 +141,11 @@ internal sealed class ContactSearch(PortalDbContext db, IOptions<ListCountOption
         IQueryable<Contact> matches;
         if (indexed.Count > 0)
         {
-            matches = ContainingAll(indexed);
+            matches = ContainingAll(indexed, text);
         }
         else if (shortWords.Count > 0)
         {
-            matches = StartingWith(shortWords[0]);
+            matches = db.Contacts.Where(StartingWith(shortWords[0], text));
             shortWords.RemoveAt(0);
         }
         else
@@ -141,50 +156,37 @@ internal sealed class ContactSearch(PortalDbContext db, IOptions<ListCountOption
         foreach (var word in shortWords)
         {
             // instr()/strpos(): literal, and no index to tempt the planner away from the candidates already found.
-            matches = matches.Where(c => c.SearchText.Contains(word));
+            matches = matches.Where(Test(text, t => Expression.Call(t, ContainsMethod, Parameter(word))));
         }
         return matches;
     }
 
-    /// <summary>
-    /// A person is found by its linked company's name too. The companies among the matches are tested where the text is:
-    /// on PostgreSQL through the trigram index over companies alone (<see cref="ContactMatchOrderSql"/>), then their people
-    /// through the index on <c>CompanyId</c> (asking for every contact whose company is among all matches made PostgreSQL
-    /// read the whole table).
-    /// </summary>
-    private IQueryable<Contact> PeopleOfCompaniesAmong(IQueryable<Contact> matches) =>
-        from company in matches
-        where company.Kind == ContactKind.Company
-        join person in db.Contacts on (int?)company.Id equals person.CompanyId
-        select person;
-
-    /// <summary>
-    /// The people of the companies among <paramref name="ids"/>: each id looked up in the covering index on
-    /// <c>CompanyId</c>, and only a person found there has its company's kind checked. Checking the kind of every match
-    /// first read each matching row of the table.
-    /// </summary>
-    private IQueryable<int> WithPeopleOfCompanies(IQueryable<int> ids) =>
-        ids.Concat(
-            from person in db.Contacts
-            where person.CompanyId != null && ids.Contains(person.CompanyId.Value)
-                && db.Contacts.Any(company => company.Id == person.CompanyId && company.Kind == ContactKind.Company)
-            select person.Id);
+    private static Expression<Func<Contact, bool>> Test(
+        TextColumn text, Func<Expression, Expression> condition)
+    {
+        var contact = Expression.Parameter(typeof(Contact), "c");
+        return Expression.Lambda<Func<Contact, bool>>(condition(text.Read(contact)), contact);
+    }
 
     /// <summary>
     /// Each word a quoted FTS5 string, so nothing the user typed is read as query syntax; the trigram tokenizer then finds it
-    /// as a substring. (LIKE on the FTS table would ignore ESCAPE.)
+    /// as a substring. (LIKE on the FTS table would ignore ESCAPE.) Without <paramref name="columns"/>, a contact matches
+    /// when every word is in its own text or every word in its company's: one word is found in either column alike.
     /// </summary>
-    private IQueryable<int> SqliteMatches(IEnumerable<string> words)
+    private IQueryable<int> SqliteMatches(IReadOnlyList<string> words, string? columns)
     {
-        var match = string.Join(" AND ", words.Select(word => $"\"{word.Replace("\"", "\"\"", StringComparison.Ordinal)}\""));
+        var all = string.Join(" AND ", words.Select(word => $"\"{word.Replace("\"", "\"\"", StringComparison.Ordinal)}\""));
+        var match = columns is not null ? $"{{{columns}}} : ({all})"
+            : words.Count == 1 ? all
+            : $"{{{Own.Name}}} : ({all}) OR {{{OfCompany.Name}}} : ({all})";
         return db.Database.SqlQueryRaw<int>(ContactSearchSql.SqliteMatchingIds, match);
     }
 
-    private IQueryable<Contact> ContainingAll(IReadOnlyList<string> words)
+    private IQueryable<Contact> ContainingAll(IReadOnlyList<string> words, TextColumn text)
     {
         if (db.Database.IsSqlite())
         {
-            var rowIds = SqliteMatches(words);
+            var rowIds = SqliteMatches(words, text.Name);
             return db.Contacts.Where(c => rowIds.Contains(c.Id));
         }
 
@@ -192,21 +194,25 @@ internal sealed class ContactSearch(PortalDbContext db, IOptions<ListCountOption
         foreach (var word in words)
         {
             var pattern = SearchPattern.Contains(word);
-            matches = matches.Where(c => EF.Functions.Like(c.SearchText, pattern, LikeEscape));
+            matches = matches.Where(Test(text, t => Expression.Call(LikeMethod,
+                Expression.Constant(EF.Functions), t, Parameter(pattern), Parameter(LikeEscape))));
         }
         return matches;
     }
 
     /// <summary>
-    /// The range from <paramref name="prefix"/> up to the next string of its length: both databases compare
-    /// <c>SearchText</c> by code point (SQLite's BINARY, PostgreSQL's "C"), so that is exactly the text starting with it.
+    /// The range from <paramref name="prefix"/> up to the next string of its length: both databases compare both texts by
+    /// code point (SQLite's BINARY, PostgreSQL's "C"), so that is exactly the text starting with it.
     /// </summary>
-    private IQueryable<Contact> StartingWith(string prefix)
+    private static Expression<Func<Contact, bool>> StartingWith(string prefix, TextColumn text)
     {
         var last = prefix[^1];
         var upper = last < '\uD7FF' || (last >= '\uE000' && last < char.MaxValue)
             ? prefix[..^1] + (char)(last + 1)
             : prefix + char.MaxValue;
-        return db.Contacts.Where(c => string.Compare(c.SearchText, prefix) >= 0 && string.Compare(c.SearchText, upper) < 0);
+        var zero = Expression.Constant(0);
+        return Test(text, t => Expression.AndAlso(
+            Expression.GreaterThanOrEqual(Expression.Call(CompareMethod, t, Parameter(prefix)), zero),
+            Expression.LessThan(Expression.Call(CompareMethod, t, Parameter(upper)), zero)));
     }
 }

@@ -9,8 +9,9 @@ namespace Portal.Infrastructure.Persistence;
 /// <see cref="Down"/>, so migrations regenerated from the model keep it by calling them again.
 /// </summary>
 /// <remarks>
-/// SQLite drops a table's triggers with the table: a later migration that rebuilds <c>Contacts</c> (EF does for column
-/// changes SQLite cannot alter in place) must call <see cref="Up"/> again after the rebuild.
+/// Since <c>BackOfficeAtScaleCompanySearchText</c> the FTS5 table and its triggers on SQLite are those of
+/// <see cref="CompanySearchTextSql"/>: a later migration that rebuilds <c>Contacts</c> (EF does for column changes SQLite
+/// cannot alter in place, and the rebuild drops the table's triggers) must call <see cref="CompanySearchTextSql.Up"/> after it.
 /// </remarks>
 public static class ContactSearchSql
 {

@@ -96,6 +96,7 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
             // Byte order, as SQLite compares: a prefix search is then a plain range on the B-tree index, whatever the
             // database's locale (a linguistic collation ignores punctuation and would let other rows into the range).
             modelBuilder.Entity<Contact>().Property(c => c.SearchText).UseCollation(ContactSearchSql.PostgresCollation);
+            modelBuilder.Entity<Contact>().Property<string>(CompanySearchTextSql.Column).UseCollation(ContactSearchSql.PostgresCollation);
             // A customer seeing their own and their company's documents gets the two ranges merged in memory, ordinally:
             // the database must order numbers the same way.
             modelBuilder.Entity<Document>().Property(d => d.Number).UseCollation(ContactSearchSql.PostgresCollation);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Portal.Domain.Contacts;
 using Portal.Domain.PortalAccess;
@@ -26,6 +27,11 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.Property(c => c.PreferredLanguage).HasMaxLength(5).IsRequired();
         // The default lets bulk inserts by plain SQL leave it out; the start fills it in (DatabaseInitializer).
         builder.Property(c => c.SearchText).HasMaxLength(ContactSearchText.MaxLength).IsRequired().HasDefaultValue("");
+        // Written only by the database's triggers (CompanySearchText): the app neither sends nor reads it back.
+        var companyText = builder.Property<string>(CompanySearchTextSql.Column)
+            .HasMaxLength(ContactSearchText.MaxLength).IsRequired().HasDefaultValue("").ValueGeneratedNever();
+        companyText.Metadata.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);
+        companyText.Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
 
         builder.HasOne(c => c.Company).WithMany().HasForeignKey(c => c.CompanyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(c => c.PortalUser).WithOne(u => u.Contact)
@@ -43,5 +49,6 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         // Serves searches too short for the trigram index (a prefix range) and finds rows still to fill in.
         // The trigram index itself is raw SQL: ContactSearchSql.
         builder.HasIndex(c => c.SearchText);
+        builder.HasIndex(CompanySearchTextSql.Column);
     }
 }

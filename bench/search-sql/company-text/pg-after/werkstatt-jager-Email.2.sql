@@ -1,0 +1,26 @@
+EXPLAIN (ANALYZE, BUFFERS) SELECT c3."Id", c3."Name", c3."Kind", c3."Email", CASE
+    WHEN c2."Id" IS NOT NULL THEN c2."Name"
+    ELSE c3."CompanyName"
+END, u1."AccessState", u1."LastSignInAt", c3."CreatedAt", c3."EmailUndeliverableSince" IS NOT NULL
+FROM (
+    SELECT c."Id", c."CompanyId", c."CompanyName", c."CreatedAt", c."Email", c."EmailUndeliverableSince", c."Kind", c."Name", c."Email" IS NULL AS c
+    FROM "Contacts" AS c
+    WHERE c."Id" IN (
+        SELECT c0."Id"
+        FROM "Contacts" AS c0
+        WHERE c0."SearchText" LIKE '%werkstatt%' ESCAPE '\' AND c0."SearchText" LIKE '%jager%' ESCAPE '\'
+        UNION ALL
+        SELECT c1."Id"
+        FROM "Contacts" AS c1
+        WHERE c1."CompanySearchText" LIKE '%werkstatt%' ESCAPE '\' AND c1."CompanySearchText" LIKE '%jager%' ESCAPE '\'
+    )
+    ORDER BY c."Email" IS NULL, c."Email", c."Id"
+    LIMIT 26
+) AS c3
+LEFT JOIN "Contacts" AS c2 ON c3."CompanyId" = c2."Id"
+LEFT JOIN (
+    SELECT u0."LastSignInAt", u0."ContactId", u0."AccessState"
+    FROM "Users" AS u0
+    WHERE u0."Kind" = 1
+) AS u1 ON c3."Id" = u1."ContactId"
+ORDER BY c3.c, c3."Email", c3."Id";

@@ -1,0 +1,18 @@
+EXPLAIN (ANALYZE, BUFFERS) SELECT c1."Id", c1."Name", c1."Kind", c1."Email", CASE
+    WHEN c0."Id" IS NOT NULL THEN c0."Name"
+    ELSE c1."CompanyName"
+END, u0."AccessState", u0."LastSignInAt", c1."CreatedAt", c1."EmailUndeliverableSince" IS NOT NULL
+FROM (
+    SELECT c."Id", c."CompanyId", c."CompanyName", c."CreatedAt", c."Email", c."EmailUndeliverableSince", c."Kind", c."Name"
+    FROM "Contacts" AS c
+    WHERE (c."SearchText" LIKE '%zoe%' ESCAPE '\' OR c."CompanySearchText" || '' LIKE '%zoe%' ESCAPE '\') AND c."CreatedAt" <= '2023-12-15T03:03:48.0000000+00:00' AND (c."CreatedAt" < '2023-12-15T03:03:48.0000000+00:00' OR c."Id" < 47355)
+    ORDER BY c."CreatedAt", c."Id"
+    LIMIT 26
+) AS c1
+LEFT JOIN "Contacts" AS c0 ON c1."CompanyId" = c0."Id"
+LEFT JOIN (
+    SELECT u."LastSignInAt", u."ContactId", u."AccessState"
+    FROM "Users" AS u
+    WHERE u."Kind" = 1
+) AS u0 ON c1."Id" = u0."ContactId"
+ORDER BY c1."CreatedAt", c1."Id";

@@ -1,0 +1,4 @@
+SELECT "c"."Id", "c"."Name", "c"."Kind", "c"."Email", "c"."CreatedAt"
+FROM "Contacts" AS "c"
+ORDER BY "c"."CreatedAt", "c"."Id"
+LIMIT min(1, 1) OFFSET 1000;

@@ -1,0 +1,44 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Portal.Infrastructure.Persistence.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class BackOfficeAtScaleCompanySearchText : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "CompanySearchText",
+                table: "Contacts",
+                type: "character varying(1000)",
+                maxLength: 1000,
+                nullable: false,
+                defaultValue: "",
+                collation: "C");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_CompanySearchText",
+                table: "Contacts",
+                column: "CompanySearchText");
+
+            CompanySearchTextSql.Up(migrationBuilder, DatabaseProvider.Postgres);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Contacts_CompanySearchText",
+                table: "Contacts");
+
+            migrationBuilder.DropColumn(
+                name: "CompanySearchText",
+                table: "Contacts");
+
+            CompanySearchTextSql.Down(migrationBuilder, DatabaseProvider.Postgres);
+        }
+    }
+}
