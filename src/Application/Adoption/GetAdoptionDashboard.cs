@@ -106,14 +106,18 @@ public sealed class GetAdoptionDashboardHandler(
 
         var scope = query.ScopeAt(now);
         var funnel = await figures.FunnelAsync(scope, now, cancellationToken);
-        var median = await figures.MedianTimeToAcceptAsync(scope, cancellationToken);
+        var median = await figures.MedianTimeToAcceptAsync(scope, funnel.Accepted, cancellationToken);
         var weeks = await figures.WeeksAsync(query.CompanyId, FirstWeek(now), GetAdoptionDashboard.Weeks, cancellationToken);
         var attention = new List<AttentionCount>();
         foreach (var filter in GetAdoptionDashboard.AttentionFilters)
         {
-            // The contacts list's own selection: the figure and the list behind its link can't disagree.
-            var selection = new ContactSelection(null, filter, query.CompanyId);
-            attention.Add(new(filter, await contacts.CountAsync(new MatchingContactIdsSpec(selection, search, conditions), cancellationToken)));
+            // The contacts list's own condition, so the figure and the list behind its link can't disagree: for the whole portal
+            // counted on the customers alone, for a company through its contacts as the list selects them.
+            var count = query.CompanyId is null
+                ? await figures.CountCustomersAsync(conditions.OnPortalUser(filter), cancellationToken)
+                : await contacts.CountAsync(
+                    new MatchingContactIdsSpec(new ContactSelection(null, filter, query.CompanyId), search, conditions), cancellationToken);
+            attention.Add(new(filter, count));
         }
 
         var dashboard = new AdoptionDashboard(query.CompanyId, companyName, scope, funnel, median, weeks, attention, now);
