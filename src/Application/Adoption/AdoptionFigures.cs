@@ -57,8 +57,9 @@ public interface IAdoptionFigures
     Task<IReadOnlyList<AdoptionWeek>> WeeksAsync(int? companyId, DateOnly firstWeek, int weeks, CancellationToken cancellationToken);
 
     /// <summary>
-    /// How many of all customers a condition holds for (<see cref="Contacts.AccessConditions.OnPortalUser"/>): the same count as
-    /// the contacts list's for that filter, since each customer is exactly one contact, without reading the contacts.
+    /// How many customers, of one company (<see cref="Contacts.ContactSelection.OfCompany"/>) or all, a condition holds for
+    /// (<see cref="Contacts.AccessConditions.OnPortalUser"/>): the same count as the contacts list's for that filter and
+    /// company, since each customer is exactly one contact, without walking the contacts.
     /// </summary>
-    Task<int> CountCustomersAsync(Expression<Func<PortalUser, bool>> condition, CancellationToken cancellationToken);
+    Task<int> CountCustomersAsync(int? companyId, Expression<Func<PortalUser, bool>> condition, CancellationToken cancellationToken);
 }

@@ -86,7 +86,6 @@ public sealed class GetAdoptionDashboardValidator : AbstractValidator<GetAdoptio
 public sealed class GetAdoptionDashboardHandler(
     IAdoptionFigures figures,
     IReadRepository<Contact> contacts,
-    IContactSearch search,
     AccessConditions conditions,
     AdoptionDashboardCache cache,
     TimeProvider clock) : IRequestHandler<GetAdoptionDashboard, AdoptionDashboard>
@@ -111,13 +110,9 @@ public sealed class GetAdoptionDashboardHandler(
         var attention = new List<AttentionCount>();
         foreach (var filter in GetAdoptionDashboard.AttentionFilters)
         {
-            // The contacts list's own condition, so the figure and the list behind its link can't disagree: for the whole portal
-            // counted on the customers alone, for a company through its contacts as the list selects them.
-            var count = query.CompanyId is null
-                ? await figures.CountCustomersAsync(conditions.OnPortalUser(filter), cancellationToken)
-                : await contacts.CountAsync(
-                    new MatchingContactIdsSpec(new ContactSelection(null, filter, query.CompanyId), search, conditions), cancellationToken);
-            attention.Add(new(filter, count));
+            // The contacts list's own condition and company, so the figure and the list behind its link can't disagree, counted
+            // on the customers alone.
+            attention.Add(new(filter, await figures.CountCustomersAsync(query.CompanyId, conditions.OnPortalUser(filter), cancellationToken)));
         }
 
         var dashboard = new AdoptionDashboard(query.CompanyId, companyName, scope, funnel, median, weeks, attention, now);

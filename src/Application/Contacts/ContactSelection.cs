@@ -44,9 +44,12 @@ public sealed record ContactSelection(string? Search, AccessFilter Access, int? 
             query.Where(c => matchingIds.Contains(c.Id));
         }
 
-        if (selection.CompanyId is { } companyId) query.Where(c => c.Id == companyId || c.CompanyId == companyId);
+        if (selection.CompanyId is { } companyId) query.Where(OfCompany(companyId));
         conditions.Apply(query, selection.Access);
     }
+
+    /// <summary>A company's contacts: the company itself and its people.</summary>
+    public static Expression<Func<Contact, bool>> OfCompany(int companyId) => c => c.Id == companyId || c.CompanyId == companyId;
 }
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Portal.Application.Adoption;
+using Portal.Application.Contacts;
 using Portal.Domain.Adoption;
 using Portal.Domain.PortalAccess;
 
@@ -66,15 +67,15 @@ internal sealed class AdoptionFigures(PortalDbContext db) : IAdoptionFigures
             .ToList();
     }
 
-    public Task<int> CountCustomersAsync(Expression<Func<PortalUser, bool>> condition, CancellationToken cancellationToken) =>
-        db.PortalUsers.AsNoTracking().CountAsync(condition, cancellationToken);
+    public Task<int> CountCustomersAsync(int? companyId, Expression<Func<PortalUser, bool>> condition, CancellationToken cancellationToken) =>
+        Customers(companyId).CountAsync(condition, cancellationToken);
 
     private IQueryable<PortalUser> Customers(int? companyId)
     {
         var users = db.PortalUsers.AsNoTracking();
         if (companyId is not { } id) return users;
         // The company's contacts first, each user then by its contact: an OR across both tables would read every user.
-        var people = db.Contacts.Where(c => c.Id == id || c.CompanyId == id).Select(c => c.Id);
+        var people = db.Contacts.Where(ContactSelection.OfCompany(id)).Select(c => c.Id);
         return users.Where(u => people.Contains(u.ContactId));
     }
 
