@@ -60,6 +60,7 @@ public static class DependencyInjection
         services.AddOptions<ListCountOptions>().Bind(configuration.GetSection(ListCountOptions.Section));
         services.AddScoped<SessionLookup>();
         services.AddScoped<Portal.Application.Contacts.IContactSearch, ContactSearch>();
+        services.AddScoped<Portal.Application.Contacts.IInvitationLinks, InvitationLinks>();
         services.AddScoped<Portal.Application.Adoption.IAdoptionFigures, AdoptionFigures>();
         services.AddSingleton<Portal.Application.Common.Csv.ICsvFileWriter, Csv.CsvFileWriter>();
         services.AddSingleton<Portal.Application.Common.Csv.ICsvFileReader, Csv.CsvFileReader>();

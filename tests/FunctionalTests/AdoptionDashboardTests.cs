@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Mail;
+using Portal.Domain.PortalAccess;
 using Portal.Domain.Users;
 using Portal.FunctionalTests.Support;
 
@@ -231,6 +234,87 @@ public sealed class AdoptionDashboardTests(PortalFactory factory) : IClassFixtur
         var jobId = int.Parse(job.Path.Split('/')[^1], CultureInfo.InvariantCulture);
         var jobContacts = await factory.WithDbAsync(db => db.PortalAccessJobItems.Where(i => i.JobId == jobId).Select(i => i.ContactId).ToListAsync());
         jobContacts.ShouldBe(expected.Select(name => seeded.Ids[name]), ignoreOrder: true);
+    }
+
+    /// <summary>How many contacts the list behind a needs-attention link holds, as its bulk action counts them.</summary>
+    private static async Task<int> ListedAsync(PortalBrowser admin, string href)
+    {
+        var list = await admin.GetAsync(href);
+        if (list.Document.QuerySelectorAll("table tbody tr td:nth-child(2) a").Length == 0) return 0;
+        var bulk = list.Document.QuerySelectorAll("a").First(a => a.GetAttribute("href")!.Contains("kind=", StringComparison.Ordinal));
+        return int.Parse(Regex.Match(bulk.TextContent, @" (\d[\d,]*) ").Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Each needs-attention filter as the contacts list first wrote it: on the contact, a look at each of its links.</summary>
+    private Task<Dictionary<string, int>> CountedOnTheContactsAsync() => factory.WithDbAsync(async db =>
+    {
+        var now = factory.Clock.GetUtcNow();
+        var soon = now + TimeSpan.FromHours(48);
+        var cutoff = now - TimeSpan.FromDays(90);
+        var contacts = db.Contacts.AsNoTracking();
+        return new Dictionary<string, int>
+        {
+            ["InvitationExpiringSoon"] = await contacts.CountAsync(c => c.PortalUser!.State == PortalAccessState.Invited
+                && c.PortalUser.Invitations.Any(i => i.UsedAt == null && i.VoidedAt == null && i.ExpiresAt > now && i.ExpiresAt <= soon)),
+            ["InvitationExpired"] = await contacts.CountAsync(c => c.PortalUser!.State == PortalAccessState.Invited
+                && c.PortalUser.Invitations.Any()
+                && !c.PortalUser.Invitations.Any(i => i.UsedAt == null && i.VoidedAt == null && i.ExpiresAt > now)),
+            ["InvitationMailFailed"] = await contacts.CountAsync(c => c.PortalUser != null
+                && (c.PortalUser.State == PortalAccessState.Invited || c.PortalUser.State == PortalAccessState.Active)
+                && c.PortalUser.Invitations.Any(i => i.UsedAt == null && i.VoidedAt == null && i.MailStatus == OutboxStatus.Failed)),
+            ["Dormant"] = await contacts.CountAsync(c => c.PortalUser!.State == PortalAccessState.Active
+                && (c.PortalUser.LastSignInAt == null || c.PortalUser.LastSignInAt < cutoff)
+                && (c.PortalUser.AcceptedAt == null || c.PortalUser.AcceptedAt < cutoff)),
+            ["LockedOut"] = await contacts.CountAsync(c => c.PortalUser != null && c.PortalUser.LockoutEndsAt > now),
+        };
+    });
+
+    [Fact]
+    public async Task The_whole_portals_needs_attention_counts_what_its_links_list_and_what_each_filter_always_meant()
+    {
+        await SeedCompanyAsync("Dash Whole Count GmbH");
+        using var admin = await factory.SignedInAdminAsync();
+
+        var page = await admin.GetAsync("/admin?period=AllTime");
+
+        var counts = Attention(page);
+        counts.Values.ShouldAllBe(count => count > 0);
+        counts.ShouldBe(await CountedOnTheContactsAsync());
+        foreach (var link in page.Document.QuerySelectorAll("#needs-attention a"))
+            (await ListedAsync(admin, link.GetAttribute("href")!)).ShouldBe(counts[link.GetAttribute("data-attention")!], link.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task An_expired_invitation_counts_once_and_a_re_invite_with_a_working_link_takes_it_off_for_the_company_and_the_whole_portal()
+    {
+        using var admin = await factory.SignedInAdminAsync();
+        var company = await admin.CreateContactAsync("Dash Renewed GmbH", "info@dash-renewed.example", kind: "Company");
+        var rex = await admin.CreateContactAsync("Rex Renewed", "rex@dash-renewed.example", company.ToString(CultureInfo.InvariantCulture));
+        await admin.GrantAsync(rex);
+        await factory.DispatchMailNowAsync();
+        var ofCompany = $"/admin?company={company}";
+        var wholeBefore = Attention(await admin.GetAsync("/admin"));
+        await factory.MoveAccessBackAsync(rex, TimeSpan.FromDays(14));
+
+        var expired = await admin.GetAsync(ofCompany);
+        Attention(expired)["InvitationExpired"].ShouldBe(1);
+        Attention(await admin.GetAsync("/admin"))["InvitationExpired"].ShouldBe(wholeBefore["InvitationExpired"] + 1);
+        var listed = await admin.GetAsync(expired.Document.QuerySelector("#needs-attention a[data-attention=InvitationExpired]")!.GetAttribute("href")!);
+        listed.Text.ShouldContain("Rex Renewed");
+
+        // The re-invite voids the link that ran out and sends one that works for a week.
+        var wizard = await admin.OpenWizardAsync(rex);
+        await admin.PressRowButtonAsync(wizard, rex, "ReInvite");
+        var renewed = Attention(await admin.GetAsync(ofCompany));
+        (renewed["InvitationExpired"], renewed["InvitationExpiringSoon"]).ShouldBe((0, 0));
+        Attention(await admin.GetAsync("/admin"))["InvitationExpired"].ShouldBe(wholeBefore["InvitationExpired"]);
+
+        // Once the new link has run out too, both dead links are still one customer.
+        await factory.MoveAccessBackAsync(rex, TimeSpan.FromDays(8));
+        Attention(await admin.GetAsync(ofCompany))["InvitationExpired"].ShouldBe(1);
+        var whole = Attention(await admin.GetAsync("/admin"));
+        whole["InvitationExpired"].ShouldBe(wholeBefore["InvitationExpired"] + 1);
+        whole.ShouldBe(await CountedOnTheContactsAsync());
     }
 
     [Fact]

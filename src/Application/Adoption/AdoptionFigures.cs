@@ -1,3 +1,6 @@
+using System.Linq.Expressions;
+using Portal.Domain.PortalAccess;
+
 namespace Portal.Application.Adoption;
 
 /// <summary>Which contacts and which grants the dashboard's figures count: one company's or all, granted in a period.</summary>
@@ -47,8 +50,16 @@ public interface IAdoptionFigures
     Task<AdoptionFunnel> FunnelAsync(AdoptionScope scope, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>The median time from grant to acceptance of the customers in the scope who accepted; null when none did.</summary>
-    Task<TimeSpan?> MedianTimeToAcceptAsync(AdoptionScope scope, CancellationToken cancellationToken);
+    /// <param name="accepted">How many customers in the scope accepted (the funnel's step), which places the median.</param>
+    Task<TimeSpan?> MedianTimeToAcceptAsync(AdoptionScope scope, int accepted, CancellationToken cancellationToken);
 
     /// <summary>Each of <paramref name="weeks"/> weeks from <paramref name="firstWeek"/> on, of one company's customers or all.</summary>
     Task<IReadOnlyList<AdoptionWeek>> WeeksAsync(int? companyId, DateOnly firstWeek, int weeks, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// How many customers, of one company (<see cref="Contacts.ContactSelection.OfCompany"/>) or all, a condition holds for
+    /// (<see cref="Contacts.AccessConditions.OnPortalUser"/>): the same count as the contacts list's for that filter and
+    /// company, since each customer is exactly one contact, without walking the contacts.
+    /// </summary>
+    Task<int> CountCustomersAsync(int? companyId, Expression<Func<PortalUser, bool>> condition, CancellationToken cancellationToken);
 }

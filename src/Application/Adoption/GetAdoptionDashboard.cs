@@ -86,7 +86,6 @@ public sealed class GetAdoptionDashboardValidator : AbstractValidator<GetAdoptio
 public sealed class GetAdoptionDashboardHandler(
     IAdoptionFigures figures,
     IReadRepository<Contact> contacts,
-    IContactSearch search,
     AccessConditions conditions,
     AdoptionDashboardCache cache,
     TimeProvider clock) : IRequestHandler<GetAdoptionDashboard, AdoptionDashboard>
@@ -106,14 +105,14 @@ public sealed class GetAdoptionDashboardHandler(
 
         var scope = query.ScopeAt(now);
         var funnel = await figures.FunnelAsync(scope, now, cancellationToken);
-        var median = await figures.MedianTimeToAcceptAsync(scope, cancellationToken);
+        var median = await figures.MedianTimeToAcceptAsync(scope, funnel.Accepted, cancellationToken);
         var weeks = await figures.WeeksAsync(query.CompanyId, FirstWeek(now), GetAdoptionDashboard.Weeks, cancellationToken);
         var attention = new List<AttentionCount>();
         foreach (var filter in GetAdoptionDashboard.AttentionFilters)
         {
-            // The contacts list's own selection: the figure and the list behind its link can't disagree.
-            var selection = new ContactSelection(null, filter, query.CompanyId);
-            attention.Add(new(filter, await contacts.CountAsync(new MatchingContactIdsSpec(selection, search, conditions), cancellationToken)));
+            // The contacts list's own condition and company, so the figure and the list behind its link can't disagree, counted
+            // on the customers alone.
+            attention.Add(new(filter, await figures.CountCustomersAsync(query.CompanyId, conditions.OnPortalUser(filter), cancellationToken)));
         }
 
         var dashboard = new AdoptionDashboard(query.CompanyId, companyName, scope, funnel, median, weeks, attention, now);

@@ -1,5 +1,7 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Portal.Application.Adoption;
+using Portal.Application.Contacts;
 using Portal.Domain.Adoption;
 using Portal.Domain.PortalAccess;
 
@@ -17,7 +19,9 @@ internal sealed class AdoptionFigures(PortalDbContext db) : IAdoptionFigures
         var activeSince = now - AdoptionFunnel.ActiveWithin;
         // One pass over the period's grants: every step is a column of the grants' index, the delivery of the current grant's
         // link included (kept with the outbox's status, see InvitationMailStatuses).
-        var steps = await Granted(scope).GroupBy(u => 1).Select(g => new AdoptionFunnel(
+        // Grouped by the kind, which the query fixes to one value, rather than by a constant: SQLite then knows the rows come
+        // in one group and counts as it reads, where a constant key makes it sort every row of the period first.
+        var steps = await Granted(scope).GroupBy(u => u.Kind).Select(g => new AdoptionFunnel(
                 g.Count(),
                 g.Count(u => u.InvitationDeliveredAt != null),
                 g.Count(u => u.AcceptedAt != null),
@@ -26,14 +30,20 @@ internal sealed class AdoptionFigures(PortalDbContext db) : IAdoptionFigures
         return steps ?? new AdoptionFunnel(0, 0, 0, 0);
     }
 
-    public async Task<TimeSpan?> MedianTimeToAcceptAsync(AdoptionScope scope, CancellationToken cancellationToken)
+    public async Task<TimeSpan?> MedianTimeToAcceptAsync(AdoptionScope scope, int accepted, CancellationToken cancellationToken)
     {
-        var accepted = Granted(scope).Where(u => u.TimeToAccept != null);
-        var (skip, take) = Median.Window(await accepted.CountAsync(cancellationToken));
+        var (skip, take) = Median.Window(accepted);
         if (take == 0) return null;
-        var window = await accepted.OrderBy(u => u.TimeToAccept).ThenBy(u => u.Id).Skip(skip).Take(take)
+        // The customers of the scope who accepted are those with a time to accept: it is kept with the acceptance of a grant
+        // (PortalUser.AcceptInvitation, AdoptionBackfillSql), so the funnel's count of them places the median. They are walked
+        // in the order of IX_Users_TimeToAccept up to the middle; the period's bounds are written through COALESCE so that no
+        // index serves them, else SQLite reads the period from the grants' index and sorts all its acceptances instead.
+        var window = Customers(scope.CompanyId).Where(u => u.TimeToAccept != null);
+        if (scope.GrantedFrom is { } from) window = window.Where(u => (u.GrantedAt ?? DateTimeOffset.UnixEpoch) >= from);
+        if (scope.GrantedBefore is { } before) window = window.Where(u => (u.GrantedAt ?? before) < before);
+        var middle = await window.OrderBy(u => u.TimeToAccept).ThenBy(u => u.Id).Skip(skip).Take(take)
             .Select(u => u.TimeToAccept!.Value).ToListAsync(cancellationToken);
-        return Median.Of(window);
+        return Median.Of(middle);
     }
 
     public async Task<IReadOnlyList<AdoptionWeek>> WeeksAsync(
@@ -57,12 +67,15 @@ internal sealed class AdoptionFigures(PortalDbContext db) : IAdoptionFigures
             .ToList();
     }
 
+    public Task<int> CountCustomersAsync(int? companyId, Expression<Func<PortalUser, bool>> condition, CancellationToken cancellationToken) =>
+        Customers(companyId).CountAsync(condition, cancellationToken);
+
     private IQueryable<PortalUser> Customers(int? companyId)
     {
         var users = db.PortalUsers.AsNoTracking();
         if (companyId is not { } id) return users;
         // The company's contacts first, each user then by its contact: an OR across both tables would read every user.
-        var people = db.Contacts.Where(c => c.Id == id || c.CompanyId == id).Select(c => c.Id);
+        var people = db.Contacts.Where(ContactSelection.OfCompany(id)).Select(c => c.Id);
         return users.Where(u => people.Contains(u.ContactId));
     }
 

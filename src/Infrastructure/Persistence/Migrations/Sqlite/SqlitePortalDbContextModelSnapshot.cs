@@ -810,6 +810,14 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
+                    b.HasIndex("ExpiresAt", "PortalUserId", "UsedAt", "VoidedAt")
+                        .HasDatabaseName("IX_Invitations_Open_ExpiresAt")
+                        .HasFilter("\"UsedAt\" IS NULL AND \"VoidedAt\" IS NULL");
+
+                    b.HasIndex("MailStatus", "PortalUserId", "UsedAt", "VoidedAt")
+                        .HasDatabaseName("IX_Invitations_Open_MailStatus")
+                        .HasFilter("\"UsedAt\" IS NULL AND \"VoidedAt\" IS NULL");
+
                     b.HasIndex("PortalUserId", "ExpiresAt", "MailStatus", "UsedAt", "VoidedAt")
                         .HasDatabaseName("IX_Invitations_Open")
                         .HasFilter("\"UsedAt\" IS NULL AND \"VoidedAt\" IS NULL");

@@ -1,0 +1,2 @@
+-- /admin counted afresh, whole portal, 2010-03-01..2026-12-31, as main sent it before AdoptionAtAGlanceFreshCounts (now = 2026-12-03 03:00 UTC)
+SELECT COUNT(*) FROM "Contacts" AS "c" LEFT JOIN (SELECT "u"."Id", "u"."ContactId", "u"."AccessState", "u"."LastSignInAt", "u"."AcceptedAt", "u"."LockoutEndsAt" FROM "Users" AS "u" WHERE "u"."Kind" = 1) AS "u0" ON "c"."Id" = "u0"."ContactId" WHERE "u0"."AccessState" = 2 AND ("u0"."LastSignInAt" IS NULL OR "u0"."LastSignInAt" < 639240876000000000) AND ("u0"."AcceptedAt" IS NULL OR "u0"."AcceptedAt" < 639240876000000000);

@@ -1,0 +1,8 @@
+-- /admin counted afresh, whole portal, 2010-03-01..2026-12-31, as sent since AdoptionAtAGlanceFreshCounts (now = 2026-12-03 03:00 UTC)
+SELECT COUNT(*)
+      FROM "Users" AS "u"
+      WHERE "u"."Kind" = 1 AND "u"."AccessState" = 1 AND "u"."Id" IN (
+          SELECT "i"."PortalUserId"
+          FROM "Invitations" AS "i"
+          WHERE "i"."UsedAt" IS NULL AND "i"."VoidedAt" IS NULL AND "i"."ExpiresAt" > 639318636000000000 AND "i"."ExpiresAt" <= 639320364000000000
+      );
