@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -15,8 +16,9 @@ namespace Portal.Infrastructure.Persistence;
 /// SQLite connection pool's lock to open and close it (under load threads spun on that lock) nor register EF Core's
 /// SQLite functions on the native connection again. It is closed as before when anything is still running on it or a
 /// transaction is open, so no request ever sees another one's statement or transaction, and when the context itself
-/// is disposed. At most <see cref="MostKeptOpen"/> connections are kept open at a time: each holds SQLite's page cache,
-/// and a burst of requests should not leave that many caches behind.
+/// is disposed. At most <see cref="MostKeptOpen"/> connections to one database are kept open at a time: each holds
+/// SQLite's page cache, and a burst of requests should not leave that many caches behind. The count is per database so
+/// that contexts of one database never take the place of another's.
 /// </summary>
 internal sealed class KeptOpenSqliteConnection(
     RelationalConnectionDependencies dependencies,
@@ -26,15 +28,12 @@ internal sealed class KeptOpenSqliteConnection(
 {
     internal const int MostKeptOpen = 32;
 
-    private static int keptOpen;
-    private bool kept;
+    private static readonly ConcurrentDictionary<string, KeptOpenCount> KeptOpenPerDatabase = new(StringComparer.Ordinal);
+    private KeptOpenCount? kept;
 
     /// <summary>Makes the contexts built with <paramref name="options"/> use this connection instead of EF Core's.</summary>
     public static DbContextOptionsBuilder ReplaceIn(DbContextOptionsBuilder options) =>
         options.ReplaceService<ISqliteRelationalConnection, KeptOpenSqliteConnection>();
-
-    /// <summary>How many connections are kept open now (all contexts of the process).</summary>
-    internal static int KeptOpen => Volatile.Read(ref keptOpen);
 
     protected override void CloseDbConnection()
     {
@@ -69,20 +68,26 @@ internal sealed class KeptOpenSqliteConnection(
             || SQLitePCL.raw.sqlite3_get_autocommit(handle) == 0
             || !SqliteStatementCache.IsIdle(connection))
             return false;
-        if (kept) return true;
-        if (Interlocked.Increment(ref keptOpen) > MostKeptOpen)
+        if (kept is not null) return true;
+        var count = KeptOpenPerDatabase.GetOrAdd(connection.ConnectionString, static _ => new KeptOpenCount());
+        if (Interlocked.Increment(ref count.Value) > MostKeptOpen)
         {
-            Interlocked.Decrement(ref keptOpen);
+            Interlocked.Decrement(ref count.Value);
             return false;
         }
-        kept = true;
+        kept = count;
         return true;
     }
 
     private void Forget()
     {
-        if (!kept) return;
-        kept = false;
-        Interlocked.Decrement(ref keptOpen);
+        if (kept is null) return;
+        Interlocked.Decrement(ref kept.Value);
+        kept = null;
+    }
+
+    private sealed class KeptOpenCount
+    {
+        public int Value;
     }
 }
