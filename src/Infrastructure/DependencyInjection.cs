@@ -31,8 +31,11 @@ public static class DependencyInjection
         }
         else
         {
+            // Created before the pool, so disposed after it: it closes what the pooled contexts kept open.
+            services.AddSingleton<KeptOpenConnections>();
             services.AddDbContextPool<PortalDbContext, SqlitePortalDbContext>((provider, options) =>
-                KeptOpenSqliteConnection.ReplaceIn(options.UseSqlite(database.ConnectionString))
+                KeptOpenSqliteConnection.ReplaceIn(options.UseSqlite(database.ConnectionString),
+                        provider.GetRequiredService<KeptOpenConnections>())
                     .AddInterceptors(provider.GetRequiredService<AdoptionChanges>(), new SqliteBusyWait(), new SqliteStatementReuse()));
         }
         services.AddPortalDataProtection(configuration, dataFolder, database.Provider);

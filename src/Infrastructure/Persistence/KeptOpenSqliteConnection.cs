@@ -3,6 +3,7 @@ using System.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -16,9 +17,7 @@ namespace Portal.Infrastructure.Persistence;
 /// SQLite connection pool's lock to open and close it (under load threads spun on that lock) nor register EF Core's
 /// SQLite functions on the native connection again. It is closed as before when anything is still running on it or a
 /// transaction is open, so no request ever sees another one's statement or transaction, and when the context itself
-/// is disposed. At most <see cref="MostKeptOpen"/> connections to one database are kept open at a time: each holds
-/// SQLite's page cache, and a burst of requests should not leave that many caches behind. The count is per database so
-/// that contexts of one database never take the place of another's.
+/// is disposed. How many stay open, and their closing when the app stops, is <see cref="KeptOpenConnections"/>' part.
 /// </summary>
 internal sealed class KeptOpenSqliteConnection(
     RelationalConnectionDependencies dependencies,
@@ -26,14 +25,14 @@ internal sealed class KeptOpenSqliteConnection(
     IDiagnosticsLogger<DbLoggerCategory.Infrastructure> logger)
     : SqliteRelationalConnection(dependencies, rawSqlCommandBuilder, logger)
 {
-    internal const int MostKeptOpen = 32;
+    private readonly KeptOpenConnections? keptOpen = dependencies.ContextOptions.FindExtension<CoreOptionsExtension>()
+        ?.Interceptors?.OfType<KeptOpenConnections>().FirstOrDefault();
 
-    private static readonly ConcurrentDictionary<string, KeptOpenCount> KeptOpenPerDatabase = new(StringComparer.Ordinal);
-    private KeptOpenCount? kept;
+    private SqliteConnection? kept;
 
     /// <summary>Makes the contexts built with <paramref name="options"/> use this connection instead of EF Core's.</summary>
-    public static DbContextOptionsBuilder ReplaceIn(DbContextOptionsBuilder options) =>
-        options.ReplaceService<ISqliteRelationalConnection, KeptOpenSqliteConnection>();
+    public static DbContextOptionsBuilder ReplaceIn(DbContextOptionsBuilder options, KeptOpenConnections keptOpen) =>
+        options.ReplaceService<ISqliteRelationalConnection, KeptOpenSqliteConnection>().AddInterceptors(keptOpen);
 
     protected override void CloseDbConnection()
     {
@@ -63,31 +62,66 @@ internal sealed class KeptOpenSqliteConnection(
 
     private bool KeepOpen()
     {
-        if (DbConnection is not SqliteConnection { State: ConnectionState.Open, Handle: { } handle } connection
+        if (keptOpen is null
+            || DbConnection is not SqliteConnection { State: ConnectionState.Open, Handle: { } handle } connection
             // Not in autocommit mode: a transaction is open, and closing is what rolls it back.
             || SQLitePCL.raw.sqlite3_get_autocommit(handle) == 0
             || !SqliteStatementCache.IsIdle(connection))
             return false;
-        if (kept is not null) return true;
-        var count = KeptOpenPerDatabase.GetOrAdd(connection.ConnectionString, static _ => new KeptOpenCount());
-        if (Interlocked.Increment(ref count.Value) > MostKeptOpen)
-        {
-            Interlocked.Decrement(ref count.Value);
-            return false;
-        }
-        kept = count;
+        if (ReferenceEquals(kept, connection)) return true;
+        if (!keptOpen.TryKeep(connection)) return false;
+        kept = connection;
         return true;
     }
 
     private void Forget()
     {
         if (kept is null) return;
-        Interlocked.Decrement(ref kept.Value);
+        keptOpen!.Forget(kept);
         kept = null;
     }
+}
 
-    private sealed class KeptOpenCount
+/// <summary>
+/// The connections one app's contexts keep open (<see cref="KeptOpenSqliteConnection"/>). At most
+/// <see cref="MostKeptOpen"/> at a time: each holds SQLite's page cache, and a burst of requests should not leave that
+/// many caches behind. When the app stops they are closed: a pooled context going away does not close its connection,
+/// and SQLite only folds its write-ahead log back into the database file when the last connection closes, so a
+/// database file copied after a stop would otherwise miss what was written last. It rides along as an interceptor
+/// because that is how it reaches the connections EF Core creates.
+/// </summary>
+public sealed class KeptOpenConnections : IDbConnectionInterceptor, IDisposable
+{
+    internal const int MostKeptOpen = 32;
+
+    private readonly ConcurrentDictionary<SqliteConnection, byte> open = new();
+    private int count;
+
+    /// <summary>How many connections are kept open now.</summary>
+    internal int Count => Volatile.Read(ref count);
+
+    internal bool TryKeep(SqliteConnection connection)
     {
-        public int Value;
+        if (Interlocked.Increment(ref count) > MostKeptOpen)
+        {
+            Interlocked.Decrement(ref count);
+            return false;
+        }
+        open[connection] = 0;
+        return true;
+    }
+
+    internal void Forget(SqliteConnection connection)
+    {
+        if (open.TryRemove(connection, out _)) Interlocked.Decrement(ref count);
+    }
+
+    public void Dispose()
+    {
+        foreach (var connection in open.Keys)
+        {
+            Forget(connection);
+            connection.Close();
+        }
     }
 }
