@@ -120,8 +120,19 @@ public sealed class KeptOpenConnections : IDbConnectionInterceptor, IDisposable
     {
         foreach (var connection in open.Keys)
         {
+            // One still at work (something running past the stop) is left to the context using it.
+            if (connection.Handle is not { } handle || SQLitePCL.raw.sqlite3_get_autocommit(handle) == 0
+                || !SqliteStatementCache.IsIdle(connection))
+                continue;
             Forget(connection);
-            connection.Close();
+            try
+            {
+                connection.Close();
+            }
+            catch (InvalidOperationException)
+            {
+                // Taken up again by its context in between: that context closes it.
+            }
         }
     }
 }
