@@ -110,6 +110,7 @@ public static class DependencyInjection
 
         services.AddOptions<PortalAccessJobOptions>().Bind(configuration.GetSection(PortalAccessJobOptions.Section));
         services.AddSingleton<PortalAccessJobSignal>();
+        services.AddSingleton<RunningAccessJob>();
         services.AddSingleton<Portal.Application.PortalAccess.Jobs.IPortalAccessJobSignal>(sp => sp.GetRequiredService<PortalAccessJobSignal>());
         services.AddScoped<PortalAccessJobMail>();
         services.AddScoped<Portal.Application.PortalAccess.Jobs.IPendingJobRows, PendingJobRows>();

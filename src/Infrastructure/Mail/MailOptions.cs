@@ -21,6 +21,11 @@ public sealed class MailOptions
     /// <summary>First retry delay; each further failure doubles it (capped at an hour).</summary>
     public TimeSpan RetryBase { get; set; } = TimeSpan.FromSeconds(30);
     public int BatchSize { get; set; } = 100;
+    /// <summary>
+    /// While a bulk access job runs on this instance, how long from its start the dispatcher waits for it before sending
+    /// alongside it (see <see cref="PortalAccess.RunningAccessJob"/>). Zero sends alongside at once.
+    /// </summary>
+    public TimeSpan LetAccessJobFinishFor { get; set; } = TimeSpan.FromSeconds(15);
     /// <summary>How long an instance's claim on a batch lasts; if it dies mid-batch, another instance sends the rest after this.</summary>
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(2);
     public TimeSpan SmtpTimeout { get; set; } = TimeSpan.FromSeconds(30);

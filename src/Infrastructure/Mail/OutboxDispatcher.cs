@@ -8,6 +8,7 @@ using MimeKit;
 using Portal.Application.Common;
 using Portal.Domain.Mail;
 using Portal.Infrastructure.Persistence;
+using Portal.Infrastructure.PortalAccess;
 
 namespace Portal.Infrastructure.Mail;
 
@@ -20,6 +21,7 @@ namespace Portal.Infrastructure.Mail;
 public sealed class OutboxDispatcher(
     IServiceScopeFactory scopes,
     OutboxSignal signal,
+    RunningAccessJob runningJob,
     MailTransportFactory transports,
     InstanceName instance,
     IOptions<MailOptions> options,
@@ -32,7 +34,8 @@ public sealed class OutboxDispatcher(
         {
             try
             {
-                while (await DispatchDueAsync(stoppingToken) > 0) { }
+                do await runningJob.LetFinishAsync(options.Value.LetAccessJobFinishFor, stoppingToken);
+                while (await DispatchDueAsync(stoppingToken) > 0);
                 await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -15,6 +15,7 @@ namespace Portal.Infrastructure.PortalAccess;
 public sealed class PortalAccessJobWorker(
     IServiceScopeFactory scopes,
     PortalAccessJobSignal signal,
+    RunningAccessJob running,
     InstanceName instance,
     IOptions<PortalAccessJobOptions> options,
     ILogger<PortalAccessJobWorker> logger) : BackgroundService
@@ -39,6 +40,7 @@ public sealed class PortalAccessJobWorker(
             }
             catch (Exception e)
             {
+                running.Ended();
                 logger.LogError(e, "A portal access job batch failed; trying again on the next poll.");
                 await Task.Delay(options.Value.PollInterval, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
@@ -57,14 +59,21 @@ public sealed class PortalAccessJobWorker(
             await using var scope = scopes.CreateAsyncScope();
             var services = scope.ServiceProvider;
             var leases = services.GetRequiredService<DistributedLeases>();
-            if (!await leases.TryAcquireAsync(LeaseName, instance.Value, options.Value.Lease, cancellationToken)) return null;
+            if (!await leases.TryAcquireAsync(LeaseName, instance.Value, options.Value.Lease, cancellationToken))
+            {
+                running.Ended();
+                return null;
+            }
             var runner = services.GetRequiredService<PortalAccessJobRunner>();
             if (await runner.NextJobIdAsync(cancellationToken) is not { } jobId)
             {
                 // Idle: another instance may start the next job at once rather than after the lease runs out.
+                running.Ended();
                 await leases.ReleaseAsync(LeaseName, instance.Value, cancellationToken);
                 return false;
             }
+            // Before the batch, whose commit wakes the mail dispatcher: it should find the job running already.
+            running.Continues();
             services.GetRequiredService<PortalAccessJobMail>().TagQueuedMail(jobId);
             await runner.RunBatchAsync(jobId, cancellationToken);
             return true;
