@@ -165,6 +165,26 @@ public sealed class ContactImportTests(PortalFactory factory) : IClassFixture<Po
     }
 
     [Fact]
+    public async Task An_import_of_many_new_people_and_companies_stores_every_one_findable_by_its_company()
+    {
+        using var admin = await factory.SignedInAdminAsync();
+        var t = Tag();
+        var csv = new StringBuilder("Name;E-Mail;Firma\n");
+        for (var i = 1; i <= 40; i++) csv.Append($"Person {i} {t};p{i}.{t}@example.com;Firma {i % 10} {t}\n");
+
+        var preview = await admin.UploadCsvAsync(csv.ToString());
+        preview.Count("new").ShouldBe(40);
+        preview.Count("companies").ShouldBe(10);
+        (await admin.ConfirmImportAsync(preview)).Status.ShouldBe(HttpStatusCode.OK);
+
+        (await CountContactsAsync(t)).ShouldBe(40);
+        (await factory.WithDbAsync(db => db.Contacts.CountAsync(c => c.Kind == ContactKind.Company && c.Name.EndsWith(" " + t)))).ShouldBe(10);
+        var found = await admin.GetAsync($"/admin/contacts?q={Uri.EscapeDataString($"firma 3 {t}")}");
+        found.Text.ShouldContain($"Person 13 {t}");
+        found.Text.ShouldContain($"Person 23 {t}");
+    }
+
+    [Fact]
     public async Task The_columns_can_be_mapped_by_hand_and_the_template_is_recognised_as_it_is()
     {
         using var admin = await factory.SignedInAdminAsync();

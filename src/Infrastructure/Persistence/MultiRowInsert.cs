@@ -110,7 +110,8 @@ internal static class MultiRowInsert
             var returned = new List<IProperty>();
             foreach (var property in entityType.GetProperties())
             {
-                if (property.GetColumnName(table) is null) continue;
+                // A column only the database writes (a trigger's) is left to it, as EF's own save would.
+                if (property.GetColumnName(table) is null || property.GetBeforeSaveBehavior() != PropertySaveBehavior.Save) continue;
                 var fromDatabase = property.ValueGenerated.HasFlag(ValueGenerated.OnAdd)
                     && rows.All(r => r.Property(property.Name).IsTemporary || Equals(r.CurrentValues[property], property.Sentinel));
                 if (fromDatabase)

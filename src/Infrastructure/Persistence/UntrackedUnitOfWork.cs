@@ -303,7 +303,9 @@ internal sealed class UntrackedUnitOfWork(
             Table = MultiRowInsert.TableInsert.Quote(table.Name);
             Properties = type.GetProperties().ToArray();
             Columns = Properties.Select(p => p.GetColumnName(table) is { } column ? MultiRowInsert.TableInsert.Quote(column) : null).ToArray();
-            Writable = Enumerable.Range(0, Properties.Length).Where(i => Columns[i] is not null).ToArray();
+            // A column only the database writes (a trigger's) is left to it, as EF's own save would.
+            Writable = Enumerable.Range(0, Properties.Length)
+                .Where(i => Columns[i] is not null && Properties[i].GetBeforeSaveBehavior() == PropertySaveBehavior.Save).ToArray();
             Getters = Properties.Select(p => p.IsShadowProperty() ? null : p.GetGetter()).ToArray();
             Comparers = Properties.Select(p => p.GetValueComparer()).ToArray();
             Mappings = Properties.Select(p => p.GetRelationalTypeMapping()).ToArray();
