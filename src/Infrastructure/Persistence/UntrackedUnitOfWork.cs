@@ -129,6 +129,7 @@ internal sealed class UntrackedUnitOfWork(
     private async Task UpdateChangedAsync(Graph graph, CancellationToken cancellationToken)
     {
         var changes = new Dictionary<(Kind Kind, ChangeSet Set), List<object?>>();
+        var checkedChanges = new Dictionary<Kind, List<(Snapshot Snapshot, List<(int Index, object? Value)> Changed)>>();
         foreach (var entity in graph.Entities)
         {
             if (!_read.TryGetValue(entity, out var snapshot)) continue;
@@ -144,13 +145,15 @@ internal sealed class UntrackedUnitOfWork(
             if (changed is null) continue;
             if (kind.ConcurrencyTokens.Length > 0)
             {
-                await UpdateCheckedAsync(snapshot, changed, cancellationToken);
+                if (!checkedChanges.TryGetValue(kind, out var rows)) checkedChanges[kind] = rows = [];
+                rows.Add((snapshot, changed));
                 continue;
             }
             var set = new ChangeSet(kind, changed);
             if (!changes.TryGetValue((kind, set), out var keys)) changes[(kind, set)] = keys = [];
             keys.Add(snapshot.Values[kind.KeyIndex]);
         }
+        foreach (var (kind, rows) in checkedChanges) await UpdateCheckedAsync(kind, rows, cancellationToken);
         foreach (var ((kind, set), keys) in changes)
         {
             await ExecuteByKeysAsync(kind, $"UPDATE {kind.Table} SET " + string.Join(", ", set.Changes.Select((c, i) => $"{kind.Columns[c.Index]} = @v{i}")),
@@ -158,27 +161,53 @@ internal sealed class UntrackedUnitOfWork(
         }
     }
 
-    /// <summary>One row of a table with a concurrency token: written only if nobody changed it since it was read.</summary>
-    private async Task UpdateCheckedAsync(Snapshot snapshot, List<(int Index, object? Value)> changed, CancellationToken cancellationToken)
+    /// <summary>
+    /// Rows of a table with a concurrency token, grouped by the columns that changed, each group with one
+    /// <c>UPDATE … FROM (VALUES …)</c> per few hundred values that matches every row by its key and its tokens as they were
+    /// read: fewer rows written than sent means somebody changed one of them since, and the batch is refused. (One UPDATE
+    /// per row was a round trip per contact of a job's batch.)
+    /// </summary>
+    private async Task UpdateCheckedAsync(
+        Kind kind, List<(Snapshot Snapshot, List<(int Index, object? Value)> Changed)> rows, CancellationToken cancellationToken)
     {
-        var kind = snapshot.Kind;
-        await using var command = NewCommand();
-        var sql = new StringBuilder($"UPDATE {kind.Table} SET ");
-        for (var i = 0; i < changed.Count; i++)
+        var postgres = !dbContext.Database.IsSqlite();
+        foreach (var group in rows.GroupBy(r => string.Join(",", r.Changed.Select(c => c.Index))))
         {
-            sql.Append(i == 0 ? "" : ", ").Append($"{kind.Columns[changed[i].Index]} = @v{i}");
-            kind.AddParameter(command, $"@v{i}", changed[i].Index, changed[i].Value);
+            var changedColumns = group.First().Changed.Select(c => c.Index).ToArray();
+            // The VALUES columns: key, then the tokens as read, then the new values (column1, column2, … in both databases).
+            var columns = new[] { kind.KeyIndex }.Concat(kind.ConcurrencyTokens).Concat(changedColumns).ToArray();
+            var update = new StringBuilder($"UPDATE {kind.Table} AS t SET ");
+            for (var c = 0; c < changedColumns.Length; c++)
+                update.Append(c == 0 ? "" : ", ").Append($"{kind.Columns[changedColumns[c]]} = v.column{1 + 1 + kind.ConcurrencyTokens.Length + c}");
+            var match = new StringBuilder($" WHERE t.{kind.Columns[kind.KeyIndex]} = v.column1");
+            for (var token = 0; token < kind.ConcurrencyTokens.Length; token++)
+                match.Append($" AND t.{kind.Columns[kind.ConcurrencyTokens[token]]}")
+                    .Append(postgres ? " IS NOT DISTINCT FROM " : " IS ").Append($"v.column{2 + token}");
+            var list = group.ToList();
+            var perStatement = Math.Max(1, MultiRowInsert.MaxParametersPerStatement(dbContext) / columns.Length);
+            for (var start = 0; start < list.Count; start += perStatement)
+            {
+                var chunk = list.GetRange(start, Math.Min(perStatement, list.Count - start));
+                await using var command = NewCommand();
+                var sql = new StringBuilder(update.ToString()).Append(" FROM (VALUES ");
+                for (var row = 0; row < chunk.Count; row++)
+                {
+                    var (snapshot, changed) = chunk[row];
+                    sql.Append(row == 0 ? "(" : ", (");
+                    for (var c = 0; c < columns.Length; c++)
+                    {
+                        var value = c <= kind.ConcurrencyTokens.Length ? snapshot.Values[columns[c]] : changed[c - 1 - kind.ConcurrencyTokens.Length].Value;
+                        var name = $"@u{row}_{c}";
+                        kind.AddParameter(command, name, columns[c], value);
+                        // PostgreSQL types a VALUES column by its rows; a first row of parameters (or NULLs) says it outright.
+                        sql.Append(c == 0 ? "" : ", ").Append(postgres && row == 0 ? $"CAST({name} AS {kind.Properties[columns[c]].GetColumnType()})" : name);
+                    }
+                    sql.Append(')');
+                }
+                command.CommandText = sql.Append(") AS v").Append(match).ToString();
+                if (await command.ExecuteNonQueryAsync(cancellationToken) != chunk.Count) throw new ConflictException();
+            }
         }
-        sql.Append($" WHERE {kind.Columns[kind.KeyIndex]} = @k");
-        kind.AddParameter(command, "@k", kind.KeyIndex, snapshot.Values[kind.KeyIndex]);
-        foreach (var token in kind.ConcurrencyTokens)
-        {
-            var original = snapshot.Values[token];
-            sql.Append($" AND {kind.Columns[token]}").Append(original is null ? " IS NULL" : $" = @t{token}");
-            if (original is not null) kind.AddParameter(command, $"@t{token}", token, original);
-        }
-        command.CommandText = sql.ToString();
-        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1) throw new ConflictException();
     }
 
     /// <summary>The new rows, a multi-row INSERT per table, principals first; returns whether any is a mail.</summary>
