@@ -16,8 +16,9 @@ namespace Portal.Infrastructure.Persistence;
 /// prepared on it (<see cref="SqliteStatementCache"/>) serve the next request too, and the request does not take the
 /// SQLite connection pool's lock to open and close it (under load threads spun on that lock) nor register EF Core's
 /// SQLite functions on the native connection again. It is closed as before when anything is still running on it or a
-/// transaction is open, so no request ever sees another one's statement or transaction, and when the context itself
-/// is disposed. How many stay open, and their closing when the app stops, is <see cref="KeptOpenConnections"/>' part.
+/// transaction is open, so no request ever sees another one's statement or transaction. How many stay open, and their
+/// closing when the app stops (a pooled context going away does not reach its connection), is
+/// <see cref="KeptOpenConnections"/>' part.
 /// </summary>
 internal sealed class KeptOpenSqliteConnection(
     RelationalConnectionDependencies dependencies,
