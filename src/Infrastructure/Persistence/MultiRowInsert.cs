@@ -43,6 +43,7 @@ internal static class MultiRowInsert
                 groups[few] = added[few];
         }
         var written = new List<EntityEntry>();
+        // Kinds in a cycle are left to EF, which orders rows one by one.
         foreach (var entityType in PrincipalsFirst(groups.Keys))
         {
             var rows = groups[entityType];
@@ -59,8 +60,11 @@ internal static class MultiRowInsert
         foreach (var entry in written) entry.State = EntityState.Unchanged;
     }
 
-    /// <summary>The kinds in an order where every kind comes after the kinds (other than itself) it refers to.</summary>
-    private static List<IEntityType> PrincipalsFirst(IEnumerable<IEntityType> kinds)
+    /// <summary>
+    /// The kinds in an order where every kind comes after the kinds (other than itself) it refers to; kinds caught in a
+    /// cycle are left out.
+    /// </summary>
+    internal static List<IEntityType> PrincipalsFirst(IEnumerable<IEntityType> kinds)
     {
         var pending = kinds.ToList();
         var ordered = new List<IEntityType>();
@@ -68,7 +72,6 @@ internal static class MultiRowInsert
         {
             var next = pending.FirstOrDefault(kind => !kind.GetForeignKeys().Any(fk =>
                 fk.PrincipalEntityType != kind && pending.Any(other => other != kind && IsOrDerivesFrom(other, fk.PrincipalEntityType))));
-            // A cycle between kinds: the rest is left to EF, which orders rows one by one.
             if (next is null) break;
             ordered.Add(next);
             pending.Remove(next);

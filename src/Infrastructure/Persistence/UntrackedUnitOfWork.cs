@@ -278,20 +278,13 @@ internal sealed class UntrackedUnitOfWork(
     private object? ShadowValueOf(IProperty property) =>
         records.TryGetShadowValue(property.DeclaringType.ClrType, property.Name, out var value) ? value : property.Sentinel;
 
-    /// <summary>The kinds in an order where every kind comes after the kinds (other than itself) it refers to.</summary>
-    private static List<Kind> PrincipalsFirst(IEnumerable<Kind> kinds)
+    private static IEnumerable<Kind> PrincipalsFirst(IEnumerable<Kind> kinds)
     {
-        var pending = kinds.ToList();
-        var ordered = new List<Kind>();
-        while (pending.Count > 0)
-        {
-            var next = pending.FirstOrDefault(kind => !kind.Type.GetForeignKeys().Any(fk =>
-                fk.PrincipalEntityType != kind.Type && pending.Any(other => other != kind && fk.PrincipalEntityType.IsAssignableFrom(other.Type))))
-                ?? throw new InvalidOperationException("New rows that refer to each other in a cycle can't be written together.");
-            ordered.Add(next);
-            pending.Remove(next);
-        }
-        return ordered;
+        var byType = kinds.ToDictionary(kind => kind.Type);
+        var ordered = MultiRowInsert.PrincipalsFirst(byType.Keys);
+        if (ordered.Count != byType.Count)
+            throw new InvalidOperationException("New rows that refer to each other in a cycle can't be written together.");
+        return ordered.Select(type => byType[type]);
     }
 
     /// <summary>Runs <paramref name="statement"/> for the rows of the keys, a few hundred keys at a time.</summary>
