@@ -21,7 +21,8 @@ namespace Portal.Infrastructure.Persistence;
 /// A job's batch of 500 grants used to track about 3,500 entities: EF found the new users, links and history by comparing
 /// every tracked entity with its snapshot, tracked each record a handler appended, and numbered and marked them one by one,
 /// which cost more than the SQL. Here the graph the query loaded is remembered as it was (its values and collections), walked
-/// again after the moves by the model's navigations, and written as: one INSERT per table and a few hundred values (keys the
+/// again after the moves by the model's navigations, and written as: one INSERT per table and a few hundred values, or per
+/// table alone on PostgreSQL, which takes the rows as one array per column (<see cref="ColumnArrays"/>) (keys the
 /// database numbers come back through RETURNING and go on to the rows that refer to them), one UPDATE per table and set of
 /// changed values (per row for a table with a concurrency token, which it checks), one DELETE per table for what a collection
 /// lost. The scope's tracked changes (the job) are saved by <see cref="IUnitOfWork"/> in the same transaction.
@@ -234,23 +235,33 @@ internal sealed class UntrackedUnitOfWork(
             var written = kind.Writable.Where(i => !kind.Properties[i].ValueGenerated.HasFlag(ValueGenerated.OnAdd)
                 || values.Any(v => !Equals(v[i], kind.Properties[i].Sentinel))).ToArray();
             var keyFromDatabase = !written.Contains(kind.KeyIndex);
-            var perStatement = Math.Max(1, MultiRowInsert.MaxParametersPerStatement(dbContext) / written.Length);
-            var insert = $"INSERT INTO {kind.Table} ({string.Join(", ", written.Select(i => kind.Columns[i]))}) VALUES ";
+            var asArrays = ColumnArrays.AreUsedBy(dbContext);
+            var perStatement = asArrays ? rows.Count : Math.Max(1, MultiRowInsert.MaxParametersPerStatement(dbContext) / written.Length);
+            var insert = $"INSERT INTO {kind.Table} ({string.Join(", ", written.Select(i => kind.Columns[i]))}) ";
             for (var start = 0; start < rows.Count; start += perStatement)
             {
                 var count = Math.Min(perStatement, rows.Count - start);
                 await using var command = NewCommand();
                 var sql = new StringBuilder(insert);
-                for (var row = 0; row < count; row++)
+                if (asArrays)
                 {
-                    sql.Append(row == 0 ? "(" : ", (");
-                    for (var column = 0; column < written.Length; column++)
+                    sql.Append(ColumnArrays.Select(command, "a", written.Select(i => kind.Properties[i]).ToList(), count,
+                        (row, column) => values[start + row][written[column]]));
+                }
+                else
+                {
+                    sql.Append("VALUES ");
+                    for (var row = 0; row < count; row++)
                     {
-                        var name = $"@p{row}_{column}";
-                        kind.AddParameter(command, name, written[column], values[start + row][written[column]]);
-                        sql.Append(column == 0 ? name : ", " + name);
+                        sql.Append(row == 0 ? "(" : ", (");
+                        for (var column = 0; column < written.Length; column++)
+                        {
+                            var name = $"@p{row}_{column}";
+                            kind.AddParameter(command, name, written[column], values[start + row][written[column]]);
+                            sql.Append(column == 0 ? name : ", " + name);
+                        }
+                        sql.Append(')');
                     }
-                    sql.Append(')');
                 }
                 if (!keyFromDatabase)
                 {
@@ -287,10 +298,18 @@ internal sealed class UntrackedUnitOfWork(
         return ordered.Select(type => byType[type]);
     }
 
-    /// <summary>Runs <paramref name="statement"/> for the rows of the keys, a few hundred keys at a time.</summary>
+    /// <summary>Runs <paramref name="statement"/> for the rows of the keys: a few hundred keys at a time, or all of them as one array.</summary>
     private async Task ExecuteByKeysAsync(
         Kind kind, string statement, List<(int Index, object? Value)> values, List<object?> keys, CancellationToken cancellationToken)
     {
+        if (ColumnArrays.AreUsedBy(dbContext))
+        {
+            await using var command = NewCommand();
+            for (var i = 0; i < values.Count; i++) kind.AddParameter(command, $"@v{i}", values[i].Index, values[i].Value);
+            command.CommandText = $"{statement} WHERE {kind.Columns[kind.KeyIndex]} = ANY ({ColumnArrays.Array(command, "@k", kind.Key, keys)})";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return;
+        }
         var perStatement = Math.Max(1, MultiRowInsert.MaxParametersPerStatement(dbContext) - values.Count);
         for (var start = 0; start < keys.Count; start += perStatement)
         {
