@@ -13,6 +13,9 @@
 #   PORTAL_BENCH_POSTGRES="Host=127.0.0.1;Port=55434;Username=postgres" for the PostgreSQL run (skipped without it)
 #   PORTAL_BENCH_TRACE=<folder> traces each job with dotnet-trace (CPU samples, `dotnet tool restore` first) into
 #   <folder>/bulk-grant-<provider>.nettrace, for PORTAL_BENCH_TRACE_SECONDS (default 30) from the POST on
+#   PORTAL_BENCH_PERF=<folder> samples every process on the machine with perf (Debian's linux-perf) from the POST until the
+#   job is seen finished, into <folder>/bulk-grant-<provider>.perf, the portal's compiled code named through its perf map
+#   (DOTNET_PerfMapEnabled): on-CPU time only, the database's processes included. `perf report -i <file> --sort comm,dso,sym`
 #
 # Mail goes to a pickup folder, so the dispatcher works alongside the job as it would in production.
 set -euo pipefail
@@ -43,6 +46,7 @@ start_app() { # provider connection-string
     export Portal__Admin__Password="$admin_password" Logging__LogLevel__Default=Warning
     export Database__Provider="$1" ConnectionStrings__Portal="$2" ASPNETCORE_URLS="$base" Portal__PublicBaseUrl="$base"
     export Portal__Mail__PickupFolder="$work/mail-$1"
+    if [ -n "${PORTAL_BENCH_PERF:-}" ]; then export DOTNET_PerfMapEnabled=1; fi
     exec dotnet src/Web/bin/Release/net10.0/Portal.Web.dll
   ) >"$work/app-$1.log" 2>&1 &
   app=$!
@@ -128,9 +132,17 @@ run() { # provider connection-string sql-client...
   fi
   local cpu_before db_before
   cpu_before=$(cpu_ticks "$app") db_before=$(postgres_ticks)
+  local perf=""
+  if [ -n "${PORTAL_BENCH_PERF:-}" ]; then
+    mkdir -p "$PORTAL_BENCH_PERF"
+    perf record -a -g -F 499 -o "$(cd "$PORTAL_BENCH_PERF" && pwd)/bulk-grant-$provider.perf" >"$work/perf-$provider.log" 2>&1 &
+    perf=$!
+    sleep 1
+  fi
   started=$(date +%s.%N)
   local progress
   progress=$(grant_and_wait "$confirm" "$jar")
+  if [ -n "$perf" ]; then kill -INT "$perf"; wait "$perf" || true; fi
   local wall
   wall=$(echo "$(date +%s.%N) - $started" | bc)
   printf '%s: %s contacts, %s done, %s refused; wall %.2f s (POST to seen finished, polled every %s s)\n' "$provider" \
