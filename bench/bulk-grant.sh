@@ -13,6 +13,8 @@
 #   PORTAL_BENCH_POSTGRES="Host=127.0.0.1;Port=55434;Username=postgres" for the PostgreSQL run (skipped without it)
 #   PORTAL_BENCH_TRACE=<folder> traces each job with dotnet-trace (CPU samples, `dotnet tool restore` first) into
 #   <folder>/bulk-grant-<provider>.nettrace, for PORTAL_BENCH_TRACE_SECONDS (default 30) from the POST on
+#   PORTAL_BENCH_READYTORUN=1 publishes the portal with ReadyToRun (its code and its packages' compiled ahead of time) and
+#   runs that instead of the build output
 #   PORTAL_BENCH_PERF=<folder> samples every process on the machine with perf (Debian's linux-perf) from the POST until the
 #   job is seen finished, into <folder>/bulk-grant-<provider>.perf, the portal's compiled code named through its perf map
 #   (DOTNET_PerfMapEnabled): on-CPU time only, the database's processes included. `perf report -i <file> --sort comm,dso,sym`
@@ -36,7 +38,15 @@ stop_app() { [ -n "$app" ] && { kill "$app" 2>/dev/null || true; wait "$app" 2>/
 trap 'stop_app; rm -rf "$work"' EXIT
 
 echo "building (Release)…"
-dotnet build src/Web -c Release -v quiet -nologo >"$work/build.log" 2>&1 || { cat "$work/build.log"; fail "the portal does not build"; }
+portal_dll=src/Web/bin/Release/net10.0/Portal.Web.dll
+if [ -n "${PORTAL_BENCH_READYTORUN:-}" ]; then
+  # As a deployment would publish it: the portal and its packages compiled ahead of time (ReadyToRun), tiered up as usual.
+  portal_dll="$work/published/Portal.Web.dll"
+  dotnet publish src/Web -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/published" \
+    -v quiet -nologo >"$work/build.log" 2>&1 || { cat "$work/build.log"; fail "the portal does not publish"; }
+else
+  dotnet build src/Web -c Release -v quiet -nologo >"$work/build.log" 2>&1 || { cat "$work/build.log"; fail "the portal does not build"; }
+fi
 
 port=$((20000 + RANDOM % 40000))
 base="http://127.0.0.1:$port"
@@ -47,7 +57,7 @@ start_app() { # provider connection-string
     export Database__Provider="$1" ConnectionStrings__Portal="$2" ASPNETCORE_URLS="$base" Portal__PublicBaseUrl="$base"
     export Portal__Mail__PickupFolder="$work/mail-$1"
     if [ -n "${PORTAL_BENCH_PERF:-}" ]; then export DOTNET_PerfMapEnabled=1; fi
-    exec dotnet src/Web/bin/Release/net10.0/Portal.Web.dll
+    exec dotnet "$portal_dll"
   ) >"$work/app-$1.log" 2>&1 &
   app=$!
   for _ in $(seq 1 120); do
@@ -103,7 +113,7 @@ run() { # provider connection-string sql-client...
   if [ "$provider" = Sqlite ]; then
     seed_sql "$(( ($(date +%s) + 62135596800) * 10000000 ))" \
       "(WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < $contacts) SELECT n FROM s)" \
-      "(WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < $warmup) SELECT n FROM s)" | "$@"
+      "(WITH RECURSIVE s(n) AS (SELECT 1 WHERE $warmup > 0 UNION ALL SELECT n + 1 FROM s WHERE n < $warmup) SELECT n FROM s)" | "$@"
   else
     seed_sql "now()" "generate_series(1, $contacts) AS n" "generate_series(1, $warmup) AS n" | "$@" >/dev/null
   fi
