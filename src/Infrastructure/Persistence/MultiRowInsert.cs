@@ -23,7 +23,9 @@ internal static class MultiRowInsert
     /// <summary>
     /// SQLite finds each named parameter by walking the statement's list of them, so binding costs the square of their number:
     /// 50,000 values took 580–860 ms at 1,000 a statement, 110–220 ms at 100 and 44–100 ms at 50 (more, shorter statements
-    /// cost their parsing again). PostgreSQL takes all the rows of a table in one statement, as arrays (<see cref="ColumnArrays"/>).
+    /// cost their parsing again). Mostly, though, all the rows of a table go in one statement: as arrays on PostgreSQL
+    /// (<see cref="ColumnArrays"/>), as JSON on SQLite (<see cref="JsonRows"/>); this is for a SQLite table with a column JSON
+    /// can't carry.
     /// </summary>
     internal static int MaxParametersPerStatement(DbContext db) => db.Database.IsSqlite() ? 100 : 1_000;
 
@@ -49,7 +51,7 @@ internal static class MultiRowInsert
             var rows = groups[entityType];
             var insert = TableInsert.For(entityType, rows);
             if (insert is null) continue;
-            var rowsPerStatement = ColumnArrays.AreUsedBy(db) ? rows.Count : insert.RowsPerStatement(MaxParametersPerStatement(db));
+            var rowsPerStatement = insert.TakesAllRows(db) ? rows.Count : insert.RowsPerStatement(MaxParametersPerStatement(db));
             for (var start = 0; start < rows.Count; start += rowsPerStatement)
             {
                 var chunk = rows.GetRange(start, Math.Min(rowsPerStatement, rows.Count - start));
@@ -101,6 +103,9 @@ internal static class MultiRowInsert
 
         public int RowsPerStatement(int maxParameters) => Math.Max(1, maxParameters / Math.Max(1, _written.Count));
 
+        /// <summary>Whether one statement takes every row, as arrays or JSON.</summary>
+        public bool TakesAllRows(DbContext db) => ColumnArrays.AreUsedBy(db) || JsonRows.AreUsedBy(db, _written);
+
         /// <summary>The statement for the rows, or null when they are better left to EF (a value another row must give first).</summary>
         public static TableInsert? For(IEntityType entityType, IReadOnlyList<EntityEntry> rows)
         {
@@ -142,9 +147,9 @@ internal static class MultiRowInsert
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             var values = new StringBuilder();
             if (ColumnArrays.AreUsedBy(db))
-            {
                 values.Append(ColumnArrays.Select(command, "a", _written, rows.Count, (row, column) => rows[row].CurrentValues[_written[column]]));
-            }
+            else if (JsonRows.AreUsedBy(db, _written))
+                values.Append(JsonRows.Select(command, "@a", _written, rows.Count, (row, column) => rows[row].CurrentValues[_written[column]]));
             else
             {
                 values.Append("VALUES ");

@@ -21,11 +21,12 @@ namespace Portal.Infrastructure.Persistence;
 /// A job's batch of 500 grants used to track about 3,500 entities: EF found the new users, links and history by comparing
 /// every tracked entity with its snapshot, tracked each record a handler appended, and numbered and marked them one by one,
 /// which cost more than the SQL. Here the graph the query loaded is remembered as it was (its values and collections), walked
-/// again after the moves by the model's navigations, and written as: one INSERT per table and a few hundred values, or per
-/// table alone on PostgreSQL, which takes the rows as one array per column (<see cref="ColumnArrays"/>) (keys the
-/// database numbers come back through RETURNING and go on to the rows that refer to them), one UPDATE per table and set of
-/// changed values (per row for a table with a concurrency token, which it checks), one DELETE per table for what a collection
-/// lost. The scope's tracked changes (the job) are saved by <see cref="IUnitOfWork"/> in the same transaction.
+/// again after the moves by the model's navigations, and written as one INSERT per table (a few hundred values each where
+/// a column can't go as <see cref="JsonRows"/> on SQLite; PostgreSQL takes the rows as <see cref="ColumnArrays"/>, SQLite as
+/// <see cref="JsonRows"/>), its keys the database numbers back through RETURNING and on to the rows that refer to them; one
+/// UPDATE per table and set of changed values (per table and set of changed columns for a table with a concurrency token,
+/// each row matched by its tokens as read); one DELETE per table for what a collection lost. The scope's tracked changes
+/// (the job) are saved by <see cref="IUnitOfWork"/> in the same transaction.
 /// </summary>
 internal sealed class UntrackedUnitOfWork(
     PortalDbContext dbContext,
@@ -164,9 +165,9 @@ internal sealed class UntrackedUnitOfWork(
 
     /// <summary>
     /// Rows of a table with a concurrency token, grouped by the columns that changed, each group with one
-    /// <c>UPDATE … FROM (VALUES …)</c> per few hundred values that matches every row by its key and its tokens as they were
-    /// read: fewer rows written than sent means somebody changed one of them since, and the batch is refused. (One UPDATE
-    /// per row was a round trip per contact of a job's batch.)
+    /// <c>UPDATE … FROM</c> the rows (as <see cref="JsonRows"/> on SQLite, else <c>VALUES</c> of a few hundred values each)
+    /// that matches every row by its key and its tokens as they were read: fewer rows written than sent means somebody
+    /// changed one of them since, and the batch is refused. (One UPDATE per row was a round trip per contact of a job's batch.)
     /// </summary>
     private async Task UpdateCheckedAsync(
         Kind kind, List<(Snapshot Snapshot, List<(int Index, object? Value)> Changed)> rows, CancellationToken cancellationToken)
@@ -185,6 +186,17 @@ internal sealed class UntrackedUnitOfWork(
                 match.Append($" AND t.{kind.Columns[kind.ConcurrencyTokens[token]]}")
                     .Append(postgres ? " IS NOT DISTINCT FROM " : " IS ").Append($"v.column{2 + token}");
             var list = group.ToList();
+            var properties = columns.Select(c => kind.Properties[c]).ToList();
+            if (JsonRows.AreUsedBy(dbContext, properties))
+            {
+                await using var command = NewCommand();
+                var rowsAsJson = JsonRows.Select(command, "@u", properties, list.Count, (row, c) =>
+                    c <= kind.ConcurrencyTokens.Length ? list[row].Snapshot.Values[columns[c]] : list[row].Changed[c - 1 - kind.ConcurrencyTokens.Length].Value,
+                    alias: "column");
+                command.CommandText = $"{update} FROM ({rowsAsJson}) AS v{match}";
+                if (await command.ExecuteNonQueryAsync(cancellationToken) != list.Count) throw new ConflictException();
+                continue;
+            }
             var perStatement = Math.Max(1, MultiRowInsert.MaxParametersPerStatement(dbContext) / columns.Length);
             for (var start = 0; start < list.Count; start += perStatement)
             {
@@ -235,8 +247,10 @@ internal sealed class UntrackedUnitOfWork(
             var written = kind.Writable.Where(i => !kind.Properties[i].ValueGenerated.HasFlag(ValueGenerated.OnAdd)
                 || values.Any(v => !Equals(v[i], kind.Properties[i].Sentinel))).ToArray();
             var keyFromDatabase = !written.Contains(kind.KeyIndex);
+            var columns = written.Select(i => kind.Properties[i]).ToList();
             var asArrays = ColumnArrays.AreUsedBy(dbContext);
-            var perStatement = asArrays ? rows.Count : Math.Max(1, MultiRowInsert.MaxParametersPerStatement(dbContext) / written.Length);
+            var asJson = !asArrays && JsonRows.AreUsedBy(dbContext, columns);
+            var perStatement = asArrays || asJson ? rows.Count : Math.Max(1, MultiRowInsert.MaxParametersPerStatement(dbContext) / written.Length);
             var insert = $"INSERT INTO {kind.Table} ({string.Join(", ", written.Select(i => kind.Columns[i]))}) ";
             for (var start = 0; start < rows.Count; start += perStatement)
             {
@@ -244,10 +258,9 @@ internal sealed class UntrackedUnitOfWork(
                 await using var command = NewCommand();
                 var sql = new StringBuilder(insert);
                 if (asArrays)
-                {
-                    sql.Append(ColumnArrays.Select(command, "a", written.Select(i => kind.Properties[i]).ToList(), count,
-                        (row, column) => values[start + row][written[column]]));
-                }
+                    sql.Append(ColumnArrays.Select(command, "a", columns, count, (row, column) => values[start + row][written[column]]));
+                else if (asJson)
+                    sql.Append(JsonRows.Select(command, "@a", columns, count, (row, column) => values[start + row][written[column]]));
                 else
                 {
                     sql.Append("VALUES ");
@@ -302,11 +315,13 @@ internal sealed class UntrackedUnitOfWork(
     private async Task ExecuteByKeysAsync(
         Kind kind, string statement, List<(int Index, object? Value)> values, List<object?> keys, CancellationToken cancellationToken)
     {
-        if (ColumnArrays.AreUsedBy(dbContext))
+        if (ColumnArrays.AreUsedBy(dbContext) || JsonRows.AreUsedBy(dbContext, [kind.Key]))
         {
             await using var command = NewCommand();
             for (var i = 0; i < values.Count; i++) kind.AddParameter(command, $"@v{i}", values[i].Index, values[i].Value);
-            command.CommandText = $"{statement} WHERE {kind.Columns[kind.KeyIndex]} = ANY ({ColumnArrays.Array(command, "@k", kind.Key, keys)})";
+            command.CommandText = ColumnArrays.AreUsedBy(dbContext)
+                ? $"{statement} WHERE {kind.Columns[kind.KeyIndex]} = ANY ({ColumnArrays.Array(command, "@k", kind.Key, keys)})"
+                : $"{statement} WHERE {kind.Columns[kind.KeyIndex]} IN {JsonRows.List(command, "@k", kind.Key, keys)}";
             await command.ExecuteNonQueryAsync(cancellationToken);
             return;
         }
