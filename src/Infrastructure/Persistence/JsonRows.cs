@@ -16,10 +16,11 @@ namespace Portal.Infrastructure.Persistence;
 /// Many rows sent to SQLite as one JSON text parameter and read back as a table by <c>json_each</c>: what
 /// <see cref="ColumnArrays"/> does for PostgreSQL. SQLite finds each named parameter by walking the statement's list of
 /// them, so a multi-row INSERT had to stay at about 100 values, and a job's batch of 500 grants was still about 350
-/// statements: each built, parsed and bound value by value. A job on SQLite spent about a tenth of its time in that walk
-/// alone. As JSON it is one statement per table and one parameter, which SQLite's own parser takes apart.
-/// Only columns whose stored values JSON carries exactly (text, integers, reals, booleans: the portal's dates and amounts
-/// are stored as integers on SQLite) go this way; a table with any other column keeps the parameters.
+/// statements, each built, parsed and bound value by value; the walk alone took about 7 % of a job's thread. As JSON it is
+/// one statement and one parameter per table, which SQLite's own JSON reader takes apart.
+/// Only columns whose values JSON carries exactly as Microsoft.Data.Sqlite binds them go this way (text, integers, reals,
+/// booleans, GUIDs; the portal stores dates and amounts as integers on SQLite); a table with any other column keeps the
+/// parameters.
 /// </summary>
 internal static class JsonRows
 {
