@@ -69,7 +69,7 @@ start_app() { # name
   (
     portal_env "$work/$1"
     export ASPNETCORE_URLS="${base[$1]}" Portal__PublicBaseUrl="${base[$1]}"
-    exec dotnet src/Web/bin/Release/net10.0/Portal.Web.dll
+    exec dotnet "${portal_dll:-src/Web/bin/Release/net10.0/Portal.Web.dll}"
   ) >"$work/app-$1.log" 2>&1 &
   pid[$1]=$!
   apps+=("$!")

@@ -7,6 +7,8 @@
 #   as built               server GC with background collection (ASP.NET Core's default)
 #   workstation GC         DOTNET_gcServer=0
 #   workstation, blocking  DOTNET_gcServer=0 DOTNET_gcConcurrent=0
+#   ReadyToRun             the same build published with ReadyToRun (the portal and its packages compiled ahead of time,
+#                          then tiered up as usual): `dotnet publish src/Web -c Release -r linux-x64 -p:PublishReadyToRun=true`
 #
 #   bash bench/memory.sh [seconds] [connections]      (defaults: 8 seconds, 32 connections per page)
 #
@@ -32,6 +34,8 @@ trap 'stop_apps; rm -rf "$work"' EXIT
 echo "building (Release)…"
 dotnet build src/Web -c Release -v quiet -nologo >"$work/build.log" 2>&1 || { cat "$work/build.log"; fail "the portal does not build"; }
 dotnet build bench/Seed -c Release -v quiet -nologo >"$work/build.log" 2>&1 || { cat "$work/build.log"; fail "bench/Seed does not build"; }
+dotnet publish src/Web -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/published" -v quiet -nologo \
+  >"$work/build.log" 2>&1 || { cat "$work/build.log"; fail "the portal does not publish with ReadyToRun"; }
 echo "seeding…"
 seed seeded 100000 100000
 
@@ -39,6 +43,7 @@ configurations=(
   "as built|"
   "workstation GC|DOTNET_gcServer=0"
   "workstation, blocking|DOTNET_gcServer=0 DOTNET_gcConcurrent=0"
+  "ReadyToRun|portal_dll=$work/published/Portal.Web.dll"
 )
 pages=(admin:/admin/contacts "admin:/admin/contacts?q=muller" admin:/admin/activity admin:/admin/emails customer:/my customer:/my/documents)
 declare -A base pid peak

@@ -59,7 +59,6 @@ public sealed class PortalAccessJob : AggregateRoot
         return (job, items);
     }
 
-    /// <summary>Counts a settled batch; the last one completes the job and puts it into the activity list.</summary>
     /// <summary>
     /// The runner takes a queued job up. It is saved on its own, before the first batch: a batch then never changes the
     /// status it read, so a cancel that lands while a batch is under way is not written over by that batch.
@@ -71,6 +70,7 @@ public sealed class PortalAccessJob : AggregateRoot
         Status = PortalAccessJobStatus.Running;
     }
 
+    /// <summary>Counts a settled batch; the last one completes the job and puts it into the activity list.</summary>
     public void RecordBatch(int done, int refused, DateTimeOffset now)
     {
         if (IsFinished) throw new InvalidOperationException($"Job {Id} is already completed.");
