@@ -15,7 +15,7 @@ namespace Portal.Infrastructure.Persistence;
 /// <summary>
 /// Many rows sent to SQLite as one JSON text parameter and read back as a table by <c>json_each</c>: what
 /// <see cref="ColumnArrays"/> does for PostgreSQL. SQLite finds each named parameter by walking the statement's list of
-/// them, so a multi-row INSERT had to stay at about 100 values, and a job's batch of 500 grants was still about 350
+/// them, so a multi-row INSERT had to stay at about 100 values, and a job's batch of 500 grants was still a few hundred
 /// statements, each built, parsed and bound value by value; the walk alone took about 7 % of a job's thread. As JSON it is
 /// one statement and one parameter per table, which SQLite's own JSON reader takes apart.
 /// Only columns whose values JSON carries exactly as Microsoft.Data.Sqlite binds them go this way (text, integers, reals,
