@@ -48,6 +48,7 @@ internal static class JsonRows
     {
         var writers = columns.Select(column => WriterOf(column)
             ?? throw new InvalidOperationException($"{column.Name} can't be sent as JSON.")).ToArray();
+        var converters = columns.Select(column => column.GetRelationalTypeMapping().Converter).ToArray();
         var buffer = new ArrayBufferWriter<byte>(rows * columns.Count * 12 + 16);
         using (var json = new Utf8JsonWriter(buffer, WriterOptions))
         {
@@ -58,8 +59,7 @@ internal static class JsonRows
                 for (var column = 0; column < columns.Count; column++)
                 {
                     var value = valueAt(row, column);
-                    if (value is not null && columns[column].GetRelationalTypeMapping().Converter is { } converter)
-                        value = converter.ConvertToProvider(value);
+                    if (value is not null && converters[column] is { } converter) value = converter.ConvertToProvider(value);
                     if (value is null) json.WriteNullValue();
                     else writers[column](json, value);
                 }

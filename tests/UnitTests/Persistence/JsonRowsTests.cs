@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
+using Portal.Domain.Documents;
 using Portal.Infrastructure.Persistence;
 using Portal.UnitTests.Application.Support;
 
@@ -26,6 +25,7 @@ public sealed class JsonRowsTests : IDisposable
             if (!JsonRows.AreUsedBy(db, [property])) continue;
             carried++;
             var samples = SamplesOf(Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType);
+            samples.ShouldNotBeEmpty($"{property.DeclaringType.DisplayName()}.{property.Name} ({(Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType).Name}) goes as JSON but has no samples here to compare");
             if (property.IsNullable) samples.Add(null);
             var asJson = await StoredAsync(db, command => $"SELECT typeof(x1), quote(x1) FROM ({JsonRows.Select(command, "@rows", [property], samples.Count, (row, _) => samples[row], alias: "x")})");
             var asParameters = new List<string>();
@@ -46,10 +46,13 @@ public sealed class JsonRowsTests : IDisposable
     public void Columns_JSON_cannot_carry_as_bound_keep_their_parameters()
     {
         using var db = _database.CreateContext();
-        var blob = db.Model.GetEntityTypes().SelectMany(t => t.GetProperties())
-            .FirstOrDefault(p => p.GetRelationalTypeMapping().Converter is null && p.ClrType == typeof(byte[]));
-        if (blob is not null) JsonRows.AreUsedBy(db, [blob]).ShouldBeFalse();
-        var text = db.Model.GetEntityTypes().SelectMany(t => t.GetProperties()).First(p => p.ClrType == typeof(string));
+        var properties = db.Model.GetEntityTypes().SelectMany(t => t.GetProperties()).ToList();
+        var blob = properties.First(p => p.ClrType == typeof(byte[]));
+        var day = properties.First(p => p.ClrType == typeof(DateOnly));
+        var text = properties.First(p => p.ClrType == typeof(string));
+        JsonRows.AreUsedBy(db, [blob]).ShouldBeFalse();
+        JsonRows.AreUsedBy(db, [day]).ShouldBeFalse();
+        JsonRows.AreUsedBy(db, [text, blob]).ShouldBeFalse();
         JsonRows.AreUsedBy(db, [text]).ShouldBeTrue();
     }
 
@@ -68,8 +71,10 @@ public sealed class JsonRowsTests : IDisposable
         _ when type == typeof(decimal) => [0m, 1234.5678m, -0.0001m, 99_999_999.9999m],
         _ when type == typeof(Guid) => [Guid.Empty, Guid.Parse("01a23bbc-2b5a-7002-a1b3-72c5348d03d2"), Guid.NewGuid()],
         _ when type == typeof(DateTimeOffset) => [DateTimeOffset.UnixEpoch, new DateTimeOffset(2026, 12, 3, 11, 48, 37, 338, TimeSpan.Zero).AddTicks(327)],
+        _ when type == typeof(TimeSpan) => [TimeSpan.Zero, TimeSpan.FromSeconds(90.5), TimeSpan.FromDays(7) + TimeSpan.FromTicks(3)],
         _ when type == typeof(DateTime) => [DateTime.UnixEpoch, new DateTime(2026, 12, 3, 11, 48, 37, DateTimeKind.Utc)],
         _ when type.IsEnum => [.. Enum.GetValues(type).Cast<object?>()],
+        _ when type == typeof(DocumentKindSet) => [default(DocumentKindSet), DocumentKindSet.All, DocumentKindSet.Of([Enum.GetValues<DocumentKind>()[0]])],
         _ => [],
     };
 
