@@ -13,6 +13,7 @@
 #   bash bench/bulk-grant.sh [contacts]      (default 10000)
 #   PORTAL_BENCH_POSTGRES="Host=127.0.0.1;Port=55434;Username=postgres" for the PostgreSQL run (skipped without it)
 #   PORTAL_BENCH_ONLY=Sqlite or PORTAL_BENCH_ONLY=Postgres runs that database only
+#   PORTAL_BENCH_SETTLE=<seconds> waits that long between the confirmation page and its POST, as a person reading it would
 #   PORTAL_BENCH_TRACE=<folder> traces each job with dotnet-trace (CPU samples, `dotnet tool restore` first) into
 #   <folder>/bulk-grant-<provider>.nettrace, for PORTAL_BENCH_TRACE_SECONDS (default 30) from the POST on
 #   PORTAL_BENCH_READYTORUN=1 publishes the portal with ReadyToRun (its code and its packages' compiled ahead of time) and
@@ -142,6 +143,8 @@ run() { # provider connection-string sql-client...
   curl -fs -c "$jar" -b "$jar" "$confirm" -o "$work/page" || fail "the confirmation page did not answer on $provider"
   echo "$provider: confirmation says: $(grep -o 'id="job-count">[^<]*' "$work/page" | sed 's/.*>//')"
 
+  # Seconds between showing the confirmation and confirming it (a person reads the number first); 0 unless told.
+  sleep "${PORTAL_BENCH_SETTLE:-0}"
   local started job tracer=""
   if [ -n "${PORTAL_BENCH_TRACE:-}" ]; then
     mkdir -p "$PORTAL_BENCH_TRACE"

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Portal.Application.PortalAccess.Jobs;
 using Portal.Domain.Common;
 using Portal.Domain.PortalAccess;
 using Portal.Domain.PortalAccess.Jobs;
@@ -49,6 +50,30 @@ public sealed class BulkAccessJobTests(JobsFactory factory) : IClassFixture<Jobs
         page.Document.QuerySelectorAll("#job-results tbody tr").Length.ShouldBe(5);
         var activity = await admin.GetAsync("/admin/activity");
         activity.Text.ShouldContain("Bulk grant: 1,995 done, 5 refused of 2,000");
+    }
+
+    [Fact]
+    public async Task A_login_granted_at_the_end_of_one_batch_is_refused_to_the_twin_that_opens_the_next()
+    {
+        using var admin = await factory.SignedInAdminAsync();
+        // Contacts two by two with one address between a first and a last one of their own, so that in either order one
+        // pair falls across the first two batches: the next batch is prepared while the one before still commits, so that
+        // one's logins must count as taken before the database has them.
+        await factory.SeedContactsAsync(Enumerable.Range(0, 1002).Select(i => ($"Dupejob {i:0000}",
+            (string?)(i is 0 or 1001 ? $"solo{i}@dupejob.example" : $"d{(i + 1) / 2}@dupejob.example"))));
+        var jobId = await admin.StartJobAsync("Grant", "dupejob");
+
+        await factory.RunJobsToEndAsync();
+
+        var job = await factory.WithDbAsync(db => db.PortalAccessJobs.SingleAsync(j => j.Id == jobId));
+        (job.Status, job.Done, job.Refused).ShouldBe((PortalAccessJobStatus.Completed, 502, 500));
+        var rows = await factory.WithDbAsync(db => db.PortalAccessJobItems.Where(i => i.JobId == jobId).OrderBy(i => i.Id)
+            .Select(i => new { i.Outcome, i.Reason, i.Contact.Email }).ToListAsync());
+        rows[PortalAccessJobRunner.BatchSize - 1].Email.ShouldBe(rows[PortalAccessJobRunner.BatchSize].Email);
+        rows.GroupBy(r => r.Email).ShouldAllBe(twins => twins.First().Outcome == PortalAccessJobOutcome.Done
+            && twins.Skip(1).All(r => r.Outcome == PortalAccessJobOutcome.Refused && r.Reason == DomainErrors.EmailUsedByAnotherUser.Code));
+        (await factory.WithDbAsync(db => db.PortalUsers.CountAsync(u => u.Login.EndsWith("@dupejob.example")))).ShouldBe(502);
+        (await factory.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.ToAddress.EndsWith("@dupejob.example")))).ShouldBe(502);
     }
 
     [Fact]

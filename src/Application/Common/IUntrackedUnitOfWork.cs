@@ -17,6 +17,12 @@ public interface IUntrackedUnitOfWork
     void Add(IEnumerable<object> entities);
 
     /// <summary>
+    /// Hands the events of what was read (and of what their handlers write) to their handlers now, without writing
+    /// anything: what <see cref="SaveAsync"/> does first, done ahead so that its transaction holds only the writes.
+    /// </summary>
+    Task HandOutEventsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
     /// Hands the events of what was read (and of what their handlers write) to their handlers, then writes, in one
     /// transaction: the new rows, the changed columns of the rows read, the rows their collections lost, and the tracked changes
     /// of the scope (first, when a new row refers to a tracked one still to be inserted). A uniqueness or concurrency clash becomes a <see cref="ConflictException"/>.

@@ -20,8 +20,12 @@ public sealed class InvitationBatch(
 {
     private readonly Dictionary<int, Contact> _contacts = contacts.ToDictionary(c => c.Id);
     private readonly Dictionary<string, LoginHolder> _owners = new(owners);
+    private readonly Dictionary<string, LoginHolder> _granted = [];
 
     public DateTimeOffset Now => now;
+
+    /// <summary>The logins this batch gave to its contacts.</summary>
+    public IReadOnlyDictionary<string, LoginHolder> GrantedLogins => _granted;
 
     /// <summary>Applies <paramref name="kind"/> to the contact; returns the refusal, or null when it was done.</summary>
     public DomainError? Apply(PortalAccessJobKind kind, int contactId, string? welcomeMessage)
@@ -41,7 +45,7 @@ public sealed class InvitationBatch(
             return e.Error;
         }
         var login = contact.PortalUser!.Login;
-        _owners[login] = new LoginHolder(login, UserKind.Portal, contact.Id);
+        _owners[login] = _granted[login] = new LoginHolder(login, UserKind.Portal, contact.Id);
         return null;
     }
 

@@ -62,10 +62,16 @@ public sealed class InvitationTermsSource(
     /// <summary>
     /// A job's batch: its contacts, with what their access move changes (the runner reads them with the job's
     /// rows), and the owners of their e-mails in one query. Each contact's terms then come from memory.
+    /// <paramref name="takenBefore"/> holds the logins a batch before this one grants and may not have committed yet.
     /// </summary>
-    public async Task<InvitationBatch> ForBatchAsync(IReadOnlyList<Contact> batch, string actor, CancellationToken cancellationToken)
+    public async Task<InvitationBatch> ForBatchAsync(
+        IReadOnlyList<Contact> batch,
+        string actor,
+        IReadOnlyDictionary<string, LoginHolder>? takenBefore,
+        CancellationToken cancellationToken)
     {
-        var owners = await logins.OwnersOf(batch.Select(c => c.Email), cancellationToken);
+        var owners = new Dictionary<string, LoginHolder>(await logins.OwnersOf(batch.Select(c => c.Email), cancellationToken));
+        foreach (var (login, holder) in takenBefore ?? new Dictionary<string, LoginHolder>()) owners[login] = holder;
         var validity = (await settings.CurrentAsync(cancellationToken)).InvitationValidity;
         return new InvitationBatch(batch, owners, tokens, validity, clock.GetUtcNow(), actor);
     }

@@ -40,6 +40,8 @@ internal sealed class UntrackedUnitOfWork(
 
     private readonly List<object> _roots = [];
     private readonly Dictionary<object, Snapshot> _read = new(ReferenceEqualityComparer.Instance);
+    /// <summary>The records the event handlers appended (activity entries, mails, webhook deliveries), to be inserted.</summary>
+    private readonly List<object> _appended = [];
 
     public async Task<List<T>> ListAsync<T>(ISpecification<T> specification, CancellationToken cancellationToken) where T : class
     {
@@ -61,25 +63,30 @@ internal sealed class UntrackedUnitOfWork(
 
     public void Add(IEnumerable<object> entities) => _roots.AddRange(entities);
 
-    public async Task SaveAsync(CancellationToken cancellationToken)
+    public async Task HandOutEventsAsync(CancellationToken cancellationToken)
     {
         records.StartCollecting();
-        List<object> appended;
         try
         {
             await DispatchDomainEventsAsync(cancellationToken);
         }
         finally
         {
-            appended = records.StopCollecting();
+            _appended.AddRange(records.StopCollecting());
         }
+    }
+
+    public async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        // Events raised since they were last handed out (or all of them, when nobody did it ahead).
+        await HandOutEventsAsync(cancellationToken);
         var queuesMail = false;
         try
         {
             await using var transaction = dbContext.Database.CurrentTransaction is null
                 ? await dbContext.Database.BeginTransactionAsync(cancellationToken)
                 : null;
-            var graph = Graph.Of(dbContext, _roots.Concat(appended));
+            var graph = Graph.Of(dbContext, _roots.Concat(_appended));
             // A new tracked row the untracked ones refer to (a job for its rows) is saved first, for its key; otherwise the tracked
             // changes come last, after their side effects, as in a command's own save (the job's activity line after its batch's).
             if (graph.RefersToNewTracked) await unitOfWork.SaveChangesAsync(cancellationToken);
@@ -95,6 +102,7 @@ internal sealed class UntrackedUnitOfWork(
         }
         _roots.Clear();
         _read.Clear();
+        _appended.Clear();
         if (queuesMail) outboxSignal.MailQueued();
     }
 
@@ -102,7 +110,7 @@ internal sealed class UntrackedUnitOfWork(
     {
         for (var round = 0; ; round++)
         {
-            var sources = Graph.Of(dbContext, _roots.Concat(records.Collected)).Entities
+            var sources = Graph.Of(dbContext, _roots.Concat(_appended).Concat(records.Collected)).Entities
                 .OfType<IHasDomainEvents>().Where(e => e.DomainEvents.Count > 0).ToList();
             if (sources.Count == 0) return;
             if (round == MaxDispatchRounds) throw new InvalidOperationException("Domain events keep raising further events.");

@@ -25,9 +25,10 @@ public class JobsFactory : PortalFactory
     public Task<bool?> RunJobBatchAsync() =>
         Services.GetRequiredService<PortalAccessJobWorker>().RunBatchAsync(CancellationToken.None);
 
+    /// <summary>Every unfinished job to its end, as the runner's loop settles them: each batch prepared while the one before commits.</summary>
     public async Task RunJobsToEndAsync()
     {
-        while (await RunJobBatchAsync() == true) { }
+        while (await Services.GetRequiredService<PortalAccessJobWorker>().RunJobAsync(CancellationToken.None) == true) { }
     }
 
     private sealed class Restarted(JobsFactory primary) : JobsFactory(primary);
