@@ -71,7 +71,8 @@ public sealed class InvitationTermsSource(
         CancellationToken cancellationToken)
     {
         var owners = new Dictionary<string, LoginHolder>(await logins.OwnersOf(batch.Select(c => c.Email), cancellationToken));
-        foreach (var (login, holder) in takenBefore ?? new Dictionary<string, LoginHolder>()) owners[login] = holder;
+        if (takenBefore is not null)
+            foreach (var (login, holder) in takenBefore) owners[login] = holder;
         var validity = (await settings.CurrentAsync(cancellationToken)).InvitationValidity;
         return new InvitationBatch(batch, owners, tokens, validity, clock.GetUtcNow(), actor);
     }

@@ -75,7 +75,8 @@ public sealed class PortalAccessJobWorker(
             }
             while (current is not null)
             {
-                var following = Task.Run(() => PrepareAsync(jobId, current.Batch, cancellationToken), cancellationToken);
+                var after = current.Batch;
+                var following = Task.Run(() => PrepareAsync(jobId, after, cancellationToken), cancellationToken);
                 bool? rowsLeft;
                 try
                 {

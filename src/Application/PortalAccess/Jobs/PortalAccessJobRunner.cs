@@ -135,8 +135,9 @@ public sealed class NextUnfinishedJobSpec : Specification<PortalAccessJob, int?>
 }
 
 /// <summary>
-/// The next rows of a job with their contacts and only what <paramref name="kind"/> reads or changes of their access, in
-/// one query that picks the rows by the job rather than by hundreds of contact ids. A grant or re-invite needs the portal
+/// The next rows of a job (after <paramref name="afterItemId"/>: a batch may be prepared while the one before commits) with
+/// their contacts and only what <paramref name="kind"/> reads or changes of their access, in one query that picks the rows by
+/// the job rather than by hundreds of contact ids. A grant or re-invite needs the portal
 /// user and its invitations (to void the open ones); a revoke also voids the account's links and deletes its recovery
 /// codes, which it can only do to what is loaded. History is only appended to, so it is never read.
 /// </summary>
