@@ -1,5 +1,3 @@
-using System.Data.Common;
-using Microsoft.Data.Sqlite;
 using Portal.Application.Adoption;
 using Portal.UnitTests.Application.Support;
 
@@ -12,31 +10,17 @@ namespace Portal.UnitTests.Application;
 /// </summary>
 public sealed class AdoptionDashboardPlanTests : HandlerTest
 {
-    private sealed record Captured(string Sql, IReadOnlyList<(string Name, object? Value)> Parameters);
-
-    private readonly List<Captured> _queries = [];
+    private readonly List<CapturedQuery> _queries = [];
 
     private async Task<IReadOnlyList<(string Sql, string Plan)>> PlansOfAsync(GetAdoptionDashboard query)
     {
         _queries.Clear();
-        Hooks.OnQuery = command => _queries.Add(new Captured(command.CommandText,
-            command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value)).ToList()));
+        Hooks.OnQuery = command => _queries.Add(CapturedQuery.Of(command));
         await SendAsync(query);
         Hooks.OnQuery = null;
 
-        await using var connection = new SqliteConnection(Database.ConnectionString);
-        await connection.OpenAsync();
         var plans = new List<(string, string)>();
-        foreach (var captured in _queries)
-        {
-            await using var explain = connection.CreateCommand();
-            explain.CommandText = "EXPLAIN QUERY PLAN " + captured.Sql;
-            foreach (var (name, value) in captured.Parameters) explain.Parameters.AddWithValue(name, value ?? DBNull.Value);
-            var lines = new List<string>();
-            await using var reader = await explain.ExecuteReaderAsync();
-            while (await reader.ReadAsync()) lines.Add(reader.GetString(3));
-            plans.Add((captured.Sql, string.Join("\n", lines)));
-        }
+        foreach (var captured in _queries) plans.Add((captured.Sql, await captured.PlanAsync(Database.ConnectionString)));
         return plans;
     }
 

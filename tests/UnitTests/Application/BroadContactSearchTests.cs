@@ -12,7 +12,7 @@ namespace Portal.UnitTests.Application;
 /// </summary>
 public sealed class BroadContactSearchTests : HandlerTest
 {
-    private readonly List<string> _queries = [];
+    private readonly List<CapturedQuery> _queries = [];
 
     protected override void Replace(IServiceCollection services) =>
         services.Configure<ListCountOptions>(options =>
@@ -33,12 +33,12 @@ public sealed class BroadContactSearchTests : HandlerTest
     private async Task<KeysetPage<ContactListItem>> PageAsync(PageRequest paging)
     {
         _queries.Clear();
-        Hooks.OnQuery = command => _queries.Add(command.CommandText);
+        Hooks.OnQuery = command => _queries.Add(CapturedQuery.Of(command));
         return await SendAsync(new ListContacts(Search: "weit", Paging: paging, PageSize: 3));
     }
 
     /// <summary>The page was read from the text index: its MATCH runs once more after the count's.</summary>
-    private bool ReadFromTheTextIndex => _queries.Count(q => q.Contains("MATCH", StringComparison.Ordinal)) > 1;
+    private bool ReadFromTheTextIndex => _queries.Count(q => q.Sql.Contains("MATCH", StringComparison.Ordinal)) > 1;
 
     private static IEnumerable<string> Names(KeysetPage<ContactListItem> page) => page.Items.Select(i => i.Name);
 
@@ -78,5 +78,21 @@ public sealed class BroadContactSearchTests : HandlerTest
 
         var earlier = await PageAsync(new PageRequest(Before: before.PreviousCursor));
         Names(earlier).ShouldBe(["Aalto Weit 3", "Aalto Weit 4", "Aalto Weit 5"]);
+    }
+
+    [Fact]
+    public async Task The_rows_a_broad_search_tests_are_tested_in_the_name_index_that_holds_both_search_texts()
+    {
+        await SeedAsync();
+
+        var first = await PageAsync(PageRequest.First);
+        Names(first).ShouldBe(["Aalto Weit 1", "Aalto Weit 2", "Aalto Weit 3"]);
+
+        // The walk: the search's LIKE on the contacts in name order. Its index holds both texts, so SQLite tests each row
+        // there and seeks in the table only for the rows of the page.
+        var walk = _queries.Single(q => q.Sql.Contains("LIKE", StringComparison.Ordinal));
+        var plan = await walk.PlanAsync(Database.ConnectionString);
+
+        plan.ShouldContain("USING INDEX IX_Contacts_Name_Id_SearchText_CompanySearchText", Case.Sensitive);
     }
 }

@@ -347,7 +347,7 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CreatedAt", "Id");
 
-                    b.HasIndex("Name", "Id");
+                    b.HasIndex("Name", "Id", "SearchText", "CompanySearchText");
 
                     b.ToTable("Contacts", (string)null);
                 });
