@@ -11,6 +11,7 @@
 #
 # With PORTAL_BENCH_TRACE=<folder>, one more run of /my is traced with dotnet-trace (CPU samples; `dotnet tool restore`
 # first) into <folder>/my.nettrace, and the top frames by exclusive and inclusive time are printed.
+# PORTAL_BENCH_TRACE_PROFILE=gc-verbose traces allocations instead (read with bench/Allocations).
 #
 # The last two lines are for scripts: `my_vs_template_throughput=<ratio>` (req/s of /my over the template's) and
 # `my_vs_template_p99=<ratio>` (p99 of /my over the template's). Needs: the .NET SDK, curl, sqlite3, wrk.
@@ -179,7 +180,7 @@ kill "$app_sampler" "$template_sampler"; wait "$app_sampler" "$template_sampler"
 if [ -n "${PORTAL_BENCH_TRACE:-}" ]; then
   mkdir -p "$PORTAL_BENCH_TRACE"
   trace="$(cd "$PORTAL_BENCH_TRACE" && pwd)/my.nettrace"
-  dotnet tool run dotnet-trace collect -p "$app" -o "$trace" --duration "00:00:00:$(printf '%02d' "$((seconds + 2))")" \
+  dotnet tool run dotnet-trace collect -p "$app" -o "$trace" ${PORTAL_BENCH_TRACE_PROFILE:+--profile "$PORTAL_BENCH_TRACE_PROFILE"} --duration "00:00:00:$(printf '%02d' "$((seconds + 2))")" \
     >"$work/trace.log" 2>&1 &
   tracer=$!
   sleep 1

@@ -17,9 +17,9 @@ public sealed record MyDetails(
     bool IsCompanyAdministrator = false);
 
 /// <summary>
-/// What My Account shows of an active portal user, read as one untracked, compiled projection (every page of a
-/// customer's own area asks for it, so it neither loads nor tracks the whole user, contact and company, nor translates
-/// the query anew); null when the user is not an active portal user.
+/// What My Account shows of an active portal user, read as one statement (every page of a customer's own area asks for
+/// it, so it neither loads nor tracks the whole user, contact and company); null when the user is not an active portal
+/// user.
 /// </summary>
 public interface IMyDetailsReader
 {

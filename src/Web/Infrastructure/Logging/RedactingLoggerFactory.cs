@@ -25,9 +25,7 @@ internal sealed class RedactingLoggerFactory(ILoggerFactory inner, LogRedaction 
     private sealed class RedactingLogger(ILogger inner, LogRedaction redaction) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull =>
-            RedactedLogState.Of(state, state.ToString() ?? "", redaction) is { } redacted
-                ? inner.BeginScope(redacted)
-                : inner.BeginScope(state);
+            inner.BeginScope(new LazilyRedactedScope(state, redaction));
 
         public bool IsEnabled(LogLevel logLevel) => inner.IsEnabled(logLevel);
 
