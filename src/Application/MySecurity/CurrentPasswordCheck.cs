@@ -11,7 +11,8 @@ namespace Portal.Application.MySecurity;
 /// Checks the re-entered current password of every <see cref="IReentersCurrentPassword"/> request before its handler runs.
 /// A wrong one is an error on that field and counts like a wrong password at sign-in; the count is committed although the
 /// request is refused, and the failure that locks the account ends its sessions. While the account is locked out, no
-/// password is accepted here either.
+/// password is accepted here either. It wraps only those requests (the generator applies it where the constraint holds),
+/// so the pages that merely read never build its repository, hasher and unit of work.
 /// </summary>
 public sealed class CurrentPasswordCheck<TMessage, TResponse>(
     ICurrentUser currentUser,
@@ -21,22 +22,21 @@ public sealed class CurrentPasswordCheck<TMessage, TResponse>(
     IUnitOfWork unitOfWork,
     TimeProvider clock)
     : IPipelineBehavior<TMessage, TResponse>
-    where TMessage : notnull, IMessage
+    where TMessage : notnull, IMessage, IReentersCurrentPassword
 {
     public async ValueTask<TResponse> Handle(
         TMessage message,
         MessageHandlerDelegate<TMessage, TResponse> next,
         CancellationToken cancellationToken)
     {
-        if (message is IReentersCurrentPassword { CurrentPassword: var password } && currentUser.UserId is { } userId
-            && await users.GetByIdAsync(userId, cancellationToken) is { } account)
+        if (currentUser.UserId is { } userId && await users.GetByIdAsync(userId, cancellationToken) is { } account)
         {
             if (account.TurnAwayWhileLockedOut(clock.GetUtcNow()))
             {
                 await unitOfWork.SaveChangesAsync(cancellationToken);
                 throw Wrong();
             }
-            if (account.PasswordHash is null || hasher.Verify(account, account.PasswordHash, password) == PasswordCheck.Failed)
+            if (account.PasswordHash is null || hasher.Verify(account, account.PasswordHash, message.CurrentPassword) == PasswordCheck.Failed)
             {
                 await failures.CountWrongCurrentPasswordAsync(account, cancellationToken);
                 throw Wrong();
