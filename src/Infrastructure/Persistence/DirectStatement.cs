@@ -3,6 +3,8 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Portal.Domain.PortalAccess;
+using Portal.Domain.Users;
 
 namespace Portal.Infrastructure.Persistence;
 
@@ -16,6 +18,10 @@ namespace Portal.Infrastructure.Persistence;
 /// </summary>
 internal static class DirectStatement
 {
+    /// <summary>The condition My Account's statements start from: <c>u</c> is the portal user <c>@userId</c>, with active access.</summary>
+    public static readonly string IsActivePortalUser =
+        $"""u."Id" = @userId AND u."Kind" = {(int)UserKind.Portal} AND u."AccessState" = {(int)PortalAccessState.Active}""";
+
     public static async Task<T?> FirstOrDefaultAsync<T>(PortalDbContext db, string sql, Action<DbCommand> bind,
         Func<DirectRow, T> read, CancellationToken cancellationToken) where T : class
     {

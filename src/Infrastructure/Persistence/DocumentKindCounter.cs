@@ -1,7 +1,5 @@
 using Portal.Application.Documents;
 using Portal.Domain.Documents;
-using Portal.Domain.PortalAccess;
-using Portal.Domain.Users;
 
 namespace Portal.Infrastructure.Persistence;
 
@@ -30,7 +28,7 @@ internal sealed class DocumentKindCounter(PortalDbContext db) : IDocumentKindCou
                {string.Join(", ", Kinds.Select(kind => Counted("c.\"CompanyId\"", kind)))}
         FROM "Users" AS u
         INNER JOIN "Contacts" AS c ON c."Id" = u."ContactId"
-        WHERE u."Id" = @userId AND u."Kind" = {(int)UserKind.Portal} AND u."AccessState" = {(int)PortalAccessState.Active}
+        WHERE {DirectStatement.IsActivePortalUser}
         LIMIT 1
         """;
 

@@ -1,7 +1,5 @@
 using Portal.Application.MyAccount;
 using Portal.Domain.Contacts;
-using Portal.Domain.PortalAccess;
-using Portal.Domain.Users;
 
 namespace Portal.Infrastructure.Persistence;
 
@@ -15,7 +13,7 @@ internal sealed class MyDetailsReader(PortalDbContext db) : IMyDetailsReader
         FROM "Users" AS u
         INNER JOIN "Contacts" AS c ON c."Id" = u."ContactId"
         LEFT JOIN "Contacts" AS company ON company."Id" = c."CompanyId"
-        WHERE u."Id" = @userId AND u."Kind" = {(int)UserKind.Portal} AND u."AccessState" = {(int)PortalAccessState.Active}
+        WHERE {DirectStatement.IsActivePortalUser}
         LIMIT 1
         """;
 
