@@ -141,7 +141,7 @@ public sealed class OutboxBatchTests(OutboxBatchTests.Factory factory) : IClassF
         return factory.WithDbAsync(async db =>
         {
             var stored = await db.OutboxMessages.AsNoTracking().Where(m => ids.Contains(m.Id))
-                .Select(m => new StoredMail(m.Id, m.Status, m.Attempts, EF.Property<string?>(m, OutboxClaim.ClaimedBy)))
+                .Select(m => new StoredMail(m.Id, m.Status, m.Attempts, EF.Property<string?>(m, QueueClaim.ClaimedBy)))
                 .ToListAsync();
             return ids.Select(id => stored.Single(m => m.Id == id)).ToList();
         });

@@ -56,7 +56,7 @@ public sealed class OutboxDispatcher(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var claim = instance.NewClaim();
-        var due = await db.ClaimDueAsync(claim, clock.GetUtcNow(), options.Value.ClaimLease, options.Value.BatchSize, cancellationToken);
+        var due = await OutboxClaim.Queue.ClaimDueAsync(db, claim, clock.GetUtcNow(), options.Value.ClaimLease, options.Value.BatchSize, cancellationToken);
         if (due.Count == 0) return 0;
 
         var attempted = new List<OutboxMessage>(due.Count);
@@ -101,7 +101,7 @@ public sealed class OutboxDispatcher(
     private async Task StoreResultsAsync(PortalDbContext db, IReadOnlyList<OutboxMessage> attempted)
     {
         if (attempted.Count == 0) return;
-        foreach (var message in attempted) db.Release(message);
+        foreach (var message in attempted) OutboxClaim.Queue.Release(db, message);
         await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
         await db.SaveChangesAsync(CancellationToken.None);
         var now = clock.GetUtcNow();

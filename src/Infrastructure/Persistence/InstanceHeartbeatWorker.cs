@@ -25,7 +25,7 @@ public sealed class InstanceHeartbeatWorker(
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-            var claims = await db.ReleaseAllOfAsync(instance, cancellationToken);
+            var claims = await OutboxClaim.Queue.ReleaseAllOfAsync(db, instance, cancellationToken);
             var leases = await scope.ServiceProvider.GetRequiredService<DistributedLeases>().ReleaseAllAsync(instance.Value, cancellationToken);
             if (claims + leases > 0)
                 logger.LogInformation("Instance {Instance} released {Claims} mail claim(s) and {Leases} lease(s) of its previous run.",

@@ -36,7 +36,7 @@ public sealed class WebhookDispatcher(
         // A previous run under this name may have died mid-batch; its claims are this process's to release.
         await using (var scope = scopes.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<PortalDbContext>().ReleaseAllDeliveriesOfAsync(instance, cancellationToken);
+            await WebhookClaim.Queue.ReleaseAllOfAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>(), instance, cancellationToken);
         }
         await base.StartAsync(cancellationToken);
     }
@@ -68,7 +68,7 @@ public sealed class WebhookDispatcher(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var settings = options.Value;
-        var due = await db.ClaimDueDeliveriesAsync(instance.NewClaim(), clock.GetUtcNow(), settings.ClaimLease, settings.BatchSize,
+        var due = await WebhookClaim.Queue.ClaimDueAsync(db, instance.NewClaim(), clock.GetUtcNow(), settings.ClaimLease, settings.BatchSize,
             cancellationToken);
         if (due.Count == 0) return 0;
 
@@ -88,7 +88,7 @@ public sealed class WebhookDispatcher(
             if (!keys.TryGetValue(receiver.Id, out var secret)) keys[receiver.Id] = secret = secrets.Reveal(receiver.ProtectedSecret);
             var body = WebhookPayload.Compose(delivery, delivery.ContactId is { } id ? references.GetValueOrDefault(id) : null);
             await AttemptAsync(client, delivery, receiver.Url, secret, body, cancellationToken);
-            db.Release(delivery);
+            WebhookClaim.Queue.Release(db, delivery);
             try
             {
                 await db.SaveChangesAsync(CancellationToken.None);

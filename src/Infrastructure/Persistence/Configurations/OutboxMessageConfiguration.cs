@@ -17,8 +17,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Subject).HasMaxLength(300).IsRequired();
         builder.Property(m => m.LastError).HasMaxLength(2000);
         // Who is delivering the message and until when: a claim of an instance that died runs out and the mail is picked up again.
-        builder.Property<string?>(OutboxClaim.ClaimedBy).HasMaxLength(200);
-        builder.Property<DateTimeOffset?>(OutboxClaim.ClaimExpiresAt);
+        builder.Property<string?>(QueueClaim.ClaimedBy).HasMaxLength(200);
+        builder.Property<DateTimeOffset?>(QueueClaim.ClaimExpiresAt);
         // The bulk access job whose batch queued the mail, so its page can count what was delivered.
         builder.Property<int?>(PortalAccessJobMail.JobId);
         builder.HasIndex(PortalAccessJobMail.JobId, nameof(OutboxMessage.Status));

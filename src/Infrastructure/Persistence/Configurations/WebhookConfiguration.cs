@@ -29,8 +29,8 @@ internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<We
         // A contact's deliveries stay in the log when the contact goes; the payload then names the id alone.
         builder.HasOne(d => d.Contact).WithMany().HasForeignKey(d => d.ContactId).OnDelete(DeleteBehavior.SetNull);
         // Who is posting the delivery and until when: a claim of an instance that died runs out and the delivery is picked up again.
-        builder.Property<string?>(WebhookClaim.ClaimedBy).HasMaxLength(200);
-        builder.Property<DateTimeOffset?>(WebhookClaim.ClaimExpiresAt);
+        builder.Property<string?>(QueueClaim.ClaimedBy).HasMaxLength(200);
+        builder.Property<DateTimeOffset?>(QueueClaim.ClaimExpiresAt);
         builder.HasIndex(nameof(WebhookDelivery.Status), nameof(WebhookDelivery.NextAttemptAt));
         // The webhook's delivery log: newest first.
         builder.HasIndex(d => new { d.WebhookId, d.CreatedAt, d.Id });
