@@ -38,14 +38,27 @@ public sealed class DocumentsApiTests(PortalFactory factory) : IClassFixture<Por
     }
 
     private static Task<HttpResponseMessage> UploadPdfAsync(HttpClient api, int documentId, byte[] content, string fileName = "invoice.pdf",
-        string contentType = "application/pdf")
+        string contentType = "application/pdf", string? ifMatch = null)
     {
         var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(content);
         file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
         form.Add(file, "file", fileName);
-        return api.PutAsync($"/api/v1/documents/{documentId}/pdf", form);
+        var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/documents/{documentId}/pdf") { Content = form };
+        if (ifMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        return api.SendAsync(request);
     }
+
+    private static Task<HttpResponseMessage> ChangeStatusAsync(HttpClient api, int documentId, object body, string? ifMatch = null) =>
+        api.PostJsonAsync($"/api/v1/documents/{documentId}/status", body, ifMatch: ifMatch);
+
+    private async Task<DocumentStatus> StoredStatusAsync(int id) =>
+        (await factory.WithDbAsync(db => db.Documents.AsNoTracking().SingleAsync(d => d.Id == id))).Status;
+
+    private async Task<byte[]?> StoredPdfAsync(int id) =>
+        (await factory.WithDbAsync(db => db.Documents.AsNoTracking().Include(d => d.Pdf).SingleAsync(d => d.Id == id))).Pdf?.Content;
+
+    private const string ConflictDetail = "Someone else changed this at the same time. Please reload and try again.";
 
     [Fact]
     public async Task An_invoice_created_with_lines_is_answered_with_its_totals_its_location_and_its_version()
@@ -190,6 +203,155 @@ public sealed class DocumentsApiTests(PortalFactory factory) : IClassFixture<Por
         revised.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await revised.JsonAsync())["code"]!.GetValue<string>().ShouldBe("Document.OnlyDraftsChange");
         (await factory.WithDbAsync(db => db.Documents.AsNoTracking().SingleAsync(d => d.Id == id))).Status.ShouldBe(DocumentStatus.Sent);
+    }
+
+    [Fact]
+    public async Task Changing_a_documents_status_with_a_stale_version_is_refused_and_changes_nothing()
+    {
+        using var api = await ApiAsync();
+        var contactId = await api.CreateContactThroughApiAsync("Stan Stale", null);
+        var id = await CreateInvoiceAsync(api, contactId);
+        (await ChangeStatusAsync(api, id, new { status = "Sent" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var read = await api.GetAsync($"/api/v1/documents/{id}");
+        var etag = read.Headers.ETag!.Tag;
+        var version = (await read.JsonAsync())["version"]!.GetValue<string>();
+
+        factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        (await ChangeStatusAsync(api, id, new { status = "Cancelled" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var paid = await ChangeStatusAsync(api, id, new { status = "Paid" }, ifMatch: etag);
+        paid.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        paid.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        (await paid.JsonAsync())["detail"]!.GetValue<string>().ShouldBe(ConflictDetail);
+        var paidInBody = await ChangeStatusAsync(api, id, new { status = "Paid", version });
+        paidInBody.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        // A move to the status it already has changes nothing either, but the caller still learns that what they read is gone.
+        (await ChangeStatusAsync(api, id, new { status = "Cancelled" }, ifMatch: etag)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        using var german = factory.ApiClient(api.DefaultRequestHeaders.Authorization!.Parameter, "de");
+        (await (await ChangeStatusAsync(german, id, new { status = "Paid" }, ifMatch: etag)).JsonAsync())["detail"]!.GetValue<string>()
+            .ShouldBe("Jemand anderes hat dies gleichzeitig geändert. Bitte laden Sie die Seite neu und versuchen Sie es erneut.");
+
+        (await StoredStatusAsync(id)).ShouldBe(DocumentStatus.Cancelled);
+        (await api.GetAsync($"/api/v1/documents/{id}")).Headers.ETag!.Tag.ShouldNotBe(etag);
+    }
+
+    [Fact]
+    public async Task Changing_a_documents_status_with_the_version_read_or_with_none_is_made_and_a_malformed_version_is_a_422()
+    {
+        using var api = await ApiAsync();
+        var contactId = await api.CreateContactThroughApiAsync("Vicky Version", null);
+        var id = await CreateInvoiceAsync(api, contactId);
+        var etag = (await api.GetAsync($"/api/v1/documents/{id}")).Headers.ETag!.Tag;
+
+        factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        var sent = await ChangeStatusAsync(api, id, new { status = "Sent" }, ifMatch: etag);
+        sent.StatusCode.ShouldBe(HttpStatusCode.OK, await sent.Content.ReadAsStringAsync());
+        var sentVersion = (await sent.JsonAsync())["version"]!.GetValue<string>();
+        sent.Headers.ETag!.Tag.ShouldBe($"\"{sentVersion}\"");
+        sent.Headers.ETag.Tag.ShouldNotBe(etag);
+
+        factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        var paid = await ChangeStatusAsync(api, id, new { status = "Paid", version = sentVersion });
+        paid.StatusCode.ShouldBe(HttpStatusCode.OK, await paid.Content.ReadAsStringAsync());
+
+        factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        (await ChangeStatusAsync(api, id, new { status = "Sent" }, ifMatch: "*")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        (await ChangeStatusAsync(api, id, new { status = "Paid" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var malformed = await ChangeStatusAsync(api, id, new { status = "Sent" }, ifMatch: "\"yesterday\"");
+        malformed.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await malformed.JsonAsync()).FieldErrors("version").ShouldBe(["This is not a version this API gave out."]);
+        var malformedInBody = await ChangeStatusAsync(api, id, new { status = "Sent", version = "-1" });
+        (await malformedInBody.JsonAsync()).FieldErrors("version").ShouldNotBeEmpty();
+        (await StoredStatusAsync(id)).ShouldBe(DocumentStatus.Paid);
+    }
+
+    [Fact]
+    public async Task Status_moves_sent_at_the_same_moment_from_one_version_make_one_and_refuse_the_others_with_409()
+    {
+        using var api = await ApiAsync();
+        var contactId = await api.CreateContactThroughApiAsync("Rudi Race", null);
+        var id = await CreateInvoiceAsync(api, contactId);
+        var sent = await ChangeStatusAsync(api, id, new { status = "Sent" });
+        sent.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var etag = sent.Headers.ETag!.Tag;
+        factory.Clock.Advance(TimeSpan.FromSeconds(1));
+
+        using var start = new SemaphoreSlim(0);
+        var targets = new[] { DocumentStatus.Paid, DocumentStatus.Cancelled, DocumentStatus.Paid, DocumentStatus.Cancelled };
+        var sending = targets.Select(async status =>
+        {
+            await start.WaitAsync();
+            return (Status: status, Answer: await ChangeStatusAsync(api, id, new { status = status.ToString() }, ifMatch: etag));
+        }).ToList();
+        start.Release(sending.Count);
+        var answers = await Task.WhenAll(sending);
+
+        var made = answers.Where(a => a.Answer.StatusCode == HttpStatusCode.OK).ToList();
+        made.Count.ShouldBe(1, string.Join(", ", answers.Select(a => a.Answer.StatusCode)));
+        foreach (var (_, refused) in answers.Except(made))
+            refused.StatusCode.ShouldBe(HttpStatusCode.Conflict, await refused.Content.ReadAsStringAsync());
+        (await StoredStatusAsync(id)).ShouldBe(made[0].Status);
+    }
+
+    [Fact]
+    public async Task Uploading_a_pdf_with_a_stale_version_is_refused_and_keeps_the_pdf_it_had()
+    {
+        using var api = await ApiAsync();
+        var contactId = await api.CreateContactThroughApiAsync("Petra Pdf", null);
+        var id = await CreateInvoiceAsync(api, contactId);
+        var first = DocumentFlows.SamplePdf("first");
+        var uploaded = await UploadPdfAsync(api, id, first);
+        uploaded.StatusCode.ShouldBe(HttpStatusCode.OK, await uploaded.Content.ReadAsStringAsync());
+        var etag = uploaded.Headers.ETag!.Tag;
+
+        factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        var theirs = DocumentFlows.SamplePdf("theirs");
+        (await UploadPdfAsync(api, id, theirs, "theirs.pdf")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var mine = await UploadPdfAsync(api, id, DocumentFlows.SamplePdf("mine"), "mine.pdf", ifMatch: etag);
+        mine.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        mine.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        (await mine.JsonAsync())["detail"]!.GetValue<string>().ShouldBe(ConflictDetail);
+        (await StoredPdfAsync(id)).ShouldBe(theirs);
+
+        // A status move is a change too: a PDF chosen for the draft that was read doesn't replace the one of the sent invoice.
+        var beforeMove = (await api.GetAsync($"/api/v1/documents/{id}")).Headers.ETag!.Tag;
+        factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        (await ChangeStatusAsync(api, id, new { status = "Sent" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await UploadPdfAsync(api, id, DocumentFlows.SamplePdf("late"), ifMatch: beforeMove)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await StoredPdfAsync(id)).ShouldBe(theirs);
+    }
+
+    [Fact]
+    public async Task Uploading_a_pdf_with_the_version_read_or_with_none_is_stored_and_a_malformed_version_is_a_422()
+    {
+        using var api = await ApiAsync();
+        var contactId = await api.CreateContactThroughApiAsync("Vera Versioned", null);
+        var id = await CreateInvoiceAsync(api, contactId);
+        var etag = (await api.GetAsync($"/api/v1/documents/{id}")).Headers.ETag!.Tag;
+
+        factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        var first = DocumentFlows.SamplePdf("first");
+        var uploaded = await UploadPdfAsync(api, id, first, ifMatch: etag);
+        uploaded.StatusCode.ShouldBe(HttpStatusCode.OK, await uploaded.Content.ReadAsStringAsync());
+        uploaded.Headers.ETag!.Tag.ShouldNotBe(etag);
+        (await StoredPdfAsync(id)).ShouldBe(first);
+
+        factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        (await UploadPdfAsync(api, id, DocumentFlows.SamplePdf("weak"), ifMatch: $"W/{uploaded.Headers.ETag.Tag}"))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+        factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        (await UploadPdfAsync(api, id, DocumentFlows.SamplePdf("any"), ifMatch: "*")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        var withoutVersion = DocumentFlows.SamplePdf("unchecked");
+        (await UploadPdfAsync(api, id, withoutVersion)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var malformed = await UploadPdfAsync(api, id, DocumentFlows.SamplePdf("malformed"), ifMatch: "\"v2\"");
+        malformed.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await malformed.JsonAsync()).FieldErrors("version").ShouldBe(["This is not a version this API gave out."]);
+        (await StoredPdfAsync(id)).ShouldBe(withoutVersion);
     }
 
     [Fact]

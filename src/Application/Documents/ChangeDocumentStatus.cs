@@ -7,9 +7,12 @@ using Portal.Domain.Users;
 
 namespace Portal.Application.Documents;
 
-/// <summary>Moves a document to another status of its kind, e.g. an invoice from sent to paid.</summary>
+/// <summary>
+/// Moves a document to another status of its kind, e.g. an invoice from sent to paid. With <see cref="UnchangedSince"/> (the
+/// <c>UpdatedAt</c> the caller read), a change made by someone else since is refused as a clash.
+/// </summary>
 [RequiresPermission(StaffPermission.ManageDocuments)]
-public sealed record ChangeDocumentStatus(int Id, DocumentStatus Status) : IRequest<Unit>;
+public sealed record ChangeDocumentStatus(int Id, DocumentStatus Status, DateTimeOffset? UnchangedSince = null) : IRequest<Unit>;
 
 public sealed class ChangeDocumentStatusValidator : AbstractValidator<ChangeDocumentStatus>
 {
@@ -23,6 +26,7 @@ public sealed class ChangeDocumentStatusHandler(IRepository<Document> documents,
     public async ValueTask<Unit> Handle(ChangeDocumentStatus command, CancellationToken cancellationToken)
     {
         var document = await documents.GetByIdAsync(command.Id, cancellationToken) ?? throw new NotFoundException("Document");
+        if (command.UnchangedSince is { } read && read != document.UpdatedAt) throw new ConflictException();
         document.ChangeStatus(command.Status, clock.GetUtcNow());
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return Unit.Value;

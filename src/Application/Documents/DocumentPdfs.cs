@@ -8,9 +8,13 @@ using Portal.Domain.Users;
 
 namespace Portal.Application.Documents;
 
-/// <summary>Attaches a PDF to a document, replacing the one it had. The content is checked to be a PDF of at most 10 MB.</summary>
+/// <summary>
+/// Attaches a PDF to a document, replacing the one it had. The content is checked to be a PDF of at most 10 MB. With
+/// <see cref="UnchangedSince"/> (the <c>UpdatedAt</c> the caller read), a change made by someone else since (another PDF, a
+/// status move) is refused as a clash.
+/// </summary>
 [RequiresPermission(StaffPermission.ManageDocuments)]
-public sealed record AttachDocumentPdf(int Id, string? FileName, byte[] Content) : IRequest<Unit>;
+public sealed record AttachDocumentPdf(int Id, string? FileName, byte[] Content, DateTimeOffset? UnchangedSince = null) : IRequest<Unit>;
 
 public sealed class AttachDocumentPdfValidator : AbstractValidator<AttachDocumentPdf>
 {
@@ -32,6 +36,7 @@ public sealed class AttachDocumentPdfHandler(IRepository<Document> documents, IU
     {
         var document = await documents.FirstOrDefaultAsync(new DocumentWithPdfSpec(command.Id), cancellationToken)
             ?? throw new NotFoundException("Document");
+        if (command.UnchangedSince is { } read && read != document.UpdatedAt) throw new ConflictException();
         document.AttachPdf(command.FileName ?? "", command.Content, clock.GetUtcNow());
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return Unit.Value;

@@ -5,8 +5,9 @@ using FluentValidation.Results;
 namespace Portal.Web.Api;
 
 /// <summary>
-/// A record's version as the API gives it out (its last change in UTC ticks, also sent as the ETag) and as an update
-/// presents it back, in If-Match or a <c>version</c> field, so a change made by someone else in between is refused with 409.
+/// A record's version as the API gives it out (its last change in UTC ticks, also sent as the ETag) and as a change (an
+/// update, a document's status move or PDF upload) presents it back, in If-Match or a <c>version</c> field, so a change made
+/// by someone else in between is refused with 409.
 /// </summary>
 public static class ApiVersions
 {

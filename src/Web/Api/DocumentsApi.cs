@@ -11,7 +11,8 @@ namespace Portal.Web.Api;
 
 /// <summary>
 /// A document as the API shows it: its lines, the totals computed from them (tax per rate), the statuses it may move to next,
-/// and its PDF if it has one. <see cref="Version"/> (also the ETag) is what an update sends back to detect a clash.
+/// and its PDF if it has one. <see cref="Version"/> (also the ETag) is what an update, a status move or a PDF upload sends back to
+/// detect a clash.
 /// </summary>
 public sealed record ApiDocument(
     int Id,
@@ -49,7 +50,8 @@ public sealed record ApiDocumentInput(
         new(id, contactId, kind, Number, IssuedOn, DueOn, Currency, Lines ?? [], unchangedSince);
 }
 
-public sealed record ApiDocumentStatusInput(DocumentStatus Status);
+/// <summary>A status move; <see cref="Version"/> is the version read, as an update sends it (If-Match wins if both are sent).</summary>
+public sealed record ApiDocumentStatusInput(DocumentStatus Status, string? Version = null);
 
 public static class DocumentsApi
 {
@@ -70,7 +72,8 @@ public static class DocumentsApi
         documents.MapGet("/{id:int}", GetAsync)
             .WithName("GetDocument")
             .WithSummary("Reads one document with its lines and totals.")
-            .WithDescription("The ETag header (and the version field) is what an update sends back in If-Match.")
+            .WithDescription("The ETag header (and the version field) is what an update, a status move or a PDF upload sends back " +
+                "in If-Match.")
             .ProducesProblems(StatusCodes.Status404NotFound);
 
         documents.MapPut("/{id:int}", UpdateAsync)
@@ -83,17 +86,19 @@ public static class DocumentsApi
         documents.MapPost("/{id:int}/status", ChangeStatusAsync)
             .WithName("ChangeDocumentStatus")
             .WithSummary("Moves a document to another status, e.g. an invoice from Sent to Paid.")
-            .WithDescription("nextStatuses lists the moves allowed; any other is refused with 409, a status the kind doesn't have with 422.")
+            .WithDescription("nextStatuses lists the moves allowed; any other is refused with 409, a status the kind doesn't have with 422. " +
+                "Send the version you read (If-Match header or version field): a change made since is refused with 409.")
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
 
         documents.MapPut("/{id:int}/pdf", AttachPdfAsync)
             .WithName("UploadDocumentPdf")
             .WithSummary("Uploads a document's PDF, replacing the one it had.")
             .WithDescription($"multipart/form-data with the file in the field '{PdfField}'. A file that is empty, not a PDF or larger than " +
-                $"{DocumentFile.MaxSizeMegabytes} MB is refused with 422; a request over 20 MB with 413.")
+                $"{DocumentFile.MaxSizeMegabytes} MB is refused with 422; a request over 20 MB with 413. Send the version you read in " +
+                "If-Match: a change made since (another PDF, a status move) is refused with 409.")
             .DisableAntiforgery()
-            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType,
-                StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge,
+                StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
 
         documents.MapGet("/{id:int}/pdf", GetPdfAsync)
             .WithName("GetDocumentPdf")
@@ -130,19 +135,22 @@ public static class DocumentsApi
     }
 
     private static async Task<Ok<ApiDocument>> ChangeStatusAsync(
-        int id, ApiDocumentStatusInput input, ISender sender, HttpResponse response, CancellationToken cancellationToken)
+        int id, ApiDocumentStatusInput input, ISender sender, HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
     {
-        await sender.Send(new ChangeDocumentStatus(id, input.Status), cancellationToken);
+        var expected = ApiVersions.Expected(request, input.Version);
+        await sender.Send(new ChangeDocumentStatus(id, input.Status, expected), cancellationToken);
         return TypedResults.Ok(await ReadAsync(id, sender, response, cancellationToken));
     }
 
     private static async Task<Ok<ApiDocument>> AttachPdfAsync(
-        int id, IFormFile? file, ISender sender, HttpResponse response, CancellationToken cancellationToken)
+        int id, IFormFile? file, ISender sender, HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
     {
+        // A multipart body has no version field: the version comes in If-Match only.
+        var expected = ApiVersions.Expected(request, null);
         var content = await ReadUpToLimitAsync(file, cancellationToken);
         try
         {
-            await sender.Send(new AttachDocumentPdf(id, file?.FileName, content), cancellationToken);
+            await sender.Send(new AttachDocumentPdf(id, file?.FileName, content, expected), cancellationToken);
         }
         catch (ValidationException invalid)
         {

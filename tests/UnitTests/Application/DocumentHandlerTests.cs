@@ -36,6 +36,41 @@ public sealed class DocumentHandlerTests : HandlerTest
     }
 
     [Fact]
+    public async Task A_status_move_made_with_the_version_read_before_another_change_is_refused_as_a_clash_and_moves_nothing()
+    {
+        var contact = await AddPersonAsync("Anna Berg", null);
+        var id = await SendAsync(Invoice(null, contact));
+        var read = (await SendAsync(new GetDocument(id))).UpdatedAt;
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        await SendAsync(new ChangeDocumentStatus(id, DocumentStatus.Sent));
+
+        await Should.ThrowAsync<ConflictException>(() =>
+            SendAsync(new ChangeDocumentStatus(id, DocumentStatus.Cancelled, read)).AsTask());
+
+        var stored = await SendAsync(new GetDocument(id));
+        stored.Status.ShouldBe(DocumentStatus.Sent);
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        await SendAsync(new ChangeDocumentStatus(id, DocumentStatus.Paid, stored.UpdatedAt));
+        (await SendAsync(new GetDocument(id))).Status.ShouldBe(DocumentStatus.Paid);
+    }
+
+    [Fact]
+    public async Task A_pdf_attached_with_the_version_read_before_another_change_is_refused_as_a_clash_and_keeps_the_pdf_it_had()
+    {
+        var contact = await AddPersonAsync("Anna Berg", null);
+        var id = await SendAsync(Invoice(null, contact));
+        var read = (await SendAsync(new GetDocument(id))).UpdatedAt;
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        var theirs = "%PDF-1.4\n% theirs\n%%EOF\n"u8.ToArray();
+        await SendAsync(new AttachDocumentPdf(id, "theirs.pdf", theirs, read));
+
+        await Should.ThrowAsync<ConflictException>(() =>
+            SendAsync(new AttachDocumentPdf(id, "mine.pdf", "%PDF-1.4\n% mine\n%%EOF\n"u8.ToArray(), read)).AsTask());
+
+        (await SendAsync(new GetDocumentPdf(id))).Content.ShouldBe(theirs);
+    }
+
+    [Fact]
     public async Task A_document_for_a_contact_that_does_not_exist_is_a_mistake_in_the_contact_field_and_stores_nothing()
     {
         var refused = await Should.ThrowAsync<ValidationException>(() => SendAsync(Invoice(null, 4711)).AsTask());
