@@ -53,6 +53,80 @@ public sealed class ApiKeyTests(PortalFactory factory) : IClassFixture<PortalFac
     }
 
     [Fact]
+    public async Task Reloading_the_page_that_showed_a_new_key_creates_no_second_key()
+    {
+        using var admin = await factory.SignedInAdminAsync();
+
+        var answer = await admin.SubmitCreateApiKeyAsync("Reload check", followRedirects: false);
+
+        answer.Status.ShouldBe(HttpStatusCode.Found);
+        answer.Location.ShouldBe(ApiFlows.KeysPage);
+        var shown = await admin.GetAsync(answer.Location!);
+        shown.Text.ShouldContain("The API key Reload check was created.");
+        var secret = shown.Document.QuerySelector("#created-secret")!.GetAttribute("value")!;
+        secret.ShouldMatch("^pk_[0-9a-f]{12}_[A-Za-z0-9_-]{43}$");
+
+        var reloaded = await admin.GetAsync(answer.Location!);
+
+        reloaded.Status.ShouldBe(HttpStatusCode.OK);
+        reloaded.Html.ShouldNotContain(secret);
+        reloaded.Document.QuerySelector("#created-secret").ShouldBeNull();
+        reloaded.Text.ShouldNotContain("The API key Reload check was created.");
+        reloaded.Document.QuerySelectorAll("tr[data-api-key-id]").Count(r => r.QuerySelector("th")!.TextContent.Trim() == "Reload check")
+            .ShouldBe(1);
+        (await factory.WithDbAsync(db => db.ApiKeys.CountAsync(k => k.Name == "Reload check"))).ShouldBe(1);
+        using var api = factory.ApiClient(secret);
+        (await api.GetAsync("/api/v1/contacts")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task The_new_secret_crosses_the_redirect_only_in_a_protected_cookie_never_in_the_address_or_a_log()
+    {
+        using var admin = await factory.SignedInAdminAsync();
+
+        var answer = await admin.SubmitCreateApiKeyAsync("Sealed carrier", followRedirects: false);
+        var shown = await admin.GetAsync(answer.Location!);
+
+        var secret = shown.Document.QuerySelector("#created-secret")!.GetAttribute("value")!;
+        var randomPart = secret[16..];
+        answer.Location!.ShouldNotContain(randomPart);
+        var cookies = answer.Response.Headers.GetValues("Set-Cookie").ToList();
+        var tempData = cookies.Single(c => c.StartsWith("__Host-portal.tempdata=", StringComparison.Ordinal));
+        tempData.ShouldContain("httponly", Case.Insensitive);
+        tempData.ShouldContain("secure", Case.Insensitive);
+        cookies.ShouldAllBe(cookie => !cookie.Contains(randomPart));
+        var carried = tempData.Split(';')[0]["__Host-portal.tempdata=".Length..];
+        System.Text.Encoding.UTF8.GetString(Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlDecode(carried))
+            .ShouldNotContain(randomPart, customMessage: "the cookie is data-protected, not just encoded");
+        shown.Response.Headers.CacheControl!.NoStore.ShouldBeTrue();
+        factory.Logs.Lines.ShouldNotContain(line => line.Everything.Contains(randomPart));
+    }
+
+    [Fact]
+    public async Task A_refused_key_keeps_the_form_with_its_values_and_message_instead_of_redirecting()
+    {
+        using var admin = await factory.SignedInAdminAsync();
+
+        var past = await admin.SubmitCreateApiKeyAsync("Kept values", "ReadOnly", expiresOn: "2020-01-01", requestsPerMinute: 30,
+            followRedirects: false);
+
+        past.Status.ShouldBe(HttpStatusCode.OK);
+        past.Text.ShouldContain("The expiry date must be in the future.");
+        past.Document.QuerySelector("#created-secret").ShouldBeNull();
+        Value(past, "input[name='Input.Name']").ShouldBe("Kept values");
+        Value(past, "input[name='Input.ExpiresOn']").ShouldBe("2020-01-01");
+        Value(past, "input[name='Input.RequestsPerMinute']").ShouldBe("30");
+        ((AngleSharp.Html.Dom.IHtmlSelectElement)past.Document.QuerySelector("select[name='Input.Role']")!).Value.ShouldBe("ReadOnly");
+
+        var nameless = await admin.SubmitCreateApiKeyAsync("", expiresOn: "2027-05-31", followRedirects: false);
+
+        nameless.Status.ShouldBe(HttpStatusCode.OK);
+        nameless.Text.ShouldContain("Please name the key (one line, at most 100 characters).");
+        Value(nameless, "input[name='Input.ExpiresOn']").ShouldBe("2027-05-31");
+        (await factory.WithDbAsync(db => db.ApiKeys.AnyAsync(k => k.Name == "Kept values"))).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task The_last_use_is_shown_and_revoking_refuses_the_next_call_at_once()
     {
         using var admin = await factory.SignedInAdminAsync();
@@ -93,6 +167,8 @@ public sealed class ApiKeyTests(PortalFactory factory) : IClassFixture<PortalFac
         page.Status.ShouldBeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.Redirect, HttpStatusCode.Found);
         (await admin.GetAsync("/admin/settings")).Document.QuerySelector($"a[href='{ApiFlows.KeysPage}']").ShouldNotBeNull();
     }
+
+    private static string? Value(Page page, string selector) => page.Document.QuerySelector(selector)!.GetAttribute("value");
 
     private static AngleSharp.Dom.IElement KeyRow(Page page, string name) =>
         page.Document.QuerySelectorAll("tr[data-api-key-id]").Single(r => r.QuerySelector("th")!.TextContent.Trim() == name);

@@ -62,6 +62,7 @@ public sealed class IntegrationSettingsBrowserTests(BrowserPortal portal) : ICla
         await admin.Field(checks.T("Name")).FillAsync(keyName);
         await admin.Field(checks.T("Role")).SelectOptionAsync("PortalManager");
         await admin.Button(checks.T("Create API key")).ClickAsync();
+        await Expect(admin).ToHaveURLAsync(new Regex("/admin/settings/api-keys$"));
         var secret = admin.Field(checks.T("Your new API key"));
         await Expect(secret).ToBeFocusedAsync();
         (await secret.GetAttributeAsync("aria-describedby"))!.ShouldContain("created-secret-help");
@@ -71,8 +72,9 @@ public sealed class IntegrationSettingsBrowserTests(BrowserPortal portal) : ICla
         await Expect(admin.GetByRole(AriaRole.Status).Filter(new() { HasText = checks.T("The API key was copied.") })).ToBeVisibleAsync();
         (await admin.EvaluateAsync<string>("() => navigator.clipboard.readText()")).ShouldBe(value);
         await checks.StepAsync(admin, "api-key-created");
-        await admin.GotoAsync("/admin/settings/api-keys");
+        await admin.ReloadAsync();
         (await admin.ContentAsync()).ShouldNotContain(value, customMessage: "the secret is shown only once");
+        await Expect(admin.Locator("tr[data-api-key-id]").Filter(new() { HasText = keyName })).ToHaveCountAsync(1);
 
         // Revoke asks first, on a page of its own; Cancel changes nothing, the question's button does.
         await admin.Link(checks.T("Revoke {0}", keyName)).ClickAsync();

@@ -11,7 +11,7 @@ public static class ApiFlows
 {
     public const string KeysPage = PortalRoutes.Admin.ApiKeys;
 
-    /// <summary>Creates a key on the page and returns its secret, read from the page that shows it once.</summary>
+    /// <summary>Creates a key on the page and returns its secret, read from the page the form redirects to, which shows it once.</summary>
     public static async Task<string> CreateApiKeyAsync(this PortalBrowser admin, string name, string role = "PortalManager",
         string? expiresOn = null, int? requestsPerMinute = null)
     {
@@ -22,7 +22,7 @@ public static class ApiFlows
     }
 
     public static async Task<Page> SubmitCreateApiKeyAsync(this PortalBrowser admin, string name, string role = "PortalManager",
-        string? expiresOn = null, int? requestsPerMinute = null)
+        string? expiresOn = null, int? requestsPerMinute = null, bool followRedirects = true)
     {
         var page = await admin.GetAsync(KeysPage);
         return await admin.SubmitAsync(page, buttonSelector: "section form button[type=submit]", fields: new Dictionary<string, string?>
@@ -31,7 +31,7 @@ public static class ApiFlows
             ["Input.Role"] = role,
             ["Input.ExpiresOn"] = expiresOn ?? "",
             ["Input.RequestsPerMinute"] = requestsPerMinute?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
-        });
+        }, followRedirects: followRedirects);
     }
 
     /// <summary>A client of another system: no cookies, the key as bearer token.</summary>
