@@ -199,8 +199,8 @@ public sealed class DocumentsTests(PortalFactory factory) : IClassFixture<Portal
             Document Issued(DocumentKind kind, int i)
             {
                 var document = Document.Create(contactId, kind, $"{prefix}-{kind}-{i:0000}", new DateOnly(2026, 1, 1), null, "EUR",
-                    [new DocumentLineItem("Item", 1, 10, 0)], factory.Clock.GetUtcNow());
-                document.ChangeStatus(Document.StatusesOf(kind).First(s => s != DocumentStatus.Draft), factory.Clock.GetUtcNow());
+                    [new DocumentLineItem("Item", 1, 10, 0)], factory.Clock.GetUtcNow(), "seed");
+                document.ChangeStatus(Document.StatusesOf(kind).First(s => s != DocumentStatus.Draft), factory.Clock.GetUtcNow(), "seed");
                 return document;
             }
             db.Documents.AddRange(Enumerable.Range(0, 1000).Select(i => Issued(DocumentKind.Invoice, i)));
@@ -307,9 +307,9 @@ public sealed class DocumentsTests(PortalFactory factory) : IClassFixture<Portal
             {
                 var kind = i % 3 == 0 ? DocumentKind.CreditNote : DocumentKind.Invoice;
                 var document = Document.Create(contactId, kind, $"{prefix}-{i:00}", start.AddDays(i), null, "EUR",
-                    [new DocumentLineItem("Item", 1, 1000 - i * 10, 0)], factory.Clock.GetUtcNow());
-                document.ChangeStatus(DocumentStatus.Sent, factory.Clock.GetUtcNow());
-                if (i % 2 == 0) document.ChangeStatus(DocumentStatus.Paid, factory.Clock.GetUtcNow());
+                    [new DocumentLineItem("Item", 1, 1000 - i * 10, 0)], factory.Clock.GetUtcNow(), "seed");
+                document.ChangeStatus(DocumentStatus.Sent, factory.Clock.GetUtcNow(), "seed");
+                if (i % 2 == 0) document.ChangeStatus(DocumentStatus.Paid, factory.Clock.GetUtcNow(), "seed");
                 db.Documents.Add(document);
             }
             await db.SaveChangesAsync();

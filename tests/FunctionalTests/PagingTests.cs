@@ -308,8 +308,8 @@ public sealed class PagingTests(SmallListCountFactory factory) : IClassFixture<S
                 // Dates and amounts repeat, so ties are broken by id.
                 var document = Document.Create(i % 3 == 0 ? company.Id : contactId, DocumentKind.Invoice, $"{prefix}-{i:00}",
                     new DateOnly(2026, 1, 1).AddDays(i / 4), null, "EUR", [new DocumentLineItem("Item", 1, 100 + i % 7, 0)],
-                    factory.Clock.GetUtcNow());
-                document.ChangeStatus(DocumentStatus.Sent, factory.Clock.GetUtcNow());
+                    factory.Clock.GetUtcNow(), "seed");
+                document.ChangeStatus(DocumentStatus.Sent, factory.Clock.GetUtcNow(), "seed");
                 return document;
             }).ToList();
             db.Documents.AddRange(created);

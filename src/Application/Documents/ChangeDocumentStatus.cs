@@ -20,14 +20,15 @@ public sealed class ChangeDocumentStatusValidator : AbstractValidator<ChangeDocu
         RuleFor(c => c.Status).IsInEnum().WithMessage(DomainErrors.DocumentStatusNotForKind.Message);
 }
 
-public sealed class ChangeDocumentStatusHandler(IRepository<Document> documents, IUnitOfWork unitOfWork, TimeProvider clock)
+public sealed class ChangeDocumentStatusHandler(
+    IRepository<Document> documents, IUnitOfWork unitOfWork, ICurrentUser currentUser, TimeProvider clock)
     : IRequestHandler<ChangeDocumentStatus, Unit>
 {
     public async ValueTask<Unit> Handle(ChangeDocumentStatus command, CancellationToken cancellationToken)
     {
         var document = await documents.GetByIdAsync(command.Id, cancellationToken) ?? throw new NotFoundException("Document");
         if (command.UnchangedSince is { } read && read != document.UpdatedAt) throw new ConflictException();
-        document.ChangeStatus(command.Status, clock.GetUtcNow());
+        document.ChangeStatus(command.Status, clock.GetUtcNow(), currentUser.ActorName);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

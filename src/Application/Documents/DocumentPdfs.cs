@@ -29,7 +29,8 @@ public sealed class AttachDocumentPdfValidator : AbstractValidator<AttachDocumen
     }
 }
 
-public sealed class AttachDocumentPdfHandler(IRepository<Document> documents, IUnitOfWork unitOfWork, TimeProvider clock)
+public sealed class AttachDocumentPdfHandler(
+    IRepository<Document> documents, IUnitOfWork unitOfWork, ICurrentUser currentUser, TimeProvider clock)
     : IRequestHandler<AttachDocumentPdf, Unit>
 {
     public async ValueTask<Unit> Handle(AttachDocumentPdf command, CancellationToken cancellationToken)
@@ -37,7 +38,7 @@ public sealed class AttachDocumentPdfHandler(IRepository<Document> documents, IU
         var document = await documents.FirstOrDefaultAsync(new DocumentWithPdfSpec(command.Id), cancellationToken)
             ?? throw new NotFoundException("Document");
         if (command.UnchangedSince is { } read && read != document.UpdatedAt) throw new ConflictException();
-        document.AttachPdf(command.FileName ?? "", command.Content, clock.GetUtcNow());
+        document.AttachPdf(command.FileName ?? "", command.Content, clock.GetUtcNow(), currentUser.ActorName);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }
@@ -46,14 +47,15 @@ public sealed class AttachDocumentPdfHandler(IRepository<Document> documents, IU
 [RequiresPermission(StaffPermission.ManageDocuments)]
 public sealed record RemoveDocumentPdf(int Id) : IRequest<Unit>;
 
-public sealed class RemoveDocumentPdfHandler(IRepository<Document> documents, IUnitOfWork unitOfWork, TimeProvider clock)
+public sealed class RemoveDocumentPdfHandler(
+    IRepository<Document> documents, IUnitOfWork unitOfWork, ICurrentUser currentUser, TimeProvider clock)
     : IRequestHandler<RemoveDocumentPdf, Unit>
 {
     public async ValueTask<Unit> Handle(RemoveDocumentPdf command, CancellationToken cancellationToken)
     {
         var document = await documents.FirstOrDefaultAsync(new DocumentWithPdfSpec(command.Id), cancellationToken)
             ?? throw new NotFoundException("Document");
-        document.RemovePdf(clock.GetUtcNow());
+        document.RemovePdf(clock.GetUtcNow(), currentUser.ActorName);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

@@ -69,6 +69,7 @@ public sealed class SaveDocumentHandler(
     IRepository<Document> documents,
     IReadRepository<Contact> contacts,
     IUnitOfWork unitOfWork,
+    ICurrentUser currentUser,
     TimeProvider clock)
     : IRequestHandler<SaveDocument, int>
 {
@@ -83,7 +84,8 @@ public sealed class SaveDocumentHandler(
                 ?? throw new NotFoundException("Document");
             if (command.UnchangedSince is { } read && read != document.UpdatedAt) throw new ConflictException();
             await EnsureNumberIsFreeAsync(document.Kind, number, id, cancellationToken);
-            document.Revise(number, command.IssuedOn!.Value, command.DueOn, command.Currency!, command.Lines, now);
+            document.Revise(number, command.IssuedOn!.Value, command.DueOn, command.Currency!, command.Lines, now,
+                currentUser.ActorName);
         }
         else
         {
@@ -92,7 +94,7 @@ public sealed class SaveDocumentHandler(
                 throw new ValidationException([new ValidationFailure(nameof(SaveDocument.ContactId), SaveDocumentValidator.ContactUnknown)]);
             await EnsureNumberIsFreeAsync(command.Kind, number, null, cancellationToken);
             document = Document.Create(command.ContactId, command.Kind, number, command.IssuedOn!.Value, command.DueOn, command.Currency!,
-                command.Lines, now);
+                command.Lines, now, currentUser.ActorName);
             await documents.AddAsync(document, cancellationToken);
         }
 

@@ -1,5 +1,6 @@
 using Portal.Domain.Common;
 using Portal.Domain.Contacts;
+using Portal.Domain.Documents;
 using Portal.Domain.Users;
 
 namespace Portal.Domain.Activity;
@@ -109,6 +110,25 @@ public sealed class ActivityEntry : ISideEffectRecord
     public static ActivityEntry ForWebhook(
         ActivityKind kind, DateTimeOffset occurredAt, int? actorUserId, string actorName, string host, string? detail) =>
         new(kind, occurredAt, actorUserId, actorName, host, detail);
+
+    /// <summary>
+    /// A change to one of a contact's documents, named by its number; the detail starts with the document's kind ("Invoice" or
+    /// "Invoice:Sent>Paid"), so the list can say "Invoice RE-1" in the reader's language. The number goes in the subject because
+    /// it may hold any character, and the contact search finds the entry by it.
+    /// </summary>
+    public static ActivityEntry ForDocument(
+        ActivityKind kind,
+        DateTimeOffset occurredAt,
+        int? actorUserId,
+        string actorName,
+        int contactId,
+        DocumentKind documentKind,
+        string number,
+        string? change) =>
+        new(kind, occurredAt, actorUserId, actorName, number, change is null ? documentKind.ToString() : $"{documentKind}:{change}")
+        {
+            ContactId = contactId,
+        };
 
     /// <summary>A bulk access job; its detail is "Kind:done/refused/total", which the page translates.</summary>
     public static ActivityEntry ForJob(DateTimeOffset occurredAt, int? actorUserId, string actorName, string selection, string detail,

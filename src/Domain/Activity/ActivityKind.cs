@@ -33,4 +33,11 @@ public enum ActivityKind
     WebhookCreated = 100,
     WebhookChanged = 101,
     WebhookDeleted = 102,
+    // A document's changes, 110 to 119: the activity list reads their detail as "Kind:change".
+    DocumentCreated = 110,
+    DocumentChanged = 111,
+    DocumentStatusChanged = 112,
+    DocumentPdfAttached = 113,
+    DocumentPdfReplaced = 114,
+    DocumentPdfRemoved = 115,
 }

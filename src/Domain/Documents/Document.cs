@@ -1,3 +1,4 @@
+using Portal.Domain.Activity;
 using Portal.Domain.Common;
 
 namespace Portal.Domain.Documents;
@@ -46,24 +47,38 @@ public sealed class Document : AggregateRoot
         DateOnly? dueOn,
         string currency,
         IEnumerable<DocumentLineItem> lines,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        string actor)
     {
         if (!Enum.IsDefined(kind)) throw new DomainException(DomainErrors.DocumentKindUnknown);
         var document = new Document { ContactId = contactId, Kind = kind, Status = DocumentStatus.Draft, CreatedAt = now };
         document.Describe(number, issuedOn, dueOn, currency, lines, now);
+        document.Record(ActivityKind.DocumentCreated, null, actor, now);
         return document;
     }
 
     /// <summary>
     /// Changes number, dates, currency and lines. Only a draft can change: once a customer may have seen a
-    /// document, what they saw stays what it is.
+    /// document, what they saw stays what it is. The activity names the fields that changed; a save that changed none records nothing.
     /// </summary>
     public void Revise(
-        string number, DateOnly issuedOn, DateOnly? dueOn, string currency, IEnumerable<DocumentLineItem> lines, DateTimeOffset now)
+        string number, DateOnly issuedOn, DateOnly? dueOn, string currency, IEnumerable<DocumentLineItem> lines, DateTimeOffset now,
+        string actor)
     {
         if (!IsDraft) throw new DomainException(DomainErrors.DocumentOnlyDraftsChange);
+        var (oldNumber, oldIssuedOn, oldDueOn, oldCurrency, oldLines) = (Number, IssuedOn, DueOn, Currency, LineItems());
         Describe(number, issuedOn, dueOn, currency, lines, now);
+        var changed = new List<string>();
+        if (Number != oldNumber) changed.Add(nameof(Number));
+        if (IssuedOn != oldIssuedOn) changed.Add(nameof(IssuedOn));
+        if (DueOn != oldDueOn) changed.Add(nameof(DueOn));
+        if (Currency != oldCurrency) changed.Add(nameof(Currency));
+        if (!LineItems().SequenceEqual(oldLines)) changed.Add(nameof(Lines));
+        if (changed.Count > 0) Record(ActivityKind.DocumentChanged, string.Join(',', changed), actor, now);
     }
+
+    private List<DocumentLineItem> LineItems() =>
+        _lines.OrderBy(l => l.Position).Select(l => new DocumentLineItem(l.Description, l.Quantity, l.UnitPrice, l.TaxRate)).ToList();
 
     private void Describe(
         string number, DateOnly issuedOn, DateOnly? dueOn, string currency, IEnumerable<DocumentLineItem> lines, DateTimeOffset now)
@@ -144,29 +159,38 @@ public sealed class Document : AggregateRoot
         _ => [],
     };
 
-    public void ChangeStatus(DocumentStatus status, DateTimeOffset now)
+    public void ChangeStatus(DocumentStatus status, DateTimeOffset now, string actor)
     {
         if (status == Status) return;
         if (!StatusesOf(Kind).Contains(status)) throw new DomainException(DomainErrors.DocumentStatusNotForKind);
         if (!NextStatuses().Contains(status)) throw new DomainException(DomainErrors.DocumentStatusChangeNotAllowed);
+        var from = Status;
         Status = status;
         UpdatedAt = now;
+        Record(ActivityKind.DocumentStatusChanged, $"{from}>{status}", actor, now);
     }
 
     /// <summary>Attaches the document's PDF, or replaces the one it has.</summary>
-    public void AttachPdf(string fileName, byte[] content, DateTimeOffset now)
+    public void AttachPdf(string fileName, byte[] content, DateTimeOffset now, string actor)
     {
         PdfContent.EnsureIsPdf(content);
         var cleanName = DocumentFile.CleanFileName(fileName);
+        var replaces = Pdf is not null;
         if (Pdf is null) Pdf = DocumentFile.Create(Id, cleanName, content, now);
         else Pdf.Replace(cleanName, content, now);
         UpdatedAt = now;
+        Record(replaces ? ActivityKind.DocumentPdfReplaced : ActivityKind.DocumentPdfAttached, cleanName, actor, now);
     }
 
-    public void RemovePdf(DateTimeOffset now)
+    public void RemovePdf(DateTimeOffset now, string actor)
     {
         if (Pdf is null) throw new DomainException(DomainErrors.DocumentHasNoPdf);
+        var fileName = Pdf.FileName;
         Pdf = null;
         UpdatedAt = now;
+        Record(ActivityKind.DocumentPdfRemoved, fileName, actor, now);
     }
+
+    private void Record(ActivityKind kind, string? detail, string actor, DateTimeOffset now) =>
+        Raise(new DocumentChanged(ContactId, Kind, Number, kind, detail, actor, now));
 }

@@ -103,8 +103,8 @@ public static partial class DocumentFlows
     {
         var now = factory.Clock.GetUtcNow();
         var document = Document.Create(contactId, kind, number, issuedOn, dueOn, "EUR",
-            [new DocumentLineItem("Service", 1, unitPrice, 19)], now);
-        if (pdf) document.AttachPdf($"{number}.pdf", SamplePdf(number), now);
+            [new DocumentLineItem("Service", 1, unitPrice, 19)], now, "seed");
+        if (pdf) document.AttachPdf($"{number}.pdf", SamplePdf(number), now, "seed");
         foreach (var step in status switch
         {
             DocumentStatus.Draft => [],
@@ -112,7 +112,7 @@ public static partial class DocumentFlows
             _ => [status],
         })
         {
-            document.ChangeStatus(step, now);
+            document.ChangeStatus(step, now, "seed");
         }
         await factory.WithDbAsync(async db =>
         {

@@ -22,8 +22,8 @@ public sealed class DocumentVisibilityTests
             foreach (var status in new[] { DocumentStatus.Draft, DocumentStatus.Sent, DocumentStatus.Paid, DocumentStatus.Cancelled })
             {
                 var document = DocumentTests.NewDocument(DocumentKind.Invoice, $"{owner}-{status}", owner);
-                if (status != DocumentStatus.Draft) document.ChangeStatus(DocumentStatus.Sent, Given.Now);
-                if (status is DocumentStatus.Paid or DocumentStatus.Cancelled) document.ChangeStatus(status, Given.Now);
+                if (status != DocumentStatus.Draft) document.ChangeStatus(DocumentStatus.Sent, Given.Now, Given.Admin);
+                if (status is DocumentStatus.Paid or DocumentStatus.Cancelled) document.ChangeStatus(status, Given.Now, Given.Admin);
                 typeof(Document).GetProperty(nameof(Document.Id))!.SetValue(document, id++);
                 documents.Add(document);
             }
@@ -57,7 +57,7 @@ public sealed class DocumentVisibilityTests
             foreach (var kind in Enum.GetValues<DocumentKind>())
             {
                 var document = DocumentTests.NewDocument(kind, $"{owner}-{kind}", owner);
-                document.ChangeStatus(document.NextStatuses()[0], Given.Now);
+                document.ChangeStatus(document.NextStatuses()[0], Given.Now, Given.Admin);
                 typeof(Document).GetProperty(nameof(Document.Id))!.SetValue(document, id++);
                 documents.Add(document);
             }
@@ -108,7 +108,7 @@ public sealed class DocumentVisibilityTests
             .Evaluate(Documents).ShouldBeEmpty();
 
         var due = DocumentTests.NewDocument(DocumentKind.Invoice, "1-Due", Anna, dueOn: DocumentTests.Issued);
-        due.ChangeStatus(DocumentStatus.Sent, Given.Now);
+        due.ChangeStatus(DocumentStatus.Sent, Given.Now, Given.Admin);
         var withDue = Documents.Append(due).ToList();
         new MyDocumentListSpec(anna, new ListMyDocuments(Overdue: true), ByDate, KeysetPosition.First, today: today).Evaluate(withDue)
             .Select(d => d.Number).ShouldBe(["1-Due"]);
@@ -126,7 +126,7 @@ public sealed class DocumentVisibilityTests
         var wished = documents.Select(d => d.Id).Append(999).ToList();
 
         new MyDocumentsWithPdfSpec(anna, wished).Evaluate(documents).ShouldBeEmpty("none of the fixtures has a PDF yet");
-        foreach (var document in documents) document.AttachPdf("x.pdf", "%PDF-1.4\n%%EOF\n"u8.ToArray(), Given.Now);
+        foreach (var document in documents) document.AttachPdf("x.pdf", "%PDF-1.4\n%%EOF\n"u8.ToArray(), Given.Now, Given.Admin);
         new MyDocumentsWithPdfSpec(anna, wished).Evaluate(documents)
             .ShouldBe(documents.Where(d => d.ContactId is Anna or Company && d.Status != DocumentStatus.Draft).Select(d => d.Id),
                 ignoreOrder: true);

@@ -117,9 +117,9 @@ public sealed class MyAccountStatementTests : HandlerTest
     {
         await using var db = Database.CreateContext();
         var document = Document.Create(contactId, kind, $"D-{Guid.NewGuid():n}"[..12], new DateOnly(2026, 3, 2), null, "EUR",
-            [new DocumentLineItem("Service", 1, 100, 19)], Clock.GetUtcNow());
-        if (status == DocumentStatus.Paid) document.ChangeStatus(DocumentStatus.Sent, Clock.GetUtcNow());
-        document.ChangeStatus(status, Clock.GetUtcNow());
+            [new DocumentLineItem("Service", 1, 100, 19)], Clock.GetUtcNow(), "admin");
+        if (status == DocumentStatus.Paid) document.ChangeStatus(DocumentStatus.Sent, Clock.GetUtcNow(), "admin");
+        document.ChangeStatus(status, Clock.GetUtcNow(), "admin");
         db.Documents.Add(document);
         await db.SaveChangesAsync();
     }

@@ -43,13 +43,42 @@ public static class ActivityDisplay
         Domain.Activity.ActivityKind.WebhookCreated => t["Webhook added"],
         Domain.Activity.ActivityKind.WebhookChanged => t["Webhook changed"],
         Domain.Activity.ActivityKind.WebhookDeleted => t["Webhook deleted"],
+        Domain.Activity.ActivityKind.DocumentCreated => t["Document created"],
+        Domain.Activity.ActivityKind.DocumentChanged => t["Draft document changed"],
+        Domain.Activity.ActivityKind.DocumentStatusChanged => t["Document status changed"],
+        Domain.Activity.ActivityKind.DocumentPdfAttached => t["Document PDF attached"],
+        Domain.Activity.ActivityKind.DocumentPdfReplaced => t["Document PDF replaced"],
+        Domain.Activity.ActivityKind.DocumentPdfRemoved => t["Document PDF removed"],
         _ => kind.ToString(),
     };
+
+    /// <summary>The 110s are a document's changes; their detail starts with the document's kind.</summary>
+    public static bool IsAboutDocument(ActivityKind kind) =>
+        (int)kind is >= (int)Domain.Activity.ActivityKind.DocumentCreated and < (int)Domain.Activity.ActivityKind.DocumentCreated + 10;
+
+    /// <summary>
+    /// What an entry is about: the contact's name as it was, or for a document its kind and number ("Invoice RE-1"), which
+    /// <see cref="ActivityEntry.ForDocument"/> keeps apart in the detail and the subject.
+    /// </summary>
+    public static string ActivitySubject(this IStringLocalizer t, ActivityKind kind, string subjectName, string? detail) =>
+        IsAboutDocument(kind) && Enum.TryParse<Domain.Documents.DocumentKind>(DocumentPart(detail).Kind, out var documentKind)
+            ? $"{t.DocumentKind(documentKind)} {subjectName}"
+            : subjectName;
+
+    /// <summary>A document entry's detail: its kind, then after the first colon what changed.</summary>
+    private static (string Kind, string? Change) DocumentPart(string? detail) =>
+        detail?.Split(':', 2) switch
+        {
+            [var kind, var change] => (kind, change),
+            [var kind] => (kind, null),
+            _ => ("", null),
+        };
 
     /// <summary>The stored detail is language-neutral ("PortalManager>ReadOnly", "CompanyName,Logo"); this is what a reader sees.</summary>
     public static string? ActivityDetail(this IStringLocalizer t, ActivityKind kind, string? detail)
     {
         if (string.IsNullOrEmpty(detail)) return null;
+        if (IsAboutDocument(kind)) return t.DocumentChange(kind, DocumentPart(detail).Change);
         switch (kind)
         {
             case Domain.Activity.ActivityKind.StaffInvited or Domain.Activity.ActivityKind.ApiKeyCreated
@@ -104,6 +133,26 @@ public static class ActivityDisplay
         null or "" or "None" => t["None of the company's documents"],
         _ => string.Join(", ", stored.Split(',')
             .Select(kind => Enum.TryParse<Domain.Documents.DocumentKind>(kind, out var parsed) ? t.DocumentKindPlural(parsed) : kind)),
+    };
+
+    private static string? DocumentChange(this IStringLocalizer t, ActivityKind kind, string? change) => kind switch
+    {
+        _ when string.IsNullOrEmpty(change) => null,
+        Domain.Activity.ActivityKind.DocumentStatusChanged when change.Split('>') is [var from, var to]
+            && Enum.TryParse<Domain.Documents.DocumentStatus>(from, out var fromStatus)
+            && Enum.TryParse<Domain.Documents.DocumentStatus>(to, out var toStatus) =>
+            $"{t.DocumentStatus(fromStatus)} → {t.DocumentStatus(toStatus)}",
+        Domain.Activity.ActivityKind.DocumentChanged => string.Join(", ", change.Split(',').Select(field => field switch
+        {
+            "Number" => t["Number"].Value,
+            "IssuedOn" => t["Date"].Value,
+            "DueOn" => t["Due date"].Value,
+            "Currency" => t["Currency"].Value,
+            "Lines" => t["Lines"].Value,
+            _ => field,
+        })),
+        // The PDF's file name, as it was cleaned on upload.
+        _ => change,
     };
 
     private static string Count(string stored) =>
