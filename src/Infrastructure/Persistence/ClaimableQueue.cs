@@ -59,7 +59,7 @@ internal sealed class ClaimableQueue<T>(
             await inQueueOrder(rows(db).Where(dueAt(now))
                     .Where(r => EF.Property<DateTimeOffset?>(r, QueueClaim.ClaimExpiresAt) == null
                         || EF.Property<DateTimeOffset?>(r, QueueClaim.ClaimExpiresAt) <= now))
-                .Take(batchSize)
+                .TakeLiteral(batchSize)
                 .ExecuteUpdateAsync(set => set
                     .SetProperty(r => EF.Property<string?>(r, QueueClaim.ClaimedBy), claim)
                     .SetProperty(r => EF.Property<DateTimeOffset?>(r, QueueClaim.ClaimExpiresAt), until), cancellationToken);

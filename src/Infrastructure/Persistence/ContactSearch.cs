@@ -56,7 +56,7 @@ internal sealed class ContactSearch(PortalDbContext db, IOptions<ListCountOption
     {
         var limit = counting.Value.SearchLimit;
         // DISTINCT streams: the count stops after limit + 1 different ids.
-        var bounded = await MatchingContactIds(term).Distinct().Take(limit + 1).CountAsync(cancellationToken);
+        var bounded = await MatchingContactIds(term).Distinct().TakeLiteral(limit + 1).CountAsync(cancellationToken);
         return bounded <= limit ? ListCount.Exact(bounded) : new ListCount(limit, CountPrecision.MoreThan);
     }
 

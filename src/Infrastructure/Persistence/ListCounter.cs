@@ -23,7 +23,7 @@ internal sealed class ListCounter(
         if (!filtered && estimates.TryGet(typeof(T), out var kept)) return kept;
         var limit = Math.Max(0, options.Value.ExactCountLimit);
         var bounded = await EfSpecificationEvaluator.Instance.GetQuery(db.Set<T>(), rows, evaluateCriteriaOnly: true)
-            .Take(limit + 1).CountAsync(cancellationToken);
+            .TakeLiteral(limit + 1).CountAsync(cancellationToken);
         if (bounded <= limit) return ListCount.Exact(bounded);
         if (filtered) return new ListCount(limit, CountPrecision.MoreThan);
         var estimate = await EstimateAsync<T>(cancellationToken);

@@ -192,6 +192,18 @@ public sealed class EfSpecificationEvaluatorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_pages_size_is_written_into_the_statement_and_its_offset_bound()
+    {
+        // SQLite plans a statement again whenever a value is bound to its LIMIT; an offset costs nothing to bind.
+        var spec = Spec<Book>(query => query.OrderBy(book => book.Year).Skip(2).Take(3));
+
+        await ListTitlesAsync(spec);
+
+        var sql = _database.ExecutedCommands.ShouldHaveSingleItem();
+        sql.ShouldContain("LIMIT 3 OFFSET @");
+    }
+
+    [Fact]
     public async Task OrderBy_then_by_descending_orders_rows()
     {
         var spec = Spec<Book>(query => query

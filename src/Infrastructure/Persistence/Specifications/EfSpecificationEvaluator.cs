@@ -22,7 +22,7 @@ public sealed class EfSpecificationEvaluator : ISpecificationEvaluator
         WhereEvaluator.Instance,
         SearchEvaluator.Instance,
         OrderEvaluator.Instance,
-        PaginationEvaluator.Instance,
+        PageEvaluator.Instance,
         QueryOptionsEvaluator.Instance,
     ];
 
@@ -308,6 +308,33 @@ public sealed class EfSpecificationEvaluator : ISpecificationEvaluator
             foreach (var tag in specification.QueryTags)
             {
                 query = query.TagWith(tag);
+            }
+
+            return query;
+        }
+    }
+
+    /// <summary>
+    /// Skip and Take as Ardalis' own evaluator applies them, except that the page size goes into the SQL as a literal
+    /// (<see cref="LiteralLimit"/>); the offset stays a parameter, as it takes many values and SQLite plans nothing on it.
+    /// </summary>
+    private sealed class PageEvaluator : IEvaluator
+    {
+        public static PageEvaluator Instance { get; } = new();
+
+        public bool IsCriteriaEvaluator => false;
+
+        public IQueryable<T> GetQuery<T>(IQueryable<T> query, ISpecification<T> specification)
+            where T : class
+        {
+            if (specification.Skip > 0)
+            {
+                query = query.Skip(specification.Skip);
+            }
+
+            if (specification.Take >= 0)
+            {
+                query = query.TakeLiteral(specification.Take);
             }
 
             return query;
