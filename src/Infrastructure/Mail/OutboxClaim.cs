@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Mail;
 using Portal.Infrastructure.Persistence;
 
@@ -10,11 +9,6 @@ namespace Portal.Infrastructure.Mail;
 /// </summary>
 internal static class OutboxClaim
 {
-    public static readonly ClaimableQueue<OutboxMessage> Queue = new(
-        table: "OutboxMessages",
-        rows: db => db.OutboxMessages,
-        pendingStatus: (int)OutboxStatus.Pending,
-        dueAt: now => m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now,
-        tieBreak: OutboxSequence.Column,
-        inQueueOrder: mails => mails.OrderBy(m => m.NextAttemptAt).ThenBy(m => EF.Property<long>(m, OutboxSequence.Column)));
+    public static readonly ClaimableQueue<OutboxMessage, long> Queue =
+        new("OutboxMessages", db => db.OutboxMessages, OutboxStatus.Pending, OutboxSequence.Column);
 }

@@ -1,9 +1,11 @@
+using System.Globalization;
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 
 namespace Portal.Infrastructure.Persistence;
 
-/// <summary>The columns every claimable queue table has for its claims (<see cref="ClaimableQueue{T}"/>).</summary>
+/// <summary>The columns every claimable queue table has for its claims (<see cref="ClaimableQueue{T, TTieBreak}"/>).</summary>
 internal static class QueueClaim
 {
     public const string ClaimedBy = "ClaimedBy";
@@ -19,20 +21,30 @@ internal static class QueueClaim
 /// </summary>
 /// <param name="table">The table's name, as the PostgreSQL statement names it.</param>
 /// <param name="rows">The table as the context reads it.</param>
-/// <param name="pendingStatus">The status value of a row still to be worked on.</param>
-/// <param name="dueAt">Pending and due at the given instant: the same condition as <paramref name="pendingStatus"/> and the
-/// <c>NextAttemptAt</c> column, for SQLite.</param>
-/// <param name="tieBreak">The column that orders rows due at the same instant.</param>
-/// <param name="inQueueOrder">The queue order, for SQLite and for reading the claimed rows.</param>
-internal sealed class ClaimableQueue<T>(
-    string table,
-    Func<PortalDbContext, DbSet<T>> rows,
-    int pendingStatus,
-    Func<DateTimeOffset, Expression<Func<T, bool>>> dueAt,
-    string tieBreak,
-    Func<IQueryable<T>, IOrderedQueryable<T>> inQueueOrder)
+/// <param name="pendingStatus">The value of the row's <c>Status</c> while it is still to be worked on.</param>
+/// <param name="tieBreak">The column (of type <typeparamref name="TTieBreak"/>) that orders rows due at the same instant.</param>
+internal sealed class ClaimableQueue<T, TTieBreak>(string table, Func<PortalDbContext, DbSet<T>> rows, Enum pendingStatus, string tieBreak)
     where T : class
 {
+    private const string Status = "Status";
+    private const string NextAttemptAt = "NextAttemptAt";
+
+    /// <summary>Pending, and its next attempt due at <paramref name="now"/>: the PostgreSQL statement's condition, for SQLite.</summary>
+    private Expression<Func<T, bool>> DueAt(DateTimeOffset now)
+    {
+        var row = Expression.Parameter(typeof(T), "row");
+        // The instant as a lambda closure would hold it, so EF Core sends it as a parameter.
+        var instant = Expression.Field(Expression.Constant(new StrongBox<DateTimeOffset>(now)), nameof(StrongBox<DateTimeOffset>.Value));
+        return Expression.Lambda<Func<T, bool>>(
+            Expression.AndAlso(
+                Expression.Equal(Expression.Property(row, Status), Expression.Constant(pendingStatus)),
+                Expression.LessThanOrEqual(Expression.Property(row, NextAttemptAt), instant)),
+            row);
+    }
+
+    private IOrderedQueryable<T> InQueueOrder(IQueryable<T> queue) =>
+        queue.OrderBy(r => EF.Property<DateTimeOffset>(r, NextAttemptAt)).ThenBy(r => EF.Property<TTieBreak>(r, tieBreak));
+
     /// <summary>Claims up to <paramref name="batchSize"/> due rows under <paramref name="claim"/> and returns them in queue order.</summary>
     public async Task<List<T>> ClaimDueAsync(
         PortalDbContext db, string claim, DateTimeOffset now, TimeSpan lease, int batchSize, CancellationToken cancellationToken)
@@ -46,17 +58,17 @@ internal sealed class ClaimableQueue<T>(
                 UPDATE "{{table}}" SET "{{QueueClaim.ClaimedBy}}" = {0}, "{{QueueClaim.ClaimExpiresAt}}" = {1}
                 WHERE "Id" IN (
                     SELECT "Id" FROM "{{table}}"
-                    WHERE "Status" = {2} AND "NextAttemptAt" <= {3}
+                    WHERE "{{Status}}" = {2} AND "{{NextAttemptAt}}" <= {3}
                       AND ("{{QueueClaim.ClaimExpiresAt}}" IS NULL OR "{{QueueClaim.ClaimExpiresAt}}" <= {3})
-                    ORDER BY "NextAttemptAt", "{{tieBreak}}"
+                    ORDER BY "{{NextAttemptAt}}", "{{tieBreak}}"
                     LIMIT {4}
                     FOR UPDATE SKIP LOCKED)
-                """, [claim, until, pendingStatus, now, batchSize], cancellationToken);
+                """, [claim, until, Convert.ToInt32(pendingStatus, CultureInfo.InvariantCulture), now, batchSize], cancellationToken);
 #pragma warning restore EF1002
         }
         else
         {
-            await inQueueOrder(rows(db).Where(dueAt(now))
+            await InQueueOrder(rows(db).Where(DueAt(now))
                     .Where(r => EF.Property<DateTimeOffset?>(r, QueueClaim.ClaimExpiresAt) == null
                         || EF.Property<DateTimeOffset?>(r, QueueClaim.ClaimExpiresAt) <= now))
                 .TakeLiteral(batchSize)
@@ -65,7 +77,7 @@ internal sealed class ClaimableQueue<T>(
                     .SetProperty(r => EF.Property<DateTimeOffset?>(r, QueueClaim.ClaimExpiresAt), until), cancellationToken);
         }
 
-        return await inQueueOrder(rows(db).Where(r => EF.Property<string?>(r, QueueClaim.ClaimedBy) == claim))
+        return await InQueueOrder(rows(db).Where(r => EF.Property<string?>(r, QueueClaim.ClaimedBy) == claim))
             .ToListAsync(cancellationToken);
     }
 
