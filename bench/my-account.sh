@@ -103,13 +103,16 @@ curl -fs -c "$work/customer" -b "$work/customer" "$link" -o "$work/page"
 curl -fs -c "$work/customer" -b "$work/customer" "$link" -o /dev/null \
   --data-urlencode "Input.Password=$customer_password" --data-urlencode "Input.ConfirmPassword=$customer_password" \
   --data-urlencode "__RequestVerificationToken=$(token "$work/page")"
-cookie=$(awk '$6 ~ /portal.session/ { print $6 "=" $7 }' "$work/customer")
-[ -n "$cookie" ] || { echo "could not sign the customer in" >&2; exit 1; }
+# A signed-in browser sends back the antiforgery cookie it got with the first form, not only the session cookie; without
+# it, each app would make and encrypt a new antiforgery cookie token for the forms of every page, as on a first visit.
+cookies_named() { awk -v names="$2" 'NF >= 7 && $6 ~ names { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$1"; }
+cookie=$(cookies_named "$work/customer" '^portal[.](session|antiforgery)$')
+case "$cookie" in *portal.session=*) ;; *) echo "could not sign the customer in" >&2; exit 1 ;; esac
 [ "$(status_of "$base/my" "$cookie")" = 200 ] || { echo "/my answered $(status_of "$base/my" "$cookie")" >&2; exit 1; }
 
 refresh_cookie() {
   curl -fs -c "$work/customer" -b "$work/customer" -o /dev/null "$base/my"
-  cookie=$(awk '$6 ~ /portal.session/ { print $6 "=" $7 }' "$work/customer")
+  cookie=$(cookies_named "$work/customer" '^portal[.](session|antiforgery)$')
 }
 
 # --- The template: register, confirm (the page shows the link without an e-mail sender), sign in ---------------------
@@ -128,8 +131,10 @@ curl -fs -c "$jar" -b "$jar" "$template_base/Identity/Account/Login" -o "$work/p
 curl -fs -c "$jar" -b "$jar" "$template_base/Identity/Account/Login" -o /dev/null \
   --data-urlencode "Input.Email=$email" --data-urlencode "Input.Password=$template_password" \
   --data-urlencode "Input.RememberMe=false" --data-urlencode "__RequestVerificationToken=$(token "$work/page")"
-template_cookie=$(awk '$6 == ".AspNetCore.Identity.Application" { print $6 "=" $7 }' "$jar")
-[ -n "$template_cookie" ] || { echo "could not sign in to the template" >&2; exit 1; }
+template_cookie=$(cookies_named "$jar" '^[.]AspNetCore[.](Identity[.]Application|Antiforgery[.].*)$')
+case "$template_cookie" in *.AspNetCore.Identity.Application=*) ;; *) echo "could not sign in to the template" >&2; exit 1 ;; esac
+cookie_names() { tr ';' '\n' <<<"$1" | sed 's/=.*//; s/^ *//' | paste -sd, -; }
+echo "cookies sent: Portal $(cookie_names "$cookie"), template $(cookie_names "$template_cookie")"
 manage="$template_base/Identity/Account/Manage"
 [ "$(status_of "$manage" "$template_cookie")" = 200 ] || { echo "the template's Manage page answered $(status_of "$manage" "$template_cookie")" >&2; exit 1; }
 

@@ -24,6 +24,10 @@ public static class PortalRoutes
 
     public static string InvitationLink(string token) => WithToken(Invitation, token);
 
+    /// <summary>A page released to portal users, by its slug.</summary>
+    public static string ContentPageLink(string slug) =>
+        ContentPage.Replace("{slug}", Uri.EscapeDataString(slug), StringComparison.Ordinal);
+
     public static string StaffInvitationLink(string token) => WithToken(StaffInvitation, token);
 
     public static class Account
@@ -65,6 +69,9 @@ public static class PortalRoutes
         public const string Colleague = "/my/company/colleagues/{id:int}";
         public const string Document = "/my/documents/{id:int}";
         public const string DocumentPdf = "/my/documents/{id:int}/pdf";
+
+        /// <summary>My documents filtered to one kind (a name of the Domain's DocumentKind).</summary>
+        public static string DocumentsLink(string kind) => $"{Documents}?kind={Uri.EscapeDataString(kind)}";
     }
 
     public static class Admin

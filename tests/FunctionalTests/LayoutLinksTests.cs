@@ -1,0 +1,102 @@
+using System.Net;
+using Portal.Domain.Documents;
+using Portal.FunctionalTests.Support;
+
+namespace Portal.FunctionalTests;
+
+/// <summary>
+/// The layout and My Account's home write their links and forms as plain HTML with addresses from the route table, not
+/// through tag helpers; these tests follow every one of them, so a link that names the wrong address fails here.
+/// </summary>
+[Trait(DatabaseTrait.Name, DatabaseTrait.Independent)]
+public sealed class LayoutLinksTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task Every_link_on_a_customers_My_Account_opens_its_page()
+    {
+        using var admin = await factory.SignedInAdminAsync();
+        var company = await admin.CreateContactAsync("Linnet GmbH", "office@linnet.example", kind: "Company");
+        var (customer, contactId) = await factory.CompanyMemberAsync(admin, company, "Lina Linnet", "lina@linnet.example",
+            administrator: true);
+        using var _ = customer;
+        await factory.AddDocumentAsync(contactId, DocumentKind.Invoice, "LL-1", DocumentStatus.Sent, new DateOnly(2026, 11, 2));
+        var slug = $"linnet-prices-{Guid.NewGuid():n}"[..24];
+        await admin.PublishPageAsync(await admin.CreatePageAsync("Linnet prices", slug), "PortalUsers");
+
+        var home = await customer.GetAsync("/my");
+
+        var links = LocalLinks(home);
+        links.ShouldBe(["/", "/blog", $"/pages/{slug}", "/my", "/my/account", "/my/security",
+            "/my/documents?kind=Invoice", "/my/company", "/my/payment-methods", $"/pages/{slug}"], ignoreOrder: true);
+        foreach (var link in links.Distinct())
+        {
+            (await customer.GetAsync(link, followRedirects: false)).Status.ShouldBe(HttpStatusCode.OK, link);
+        }
+        var invoices = await customer.GetAsync("/my/documents?kind=Invoice");
+        invoices.Document.QuerySelector("select[name=kind] option[selected]")!.GetAttribute("value").ShouldBe("Invoice");
+        invoices.Text.ShouldContain("LL-1");
+    }
+
+    [Fact]
+    public async Task Every_link_in_the_back_offices_navigation_opens_its_page()
+    {
+        using var admin = await factory.SignedInAdminAsync();
+
+        var home = await admin.GetAsync("/admin");
+
+        var links = LocalLinks(home, "header");
+        links.ShouldBe(["/", "/admin/contacts", "/admin/documents", "/admin/emails", "/admin/pages", "/admin/activity",
+            "/admin/portal-access/requests", "/admin/settings", "/admin/staff", "/blog", "/admin", "/admin/account"],
+            ignoreOrder: true);
+        foreach (var link in links)
+        {
+            (await admin.GetAsync(link, followRedirects: false)).Status.ShouldBe(HttpStatusCode.OK, link);
+        }
+    }
+
+    [Fact]
+    public async Task A_visitor_finds_sign_in_and_a_language_switch_that_works()
+    {
+        using var visitor = factory.NewBrowser();
+
+        var home = await visitor.GetAsync("/");
+
+        LocalLinks(home, "header").ShouldBe(["/", "/blog", "/account/sign-in"], ignoreOrder: true);
+        (await visitor.GetAsync("/account/sign-in")).Status.ShouldBe(HttpStatusCode.OK);
+        var german = await visitor.SubmitAsync(home, "Change language", new Dictionary<string, string?> { ["culture"] = "de" });
+        german.Path.ShouldBe("/");
+        german.Document.DocumentElement.GetAttribute("lang").ShouldBe("de");
+    }
+
+    [Fact]
+    public async Task The_layouts_forms_carry_an_antiforgery_token_and_a_post_without_it_changes_nothing()
+    {
+        using var admin = await factory.SignedInAdminAsync();
+        var (customer, _) = await factory.CustomerAsync(admin, "Tom Token", "tom.token@example.com");
+        using var _1 = customer;
+        var home = await customer.GetAsync("/my");
+
+        foreach (var action in new[] { "/account/sign-out", "/language" })
+        {
+            var form = home.Document.QuerySelector($"form[action='{action}']").ShouldNotBeNull(action);
+            form.GetAttribute("method").ShouldBe("post");
+            form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value").ShouldNotBeNullOrEmpty();
+        }
+        using var signOut = await customer.Client.PostAsync("/account/sign-out",
+            new FormUrlEncodedContent(new Dictionary<string, string>()));
+        signOut.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        using var language = await customer.Client.PostAsync("/language",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["culture"] = "de", ["returnUrl"] = "/my" }));
+        language.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+
+        var still = await customer.GetAsync("/my", followRedirects: false);
+        still.Status.ShouldBe(HttpStatusCode.OK);
+        still.Document.DocumentElement.GetAttribute("lang").ShouldBe("en");
+    }
+
+    /// <summary>The addresses of the local links in <paramref name="selector"/> (the whole page by default), in page order.</summary>
+    private static List<string> LocalLinks(Page page, string selector = "body") =>
+        page.Document.QuerySelector(selector)!.QuerySelectorAll("a[href^='/']")
+            .Select(a => a.GetAttribute("href")!)
+            .ToList();
+}
