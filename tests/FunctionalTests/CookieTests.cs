@@ -37,6 +37,33 @@ public sealed class CookieTests(PortalFactory factory) : IClassFixture<PortalFac
     }
 
     [Fact]
+    public async Task A_notice_crosses_one_redirect_in_the_TempData_cookie_and_pages_without_one_set_no_TempData_cookie()
+    {
+        using var admin = await factory.SignedInAdminAsync();
+        var (customer, _) = await factory.ActiveCustomerAsync(admin, "Nora Notice", "nora.notice@example.com");
+        using var _1 = customer;
+
+        var plain = await customer.GetAsync("/my");
+        TempDataCookies(plain.Response).ShouldBeEmpty();
+
+        var saved = await customer.SubmitAsync(await customer.GetAsync("/my/security"), "Sign out everywhere",
+            followRedirects: false);
+        TempDataCookies(saved.Response).ShouldHaveSingleItem().ShouldNotContain("expires=Thu, 01 Jan 1970");
+        var shown = await customer.GetAsync(saved.Location!, followRedirects: false);
+        shown.Text.ShouldContain("You have been signed out everywhere.");
+        TempDataCookies(shown.Response).ShouldHaveSingleItem().ShouldContain("expires=Thu, 01 Jan 1970", Case.Insensitive,
+            "the notice is read, so its cookie is cleared");
+        var next = await customer.GetAsync(saved.Location!, followRedirects: false);
+        next.Text.ShouldNotContain("You have been signed out everywhere.");
+        TempDataCookies(next.Response).ShouldBeEmpty();
+    }
+
+    private static List<string> TempDataCookies(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Set-Cookie", out var cookies)
+            ? cookies.Where(cookie => cookie.StartsWith("__Host-portal.tempdata=", StringComparison.Ordinal)).ToList()
+            : [];
+
+    [Fact]
     public async Task Outside_Development_the_language_cookie_is_Host_prefixed_and_secure_and_chooses_the_language()
     {
         using var visitor = factory.NewBrowser();

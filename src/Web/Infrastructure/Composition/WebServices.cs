@@ -112,6 +112,8 @@ public static class WebServices
             options.Cookie.Name = PortalCookies.Name(environment, PortalCookies.TempData);
             options.Cookie.SecurePolicy = PortalCookies.SecurePolicy(environment);
         });
+        services.AddSingleton<Microsoft.AspNetCore.Mvc.ViewFeatures.CookieTempDataProvider>();
+        services.AddSingleton<Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataProvider, TempDataCookie>();
 
         services.AddRazorPages(options =>
             {
