@@ -55,7 +55,7 @@ public sealed class LayoutLinksTests(PortalFactory factory) : IClassFixture<Port
     }
 
     [Fact]
-    public async Task A_visitor_finds_sign_in_and_a_language_switch_that_works()
+    public async Task A_visitor_finds_sign_in_the_stylesheets_and_scripts_and_a_language_switch_that_works()
     {
         using var visitor = factory.NewBrowser();
 
@@ -63,6 +63,15 @@ public sealed class LayoutLinksTests(PortalFactory factory) : IClassFixture<Port
 
         LocalLinks(home, "header").ShouldBe(["/", "/blog", "/account/sign-in"], ignoreOrder: true);
         (await visitor.GetAsync("/account/sign-in")).Status.ShouldBe(HttpStatusCode.OK);
+        var assets = home.Document.QuerySelectorAll("link[rel=stylesheet][href^='/']").Select(link => link.GetAttribute("href")!)
+            .Concat(home.Document.QuerySelectorAll("script[src^='/']").Select(script => script.GetAttribute("src")!))
+            .ToList();
+        assets.Count.ShouldBe(4, "Bootstrap's stylesheet and script, the portal's stylesheet and the brand's theme");
+        foreach (var asset in assets)
+        {
+            using var served = await visitor.Client.GetAsync(asset);
+            served.StatusCode.ShouldBe(HttpStatusCode.OK, asset);
+        }
         var german = await visitor.SubmitAsync(home, "Change language", new Dictionary<string, string?> { ["culture"] = "de" });
         german.Path.ShouldBe("/");
         german.Document.DocumentElement.GetAttribute("lang").ShouldBe("de");
