@@ -70,8 +70,8 @@ public static class PortalRoutes
         public const string Document = "/my/documents/{id:int}";
         public const string DocumentPdf = "/my/documents/{id:int}/pdf";
 
-        /// <summary>My documents filtered to one kind (a name of the Domain's DocumentKind).</summary>
-        public static string DocumentsLink(string kind) => $"{Documents}?kind={Uri.EscapeDataString(kind)}";
+        /// <summary>My documents filtered to one kind.</summary>
+        public static string DocumentsLink(Portal.Domain.Documents.DocumentKind kind) => $"{Documents}?kind={kind}";
     }
 
     public static class Admin
