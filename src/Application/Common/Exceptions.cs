@@ -11,4 +11,13 @@ public sealed class ConflictException(Exception? inner = null, bool isDuplicate 
     : Exception("Someone else changed this at the same time. Please reload and try again.", inner)
 {
     public bool IsDuplicate { get; } = isDuplicate;
+
+    /// <summary>
+    /// Refuses a change made from a stale read: <paramref name="read"/> is the <c>UpdatedAt</c> the caller saw (none: no check),
+    /// <paramref name="current"/> the record's as loaded now.
+    /// </summary>
+    public static void ThrowIfChangedSince(DateTimeOffset? read, DateTimeOffset current)
+    {
+        if (read is { } seen && seen != current) throw new ConflictException();
+    }
 }

@@ -67,7 +67,7 @@ public sealed class SaveContactHandler(IRepository<Contact> contacts, ICurrentUs
         {
             contact = await contacts.FirstOrDefaultAsync(new ContactWithAccessSpec(id), cancellationToken)
                 ?? throw new NotFoundException("Contact");
-            if (command.UnchangedSince is { } read && read != contact.UpdatedAt) throw new ConflictException();
+            ConflictException.ThrowIfChangedSince(command.UnchangedSince, contact.UpdatedAt);
             if (company?.Id == contact.Id) throw new DomainException(DomainErrors.CompanyCannotBelongToACompany);
             contact.UpdateDetails(command.Details, now);
             contact.MoveToCompany(company, now, currentUser.ActorName);

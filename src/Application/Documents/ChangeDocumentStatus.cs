@@ -27,7 +27,7 @@ public sealed class ChangeDocumentStatusHandler(
     public async ValueTask<Unit> Handle(ChangeDocumentStatus command, CancellationToken cancellationToken)
     {
         var document = await documents.GetByIdAsync(command.Id, cancellationToken) ?? throw new NotFoundException("Document");
-        if (command.UnchangedSince is { } read && read != document.UpdatedAt) throw new ConflictException();
+        ConflictException.ThrowIfChangedSince(command.UnchangedSince, document.UpdatedAt);
         document.ChangeStatus(command.Status, clock.GetUtcNow(), currentUser.ActorName);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return Unit.Value;

@@ -37,7 +37,7 @@ public sealed class AttachDocumentPdfHandler(
     {
         var document = await documents.FirstOrDefaultAsync(new DocumentWithPdfSpec(command.Id), cancellationToken)
             ?? throw new NotFoundException("Document");
-        if (command.UnchangedSince is { } read && read != document.UpdatedAt) throw new ConflictException();
+        ConflictException.ThrowIfChangedSince(command.UnchangedSince, document.UpdatedAt);
         document.AttachPdf(command.FileName ?? "", command.Content, clock.GetUtcNow(), currentUser.ActorName);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return Unit.Value;

@@ -82,7 +82,7 @@ public sealed class SaveDocumentHandler(
         {
             document = await documents.FirstOrDefaultAsync(new DocumentWithLinesSpec(id), cancellationToken)
                 ?? throw new NotFoundException("Document");
-            if (command.UnchangedSince is { } read && read != document.UpdatedAt) throw new ConflictException();
+            ConflictException.ThrowIfChangedSince(command.UnchangedSince, document.UpdatedAt);
             await EnsureNumberIsFreeAsync(document.Kind, number, id, cancellationToken);
             document.Revise(number, command.IssuedOn!.Value, command.DueOn, command.Currency!, command.Lines, now,
                 currentUser.ActorName);
