@@ -4,7 +4,8 @@
 # Starts Portal (Release, SQLite in a temp folder) and creates a customer through the real pages (the administrator
 # grants access, the invitation is accepted); generates `dotnet new webapp --auth Individual` into a temp folder, builds
 # it in Release, registers, confirms and signs in a user there. Both apps run in Development (plain-HTTP cookies) with
-# warnings-only logging. After a warm-up, wrk runs against each app in turn, never both at once, for a few rounds; the
+# warnings-only logging; PORTAL_BENCH_ENVIRONMENT=Production runs both as deployed instead (Secure, __Host- cookies, no
+# development-time checks such as the static assets' file lookups on every request). After a warm-up, wrk runs against each app in turn, never both at once, for a few rounds; the
 # medians are compared. Each app's working set (VmRSS) is sampled from /proc while the timed runs last.
 #
 #   bash bench/my-account.sh [seconds] [connections] [rounds]
@@ -24,7 +25,11 @@ rounds=${3:-3}
 threads=2
 port=${PORTAL_BENCH_PORT:-5099}
 template_port=${PORTAL_BENCH_TEMPLATE_PORT:-5098}
-base="http://127.0.0.1:$port"
+environment=${PORTAL_BENCH_ENVIRONMENT:-Development}
+# curl talks to "localhost", which it treats as a secure origin: in Production the portal's cookies are Secure and
+# __Host- prefixed, and curl keeps them over plain HTTP only for localhost. wrk loads the same app by address.
+base="http://localhost:$port"
+load_base="http://127.0.0.1:$port"
 template_base="http://127.0.0.1:$template_port"
 work=$(mktemp -d /tmp/portal-bench.XXXXXX)
 admin_password='Bench-Lighthouse-Orchard-77'
@@ -65,12 +70,12 @@ mkdir "$work/template"
   && dotnet build -c Release -v quiet -nologo >"$work/template-build.log" 2>&1) \
   || { cat "$work/template-new.log" "$work/template-build.log" >&2 2>/dev/null; exit 1; }
 
-ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$base" \
+ASPNETCORE_ENVIRONMENT=$environment ASPNETCORE_URLS="$base" \
 Portal__DataFolder="$work/data" Portal__Admin__Email=admin@bench.example Portal__Admin__Password="$admin_password" \
 Portal__PublicBaseUrl="$base" Logging__LogLevel__Default=Warning \
   dotnet src/Web/bin/Release/net10.0/Portal.Web.dll >"$work/app.log" 2>&1 &
 app=$!
-(cd "$work/template" && ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$template_base" Logging__LogLevel__Default=Warning \
+(cd "$work/template" && ASPNETCORE_ENVIRONMENT=$environment ASPNETCORE_URLS="$template_base" Logging__LogLevel__Default=Warning \
   exec dotnet bin/Release/net10.0/BenchTemplate.dll >"$work/template.log" 2>&1) &
 template=$!
 wait_until_up "$base/health/live" "$work/app.log"
@@ -90,6 +95,15 @@ for _ in $(seq 1 30); do
   sleep 0.5
 done
 contact=$(grep -o 'href="/admin/contacts/[0-9]*"' "$work/page" | head -n 1 | grep -o '[0-9]*' || true)
+if [ -z "$contact" ]; then
+  # Only Development seeds demo contacts: elsewhere the administrator creates the customer through the contact form.
+  curl -fs -c "$work/admin" -b "$work/admin" "$base/admin/contacts/new" -o "$work/page"
+  curl -fs -c "$work/admin" -b "$work/admin" "$base/admin/contacts/new" -o /dev/null \
+    --data-urlencode "Kind=Person" --data-urlencode "Details.Name=Avery Lindqvist" --data-urlencode "Email=customer@bench.example" \
+    --data-urlencode "__RequestVerificationToken=$(token "$work/page")"
+  curl -fs -b "$work/admin" "$base/admin/contacts" -o "$work/page"
+  contact=$(grep -o 'href="/admin/contacts/[0-9]*"' "$work/page" | head -n 1 | grep -o '[0-9]*' || true)
+fi
 [ -n "$contact" ] || { echo "the administrator could not open the contacts" >&2; exit 1; }
 curl -fs -c "$work/admin" -b "$work/admin" "$base/admin/portal-access?ids=$contact" -o "$work/page"
 curl -fs -c "$work/admin" -b "$work/admin" "$base/admin/portal-access?handler=Grant&ids=$contact" -o /dev/null \
@@ -106,13 +120,13 @@ curl -fs -c "$work/customer" -b "$work/customer" "$link" -o /dev/null \
 # A signed-in browser sends back the antiforgery cookie it got with the first form, not only the session cookie; without
 # it, each app would make and encrypt a new antiforgery cookie token for the forms of every page, as on a first visit.
 cookies_named() { awk -v names="$2" 'NF >= 7 && $6 ~ names { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$1"; }
-cookie=$(cookies_named "$work/customer" '^portal[.](session|antiforgery)$')
+cookie=$(cookies_named "$work/customer" '^(__Host-)?portal[.](session|antiforgery)$')
 case "$cookie" in *portal.session=*) ;; *) echo "could not sign the customer in" >&2; exit 1 ;; esac
 [ "$(status_of "$base/my" "$cookie")" = 200 ] || { echo "/my answered $(status_of "$base/my" "$cookie")" >&2; exit 1; }
 
 refresh_cookie() {
   curl -fs -c "$work/customer" -b "$work/customer" -o /dev/null "$base/my"
-  cookie=$(cookies_named "$work/customer" '^portal[.](session|antiforgery)$')
+  cookie=$(cookies_named "$work/customer" '^(__Host-)?portal[.](session|antiforgery)$')
 }
 
 # --- The template: register, confirm (the page shows the link without an e-mail sender), sign in ---------------------
@@ -163,7 +177,7 @@ median() { sort -g | awk '{ v[NR] = $1 } END { print NR % 2 ? v[(NR + 1) / 2] : 
 # 2× slower than its later ones (its hot methods were still being recompiled), which favoured /my in the medians.
 echo "warming up…"
 for _ in 1 2; do
-  refresh_cookie; measure "$base/my" "${seconds}s" "$cookie" "$app" >/dev/null
+  refresh_cookie; measure "$load_base/my" "${seconds}s" "$cookie" "$app" >/dev/null
   measure "$manage" "${seconds}s" "$template_cookie" "$template" >/dev/null
 done
 
@@ -176,7 +190,7 @@ for round in $(seq 1 "$rounds"); do
   # Portal re-issues an active session's cookie once a minute to restart its idle clock; a browser takes the new one,
   # wrk can't, so take it before each run, or every request of a later run would be re-issued.
   refresh_cookie
-  my=$(measure "$base/my" "${seconds}s" "$cookie" "$app"); read -r my_rps my_p99 my_cpu <<<"$my"
+  my=$(measure "$load_base/my" "${seconds}s" "$cookie" "$app"); read -r my_rps my_p99 my_cpu <<<"$my"
   other=$(measure "$manage" "${seconds}s" "$template_cookie" "$template"); read -r t_rps t_p99 t_cpu <<<"$other"
   echo "$my_rps $my_p99 $my_cpu" >>"$work/my.txt"; echo "$t_rps $t_p99 $t_cpu" >>"$work/template.txt"
   printf '  round %d (load %s): /my %8.1f req/s p99 %7.2f ms CPU %.2f ms/req | template %8.1f req/s p99 %7.2f ms CPU %.2f ms/req\n' \
@@ -194,7 +208,7 @@ if [ -n "${PORTAL_BENCH_TRACE:-}" ]; then
   tracer=$!
   sleep 1
   refresh_cookie
-  measure "$base/my" "${seconds}s" "$cookie" "$app" >/dev/null
+  measure "$load_base/my" "${seconds}s" "$cookie" "$app" >/dev/null
   wait "$tracer" || { cat "$work/trace.log" >&2; exit 1; }
   echo "trace: $trace — top frames, exclusive then inclusive:"
   dotnet tool run dotnet-trace report "$trace" topN -n 30

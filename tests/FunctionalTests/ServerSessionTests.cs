@@ -1,6 +1,10 @@
 using System.Net;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Portal.FunctionalTests.Support;
+using Portal.Web.Infrastructure.Sessions;
 
 namespace Portal.FunctionalTests;
 
@@ -27,6 +31,28 @@ public sealed class ServerSessionTests(PortalFactory factory) : IClassFixture<Po
         var replayed = await copy.GetAsync("/my", followRedirects: false);
         replayed.Status.ShouldBe(HttpStatusCode.Redirect, "the cookie of a signed-out session is worth nothing");
         replayed.Location!.ShouldContain("/account/sign-in");
+    }
+
+    [Fact]
+    public async Task A_session_cookie_is_decrypted_once_per_visit_yet_a_copy_with_one_character_changed_is_refused()
+    {
+        factory.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>()
+            .Get(CookieAuthenticationDefaults.AuthenticationScheme).TicketDataFormat.ShouldBeOfType<RememberedSessionTickets>();
+        using var admin = await factory.SignedInAdminAsync();
+        var (customer, _) = await factory.ActiveCustomerAsync(admin, "Tamara Tamper", "tamara.tamper@example.com");
+        using var _1 = customer;
+        (await customer.GetAsync("/my", followRedirects: false)).Status.ShouldBe(HttpStatusCode.OK);
+
+        var tampered = CopyOf(customer.Cookies);
+        var session = tampered.GetCookies(Site).Single(c => c.Name == "__Host-portal.session");
+        var middle = session.Value.Length / 2;
+        session.Value = session.Value[..middle] + (session.Value[middle] == 'A' ? 'B' : 'A') + session.Value[(middle + 1)..];
+        using var forger = factory.NewBrowser(cookies: tampered);
+
+        var forged = await forger.GetAsync("/my", followRedirects: false);
+        forged.Status.ShouldBe(HttpStatusCode.Redirect, "a cookie that does not decrypt is nobody's session");
+        forged.Location!.ShouldContain("/account/sign-in");
+        (await customer.GetAsync("/my", followRedirects: false)).Status.ShouldBe(HttpStatusCode.OK, "the real cookie still works");
     }
 
     [Fact]

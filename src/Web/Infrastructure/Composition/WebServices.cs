@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
@@ -85,6 +86,9 @@ public static class WebServices
                 options.SlidingExpiration = false;
                 options.LoginPath = PortalRoutes.Account.SignIn;
             });
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .PostConfigure<TimeProvider>((options, time) => options.TicketDataFormat = new RememberedSessionTickets(
+                options.TicketDataFormat, new DecryptedCookies<string, AuthenticationTicket>(time, DecryptedSessions, DecryptedLifetime)));
         var authorization = services.AddAuthorizationBuilder()
             .AddPolicy(InternalPolicy, policy => policy.RequireRole(SessionClaims.InternalRole))
             .AddPolicy(PortalPolicy, policy => policy.RequireRole(SessionClaims.PortalRole));
@@ -107,6 +111,7 @@ public static class WebServices
             ];
         });
         services.AddAntiforgery(options => options.Cookie = PortalCookies.AntiforgeryCookie(environment, options.Cookie));
+        RememberAntiforgeryCookies(services);
         services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(options =>
         {
             options.Cookie.Name = PortalCookies.Name(environment, PortalCookies.TempData);
@@ -162,6 +167,28 @@ public static class WebServices
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         return services;
     }
+
+    /// <summary>How many sessions' cookies are remembered decrypted: a few megabytes at most.</summary>
+    private const int DecryptedSessions = 1_000;
+
+    /// <summary>As long as an active session keeps one cookie: it is re-issued every minute.</summary>
+    private static readonly TimeSpan DecryptedLifetime = SessionLifetimeOptions.LastSeenPrecision;
+
+    /// <summary>Wraps data protection as registered, so antiforgery's purpose gets <see cref="AntiforgeryCookieTokens"/>.</summary>
+    private static void RememberAntiforgeryCookies(IServiceCollection services)
+    {
+        var registered = services.Last(service => service.ServiceType == typeof(Microsoft.AspNetCore.DataProtection.IDataProtectionProvider));
+        services.Remove(registered);
+        services.AddSingleton<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(provider => new AntiforgeryCookieTokens(
+            (Microsoft.AspNetCore.DataProtection.IDataProtectionProvider)(registered.ImplementationInstance
+                ?? registered.ImplementationFactory?.Invoke(provider)
+                ?? ActivatorUtilities.CreateInstance(provider, registered.ImplementationType!)),
+            new DecryptedCookies<byte[], byte[]>(provider.GetRequiredService<TimeProvider>(), DecryptedAntiforgeryCookies,
+                DecryptedLifetime, AntiforgeryCookieTokens.ByContent.Instance)));
+    }
+
+    /// <summary>Antiforgery cookies are small (under 200 bytes each way).</summary>
+    private const int DecryptedAntiforgeryCookies = 10_000;
 
     public static WebApplication UsePortalWeb(this WebApplication app)
     {
