@@ -26,7 +26,7 @@ public sealed class LayoutLinksTests(PortalFactory factory) : IClassFixture<Port
         var home = await customer.GetAsync("/my");
 
         var links = LocalLinks(home);
-        links.ShouldBe(["/", "/blog", $"/pages/{slug}", "/my", "/my/account", "/my/security",
+        links.ShouldBe(["/", "/blog", $"/pages/{slug}", "/my", "/account/sign-out", "/my/account", "/my/security",
             "/my/documents?kind=Invoice", "/my/company", "/my/payment-methods", $"/pages/{slug}"], ignoreOrder: true);
         foreach (var link in links.Distinct())
         {
@@ -46,7 +46,7 @@ public sealed class LayoutLinksTests(PortalFactory factory) : IClassFixture<Port
 
         var links = LocalLinks(home, "header");
         links.ShouldBe(["/", "/admin/contacts", "/admin/documents", "/admin/emails", "/admin/pages", "/admin/activity",
-            "/admin/portal-access/requests", "/admin/settings", "/admin/staff", "/blog", "/admin", "/admin/account"],
+            "/admin/portal-access/requests", "/admin/settings", "/admin/staff", "/blog", "/admin", "/admin/account", "/account/sign-out"],
             ignoreOrder: true);
         foreach (var link in links)
         {
@@ -78,29 +78,40 @@ public sealed class LayoutLinksTests(PortalFactory factory) : IClassFixture<Port
     }
 
     [Fact]
-    public async Task The_layouts_forms_carry_an_antiforgery_token_and_a_post_without_it_changes_nothing()
+    public async Task The_layout_seals_no_antiforgery_token_sign_out_goes_through_its_page_and_the_language_switch_is_a_get()
     {
         using var admin = await factory.SignedInAdminAsync();
         var (customer, _) = await factory.CustomerAsync(admin, "Tom Token", "tom.token@example.com");
         using var _1 = customer;
+
         var home = await customer.GetAsync("/my");
+        home.Document.QuerySelectorAll("input[name=__RequestVerificationToken]").ShouldBeEmpty(
+            "a page without a form of its own seals no token");
+        home.Document.QuerySelectorAll("form[method=post]").ShouldBeEmpty();
+        var language = home.Document.QuerySelector("form[action='/language']").ShouldNotBeNull();
+        language.GetAttribute("method").ShouldBe("get");
 
-        foreach (var action in new[] { "/account/sign-out", "/language" })
-        {
-            var form = home.Document.QuerySelector($"form[action='{action}']").ShouldNotBeNull(action);
-            form.GetAttribute("method").ShouldBe("post");
-            form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value").ShouldNotBeNullOrEmpty();
-        }
-        using var signOut = await customer.Client.PostAsync("/account/sign-out",
-            new FormUrlEncodedContent(new Dictionary<string, string>()));
-        signOut.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        using var language = await customer.Client.PostAsync("/language",
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["culture"] = "de", ["returnUrl"] = "/my" }));
-        language.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var signOut = await customer.GetAsync(home.Document.QuerySelector("nav a[href='/account/sign-out']")!.GetAttribute("href")!);
+        signOut.Text.ShouldContain("Sign out on this device? Other devices stay signed in.");
+        signOut.Document.QuerySelector("form[method=post] input[name=__RequestVerificationToken]")!.GetAttribute("value")
+            .ShouldNotBeNullOrEmpty();
+        using var forged = await customer.Client.PostAsync("/account/sign-out", new FormUrlEncodedContent(new Dictionary<string, string>()));
+        forged.StatusCode.ShouldBe(HttpStatusCode.BadRequest, "signing out still takes the page's token");
+        (await customer.GetAsync("/my", followRedirects: false)).Status.ShouldBe(HttpStatusCode.OK);
 
-        var still = await customer.GetAsync("/my", followRedirects: false);
-        still.Status.ShouldBe(HttpStatusCode.OK);
-        still.Document.DocumentElement.GetAttribute("lang").ShouldBe("en");
+        using var elsewhere = await customer.Client.GetAsync("/language?culture=de&returnUrl=https%3A%2F%2Fevil.example%2F");
+        elsewhere.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        elsewhere.Headers.Location!.ToString().ShouldBe("/", "only local addresses are followed");
+        using var unknown = await customer.Client.GetAsync("/language?culture=xx&returnUrl=%2Fmy");
+        (unknown.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : []).ShouldNotContain(
+            cookie => cookie.StartsWith("__Host-portal.culture=", StringComparison.Ordinal), "an unknown language is not remembered");
+        var german = await customer.SubmitAsync(home, "Change language", new Dictionary<string, string?> { ["culture"] = "de" });
+        german.Path.ShouldBe("/my");
+        german.Document.DocumentElement.GetAttribute("lang").ShouldBe("de");
+
+        var signedOut = await customer.SubmitAsync(signOut, "Sign out");
+        signedOut.Path.ShouldBe("/");
+        (await customer.GetAsync("/my", followRedirects: false)).Status.ShouldBe(HttpStatusCode.Redirect);
     }
 
     /// <summary>The addresses of the local links in <paramref name="selector"/> (the whole page by default), in page order.</summary>

@@ -81,7 +81,7 @@ public sealed class MailRetryTests(PortalFactory factory) : IClassFixture<Portal
         Row(list, id).QuerySelector("[data-testid=retry-mail]").ShouldBeNull();
         list.Text.ShouldNotContain("Retry now");
 
-        var token = list.Document.QuerySelector("form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var token = await reader.FormTokenAsync();
         using var forged = await reader.Client.PostAsync($"/admin/emails?handler=Retry&id={id}",
             new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
 

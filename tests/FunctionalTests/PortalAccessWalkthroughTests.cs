@@ -62,7 +62,7 @@ public sealed class PortalAccessWalkthroughTests(PortalFactory factory) : IClass
 
         // 5. Top right: My Account and Sign out
         home.Document.QuerySelectorAll("nav a").Select(a => a.TextContent.Trim()).ShouldContain("My Account");
-        home.Document.QuerySelectorAll("nav button").Select(b => b.TextContent.Trim()).ShouldContain("Sign out");
+        home.Document.QuerySelectorAll("nav a").Select(a => a.TextContent.Trim()).ShouldContain("Sign out");
 
         // 6. My details: view and change
         var details = await customer.GetAsync("/my/account");
@@ -78,8 +78,9 @@ public sealed class PortalAccessWalkthroughTests(PortalFactory factory) : IClass
         saved.Document.QuerySelector("#Details_Phone")!.GetAttribute("value").ShouldBe("+49 40 555 0199");
         saved.Document.QuerySelector("#Details_VatNumber")!.GetAttribute("value").ShouldBe("DE811111111");
 
-        // Sign out (POST) and sign in again
-        var signedOut = await customer.SubmitAsync(saved, buttonSelector: "form[action='/account/sign-out'] button");
+        // Sign out (the menu's link, then the page's POST) and sign in again
+        var signOut = await customer.GetAsync(saved.Document.QuerySelector("nav a[href='/account/sign-out']")!.GetAttribute("href")!);
+        var signedOut = await customer.SubmitAsync(signOut, "Sign out");
         signedOut.Path.ShouldBe("/");
         signedOut.Text.ShouldContain("Sign in");
         (await customer.GetAsync("/my", followRedirects: false)).Status.ShouldBe(HttpStatusCode.Redirect);

@@ -6,12 +6,14 @@ using Portal.Web.Infrastructure.Security;
 
 namespace Portal.Web.Pages;
 
-/// <summary>Remembers the chosen language in a cookie and goes back to the page the user was on.</summary>
+/// <summary>
+/// Remembers the chosen language in a cookie and goes back to the page the user was on. A GET, from the form at the foot of
+/// every page: it changes nothing but this preference, so that form needs no antiforgery token (a page from elsewhere could
+/// at most switch someone's language), and only a known language and a local address are followed.
+/// </summary>
 public sealed class LanguageModel(IWebHostEnvironment environment) : PageModel
 {
-    public IActionResult OnGet() => RedirectToPage("/Index");
-
-    public IActionResult OnPost(string? culture, string? returnUrl)
+    public IActionResult OnGet(string? culture, string? returnUrl)
     {
         if (culture is not null && WebServices.Cultures.Contains(culture))
         {

@@ -105,7 +105,11 @@ public sealed class BrowserWalkthroughTests(BrowserPortal portal) : IClassFixtur
         await Expect(customer.GetByRole(AriaRole.Status)
             .GetByText(checks.T("Your password has been changed. Every other session has been signed out."))).ToBeVisibleAsync();
         await checks.StepAsync(customer, "password-changed");
-        await customer.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Button, new() { Name = checks.T("Sign out"), Exact = true })
+        await customer.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = checks.T("Sign out"), Exact = true })
+            .ClickAsync();
+        await customer.ShouldBeAtAsync("/account/sign-out");
+        await checks.StepAsync(customer, "sign-out");
+        await customer.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = checks.T("Sign out"), Exact = true })
             .ClickAsync();
         await customer.ShouldBeAtAsync("/");
         await Expect(customer.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = checks.T("Sign in"), Exact = true }))
@@ -138,7 +142,7 @@ public sealed class BrowserWalkthroughTests(BrowserPortal portal) : IClassFixtur
             await admin.GotoAsync("/admin/contacts");
             await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Kontakte", Level = 1 })).ToBeVisibleAsync();
             await Expect(admin.Button("Ausgewählten Kontakten Portalzugang gewähren")).ToBeVisibleAsync();
-            await Expect(admin.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Button, new() { Name = "Abmelden", Exact = true }))
+            await Expect(admin.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "Abmelden", Exact = true }))
                 .ToBeVisibleAsync();
             await Expect(customer.GetByRole(AriaRole.Heading, new() { Name = "Anmelden", Level = 1 })).ToBeVisibleAsync();
             await Expect(customer.Field("E-Mail")).ToBeVisibleAsync();

@@ -20,6 +20,14 @@ public sealed class PortalBrowser(HttpClient client, CookieContainer cookies) : 
 
     public Uri? CurrentUrl { get; private set; }
 
+    /// <summary>
+    /// A form token valid for this browser's session, for a hand-made post: from the sign-out page, which every signed-in
+    /// user can open and which carries one (pages without a form of their own seal none).
+    /// </summary>
+    public async Task<string> FormTokenAsync() =>
+        (await GetAsync(PortalRoutes.Account.SignOut)).Document.QuerySelector("input[name=__RequestVerificationToken]")!
+            .GetAttribute("value")!;
+
     public async Task<Page> GetAsync(string url, bool followRedirects = true)
     {
         var response = await client.GetAsync(url);
@@ -27,7 +35,7 @@ public sealed class PortalBrowser(HttpClient client, CookieContainer cookies) : 
     }
 
     /// <summary>
-    /// Submits the form holding the button with <paramref name="buttonText"/> (or the page's only post form), with fields
+    /// Submits (posts, or for a GET form requests) the form holding the button with <paramref name="buttonText"/> (or the page's only post form), with fields
     /// overridden by <paramref name="fields"/>.
     /// </summary>
     public async Task<Page> SubmitAsync(Page page, string? buttonText = null, IDictionary<string, string?>? fields = null,
@@ -77,6 +85,13 @@ public sealed class PortalBrowser(HttpClient client, CookieContainer cookies) : 
 
         var action = button?.GetAttribute("formaction") ?? form.GetAttribute("action");
         var target = string.IsNullOrEmpty(action) ? page.Url : new Uri(page.Url, action);
+        if (form.Method.Equals("get", StringComparison.OrdinalIgnoreCase))
+        {
+            // As a browser does: the fields become the address's query.
+            using var query = new FormUrlEncodedContent(values);
+            target = new UriBuilder(target) { Query = await query.ReadAsStringAsync() }.Uri;
+            return await ReadAsync(await client.GetAsync(target), target, followRedirects);
+        }
         var response = await client.PostAsync(target, new FormUrlEncodedContent(values));
         return await ReadAsync(response, target, followRedirects);
     }
