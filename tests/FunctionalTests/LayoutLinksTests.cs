@@ -1,6 +1,9 @@
 using System.Net;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Documents;
 using Portal.FunctionalTests.Support;
+using Portal.Web.Infrastructure.Security;
 
 namespace Portal.FunctionalTests;
 
@@ -72,6 +75,8 @@ public sealed class LayoutLinksTests(PortalFactory factory) : IClassFixture<Port
             using var served = await visitor.Client.GetAsync(asset);
             served.StatusCode.ShouldBe(HttpStatusCode.OK, asset);
         }
+        (await visitor.GetAsync("/account/sign-out", followRedirects: false)).Location.ShouldBe("/",
+            "someone not signed in has nothing to sign out of");
         var german = await visitor.SubmitAsync(home, "Change language", new Dictionary<string, string?> { ["culture"] = "de" });
         german.Path.ShouldBe("/");
         german.Document.DocumentElement.GetAttribute("lang").ShouldBe("de");
@@ -91,6 +96,8 @@ public sealed class LayoutLinksTests(PortalFactory factory) : IClassFixture<Port
         var language = home.Document.QuerySelector("form[action='/language']").ShouldNotBeNull();
         language.GetAttribute("method").ShouldBe("get");
 
+        factory.Services.GetRequiredService<IDataProtectionProvider>().ShouldBeOfType<AntiforgeryCookieTokens>(
+            "the antiforgery cookie is decrypted once per visit");
         var signOut = await customer.GetAsync(home.Document.QuerySelector("nav a[href='/account/sign-out']")!.GetAttribute("href")!);
         signOut.Text.ShouldContain("Sign out on this device? Other devices stay signed in.");
         signOut.Document.QuerySelector("form[method=post] input[name=__RequestVerificationToken]")!.GetAttribute("value")

@@ -12,7 +12,8 @@ namespace Portal.Web.Pages.Account;
 /// </summary>
 public sealed class SignOutModel : PortalPageModel
 {
-    public void OnGet() { }
+    /// <summary>The page the menu's "Sign out" opens; someone not signed in has nothing to sign out of.</summary>
+    public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? Page() : RedirectToPage("/Index");
 
     public async Task<IActionResult> OnPostAsync()
     {
