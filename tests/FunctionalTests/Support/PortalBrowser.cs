@@ -49,10 +49,9 @@ public sealed class PortalBrowser(HttpClient client, CookieContainer cookies) : 
         if ((buttonText is not null || buttonSelector is not null) && button is null)
             throw new InvalidOperationException($"No button '{buttonText ?? buttonSelector}' on " +
                 $"{page.Url}.\n{page.Text[..Math.Min(2000, page.Text.Length)]}");
-        var form = button?.Form ?? page.Document.Forms.OfType<IHtmlFormElement>().Single(f =>
-            f.Method.Equals("post", StringComparison.OrdinalIgnoreCase)
-            && !f.Action.Contains(PortalRoutes.Account.SignOut)
-            && !f.Action.Contains(PortalRoutes.Language));
+        // The layout holds no post form, so a page's only post form is its own (the sign-out page's included).
+        var form = button?.Form ?? page.Document.Forms.OfType<IHtmlFormElement>()
+            .Single(f => f.Method.Equals("post", StringComparison.OrdinalIgnoreCase));
         if (button?.IsDisabled == true) throw new InvalidOperationException($"Button '{buttonText}' is disabled.");
 
         var values = new List<KeyValuePair<string, string>>();
