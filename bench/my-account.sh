@@ -13,6 +13,14 @@
 # With PORTAL_BENCH_TRACE=<folder>, one more run of /my is traced with dotnet-trace (CPU samples; `dotnet tool restore`
 # first) into <folder>/my.nettrace, and the top frames by exclusive and inclusive time are printed.
 # PORTAL_BENCH_TRACE_PROFILE=gc-verbose traces allocations instead (read with bench/Allocations).
+# With PORTAL_BENCH_PERF=<folder>, one more run of /my is sampled with Linux perf (`apt-get install linux-perf`) into
+# <folder>/my.perf.data, with the runtime writing a map of its compiled code so perf can name .NET frames (and W^X off:
+# perf finds that map only for code run from anonymous memory, not from W^X's double mapping). Unlike the
+# EventPipe trace, which samples every thread whether it runs or waits, perf samples only what is on a CPU: its top
+# symbols are where the CPU time goes.
+#
+# PORTAL_BENCH_APP_ENV="NAME=value …" starts Portal alone with those environment variables (runtime settings to try
+# against the same template run).
 #
 # The last two lines are for scripts: `my_vs_template_throughput=<ratio>` (req/s of /my over the template's) and
 # `my_vs_template_p99=<ratio>` (p99 of /my over the template's). Needs: the .NET SDK, curl, sqlite3, wrk.
@@ -70,7 +78,7 @@ mkdir "$work/template"
   && dotnet build -c Release -v quiet -nologo >"$work/template-build.log" 2>&1) \
   || { cat "$work/template-new.log" "$work/template-build.log" >&2 2>/dev/null; exit 1; }
 
-ASPNETCORE_ENVIRONMENT=$environment ASPNETCORE_URLS="$base" \
+env ${PORTAL_BENCH_PERF:+DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0} ${PORTAL_BENCH_APP_ENV:-} ASPNETCORE_ENVIRONMENT=$environment ASPNETCORE_URLS="$base" \
 Portal__DataFolder="$work/data" Portal__Admin__Email=admin@bench.example Portal__Admin__Password="$admin_password" \
 Portal__PublicBaseUrl="$base" Logging__LogLevel__Default=Warning \
   dotnet src/Web/bin/Release/net10.0/Portal.Web.dll >"$work/app.log" 2>&1 &
@@ -193,7 +201,7 @@ for round in $(seq 1 "$rounds"); do
   my=$(measure "$load_base/my" "${seconds}s" "$cookie" "$app"); read -r my_rps my_p99 my_cpu <<<"$my"
   other=$(measure "$manage" "${seconds}s" "$template_cookie" "$template"); read -r t_rps t_p99 t_cpu <<<"$other"
   echo "$my_rps $my_p99 $my_cpu" >>"$work/my.txt"; echo "$t_rps $t_p99 $t_cpu" >>"$work/template.txt"
-  printf '  round %d (load %s): /my %8.1f req/s p99 %7.2f ms CPU %.2f ms/req | template %8.1f req/s p99 %7.2f ms CPU %.2f ms/req\n' \
+  printf '  round %d (load %s): /my %8.1f req/s p99 %7.2f ms CPU %.3f ms/req | template %8.1f req/s p99 %7.2f ms CPU %.3f ms/req\n' \
     "$round" "$(cut -d' ' -f1 /proc/loadavg)" "$my_rps" "$my_p99" "$my_cpu" "$t_rps" "$t_p99" "$t_cpu"
 done
 kill "$app_sampler" "$template_sampler"; wait "$app_sampler" "$template_sampler" 2>/dev/null || true
@@ -215,6 +223,19 @@ if [ -n "${PORTAL_BENCH_TRACE:-}" ]; then
   dotnet tool run dotnet-trace report "$trace" topN -n 40 --inclusive
 fi
 
+if [ -n "${PORTAL_BENCH_PERF:-}" ]; then
+  mkdir -p "$PORTAL_BENCH_PERF"
+  perf_data="$(cd "$PORTAL_BENCH_PERF" && pwd)/my.perf.data"
+  refresh_cookie
+  perf record -F 1999 -g -p "$app" -o "$perf_data" -- sleep "$((seconds - 1))" >"$work/perf.log" 2>&1 &
+  recorder=$!
+  measure "$load_base/my" "${seconds}s" "$cookie" "$app" >/dev/null
+  wait "$recorder" || { cat "$work/perf.log" >&2; exit 1; }
+  echo "perf: $perf_data — top symbols by CPU samples (read on with: perf report -i $perf_data):"
+  perf report -i "$perf_data" --no-children --sort dso --stdio -g none 2>/dev/null | grep '%' | head -n 12
+  perf report -i "$perf_data" --no-children --sort dso,symbol --stdio -g none 2>/dev/null | grep '%' | head -n 60
+fi
+
 my_rps=$(cut -d' ' -f1 "$work/my.txt" | median); my_p99=$(cut -d' ' -f2 "$work/my.txt" | median)
 t_rps=$(cut -d' ' -f1 "$work/template.txt" | median); t_p99=$(cut -d' ' -f2 "$work/template.txt" | median)
 printf 'median  /my      %8.1f req/s  p99 %7.2f ms  working set under load %s MB (peak since start %s MB)\n' \
@@ -222,7 +243,7 @@ printf 'median  /my      %8.1f req/s  p99 %7.2f ms  working set under load %s MB
 printf 'median  template %8.1f req/s  p99 %7.2f ms  working set under load %s MB (peak since start %s MB)\n' \
   "$t_rps" "$t_p99" "$(cat "$work/template-rss")" "$(peak_mb "$template")"
 my_cpu=$(cut -d' ' -f3 "$work/my.txt" | median); t_cpu=$(cut -d' ' -f3 "$work/template.txt" | median)
-awk -v a="$my_cpu" -v b="$t_cpu" 'BEGIN { printf "median CPU per request: /my %.2f ms, template %.2f ms (/my over template %.2f)\n", a, b, b ? a / b : 0 }'
+awk -v a="$my_cpu" -v b="$t_cpu" 'BEGIN { printf "median CPU per request: /my %.3f ms, template %.3f ms (/my over template %.2f)\n", a, b, b ? a / b : 0 }'
 echo "targets: throughput ratio >= 2.5, p99 ratio <= 0.33, Portal working set <= 250 MB"
 awk -v a="$my_rps" -v b="$t_rps" 'BEGIN { printf "my_vs_template_throughput=%.2f\n", a / b }'
 awk -v a="$my_p99" -v b="$t_p99" 'BEGIN { printf "my_vs_template_p99=%.2f\n", a / b }'

@@ -1,5 +1,7 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Razor.TagHelpers;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Documents;
 using Portal.FunctionalTests.Support;
@@ -70,6 +72,10 @@ public sealed class LayoutLinksTests(PortalFactory factory) : IClassFixture<Port
             .Concat(home.Document.QuerySelectorAll("script[src^='/']").Select(script => script.GetAttribute("src")!))
             .ToList();
         assets.Count.ShouldBe(4, "Bootstrap's stylesheet and script, the portal's stylesheet and the brand's theme");
+        assets.ShouldContain(asset => Regex.IsMatch(asset, "^/css/site\\.[a-z0-9]+\\.css$"),
+            "the portal's stylesheet is addressed by its content, so a new version is never read from a stale cache");
+        factory.Services.GetServices<ITagHelperComponent>().ShouldBeEmpty(
+            "the layout leaves out the <head> and <body> tag helpers, so a tag helper component would never run");
         foreach (var asset in assets)
         {
             using var served = await visitor.Client.GetAsync(asset);

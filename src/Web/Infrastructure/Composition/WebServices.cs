@@ -22,6 +22,7 @@ using Portal.Web.Infrastructure.Localization;
 using Portal.Web.Infrastructure.Logging;
 using Portal.Web.Infrastructure.PageModels;
 using Portal.Web.Infrastructure.Persistence;
+using Portal.Web.Infrastructure.Presentation;
 using Portal.Web.Infrastructure.RateLimits;
 using Portal.Web.Infrastructure.Security;
 using Portal.Web.Infrastructure.Sessions;
@@ -120,6 +121,7 @@ public static class WebServices
             options.Cookie.Name = PortalCookies.Name(environment, PortalCookies.TempData);
             options.Cookie.SecurePolicy = PortalCookies.SecurePolicy(environment);
         });
+        services.AddSingleton<SiteStylesheet>();
         services.AddSingleton<Microsoft.AspNetCore.Mvc.ViewFeatures.CookieTempDataProvider>();
         services.AddSingleton<Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataProvider, TempDataCookie>();
 
