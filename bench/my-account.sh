@@ -17,7 +17,7 @@
 # <folder>/my.perf.data, with the runtime writing a map of its compiled code so perf can name .NET frames (and W^X off:
 # perf finds that map only for code run from anonymous memory, not from W^X's double mapping). Unlike the
 # EventPipe trace, which samples every thread whether it runs or waits, perf samples only what is on a CPU: its top
-# symbols are where the CPU time goes.
+# symbols are where the CPU time goes. Portal then runs with those two settings for the whole run, timed rounds included.
 #
 # PORTAL_BENCH_APP_ENV="NAME=value …" starts Portal alone with those environment variables (runtime settings to try
 # against the same template run).
@@ -46,7 +46,7 @@ template_password='Bench-Template-Quartz-41!'
 app=''
 template=''
 
-for tool in wrk curl sqlite3 dotnet; do
+for tool in wrk curl sqlite3 dotnet ${PORTAL_BENCH_PERF:+perf}; do
   command -v "$tool" >/dev/null || { echo "$tool is not installed" >&2; exit 1; }
 done
 
