@@ -19,7 +19,7 @@ public sealed record ListActivity(
     ActivityKind? Kind = null,
     DateOnly? From = null,
     DateOnly? To = null,
-    PageRequest? Paging = null) : IRequest<ActivityPage>
+    PageRequest? Paging = null) : IStaffRequest, IRequest<ActivityPage>
 {
     public const int PageSize = 50;
     public const int ContactSearchMaxLength = 100;

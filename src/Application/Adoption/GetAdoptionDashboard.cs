@@ -22,7 +22,7 @@ public sealed record GetAdoptionDashboard(
     int? CompanyId = null,
     AdoptionPeriod Period = AdoptionPeriod.Last90Days,
     DateOnly? From = null,
-    DateOnly? To = null) : IRequest<AdoptionDashboard>
+    DateOnly? To = null) : IStaffRequest, IRequest<AdoptionDashboard>
 {
     public const int Weeks = 12;
 

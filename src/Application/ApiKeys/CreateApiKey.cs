@@ -14,7 +14,7 @@ namespace Portal.Application.ApiKeys;
 /// </summary>
 [RequiresPermission(StaffPermission.ManageSettings)]
 public sealed record CreateApiKey(string Name, StaffRole Role, DateOnly? ExpiresOn = null, int? RequestsPerMinute = null)
-    : IRequest<CreatedApiKey>;
+    : IStaffRequest, IRequest<CreatedApiKey>;
 
 /// <summary>The new key; <see cref="Secret"/> is what the other system sends as <c>Authorization: Bearer …</c>.</summary>
 public sealed record CreatedApiKey(int Id, string Name, string Secret)

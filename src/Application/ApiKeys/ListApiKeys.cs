@@ -7,7 +7,7 @@ namespace Portal.Application.ApiKeys;
 
 /// <summary>Every API key, live ones first: role, when it was created, last used and expires, and whether it was revoked.</summary>
 [RequiresPermission(StaffPermission.ManageSettings)]
-public sealed record ListApiKeys : IRequest<IReadOnlyList<ApiKeyRow>>;
+public sealed record ListApiKeys : IStaffRequest, IRequest<IReadOnlyList<ApiKeyRow>>;
 
 public enum ApiKeyStatus { Active, Expired, Revoked }
 

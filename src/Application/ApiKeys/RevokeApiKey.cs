@@ -7,7 +7,7 @@ namespace Portal.Application.ApiKeys;
 
 /// <summary>Ends a key at once: its next call is answered 401. The key stays listed, revoked, so its history keeps a name.</summary>
 [RequiresPermission(StaffPermission.ManageSettings)]
-public sealed record RevokeApiKey(int Id) : IRequest<Unit>;
+public sealed record RevokeApiKey(int Id) : IStaffRequest, IRequest<Unit>;
 
 public sealed class RevokeApiKeyHandler(IRepository<ApiKey> apiKeys, ICurrentUser currentUser, IUnitOfWork unitOfWork, TimeProvider clock)
     : IRequestHandler<RevokeApiKey, Unit>

@@ -8,7 +8,8 @@ namespace Portal.Application.CompanyAccounts;
 /// the company's last administrator's.
 /// </summary>
 [RequiresCompanyAdministrator]
-public sealed record ChangeColleagueAdministrator(int ColleagueId, bool IsAdministrator) : IRequest<Unit>, ICompanyColleagueRequest;
+public sealed record ChangeColleagueAdministrator(int ColleagueId, bool IsAdministrator)
+    : ICompanyAdministratorRequest, IRequest<Unit>, ICompanyColleagueRequest;
 
 public sealed class ChangeColleagueAdministratorHandler(
     CompanyAdministrations administrations,

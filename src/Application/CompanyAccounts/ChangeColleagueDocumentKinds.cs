@@ -11,7 +11,7 @@ namespace Portal.Application.CompanyAccounts;
 /// </summary>
 [RequiresCompanyAdministrator]
 public sealed record ChangeColleagueDocumentKinds(int ColleagueId, bool AllKinds, IReadOnlyList<DocumentKind> Kinds)
-    : IRequest<Unit>, ICompanyColleagueRequest
+    : ICompanyAdministratorRequest, IRequest<Unit>, ICompanyColleagueRequest
 {
     public DocumentKindSet Choice => AllKinds ? DocumentKindSet.All : DocumentKindSet.Of(Kinds);
 }

@@ -9,34 +9,29 @@ namespace Portal.Application.CompanyAccounts;
 /// <summary>
 /// The application layer's own check of a company administrator's request, whatever page sent it: the flag is read from the
 /// database (not from the cookie), so ending the role applies at once; a named colleague must be a person of the same
-/// company. Every refusal is "not found", so another company's ids reveal nothing.
+/// company. Every refusal is "not found", so another company's ids reveal nothing. It wraps only
+/// <see cref="ICompanyAdministratorRequest"/>s (the generator applies it where the constraint holds).
 /// </summary>
 public sealed class CompanyAdministratorBehavior<TMessage, TResponse>(
     ICurrentUser currentUser,
     IReadRepository<PortalUser> users,
     IReadRepository<Contact> contacts,
     CompanyAdministratorContext context) : IPipelineBehavior<TMessage, TResponse>
-    where TMessage : notnull, IMessage
+    where TMessage : notnull, IMessage, ICompanyAdministratorRequest
 {
-    // Read once per message type: the behaviour wraps every message, a customer's page sends several.
-    private static readonly bool Required = RequiresCompanyAdministratorAttribute.IsOn(typeof(TMessage));
-
     public async ValueTask<TResponse> Handle(
         TMessage message,
         MessageHandlerDelegate<TMessage, TResponse> next,
         CancellationToken cancellationToken)
     {
-        if (Required)
-        {
-            var administrator = currentUser.UserId is { } id
-                ? await users.FirstOrDefaultAsync(new ActiveCompanyAdministratorSpec(id), cancellationToken)
-                : null;
-            if (administrator is null) throw new NotFoundException("Company");
-            if (message is ICompanyColleagueRequest colleague
-                && !await contacts.AnyAsync(new CompanyPersonSpec(administrator.CompanyId, colleague.ColleagueId), cancellationToken))
-                throw new NotFoundException("Colleague");
-            context.Set(administrator);
-        }
+        var administrator = currentUser.UserId is { } id
+            ? await users.FirstOrDefaultAsync(new ActiveCompanyAdministratorSpec(id), cancellationToken)
+            : null;
+        if (administrator is null) throw new NotFoundException("Company");
+        if (message is ICompanyColleagueRequest colleague
+            && !await contacts.AnyAsync(new CompanyPersonSpec(administrator.CompanyId, colleague.ColleagueId), cancellationToken))
+            throw new NotFoundException("Colleague");
+        context.Set(administrator);
         return await next(message, cancellationToken);
     }
 }

@@ -9,7 +9,7 @@ namespace Portal.Application.CompanyAccounts;
 
 /// <summary>One person of the company administrator's own company, with their access; anyone else's id is "not found".</summary>
 [RequiresCompanyAdministrator]
-public sealed record GetMyColleague(int ColleagueId) : IRequest<MyColleagueView>, ICompanyColleagueRequest;
+public sealed record GetMyColleague(int ColleagueId) : ICompanyAdministratorRequest, IRequest<MyColleagueView>, ICompanyColleagueRequest;
 
 /// <param name="CompanyDocumentKinds">Null without portal access; otherwise all, or the kinds chosen.</param>
 /// <param name="IsYou">The administrator looking at themselves: nothing on the page may change.</param>

@@ -9,7 +9,7 @@ namespace Portal.Application.CompanyAccounts;
 
 /// <summary>A company administrator's view of their company: its details, read-only, and its people with their access.</summary>
 [RequiresCompanyAdministrator]
-public sealed record GetMyCompany(PageRequest? Paging = null) : IRequest<MyCompanyView>
+public sealed record GetMyCompany(PageRequest? Paging = null) : ICompanyAdministratorRequest, IRequest<MyCompanyView>
 {
     public const int PageSize = 25;
 }

@@ -11,7 +11,7 @@ namespace Portal.Application.CompanyAccounts;
 /// and their company's requests still waiting for staff.
 /// </summary>
 [RequiresCompanyAdministrator]
-public sealed record GetMyCompanyInvitations : IRequest<MyCompanyInvitations>
+public sealed record GetMyCompanyInvitations : ICompanyAdministratorRequest, IRequest<MyCompanyInvitations>
 {
     /// <summary>A company with more waiting requests sees the oldest; staff decide them in the back office.</summary>
     public const int PendingShown = 50;

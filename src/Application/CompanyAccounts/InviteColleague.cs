@@ -13,7 +13,8 @@ namespace Portal.Application.CompanyAccounts;
 /// with staff approval on, a request that waits for staff. Refused when switched off, too frequent, or the company is full.
 /// </summary>
 [RequiresCompanyAdministrator]
-public sealed record InviteColleague(string? Name, string? Email, string? Language) : IRequest<ColleagueInvitationOutcome>;
+public sealed record InviteColleague(string? Name, string? Email, string? Language)
+    : ICompanyAdministratorRequest, IRequest<ColleagueInvitationOutcome>;
 
 public enum ColleagueInvitationOutcome
 {

@@ -9,7 +9,7 @@ namespace Portal.Application.CompanyAccounts;
 /// re-invite; the invitation mail is the colleague's notice.
 /// </summary>
 [RequiresCompanyAdministrator]
-public sealed record ReInviteColleague(int ColleagueId) : IRequest<Unit>, ICompanyColleagueRequest;
+public sealed record ReInviteColleague(int ColleagueId) : ICompanyAdministratorRequest, IRequest<Unit>, ICompanyColleagueRequest;
 
 public sealed class ReInviteColleagueHandler(
     CompanyAdministrations administrations,

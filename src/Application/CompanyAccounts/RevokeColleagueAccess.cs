@@ -8,7 +8,7 @@ namespace Portal.Application.CompanyAccounts;
 /// ends. Never their own, and never the company's last administrator's.
 /// </summary>
 [RequiresCompanyAdministrator]
-public sealed record RevokeColleagueAccess(int ColleagueId) : IRequest<Unit>, ICompanyColleagueRequest;
+public sealed record RevokeColleagueAccess(int ColleagueId) : ICompanyAdministratorRequest, IRequest<Unit>, ICompanyColleagueRequest;
 
 public sealed class RevokeColleagueAccessHandler(CompanyAdministrations administrations, IUnitOfWork unitOfWork, TimeProvider clock)
     : IRequestHandler<RevokeColleagueAccess, Unit>

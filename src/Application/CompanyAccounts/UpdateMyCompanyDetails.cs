@@ -13,7 +13,7 @@ namespace Portal.Application.CompanyAccounts;
 /// Settings. Recorded in the activity list as the customer's change.
 /// </summary>
 [RequiresCompanyAdministrator]
-public sealed record UpdateMyCompanyDetails(ContactDetails Details, string? Email) : IRequest<Unit>;
+public sealed record UpdateMyCompanyDetails(ContactDetails Details, string? Email) : ICompanyAdministratorRequest, IRequest<Unit>;
 
 public sealed class UpdateMyCompanyDetailsValidator : AbstractValidator<UpdateMyCompanyDetails>
 {

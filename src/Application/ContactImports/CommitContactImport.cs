@@ -11,7 +11,7 @@ namespace Portal.Application.ContactImports;
 /// one transaction each. Returns null when the upload is gone: already committed (a second click) or expired.
 /// </summary>
 [RequiresPermission(StaffPermission.ManageContacts)]
-public sealed record CommitContactImport(Guid Id) : IRequest<ContactImportResult?>;
+public sealed record CommitContactImport(Guid Id) : IStaffRequest, IRequest<ContactImportResult?>;
 
 /// <summary>The totals, and the people the import created or changed (for granting them portal access next).</summary>
 public sealed record ContactImportResult(

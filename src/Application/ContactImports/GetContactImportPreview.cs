@@ -7,7 +7,7 @@ namespace Portal.Application.ContactImports;
 
 /// <summary>What confirming an upload would do: counts per outcome, the first rows as stored, and the refused rows.</summary>
 [RequiresPermission(StaffPermission.ManageContacts)]
-public sealed record GetContactImportPreview(Guid Id) : IRequest<ContactImportPreview>;
+public sealed record GetContactImportPreview(Guid Id) : IStaffRequest, IRequest<ContactImportPreview>;
 
 public sealed record ContactImportPreview(
     Guid Id,

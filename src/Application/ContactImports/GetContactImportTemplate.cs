@@ -7,7 +7,7 @@ namespace Portal.Application.ContactImports;
 
 /// <summary>A CSV file with the header the import recognises and one example row.</summary>
 [RequiresPermission(StaffPermission.ManageContacts)]
-public sealed record GetContactImportTemplate : IRequest<byte[]>;
+public sealed record GetContactImportTemplate : IStaffRequest, IRequest<byte[]>;
 
 public sealed class GetContactImportTemplateHandler(ICsvFileWriter csv) : IRequestHandler<GetContactImportTemplate, byte[]>
 {

@@ -6,7 +6,7 @@ namespace Portal.Application.ContactImports;
 
 /// <summary>Every refused row of an upload with its cells as they were, to fix and import again.</summary>
 [RequiresPermission(StaffPermission.ManageContacts)]
-public sealed record GetRefusedContactImportRows(Guid Id) : IRequest<RefusedContactImportRows>;
+public sealed record GetRefusedContactImportRows(Guid Id) : IStaffRequest, IRequest<RefusedContactImportRows>;
 
 public sealed record RefusedContactImportRows(string FileName, IReadOnlyList<string> Headers, IReadOnlyList<PlannedRow> Rows);
 

@@ -7,7 +7,7 @@ namespace Portal.Application.ContactImports;
 
 /// <summary>The admin's choice of field per column, in column order (null leaves a column out).</summary>
 [RequiresPermission(StaffPermission.ManageContacts)]
-public sealed record MapContactImportColumns(Guid Id, IReadOnlyList<ContactImportField?> Columns) : IRequest;
+public sealed record MapContactImportColumns(Guid Id, IReadOnlyList<ContactImportField?> Columns) : IStaffRequest, IRequest;
 
 public sealed class MapContactImportColumnsHandler(ContactImportReader reader, IUnitOfWork unitOfWork)
     : IRequestHandler<MapContactImportColumns>

@@ -9,7 +9,7 @@ namespace Portal.Application.ContactImports;
 
 /// <summary>Keeps an uploaded contact file for its preview, with a mapping guessed from its header. Stores no contact.</summary>
 [RequiresPermission(StaffPermission.ManageContacts)]
-public sealed record UploadContactImport(string? FileName, byte[] Content) : IRequest<Guid>;
+public sealed record UploadContactImport(string? FileName, byte[] Content) : IStaffRequest, IRequest<Guid>;
 
 public sealed class UploadContactImportHandler(
     IRepository<ContactImport> imports, IUnitOfWork unitOfWork, ICsvFileReader csv, ICurrentUser currentUser, TimeProvider clock)

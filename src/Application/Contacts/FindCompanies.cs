@@ -11,7 +11,8 @@ namespace Portal.Application.Contacts;
 /// from, never the whole list (which, at ten thousand companies, no select box holds).
 /// </summary>
 [RequiresPermission(StaffPermission.ViewBackOffice)]
-public sealed record FindCompanies(string Term, int Take = FindCompanies.DefaultTake) : IRequest<IReadOnlyList<CompanyOption>>
+public sealed record FindCompanies(string Term, int Take = FindCompanies.DefaultTake)
+    : IStaffRequest, IRequest<IReadOnlyList<CompanyOption>>
 {
     public const int DefaultTake = 20;
 }

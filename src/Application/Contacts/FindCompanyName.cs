@@ -7,7 +7,7 @@ namespace Portal.Application.Contacts;
 
 /// <summary>A company's name by its id, for a list filtered to it; null when the id is no company's.</summary>
 [RequiresPermission(StaffPermission.ViewBackOffice)]
-public sealed record FindCompanyName(int CompanyId) : IRequest<string?>;
+public sealed record FindCompanyName(int CompanyId) : IStaffRequest, IRequest<string?>;
 
 public sealed class FindCompanyNameHandler(IReadRepository<Contact> contacts) : IRequestHandler<FindCompanyName, string?>
 {

@@ -8,7 +8,7 @@ namespace Portal.Application.Contacts;
 
 /// <summary>The id of the contact another system knows by <see cref="ExternalReference"/>, or none.</summary>
 [RequiresPermission(StaffPermission.ViewBackOffice)]
-public sealed record FindContactByReference(string ExternalReference) : IRequest<int?>;
+public sealed record FindContactByReference(string ExternalReference) : IStaffRequest, IRequest<int?>;
 
 public sealed class FindContactByReferenceHandler(IReadRepository<Contact> contacts) : IRequestHandler<FindContactByReference, int?>
 {

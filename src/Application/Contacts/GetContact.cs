@@ -11,7 +11,7 @@ namespace Portal.Application.Contacts;
 
 /// <summary>The back-office contact page: details, company and members, portal access with delivery state and history.</summary>
 [RequiresPermission(StaffPermission.ViewBackOffice)]
-public sealed record GetContact(int Id) : IRequest<ContactView>;
+public sealed record GetContact(int Id) : IStaffRequest, IRequest<ContactView>;
 
 public sealed record ContactView(
     int Id,

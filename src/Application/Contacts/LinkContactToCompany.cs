@@ -8,7 +8,7 @@ namespace Portal.Application.Contacts;
 
 /// <summary>Makes a person a member of a company contact, or of none (<see cref="CompanyId"/> null); nothing else changes.</summary>
 [RequiresPermission(StaffPermission.ManageContacts)]
-public sealed record LinkContactToCompany(int ContactId, int? CompanyId) : IRequest<Unit>;
+public sealed record LinkContactToCompany(int ContactId, int? CompanyId) : IStaffRequest, IRequest<Unit>;
 
 public sealed class LinkContactToCompanyHandler(IRepository<Contact> contacts, ICurrentUser currentUser, IUnitOfWork unitOfWork, TimeProvider clock)
     : IRequestHandler<LinkContactToCompany, Unit>

@@ -6,7 +6,7 @@ using Portal.Domain.Users;
 namespace Portal.Application.Contacts;
 
 [RequiresPermission(StaffPermission.ViewBackOffice)]
-public sealed record ListCompanies : IRequest<IReadOnlyList<CompanyOption>>;
+public sealed record ListCompanies : IStaffRequest, IRequest<IReadOnlyList<CompanyOption>>;
 
 public sealed class ListCompaniesHandler(IReadRepository<Contact> contacts) : IRequestHandler<ListCompanies, IReadOnlyList<CompanyOption>>
 {

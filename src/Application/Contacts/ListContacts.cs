@@ -27,7 +27,7 @@ public sealed record ListContacts(
     PageRequest? Paging = null,
     int PageSize = ListContacts.DefaultPageSize,
     DateTimeOffset? UpdatedSince = null,
-    int? CompanyId = null) : IRequest<KeysetPage<ContactListItem>>
+    int? CompanyId = null) : IStaffRequest, IRequest<KeysetPage<ContactListItem>>
 {
     public const int DefaultPageSize = 25;
 

@@ -19,7 +19,7 @@ public sealed record SaveContact(
     int? CompanyId,
     ContactDetails Details,
     string? ExternalReference = null,
-    DateTimeOffset? UnchangedSince = null) : IRequest<int>;
+    DateTimeOffset? UnchangedSince = null) : IStaffRequest, IRequest<int>;
 
 public sealed class SaveContactValidator : AbstractValidator<SaveContact>
 {

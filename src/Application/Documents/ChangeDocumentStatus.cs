@@ -12,7 +12,8 @@ namespace Portal.Application.Documents;
 /// <c>UpdatedAt</c> the caller read), a change made by someone else since is refused as a clash.
 /// </summary>
 [RequiresPermission(StaffPermission.ManageDocuments)]
-public sealed record ChangeDocumentStatus(int Id, DocumentStatus Status, DateTimeOffset? UnchangedSince = null) : IRequest<Unit>;
+public sealed record ChangeDocumentStatus(int Id, DocumentStatus Status, DateTimeOffset? UnchangedSince = null)
+    : IStaffRequest, IRequest<Unit>;
 
 public sealed class ChangeDocumentStatusValidator : AbstractValidator<ChangeDocumentStatus>
 {

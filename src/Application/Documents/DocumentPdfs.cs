@@ -14,7 +14,8 @@ namespace Portal.Application.Documents;
 /// status move) is refused as a clash.
 /// </summary>
 [RequiresPermission(StaffPermission.ManageDocuments)]
-public sealed record AttachDocumentPdf(int Id, string? FileName, byte[] Content, DateTimeOffset? UnchangedSince = null) : IRequest<Unit>;
+public sealed record AttachDocumentPdf(int Id, string? FileName, byte[] Content, DateTimeOffset? UnchangedSince = null)
+    : IStaffRequest, IRequest<Unit>;
 
 public sealed class AttachDocumentPdfValidator : AbstractValidator<AttachDocumentPdf>
 {
@@ -45,7 +46,7 @@ public sealed class AttachDocumentPdfHandler(
 }
 
 [RequiresPermission(StaffPermission.ManageDocuments)]
-public sealed record RemoveDocumentPdf(int Id) : IRequest<Unit>;
+public sealed record RemoveDocumentPdf(int Id) : IStaffRequest, IRequest<Unit>;
 
 public sealed class RemoveDocumentPdfHandler(
     IRepository<Document> documents, IUnitOfWork unitOfWork, ICurrentUser currentUser, TimeProvider clock)
@@ -66,7 +67,7 @@ public sealed record PdfDownload(string FileName, byte[] Content);
 
 /// <summary>The back office's download of any document's PDF, drafts included.</summary>
 [RequiresPermission(StaffPermission.ViewBackOffice)]
-public sealed record GetDocumentPdf(int Id) : IRequest<PdfDownload>;
+public sealed record GetDocumentPdf(int Id) : IStaffRequest, IRequest<PdfDownload>;
 
 public sealed class GetDocumentPdfHandler(IReadRepository<Document> documents) : IRequestHandler<GetDocumentPdf, PdfDownload>
 {

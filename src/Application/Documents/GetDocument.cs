@@ -9,7 +9,7 @@ namespace Portal.Application.Documents;
 
 /// <summary>The back-office view of one document: everything, drafts included, and the statuses it may move to.</summary>
 [RequiresPermission(StaffPermission.ViewBackOffice)]
-public sealed record GetDocument(int Id) : IRequest<DocumentView>;
+public sealed record GetDocument(int Id) : IStaffRequest, IRequest<DocumentView>;
 
 public sealed record DocumentLineView(
     int Position,
@@ -87,7 +87,7 @@ public sealed class ContactNameSpec : Specification<Contact, string>
 
 /// <summary>The documents of one contact for its back-office page, newest first, drafts included.</summary>
 [RequiresPermission(StaffPermission.ViewBackOffice)]
-public sealed record ListContactDocuments(int ContactId) : IRequest<IReadOnlyList<DocumentListItem>>;
+public sealed record ListContactDocuments(int ContactId) : IStaffRequest, IRequest<IReadOnlyList<DocumentListItem>>;
 
 public sealed record DocumentListItem(
     int Id, DocumentKind Kind, string Number, DateOnly IssuedOn, DateOnly? DueOn, DocumentStatus Status, decimal TotalAmount,

@@ -29,7 +29,7 @@ public sealed record ListDocuments(
     DocumentSort Sort = DocumentSort.Date,
     bool Descending = true,
     PageRequest? Paging = null,
-    int PageSize = ListDocuments.DefaultPageSize) : IRequest<DocumentList>
+    int PageSize = ListDocuments.DefaultPageSize) : IStaffRequest, IRequest<DocumentList>
 {
     public const int DefaultPageSize = 25;
     public const int MaxPageSize = 100;

@@ -24,7 +24,7 @@ public sealed record SaveDocument(
     DateOnly? DueOn,
     string? Currency,
     IReadOnlyList<DocumentLineItem> Lines,
-    DateTimeOffset? UnchangedSince = null) : IRequest<int>;
+    DateTimeOffset? UnchangedSince = null) : IStaffRequest, IRequest<int>;
 
 public sealed class SaveDocumentValidator : AbstractValidator<SaveDocument>
 {

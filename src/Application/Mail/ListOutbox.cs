@@ -8,7 +8,7 @@ namespace Portal.Application.Mail;
 
 /// <summary>The back office's view of outgoing mail: what is waiting, what went out, what failed and why.</summary>
 [RequiresPermission(StaffPermission.ViewBackOffice)]
-public sealed record ListOutbox(OutboxStatus? Status = null, PageRequest? Paging = null) : IRequest<KeysetPage<OutboxItem>>
+public sealed record ListOutbox(OutboxStatus? Status = null, PageRequest? Paging = null) : IStaffRequest, IRequest<KeysetPage<OutboxItem>>
 {
     public const int PageSize = 50;
 }

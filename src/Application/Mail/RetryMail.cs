@@ -7,7 +7,7 @@ namespace Portal.Application.Mail;
 
 /// <summary>Sends waiting or failed mail at once instead of after its backoff, e.g. once the mail server works again.</summary>
 [RequiresPermission(StaffPermission.ManageMail)]
-public sealed record RetryMail(Guid Id) : IRequest<Unit>;
+public sealed record RetryMail(Guid Id) : IStaffRequest, IRequest<Unit>;
 
 /// <summary>
 /// Changes only the outbox row's status and due time; committing it wakes the dispatcher, as new mail does.

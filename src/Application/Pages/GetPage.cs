@@ -8,7 +8,7 @@ namespace Portal.Application.Pages;
 
 /// <summary>A page as the back office edits it: the Markdown, the rendered preview, and who may read it.</summary>
 [RequiresPermission(StaffPermission.ViewBackOffice)]
-public sealed record GetPage(int Id) : IRequest<PageDetails>;
+public sealed record GetPage(int Id) : IStaffRequest, IRequest<PageDetails>;
 
 public sealed record PageDetails(
     int Id,

@@ -8,7 +8,7 @@ namespace Portal.Application.Pages;
 
 /// <summary>The back office's list of every page and blog post, drafts included, most recently changed first.</summary>
 [RequiresPermission(StaffPermission.ViewBackOffice)]
-public sealed record ListPages(int Page = 1) : IRequest<PagedList<PageListItem>>
+public sealed record ListPages(int Page = 1) : IStaffRequest, IRequest<PagedList<PageListItem>>
 {
     public const int PageSize = 50;
 }

@@ -9,7 +9,7 @@ namespace Portal.Application.Pages;
 /// Releases a page to everyone (Public) or to signed-in portal users only (PortalUsers); the page refuses any other audience.
 /// </summary>
 [RequiresPermission(StaffPermission.ManagePages)]
-public sealed record PublishPage(int Id, PageVisibility Audience) : IRequest<Unit>;
+public sealed record PublishPage(int Id, PageVisibility Audience) : IStaffRequest, IRequest<Unit>;
 
 public sealed class PublishPageHandler(IRepository<PortalPage> pages, ICurrentUser currentUser, IUnitOfWork unitOfWork, TimeProvider clock)
     : IRequestHandler<PublishPage, Unit>

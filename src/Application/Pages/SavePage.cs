@@ -17,7 +17,7 @@ public sealed record SavePage(
     string? Slug,
     string? Language,
     string? BodyMarkdown,
-    DateOnly? PublishedOn) : IRequest<int>;
+    DateOnly? PublishedOn) : IStaffRequest, IRequest<int>;
 
 public sealed class SavePageValidator : AbstractValidator<SavePage>
 {

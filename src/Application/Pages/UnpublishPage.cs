@@ -7,7 +7,7 @@ namespace Portal.Application.Pages;
 
 /// <summary>Takes a page back to a draft; the site answers its address with 404 until it is published again.</summary>
 [RequiresPermission(StaffPermission.ManagePages)]
-public sealed record UnpublishPage(int Id) : IRequest<Unit>;
+public sealed record UnpublishPage(int Id) : IStaffRequest, IRequest<Unit>;
 
 public sealed class UnpublishPageHandler(
     IRepository<PortalPage> pages,

@@ -12,7 +12,7 @@ namespace Portal.Application.PortalAccess;
 /// invitation without approval (the company's cap is checked again), and the requester is told by mail.
 /// </summary>
 [RequiresPermission(StaffPermission.ManagePortalAccess)]
-public sealed record ApproveColleagueRequest(int RequestId) : IRequest<Unit>;
+public sealed record ApproveColleagueRequest(int RequestId) : IStaffRequest, IRequest<Unit>;
 
 public sealed class ApproveColleagueRequestHandler(
     IRepository<ColleagueRequest> requests,

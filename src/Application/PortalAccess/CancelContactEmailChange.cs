@@ -8,7 +8,7 @@ namespace Portal.Application.PortalAccess;
 
 /// <summary>Staff withdraw an e-mail change still waiting for the customer's confirmation; its links stop working.</summary>
 [RequiresPermission(StaffPermission.ManageContacts)]
-public sealed record CancelContactEmailChange(int ContactId) : IRequest<Unit>;
+public sealed record CancelContactEmailChange(int ContactId) : IStaffRequest, IRequest<Unit>;
 
 public sealed class CancelContactEmailChangeHandler(
     IRepository<Contact> contacts,

@@ -8,7 +8,7 @@ namespace Portal.Application.PortalAccess;
 
 /// <summary>Staff make a company's portal user its administrator, who then manages the colleagues' access, or end the role.</summary>
 [RequiresPermission(StaffPermission.ManagePortalAccess)]
-public sealed record ChangeCompanyAdministrator(int ContactId, bool IsAdministrator) : IRequest<Unit>;
+public sealed record ChangeCompanyAdministrator(int ContactId, bool IsAdministrator) : IStaffRequest, IRequest<Unit>;
 
 public sealed class ChangeCompanyAdministratorHandler(
     IRepository<Contact> contacts,

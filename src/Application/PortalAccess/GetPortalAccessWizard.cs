@@ -12,7 +12,7 @@ namespace Portal.Application.PortalAccess;
 /// what each row may do next.
 /// </summary>
 [RequiresPermission(StaffPermission.ViewBackOffice)]
-public sealed record GetPortalAccessWizard(IReadOnlyCollection<int> ContactIds) : IRequest<IReadOnlyList<PortalAccessRow>>
+public sealed record GetPortalAccessWizard(IReadOnlyCollection<int> ContactIds) : IStaffRequest, IRequest<IReadOnlyList<PortalAccessRow>>
 {
     public const int MaxContacts = 200;
 }

@@ -14,7 +14,7 @@ namespace Portal.Application.PortalAccess;
 /// </summary>
 [RequiresPermission(StaffPermission.ManagePortalAccess)]
 public sealed record GrantPortalAccess(int ContactId, string? Email, string? WelcomeMessage, bool CompanyAdministrator = false)
-    : IRequest<Unit>;
+    : IStaffRequest, IRequest<Unit>;
 
 public sealed class GrantPortalAccessValidator : AbstractValidator<GrantPortalAccess>
 {

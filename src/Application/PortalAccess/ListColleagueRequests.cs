@@ -8,7 +8,7 @@ namespace Portal.Application.PortalAccess;
 
 /// <summary>The back office's list of company administrators' requests for a colleague's access that wait for staff, oldest first.</summary>
 [RequiresPermission(StaffPermission.ViewBackOffice)]
-public sealed record ListColleagueRequests(PageRequest? Paging = null) : IRequest<KeysetPage<ColleagueRequestItem>>
+public sealed record ListColleagueRequests(PageRequest? Paging = null) : IStaffRequest, IRequest<KeysetPage<ColleagueRequestItem>>
 {
     public const int PageSize = 50;
 }

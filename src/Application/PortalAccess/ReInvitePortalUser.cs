@@ -14,7 +14,7 @@ namespace Portal.Application.PortalAccess;
 /// last link is less than a minute old.
 /// </summary>
 [RequiresPermission(StaffPermission.ManagePortalAccess)]
-public sealed record ReInvitePortalUser(int ContactId, string? Email, string? WelcomeMessage) : IRequest<Unit>;
+public sealed record ReInvitePortalUser(int ContactId, string? Email, string? WelcomeMessage) : IStaffRequest, IRequest<Unit>;
 
 public sealed class ReInvitePortalUserValidator : AbstractValidator<ReInvitePortalUser>
 {

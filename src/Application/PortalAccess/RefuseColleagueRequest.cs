@@ -9,7 +9,7 @@ namespace Portal.Application.PortalAccess;
 
 /// <summary>Staff refuse a company administrator's request, with an optional reason the requester reads in the mail.</summary>
 [RequiresPermission(StaffPermission.ManagePortalAccess)]
-public sealed record RefuseColleagueRequest(int RequestId, string? Reason) : IRequest<Unit>;
+public sealed record RefuseColleagueRequest(int RequestId, string? Reason) : IStaffRequest, IRequest<Unit>;
 
 public sealed class RefuseColleagueRequestValidator : AbstractValidator<RefuseColleagueRequest>
 {

@@ -17,7 +17,7 @@ namespace Portal.Application.PortalAccess;
 /// the link is confirmed. The admin needs no password; the history records who asked.
 /// </summary>
 [RequiresPermission(StaffPermission.ManageContacts)]
-public sealed record RequestContactEmailChange(int ContactId, string NewEmail) : IRequest<Unit>;
+public sealed record RequestContactEmailChange(int ContactId, string NewEmail) : IStaffRequest, IRequest<Unit>;
 
 public sealed class RequestContactEmailChangeValidator : AbstractValidator<RequestContactEmailChange>
 {

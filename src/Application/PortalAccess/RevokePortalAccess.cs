@@ -8,7 +8,7 @@ namespace Portal.Application.PortalAccess;
 
 /// <summary>Ends a contact's access: open links void, password cleared, every session ends. Nothing is deleted.</summary>
 [RequiresPermission(StaffPermission.ManagePortalAccess)]
-public sealed record RevokePortalAccess(int ContactId) : IRequest<Unit>;
+public sealed record RevokePortalAccess(int ContactId) : IStaffRequest, IRequest<Unit>;
 
 public sealed class RevokePortalAccessHandler(
     IRepository<Contact> contacts,

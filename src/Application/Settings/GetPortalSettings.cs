@@ -7,7 +7,7 @@ namespace Portal.Application.Settings;
 
 /// <summary>Everything the settings page shows, whether a logo is stored included (<see cref="PortalSettingsSnapshot.HasLogo"/>).</summary>
 [RequiresPermission(StaffPermission.ManageSettings)]
-public sealed record GetPortalSettings : IRequest<PortalSettingsSnapshot>;
+public sealed record GetPortalSettings : IStaffRequest, IRequest<PortalSettingsSnapshot>;
 
 public sealed class GetPortalSettingsHandler(IReadRepository<PortalSettings> settings, IPortalSettings current)
     : IRequestHandler<GetPortalSettings, PortalSettingsSnapshot>

@@ -17,7 +17,7 @@ public sealed record UpdateBranding(
     string? SupportEmail,
     string? SupportPhone,
     string? ImprintUrl,
-    string? PrivacyUrl) : IRequest<Unit>;
+    string? PrivacyUrl) : IStaffRequest, IRequest<Unit>;
 
 public sealed class UpdateBrandingValidator : AbstractValidator<UpdateBranding>
 {

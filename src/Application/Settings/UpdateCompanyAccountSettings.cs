@@ -15,7 +15,7 @@ namespace Portal.Application.Settings;
 public sealed record UpdateCompanyAccountSettings(
     ColleagueInvitationMode ColleagueInvitations,
     bool AdministratorsEditDetails,
-    int? MaxPortalUsersPerCompany) : IRequest<Unit>;
+    int? MaxPortalUsersPerCompany) : IStaffRequest, IRequest<Unit>;
 
 public sealed class UpdateCompanyAccountSettingsValidator : AbstractValidator<UpdateCompanyAccountSettings>
 {

@@ -9,7 +9,7 @@ namespace Portal.Application.Settings;
 
 /// <summary>The SEPA creditor identifier (Gläubiger-ID) that the mandate text and the bank-account mails name; empty clears it.</summary>
 [RequiresPermission(StaffPermission.ManageSettings)]
-public sealed record UpdateDirectDebitSettings(string? CreditorIdentifier) : IRequest<Unit>;
+public sealed record UpdateDirectDebitSettings(string? CreditorIdentifier) : IStaffRequest, IRequest<Unit>;
 
 public sealed class UpdateDirectDebitSettingsValidator : AbstractValidator<UpdateDirectDebitSettings>
 {

@@ -25,7 +25,7 @@ public sealed record UpdateInvitationSettings(
     string? WelcomeMessageGerman,
     bool SendReminders,
     int? FinalReminderHoursBeforeExpiry = null,
-    bool CustomersRequestNewLinks = true) : IRequest<Mediator.Unit>
+    bool CustomersRequestNewLinks = true) : IStaffRequest, IRequest<Mediator.Unit>
 {
     public int ValidityHours => Unit == ValidityUnit.Days ? Validity * 24 : Validity;
 }

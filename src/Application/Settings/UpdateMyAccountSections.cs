@@ -6,7 +6,7 @@ namespace Portal.Application.Settings;
 
 /// <summary>Which parts of My Account customers see; a hidden part is unreachable as well.</summary>
 [RequiresPermission(StaffPermission.ManageSettings)]
-public sealed record UpdateMyAccountSections(bool Details, bool PaymentMethods, bool Documents, bool Pages) : IRequest<Unit>;
+public sealed record UpdateMyAccountSections(bool Details, bool PaymentMethods, bool Documents, bool Pages) : IStaffRequest, IRequest<Unit>;
 
 public sealed class UpdateMyAccountSectionsHandler(SettingsChanges changes) : IRequestHandler<UpdateMyAccountSections, Unit>
 {

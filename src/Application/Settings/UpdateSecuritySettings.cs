@@ -12,7 +12,7 @@ public sealed record UpdateSecuritySettings(
     bool RequirePortalTwoFactor,
     StaffTwoFactorRequirement RequireStaffTwoFactor,
     int PasswordMinLength,
-    int SessionIdleTimeoutMinutes) : IRequest<Unit>;
+    int SessionIdleTimeoutMinutes) : IStaffRequest, IRequest<Unit>;
 
 public sealed class UpdateSecuritySettingsValidator : AbstractValidator<UpdateSecuritySettings>
 {

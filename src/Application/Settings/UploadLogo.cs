@@ -8,7 +8,7 @@ namespace Portal.Application.Settings;
 
 /// <summary>Replaces the logo with an uploaded PNG or SVG, after <see cref="LogoFile"/> has found it harmless.</summary>
 [RequiresPermission(StaffPermission.ManageSettings)]
-public sealed record UploadLogo(string? ContentType, string? FileName, byte[] Data) : IRequest<Unit>;
+public sealed record UploadLogo(string? ContentType, string? FileName, byte[] Data) : IStaffRequest, IRequest<Unit>;
 
 public sealed class UploadLogoValidator : AbstractValidator<UploadLogo>
 {
@@ -38,7 +38,7 @@ public sealed class UploadLogoHandler(SettingsChanges changes) : IRequestHandler
 }
 
 [RequiresPermission(StaffPermission.ManageSettings)]
-public sealed record RemoveLogo : IRequest<Unit>;
+public sealed record RemoveLogo : IStaffRequest, IRequest<Unit>;
 
 public sealed class RemoveLogoHandler(SettingsChanges changes) : IRequestHandler<RemoveLogo, Unit>
 {

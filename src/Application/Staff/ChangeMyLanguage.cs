@@ -11,7 +11,7 @@ namespace Portal.Application.Staff;
 /// speaks it, unless the language switcher says otherwise on a browser. Any colleague may, for themselves.
 /// </summary>
 [RequiresPermission(StaffPermission.ViewBackOffice)]
-public sealed record ChangeMyLanguage(string Language) : IRequest<Unit>;
+public sealed record ChangeMyLanguage(string Language) : IStaffRequest, IRequest<Unit>;
 
 public sealed class ChangeMyLanguageValidator : AbstractValidator<ChangeMyLanguage>
 {

@@ -8,7 +8,7 @@ namespace Portal.Application.Staff;
 
 /// <summary>Changes what a colleague may do, from their next request on. The last active administrator stays one.</summary>
 [RequiresPermission(StaffPermission.ManageStaff)]
-public sealed record ChangeStaffRole(int Id, StaffRole Role) : IRequest<Unit>;
+public sealed record ChangeStaffRole(int Id, StaffRole Role) : IStaffRequest, IRequest<Unit>;
 
 public sealed class ChangeStaffRoleValidator : AbstractValidator<ChangeStaffRole>
 {

@@ -9,7 +9,7 @@ namespace Portal.Application.Staff;
 /// it; asking is for roles that can re-invite (the domain refuses the others).
 /// </summary>
 [RequiresPermission(StaffPermission.ViewBackOffice)]
-public sealed record ChooseMyDailyDigest(bool Receive) : IRequest<Unit>;
+public sealed record ChooseMyDailyDigest(bool Receive) : IStaffRequest, IRequest<Unit>;
 
 public sealed class ChooseMyDailyDigestHandler(IRepository<InternalUser> staff, ICurrentUser currentUser, IUnitOfWork unitOfWork)
     : IRequestHandler<ChooseMyDailyDigest, Unit>

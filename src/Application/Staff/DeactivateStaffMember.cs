@@ -8,7 +8,7 @@ namespace Portal.Application.Staff;
 /// Ends every session of a colleague at once and blocks their sign-in. Nobody deactivates themselves or the last administrator.
 /// </summary>
 [RequiresPermission(StaffPermission.ManageStaff)]
-public sealed record DeactivateStaffMember(int Id) : IRequest<Unit>;
+public sealed record DeactivateStaffMember(int Id) : IStaffRequest, IRequest<Unit>;
 
 public sealed class DeactivateStaffMemberHandler(
     IRepository<InternalUser> staff,

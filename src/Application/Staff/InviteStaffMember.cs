@@ -15,7 +15,7 @@ namespace Portal.Application.Staff;
 /// e-mail in the outbox. The e-mail must not be anybody's login yet, staff or customer.
 /// </summary>
 [RequiresPermission(StaffPermission.ManageStaff)]
-public sealed record InviteStaffMember(string Email, string DisplayName, StaffRole Role, string? Language) : IRequest<int>;
+public sealed record InviteStaffMember(string Email, string DisplayName, StaffRole Role, string? Language) : IStaffRequest, IRequest<int>;
 
 public sealed class InviteStaffMemberValidator : AbstractValidator<InviteStaffMember>
 {

@@ -6,7 +6,7 @@ namespace Portal.Application.Staff;
 
 /// <summary>Every back-office user with role, status and when they were invited, joined and last signed in.</summary>
 [RequiresPermission(StaffPermission.ManageStaff)]
-public sealed record ListStaff : IRequest<IReadOnlyList<StaffMemberRow>>;
+public sealed record ListStaff : IStaffRequest, IRequest<IReadOnlyList<StaffMemberRow>>;
 
 public sealed record StaffMemberRow(
     int Id,

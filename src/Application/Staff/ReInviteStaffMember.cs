@@ -10,7 +10,7 @@ namespace Portal.Application.Staff;
 /// a minute old.
 /// </summary>
 [RequiresPermission(StaffPermission.ManageStaff)]
-public sealed record ReInviteStaffMember(int Id) : IRequest<Unit>;
+public sealed record ReInviteStaffMember(int Id) : IStaffRequest, IRequest<Unit>;
 
 public sealed class ReInviteStaffMemberHandler(
     IRepository<InternalUser> staff,

@@ -6,7 +6,7 @@ namespace Portal.Application.Staff;
 
 /// <summary>Lets a deactivated colleague sign in again with their password.</summary>
 [RequiresPermission(StaffPermission.ManageStaff)]
-public sealed record ReactivateStaffMember(int Id) : IRequest<Unit>;
+public sealed record ReactivateStaffMember(int Id) : IStaffRequest, IRequest<Unit>;
 
 public sealed class ReactivateStaffMemberHandler(
     IRepository<InternalUser> staff,

@@ -9,7 +9,7 @@ namespace Portal.Application.Webhooks;
 
 /// <summary>Changes a webhook's address and events, or switches it off and on; its secret stays.</summary>
 [RequiresPermission(StaffPermission.ManageSettings)]
-public sealed record ChangeWebhook(int Id, string? Url, IReadOnlyList<string> Events, bool Enabled) : IRequest<Unit>;
+public sealed record ChangeWebhook(int Id, string? Url, IReadOnlyList<string> Events, bool Enabled) : IStaffRequest, IRequest<Unit>;
 
 public sealed class ChangeWebhookValidator : AbstractValidator<ChangeWebhook>
 {

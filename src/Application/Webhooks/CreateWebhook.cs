@@ -11,7 +11,7 @@ namespace Portal.Application.Webhooks;
 
 /// <summary>Adds a webhook: its address, the events it hears of, and a new signing secret; it is enabled at once.</summary>
 [RequiresPermission(StaffPermission.ManageSettings)]
-public sealed record CreateWebhook(string? Url, IReadOnlyList<string> Events) : IRequest<int>;
+public sealed record CreateWebhook(string? Url, IReadOnlyList<string> Events) : IStaffRequest, IRequest<int>;
 
 public sealed class CreateWebhookValidator : AbstractValidator<CreateWebhook>
 {

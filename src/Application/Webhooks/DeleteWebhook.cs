@@ -7,7 +7,7 @@ namespace Portal.Application.Webhooks;
 
 /// <summary>Removes a webhook with its delivery log; what was still waiting is not sent.</summary>
 [RequiresPermission(StaffPermission.ManageSettings)]
-public sealed record DeleteWebhook(int Id) : IRequest<Unit>;
+public sealed record DeleteWebhook(int Id) : IStaffRequest, IRequest<Unit>;
 
 public sealed class DeleteWebhookHandler(
     IRepository<Webhook> webhooks,

@@ -8,7 +8,7 @@ namespace Portal.Application.Webhooks;
 
 /// <summary>One webhook as its page shows it, without its secret.</summary>
 [RequiresPermission(StaffPermission.ManageSettings)]
-public sealed record GetWebhook(int Id) : IRequest<WebhookView>;
+public sealed record GetWebhook(int Id) : IStaffRequest, IRequest<WebhookView>;
 
 public sealed record WebhookView(int Id, string Url, WebhookEvents Events, bool Enabled, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 

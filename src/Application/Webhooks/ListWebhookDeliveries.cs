@@ -8,7 +8,7 @@ namespace Portal.Application.Webhooks;
 
 /// <summary>A webhook's delivery log, newest first: what was sent, how the receiver answered, and what is still tried.</summary>
 [RequiresPermission(StaffPermission.ManageSettings)]
-public sealed record ListWebhookDeliveries(int WebhookId, PageRequest? Paging = null) : IRequest<WebhookDeliveryLog>
+public sealed record ListWebhookDeliveries(int WebhookId, PageRequest? Paging = null) : IStaffRequest, IRequest<WebhookDeliveryLog>
 {
     public const int PageSize = 50;
 }

@@ -8,7 +8,7 @@ namespace Portal.Application.Webhooks;
 
 /// <summary>Every webhook, oldest first.</summary>
 [RequiresPermission(StaffPermission.ManageSettings)]
-public sealed record ListWebhooks : IRequest<IReadOnlyList<WebhookView>>;
+public sealed record ListWebhooks : IStaffRequest, IRequest<IReadOnlyList<WebhookView>>;
 
 public sealed class ListWebhooksHandler(IReadRepository<Webhook> webhooks) : IRequestHandler<ListWebhooks, IReadOnlyList<WebhookView>>
 {

@@ -10,7 +10,7 @@ namespace Portal.Application.Webhooks;
 /// request (a button, never in a page's ordinary view or a log).
 /// </summary>
 [RequiresPermission(StaffPermission.ManageSettings)]
-public sealed record RevealWebhookSecret(int Id) : IRequest<string>;
+public sealed record RevealWebhookSecret(int Id) : IStaffRequest, IRequest<string>;
 
 public sealed class RevealWebhookSecretHandler(IReadRepository<Webhook> webhooks, IWebhookSecrets secrets)
     : IRequestHandler<RevealWebhookSecret, string>

@@ -7,7 +7,7 @@ namespace Portal.Application.Webhooks;
 
 /// <summary>Queues a <c>ping</c> event to the webhook, signed and retried like any other, so a receiver can be tried out.</summary>
 [RequiresPermission(StaffPermission.ManageSettings)]
-public sealed record SendWebhookTestEvent(int Id) : IRequest<Unit>;
+public sealed record SendWebhookTestEvent(int Id) : IStaffRequest, IRequest<Unit>;
 
 public sealed class SendWebhookTestEventHandler(IRepository<Webhook> webhooks, IUnitOfWork unitOfWork, TimeProvider clock)
     : IRequestHandler<SendWebhookTestEvent, Unit>

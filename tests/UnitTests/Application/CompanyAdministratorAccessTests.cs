@@ -125,5 +125,5 @@ public sealed class CompanyAdministratorAccessTests : HandlerTest
     }
 
     [RequiresCompanyAdministrator]
-    private sealed record TouchColleague(int ColleagueId) : IRequest<bool>, ICompanyColleagueRequest;
+    private sealed record TouchColleague(int ColleagueId) : ICompanyAdministratorRequest, IRequest<bool>, ICompanyColleagueRequest;
 }

@@ -23,6 +23,15 @@ public sealed class CompanyAdministratorConventionTests
     }
 
     [Fact]
+    public void A_request_requires_a_company_administrator_exactly_when_it_is_a_company_administrator_request()
+    {
+        StaffPermissionConventionTests.Requests
+            .Where(t => RequiresCompanyAdministratorAttribute.IsOn(t) != typeof(ICompanyAdministratorRequest).IsAssignableFrom(t))
+            .Select(t => t.Name)
+            .ShouldBeEmpty("the company administrator check wraps only ICompanyAdministratorRequests, so the attribute and the interface go together");
+    }
+
+    [Fact]
     public void A_request_that_names_a_person_lets_the_pipeline_check_the_person_is_a_colleague()
     {
         var namesAPerson = StaffPermissionConventionTests.Requests

@@ -51,6 +51,14 @@ public sealed class StaffPermissionConventionTests
     }
 
     [Fact]
+    public void A_request_names_a_permission_exactly_when_it_is_a_staff_request()
+    {
+        Requests.Where(t => RequiredPermission.Of(t) is not null != typeof(IStaffRequest).IsAssignableFrom(t))
+            .Select(t => t.Name)
+            .ShouldBeEmpty("the staff check wraps only IStaffRequests, so [RequiresPermission] and the interface go together");
+    }
+
+    [Fact]
     public void The_public_list_names_only_requests_that_exist_and_carry_no_permission()
     {
         var byName = Requests.ToDictionary(t => t.Name);

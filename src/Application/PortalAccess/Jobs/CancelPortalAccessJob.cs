@@ -10,7 +10,7 @@ namespace Portal.Application.PortalAccess.Jobs;
 /// committed batches did stays, and the activity list records who stopped it with the totals. A finished job is refused.
 /// </summary>
 [RequiresPermission(StaffPermission.ManagePortalAccess)]
-public sealed record CancelPortalAccessJob(int JobId) : IRequest<Unit>;
+public sealed record CancelPortalAccessJob(int JobId) : IStaffRequest, IRequest<Unit>;
 
 /// <summary>Settles a cancelled job's pending rows in one statement: a job may have tens of thousands of them.</summary>
 public interface IPendingJobRows

@@ -8,7 +8,7 @@ namespace Portal.Application.PortalAccess.Jobs;
 
 /// <summary>The exact number of contacts a job over the list's search and filter would act on, for its confirmation.</summary>
 [RequiresPermission(StaffPermission.ManagePortalAccess)]
-public sealed record CountMatchingContacts(string? Search, AccessFilter Access, int? CompanyId = null) : IRequest<int>;
+public sealed record CountMatchingContacts(string? Search, AccessFilter Access, int? CompanyId = null) : IStaffRequest, IRequest<int>;
 
 public sealed class CountMatchingContactsHandler(IReadRepository<Contact> contacts, IContactSearch search, AccessConditions conditions)
     : IRequestHandler<CountMatchingContacts, int>

@@ -8,7 +8,7 @@ namespace Portal.Application.PortalAccess.Jobs;
 
 /// <summary>A job's progress as its page and the page's polling script show it.</summary>
 [RequiresPermission(StaffPermission.ManagePortalAccess)]
-public sealed record GetPortalAccessJob(int JobId) : IRequest<PortalAccessJobProgress>;
+public sealed record GetPortalAccessJob(int JobId) : IStaffRequest, IRequest<PortalAccessJobProgress>;
 
 public sealed record PortalAccessJobSummary(
     int Id,

@@ -12,7 +12,7 @@ public enum JobResultFilter { All, Done, Refused }
 /// <summary>A job's rows with their outcome, a page at a time in row order, all or only the done or the refused ones.</summary>
 [RequiresPermission(StaffPermission.ManagePortalAccess)]
 public sealed record ListPortalAccessJobResults(int JobId, JobResultFilter Filter = JobResultFilter.All, PageRequest? Paging = null)
-    : IRequest<KeysetPage<JobResultRow>>
+    : IStaffRequest, IRequest<KeysetPage<JobResultRow>>
 {
     public const int PageSize = 50;
 }
@@ -54,7 +54,7 @@ public sealed record ExportPortalAccessJobResults(
     int JobId,
     JobResultFilter Filter,
     IReadOnlyList<string> Header,
-    Func<JobResultRow, IReadOnlyList<string?>> Cells) : IRequest<byte[]>;
+    Func<JobResultRow, IReadOnlyList<string?>> Cells) : IStaffRequest, IRequest<byte[]>;
 
 public sealed class ExportPortalAccessJobResultsHandler(IReadRepository<PortalAccessJobItem> items, ICsvFileWriter csv)
     : IRequestHandler<ExportPortalAccessJobResults, byte[]>

@@ -7,7 +7,7 @@ namespace Portal.Application.PortalAccess.Jobs;
 
 /// <summary>The most recent jobs, newest first.</summary>
 [RequiresPermission(StaffPermission.ManagePortalAccess)]
-public sealed record ListPortalAccessJobs : IRequest<IReadOnlyList<PortalAccessJobSummary>>
+public sealed record ListPortalAccessJobs : IStaffRequest, IRequest<IReadOnlyList<PortalAccessJobSummary>>
 {
     public const int Recent = 50;
 }

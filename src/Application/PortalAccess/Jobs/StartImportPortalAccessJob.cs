@@ -13,7 +13,8 @@ namespace Portal.Application.PortalAccess.Jobs;
 /// as a bulk job like one started from the contacts list: same rows, same rules, same progress page. Returns the job's id.
 /// </summary>
 [RequiresPermission(StaffPermission.ManagePortalAccess)]
-public sealed record StartImportPortalAccessJob(IReadOnlyList<int> ContactIds, string FileName, string? WelcomeMessage) : IRequest<int>
+public sealed record StartImportPortalAccessJob(IReadOnlyList<int> ContactIds, string FileName, string? WelcomeMessage)
+    : IStaffRequest, IRequest<int>
 {
     /// <summary>The stored selection of such a job: the file's name after this prefix (language neutral).</summary>
     public const string SelectionPrefix = "Import:";

@@ -14,7 +14,8 @@ namespace Portal.Application.PortalAccess.Jobs;
 /// </summary>
 [RequiresPermission(StaffPermission.ManagePortalAccess)]
 public sealed record StartPortalAccessJob(
-    PortalAccessJobKind Kind, string? Search, AccessFilter Access, string? WelcomeMessage, int? CompanyId = null) : IRequest<int>;
+    PortalAccessJobKind Kind, string? Search, AccessFilter Access, string? WelcomeMessage, int? CompanyId = null)
+        : IStaffRequest, IRequest<int>;
 
 public sealed class StartPortalAccessJobValidator : AbstractValidator<StartPortalAccessJob>
 {
