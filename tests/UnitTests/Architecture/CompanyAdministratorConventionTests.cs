@@ -28,7 +28,8 @@ public sealed class CompanyAdministratorConventionTests
         StaffPermissionConventionTests.Requests
             .Where(t => RequiresCompanyAdministratorAttribute.IsOn(t) != typeof(ICompanyAdministratorRequest).IsAssignableFrom(t))
             .Select(t => t.Name)
-            .ShouldBeEmpty("the company administrator check wraps only ICompanyAdministratorRequests, so the attribute and the interface go together");
+            .ShouldBeEmpty(
+                "the company administrator check wraps only ICompanyAdministratorRequests, so the attribute and the interface go together");
     }
 
     [Fact]

@@ -16,7 +16,8 @@ public sealed class SiteStylesheet
     public string AddressFor(HttpContext context)
     {
         if (fingerprinted is { } known) return context.Request.PathBase + known;
-        if (context.GetEndpoint()?.Metadata.GetMetadata<ResourceAssetCollection>() is not { } assets) return context.Request.PathBase + "/" + Path;
+        if (context.GetEndpoint()?.Metadata.GetMetadata<ResourceAssetCollection>() is not { } assets)
+            return context.Request.PathBase + "/" + Path;
         fingerprinted = "/" + assets[Path];
         return context.Request.PathBase + fingerprinted;
     }
