@@ -94,8 +94,7 @@ public sealed class DecryptedCookiesTests
     public void The_antiforgery_cookie_is_decrypted_once_while_each_page_still_seals_a_new_token()
     {
         var protection = new CountingProtection();
-        var provider = new AntiforgeryCookieTokens(protection,
-            new DecryptedCookies<byte[], byte[]>(_clock, 10, Lifetime, AntiforgeryCookieTokens.ByContent.Instance));
+        var provider = RememberingAntiforgery(protection);
         var antiforgery = provider.CreateProtector(AntiforgeryCookieTokens.Purpose);
 
         // Each request decodes the cookie into an array of its own.
@@ -112,8 +111,7 @@ public sealed class DecryptedCookiesTests
     public void What_other_purposes_decrypt_is_never_remembered()
     {
         var protection = new CountingProtection();
-        var provider = new AntiforgeryCookieTokens(protection,
-            new DecryptedCookies<byte[], byte[]>(_clock, 10, Lifetime, AntiforgeryCookieTokens.ByContent.Instance));
+        var provider = RememberingAntiforgery(protection);
         var iban = provider.CreateProtector("Portal.Iban");
 
         iban.Unprotect([1, 2, 3]);
@@ -121,6 +119,9 @@ public sealed class DecryptedCookiesTests
 
         protection.Unprotected.ShouldBe(2);
     }
+
+    private AntiforgeryCookieTokens RememberingAntiforgery(CountingProtection protection) =>
+        new(protection, new DecryptedCookies<byte[], byte[]>(_clock, 10, Lifetime, AntiforgeryCookieTokens.ByContent.Instance));
 
     private sealed class CountingTicketFormat : ISecureDataFormat<AuthenticationTicket>
     {
