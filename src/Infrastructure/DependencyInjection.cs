@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Portal.Application.Common;
 using Portal.Application.PortalAccess;
 using Portal.Infrastructure.Mail;
@@ -47,6 +49,12 @@ public static class DependencyInjection
         services.AddScoped<DistributedLeases>();
         services.AddHostedService<MaintenanceWorker>();
         services.AddOptions<MaintenanceOptions>().Bind(configuration.GetSection(MaintenanceOptions.Section));
+        // On the system's clock, not the portal's: it measures seconds of memory, not business time, and a clock moved on by
+        // days would fire its one-second timer for every second in between.
+        services.AddHostedService(sp => new Memory.NativeHeapTrimming(
+            sp.GetRequiredService<IOptions<Memory.NativeHeapOptions>>(), TimeProvider.System,
+            sp.GetRequiredService<ILogger<Memory.NativeHeapTrimming>>()));
+        services.AddOptions<Memory.NativeHeapOptions>().Bind(configuration.GetSection(Memory.NativeHeapOptions.Section));
 
         services.AddScoped(typeof(IRepository<>), typeof(PortalRepository<>));
         services.AddScoped<Api.IdempotentResponses>();
