@@ -18,4 +18,10 @@ public sealed class RuntimeSettingsTests
         // Permil of what survives; the runtime's default, ten times, made the first seconds of load cost 50-64 MB.
         properties.GetProperty("System.GC.DGen0GrowthMaxFactor").GetInt32().ShouldBe(1000);
     }
+
+    [Fact]
+    public void The_portal_keeps_one_thread_pool_worker_per_core_unless_work_blocks()
+    {
+        ConfigProperties().GetProperty("System.Threading.ThreadPool.HillClimbing.Disable").GetBoolean().ShouldBeTrue();
+    }
 }
