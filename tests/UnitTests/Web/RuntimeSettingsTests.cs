@@ -24,4 +24,12 @@ public sealed class RuntimeSettingsTests
     {
         ConfigProperties().GetProperty("System.Threading.ThreadPool.HillClimbing.Disable").GetBoolean().ShouldBeTrue();
     }
+
+    [Fact]
+    public void The_portal_recompiles_with_profiles_only_what_runs_thousands_of_times()
+    {
+        var properties = ConfigProperties();
+        properties.TryGetProperty("System.Runtime.TieredPGO", out var pgo).ShouldBe(false, $"TieredPGO is set: {pgo}");
+        properties.GetProperty("System.Runtime.TieredCompilation.CallCountThreshold").GetInt32().ShouldBe(4096);
+    }
 }
