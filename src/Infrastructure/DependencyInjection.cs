@@ -38,7 +38,8 @@ public static class DependencyInjection
             services.AddDbContextPool<PortalDbContext, SqlitePortalDbContext>((provider, options) =>
                 KeptOpenSqliteConnection.ReplaceIn(options.UseSqlite(database.ConnectionString),
                         provider.GetRequiredService<KeptOpenConnections>())
-                    .AddInterceptors(provider.GetRequiredService<AdoptionChanges>(), new SqliteBusyWait(), new SqliteStatementReuse()));
+                    .AddInterceptors(provider.GetRequiredService<AdoptionChanges>(), new SqliteBusyWait(), new SqlitePageCache(),
+                        new SqliteStatementReuse()));
         }
         services.AddPortalDataProtection(configuration, dataFolder, database.Provider);
         services.AddSingleton(InstanceName.From(configuration));

@@ -71,6 +71,21 @@ public sealed class DatabaseConnectionReuseTests(PortalFactory factory) : IClass
         statements.Lent.ShouldBe(0);
     }
 
+    [Fact]
+    public async Task On_SQLite_every_connection_caches_at_most_a_mebibyte_of_pages()
+    {
+        if (factory.Provider != DatabaseProvider.Sqlite) return;
+        await using var request = factory.Services.CreateAsyncScope();
+        var db = request.ServiceProvider.GetRequiredService<PortalDbContext>();
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA cache_size";
+
+        // Negative: kibibytes, not pages.
+        Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(-1024);
+        await db.Database.CloseConnectionAsync();
+    }
+
     private static Task<string?> SupportPhoneAsync(PortalDbContext db) =>
         db.Settings.AsNoTracking().Select(s => s.SupportPhone).SingleAsync();
 }

@@ -20,6 +20,13 @@ public sealed class RuntimeSettingsTests
     }
 
     [Fact]
+    public void The_gc_hands_out_its_heap_in_regions_of_one_mebibyte()
+    {
+        // The runtime's 4 MB regions left 6-8 MB of the peak at 100k contacts committed but empty.
+        ConfigProperties().GetProperty("System.GC.RegionSize").GetInt32().ShouldBe(1024 * 1024);
+    }
+
+    [Fact]
     public void The_portal_keeps_one_thread_pool_worker_per_core_unless_work_blocks()
     {
         ConfigProperties().GetProperty("System.Threading.ThreadPool.HillClimbing.Disable").GetBoolean().ShouldBeTrue();
