@@ -38,7 +38,7 @@ public static class DependencyInjection
             services.AddDbContextPool<PortalDbContext, SqlitePortalDbContext>((provider, options) =>
                 KeptOpenSqliteConnection.ReplaceIn(options.UseSqlite(database.ConnectionString),
                         provider.GetRequiredService<KeptOpenConnections>())
-                    .AddInterceptors(provider.GetRequiredService<AdoptionChanges>(), new SqliteBusyWait(), new SqlitePageCache(),
+                    .AddInterceptors(provider.GetRequiredService<AdoptionChanges>(), new SqliteConnectionSettings(),
                         new SqliteStatementReuse()));
         }
         services.AddPortalDataProtection(configuration, dataFolder, database.Provider);
